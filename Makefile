@@ -1,0 +1,50 @@
+# Commentary Archive — the two commands: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-sqlite test-postgres install migrate seed bench lint clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Serve the archive on http://127.0.0.1:$(PORT)/ (embedded SQLite, seeds imported).
+run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_commentaries seeds/
+	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ]; then \
+		DEBUG=$${DEBUG:-1} $(BIN)/python manage.py createsuperuser --noinput 2>/dev/null || true; fi
+	@echo ""
+	@echo "Editors: create an account with  DEBUG=1 $(BIN)/python manage.py createsuperuser"
+	@echo "  (or set DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD before make run)"
+	@echo "  then sign in at http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Run the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.
+test: install test-sqlite
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "TEST_POSTGRES_URL not set: PostgreSQL run skipped."; fi
+
+test-sqlite: install
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== test suite on PostgreSQL ($$TEST_POSTGRES_URL) =="
+	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Benchmarks (SQLite by default; DATABASE_URL selects PostgreSQL).
+bench: install
+	DEBUG=0 SECRET_KEY=bench-only-$$(date +%s)-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \
+		$(BIN)/python manage.py bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

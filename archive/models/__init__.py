@@ -1,0 +1,14 @@
+"""The archive's records: outlets, name authority, entries, statements.
+
+One module per concept; import them from here.
+"""
+from .outlets import Outlet, Series
+from .names import Agent, Alias, MergeCandidate
+from .entries import Entry, Authorship, EntryTombstone, DatePrecision, EntryStatus, Genre
+from .statements import Statement, StatementGroup, QuotedTerm
+
+__all__ = [
+    "Outlet", "Series", "Agent", "Alias", "MergeCandidate", "Entry", "Authorship",
+    "EntryTombstone", "DatePrecision", "EntryStatus", "Genre", "Statement",
+    "StatementGroup", "QuotedTerm",
+]

@@ -1,0 +1,100 @@
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .entries import Entry
+from .names import Agent
+
+
+class StatementGroup(models.Model):
+    """One thing said, quoted in one or more entries ("also quoted in ...")."""
+
+    key = models.CharField(max_length=255, unique=True, help_text="Normalised words of the statement.")
+    text = models.TextField()
+    speaker = models.ForeignKey(Agent, null=True, blank=True, on_delete=models.SET_NULL, related_name="statement_groups")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Statement(models.Model):
+    """A quoted statement: words in an entry that reproduce what a source said or wrote."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        PARTIAL = "partial", "Partial quote"
+        REPORTED = "reported", "Reported speech"
+
+    class Origin(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        EDITOR = "editor", "Editor"
+
+    class Review(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    class Verification(models.TextChoices):
+        UNVERIFIED = "unverified", "Unverified"
+        VERIFIED = "verified", "Verified"
+        DISPUTED = "disputed", "Disputed"
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(Agent, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    group = models.ForeignKey(StatementGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    quote = models.TextField(help_text="The exact quoted words, without the quotation marks.")
+    start = models.PositiveIntegerField(help_text="Offset of the first quoted character in the entry body.")
+    end = models.PositiveIntegerField()
+    cue = models.CharField(max_length=100, blank=True)
+    speaker_mention = models.CharField(max_length=300, blank=True)
+    description = models.CharField(max_length=500, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DIRECT)
+    origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.MACHINE)
+    review_status = models.CharField(max_length=20, choices=Review.choices, default=Review.SUGGESTED, db_index=True)
+    edited = models.BooleanField(default=False, help_text="An editor changed this statement.")
+    needs_anchor = models.BooleanField(default=False, help_text="Its words no longer occur in the body.")
+    confidence = models.FloatField(default=0.0)
+    verification = models.CharField(max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED)
+    source_url = models.URLField("original source URL", max_length=1000, blank=True)
+    verification_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["entry", "start"]
+        indexes = [models.Index(fields=["speaker", "review_status"], name="statement_speaker_review")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="statement_end_after_start"),
+        ]
+
+    def __str__(self):
+        return f"“{self.quote[:60]}”"
+
+    @property
+    def is_protected(self):
+        """An editor's decision, which re-extraction must never change."""
+        return self.origin == self.Origin.EDITOR or self.edited or self.review_status != self.Review.SUGGESTED
+
+    @property
+    def anchor(self):
+        return f"s{self.pk}"
+
+
+class QuotedTerm(models.Model):
+    """Quoted words the machine judged not to be anyone's statement (scare quotes, terms).
+
+    Kept so an editor can promote one to a statement.
+    """
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="quoted_terms")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    reason = models.CharField(max_length=200, blank=True)
+    promoted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["entry", "start"]
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,0 +1,4 @@
+"""Signal handlers that keep derived data (search index, statement anchors) fresh.
+
+Each concern registers its handlers here so that a newcomer finds them in one place.
+"""
