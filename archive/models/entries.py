@@ -169,3 +169,21 @@ class EntryTombstone(models.Model):
 
     def __str__(self):
         return f"deleted entry {self.entry_id}"
+
+
+# Each needs-review item and the test that tells it has been completed.
+REVIEW_CHECKS = {
+    "title": lambda e: bool(e.title.strip()),
+    "authors": lambda e: e.pk is not None and e.authorships.exists(),
+    "date": lambda e: e.published_on is not None,
+    "outlet": lambda e: e.outlet_id is not None,
+    "body": lambda e: bool(e.body.strip()),
+}
+
+
+def refresh_needs_review(entry):
+    """Drop the needs-review items an editor has since completed; keep unknown items."""
+    remaining = [item for item in entry.needs_review if not REVIEW_CHECKS.get(item, lambda e: False)(entry)]
+    changed = remaining != list(entry.needs_review)
+    entry.needs_review = remaining
+    return changed
