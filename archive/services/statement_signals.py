@@ -1,0 +1,28 @@
+"""Keep statements anchored when an entry's body changes (editor or re-import).
+
+``pre_save`` remembers the body as stored; ``post_save`` re-anchors the entry's
+statements when it changed. Loaded from ``archive/signals.py``.
+"""
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from archive.models import Entry
+
+
+@receiver(pre_save, sender=Entry, dispatch_uid="statements_remember_body")
+def remember_body(sender, instance, raw=False, update_fields=None, **kwargs):
+    instance._stored_body = None
+    if raw or instance.pk is None or (update_fields is not None and "body" not in update_fields):
+        return
+    instance._stored_body = Entry.objects.filter(pk=instance.pk).values_list("body", flat=True).first()
+
+
+@receiver(post_save, sender=Entry, dispatch_uid="statements_reanchor_on_body_change")
+def reanchor_on_body_change(sender, instance, created=False, raw=False, **kwargs):
+    old_body = getattr(instance, "_stored_body", None)
+    instance._stored_body = None
+    if raw or created or old_body is None or old_body == instance.body:
+        return
+    from archive.services.statements import reanchor_statements
+
+    reanchor_statements(instance, old_body=old_body)

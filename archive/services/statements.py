@@ -1,0 +1,372 @@
+"""Quoted statements in the archive: extraction into suggestions, re-anchoring, groups.
+
+The quote engine (``archive.quotes``) reads an entry's body; this module turns what it
+finds into records an editor reviews:
+
+- ``refresh_statements``: machine suggestions linked to name records, non-statements
+  kept as quoted terms. An editor's decision (confirmed, edited, rejected or added:
+  ``Statement.is_protected``) is never changed, duplicated or deleted; only machine
+  suggestions are refreshed.
+- ``reanchor_statements``: after an editor changes a body, each statement is found
+  again by its words; one whose words are gone is flagged, never dropped.
+- ``assign_group``: the same statement quoted in several entries is one group.
+- ``propose_merges``: a new name record that nearly matches an existing one becomes a
+  merge candidate for editors, never a silent merge.
+- ``add_statement``: an editor records a statement the machine missed, by its words.
+"""
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+
+from archive.models import Agent, MergeCandidate, QuotedTerm, Statement, StatementGroup
+from archive.naming import normalize_name
+from archive.naming_match import BODY_KINDS, PERSON_KINDS, blocking_token, near_match
+from archive.services.names import resolve_agent
+from archive.statement_text import (
+    find_words, normalize_statement, reanchor, same_statement, statement_key,
+)
+
+logger = logging.getLogger(__name__)
+
+AUTHOR_SPEAKER = "(author)"
+"""What the engine names the text's own author when it is given no author name."""
+
+MERGE_SCAN_LIMIT = 500
+"""At most this many existing records are compared with a new one for near matches."""
+
+# Fields a refresh copies from the engine onto a machine suggestion.
+_MACHINE_FIELDS = ("quote", "start", "end", "kind", "cue", "speaker_id", "speaker_mention",
+                   "description", "confidence")
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh did, for the importer's log and the admin's message."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    kept: int = 0  # editors' statements left alone
+    skipped: int = 0  # engine statements on an editor's span, or with offsets that do not fit
+    terms: int = 0
+    new_agents: list = field(default_factory=list)
+
+    def __str__(self):
+        return (f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.removed} removed suggestions; {self.kept} editor decisions kept")
+
+
+def _default_extractor():
+    from archive.quotes import extract  # imported late: the engine is large and optional here
+    return extract
+
+
+def first_author(entry):
+    """The entry's first author's record, or None."""
+    authorship = entry.authorships.select_related("agent").order_by("position", "pk").first()
+    return authorship.agent if authorship else None
+
+
+def _agent_kind(kind):
+    return kind if kind in Agent.Kind.values else Agent.Kind.PERSON
+
+
+def _span_for(body, start, end, quote):
+    """The engine's (start, end) when they hold its quote, else the quote's nearest place."""
+    quote = quote or ""
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(body):
+        if body[start:end] == quote:
+            return start, end
+    if not quote.strip():
+        return None
+    return reanchor(quote, start if isinstance(start, int) else 0, body)
+
+
+def _overlaps(span, spans):
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+class _SpeakerResolver:
+    """Links engine speakers to name records, once per name per refresh."""
+
+    def __init__(self, author):
+        self.author = author
+        self.cache = {}
+        self.created = []
+
+    def __call__(self, found):
+        name = (found.speaker or "").strip()
+        if not name:
+            return None
+        if name == AUTHOR_SPEAKER:
+            return self.author
+        if self.author is not None and normalize_name(name) == self.author.normalized_name:
+            return self.author
+        key = normalize_name(name)
+        if key not in self.cache:
+            kind = _agent_kind(getattr(found, "speaker_kind", None))
+            agent, created = resolve_agent(name, kind=kind, description=found.description or "")
+            if created:
+                self.created.append(agent)
+                propose_merges(agent)
+            self.cache[key] = agent
+        return self.cache[key]
+
+
+@transaction.atomic
+def refresh_statements(entry, extractor=None):
+    """Run the quote engine on ``entry.body`` and store what it finds as suggestions.
+
+    Existing machine suggestions are updated in place when the engine finds them again
+    (so their anchors stay stable), created when new, deleted when no longer found.
+    Statements an editor decided on are left exactly as they are, and the engine's
+    statements overlapping one of them are not stored again. Non-statements replace the
+    entry's quoted terms, except those an editor promoted.
+    """
+    extractor = extractor or _default_extractor()
+    body = entry.body or ""
+    author = first_author(entry)
+    result = extractor(body, author=author.name if author else None)
+    report = RefreshReport()
+
+    existing = list(entry.statements.all())
+    protected = [s for s in existing if s.is_protected]
+    report.kept = len(protected)
+    machine = {}
+    for statement in existing:
+        if not statement.is_protected:
+            machine.setdefault((statement.start, statement.end), statement)
+    protected_spans = [(s.start, s.end) for s in protected if not s.needs_anchor]
+    protected_words = {normalize_statement(s.quote) for s in protected}
+
+    resolve = _SpeakerResolver(author)
+    taken, touched = [], []
+    for found in result.statements:
+        span = _span_for(body, found.start, found.end, found.quote)
+        if span is None or span in taken:
+            report.skipped += span is None
+            continue
+        if _overlaps(span, protected_spans) or normalize_statement(body[span[0]:span[1]]) in protected_words:
+            report.skipped += 1
+            continue
+        taken.append(span)
+        speaker = resolve(found)
+        values = {
+            "quote": body[span[0]:span[1]], "start": span[0], "end": span[1],
+            "kind": found.kind if found.kind in Statement.Kind.values else Statement.Kind.DIRECT,
+            "cue": (found.cue or "")[:100], "speaker_id": speaker.pk if speaker else None,
+            "speaker_mention": (found.speaker_mention or "")[:300],
+            "description": (found.description or "")[:500],
+            "confidence": float(found.confidence or 0.0),
+        }
+        statement = machine.pop(span, None)
+        if statement is None:
+            statement = Statement(entry=entry, origin=Statement.Origin.MACHINE, **values)
+            statement.save()
+            report.created += 1
+        elif any(getattr(statement, name) != value for name, value in values.items()) or statement.needs_anchor:
+            for name, value in values.items():
+                setattr(statement, name, value)
+            statement.needs_anchor = False
+            statement.save()
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        touched.append(statement)
+
+    stale_groups = {s.group_id for s in machine.values() if s.group_id}
+    for stale in machine.values():
+        stale.delete()
+        report.removed += 1
+
+    report.terms = _refresh_terms(entry, result.non_statements, taken + protected_spans)
+    for statement in touched:
+        stale_groups.add(statement.group_id)
+        assign_group(statement)
+    _delete_empty_groups(stale_groups)
+    report.new_agents = resolve.created
+    return report
+
+
+def _refresh_terms(entry, non_statements, statement_spans):
+    """Replace the entry's quoted terms, keeping those an editor promoted."""
+    body = entry.body or ""
+    kept = list(entry.quoted_terms.filter(promoted=True))
+    entry.quoted_terms.filter(promoted=False).delete()
+    taken = set(statement_spans) | {(t.start, t.end) for t in kept}
+    spans = list(taken)
+    terms = []
+    for found in non_statements:
+        span = _span_for(body, found.start, found.end, found.text)
+        if span is None or span in taken or _overlaps(span, spans):
+            continue
+        taken.add(span)
+        terms.append(QuotedTerm(entry=entry, text=body[span[0]:span[1]], start=span[0], end=span[1],
+                                reason=(found.reason or "")[:200]))
+    QuotedTerm.objects.bulk_create(terms)
+    return len(terms)
+
+
+def propose_merges(agent):
+    """Create merge candidates between ``agent`` and existing records it nearly matches.
+
+    Candidates are never merged here; an editor decides. Returns the candidates created.
+    """
+    if agent.kind in PERSON_KINDS:
+        kinds = PERSON_KINDS
+    elif agent.kind in BODY_KINDS:
+        kinds = BODY_KINDS
+    else:
+        return []
+    others = Agent.objects.filter(kind__in=kinds).exclude(pk=agent.pk)
+    token = blocking_token(agent.name, agent.kind)
+    if token:
+        others = others.filter(Q(normalized_name__contains=token)
+                               | Q(normalized_name__contains=normalize_name(token)))
+    created = []
+    for other in others.order_by("pk").only("pk", "name", "kind")[:MERGE_SCAN_LIMIT]:
+        reason = near_match(other.name, other.kind, agent.name, agent.kind)
+        if not reason:
+            continue
+        pair = Q(first=other, second=agent) | Q(first=agent, second=other)
+        if MergeCandidate.objects.filter(pair).exists():
+            continue
+        created.append(MergeCandidate.objects.create(first=other, second=agent, reason=reason[:200]))
+    return created
+
+
+def assign_group(statement):
+    """Link ``statement`` to the group of the same words quoted elsewhere, or a new group.
+
+    Same words: equal once normalised (any speaker), or one contained in the other for
+    the same speaker (or a group without one). A rejected statement belongs to no group.
+    Returns the group (or None).
+    """
+    old_group_id = statement.group_id
+    if statement.review_status == Statement.Review.REJECTED or not normalize_statement(statement.quote):
+        group = None
+    else:
+        key = statement_key(statement.quote)
+        group = StatementGroup.objects.filter(key=key).first()
+        if group is None and statement.speaker_id:
+            candidates = StatementGroup.objects.filter(
+                Q(speaker_id=statement.speaker_id) | Q(statements__speaker_id=statement.speaker_id)
+            ).exclude(pk=old_group_id or 0).distinct().order_by("pk")
+            group = next((g for g in candidates if same_statement(g.text, statement.quote)), None)
+        if group is None and old_group_id:
+            # Its own group, if nobody else shares it, simply takes its new words.
+            old = StatementGroup.objects.filter(pk=old_group_id).first()
+            if old is not None and not old.statements.exclude(pk=statement.pk).exists():
+                group = old
+                group.key, group.text, group.speaker_id = key, statement.quote, statement.speaker_id
+                group.save()
+        if group is None:
+            group = StatementGroup.objects.create(key=key, text=statement.quote, speaker_id=statement.speaker_id)
+        else:
+            _grow_group(group, statement, key)
+    if group is None or group.pk != old_group_id:
+        statement.group = group
+        # A derived link, not an editor's change: no history row for it.
+        Statement.objects.filter(pk=statement.pk).update(group=group)
+        if old_group_id:
+            _delete_empty_groups({old_group_id})
+    return group
+
+
+def _grow_group(group, statement, key):
+    """Let a group show the longest wording of its statement and know its speaker."""
+    changed = False
+    if len(normalize_statement(statement.quote)) > len(normalize_statement(group.text)):
+        if not StatementGroup.objects.filter(key=key).exclude(pk=group.pk).exists():
+            group.key, group.text = key, statement.quote
+            changed = True
+    if group.speaker_id is None and statement.speaker_id:
+        group.speaker_id = statement.speaker_id
+        changed = True
+    if changed:
+        group.save()
+
+
+def _delete_empty_groups(group_ids):
+    ids = {pk for pk in group_ids if pk}
+    if ids:
+        StatementGroup.objects.filter(pk__in=ids, statements__isnull=True).delete()
+
+
+def reanchor_statements(entry, old_body=None):
+    """Find every statement of ``entry`` again in its (changed) body, by its words.
+
+    Each statement moves to the occurrence of its words nearest its old place; its
+    quote takes the body's exact characters (spacing or quote style may have changed).
+    A statement whose words no longer occur keeps its words and is flagged
+    ``needs_anchor`` for an editor; it is never deleted. Quoted terms that can no
+    longer be found are dropped (they are the machine's, and re-extraction rebuilds them).
+    Returns (moved, flagged).
+    """
+    body = entry.body or ""
+    moved = flagged = 0
+    for statement in entry.statements.all():
+        span = reanchor(statement.quote, statement.start, body, old_body)
+        if span is None:
+            if statement.needs_anchor and statement.end <= len(body):
+                continue
+            statement.needs_anchor = True
+            statement.start = min(statement.start, len(body))
+            statement.end = min(max(statement.end, statement.start), len(body))
+            statement.save()
+            flagged += 1
+            continue
+        words = body[span[0]:span[1]]
+        if (statement.start, statement.end, statement.quote, statement.needs_anchor) != (*span, words, False):
+            statement.start, statement.end, statement.quote = span[0], span[1], words
+            statement.needs_anchor = False
+            statement.save()
+            assign_group(statement)
+            moved += 1
+    for term in entry.quoted_terms.all():
+        span = reanchor(term.text, term.start, body, old_body)
+        if span is None:
+            if not term.promoted:
+                term.delete()
+        elif span != (term.start, term.end):
+            term.start, term.end, term.text = span[0], span[1], body[span[0]:span[1]]
+            term.save(update_fields=["start", "end", "text"])
+    return moved, flagged
+
+
+class WordsNotFound(ValueError):
+    """The words an editor gave do not occur in the entry's body."""
+
+
+def locate_words(entry, words, occurrence=1):
+    """The (start, end) of the ``occurrence``-th place ``words`` occur in the entry's body.
+
+    Surrounding spaces and quotation marks the editor may have copied are ignored.
+    Raises WordsNotFound with a message an editor can act on.
+    """
+    words = (words or "").strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb").strip()
+    if not words:
+        raise WordsNotFound("Give the quoted words.")
+    spans = find_words(entry.body or "", words)
+    if not spans:
+        raise WordsNotFound("These words do not occur in the entry's text. Copy them exactly as they "
+                            "stand in the body (quotation marks are not needed).")
+    if occurrence < 1 or occurrence > len(spans):
+        raise WordsNotFound(f"These words occur {len(spans)} time(s) in the entry's text; "
+                            f"choose an occurrence between 1 and {len(spans)}.")
+    return spans[occurrence - 1]
+
+
+def add_statement(entry, words, occurrence=1, **fields):
+    """Record a statement the machine missed: an editor's, confirmed, at its words' place."""
+    start, end = locate_words(entry, words, occurrence)
+    statement = Statement(entry=entry, quote=entry.body[start:end], start=start, end=end,
+                          origin=Statement.Origin.EDITOR,
+                          review_status=fields.pop("review_status", Statement.Review.CONFIRMED),
+                          confidence=1.0, **fields)
+    statement.save()
+    assign_group(statement)
+    return statement
