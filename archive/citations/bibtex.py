@@ -1,0 +1,129 @@
+"""BibTeX, written from the CSL-JSON item (csl.py). Pure Python.
+
+Entry types, chosen to work with classic BibTeX *and* biblatex:
+
+- a think-tank commentary (CSL ``report``) is ``@techreport`` with ``institution``,
+  ``type`` (the series, so styles print "RSIS Commentary CO25056"), ``number`` and
+  ``address``; biblatex reads it as ``@report``;
+- a newspaper op-ed (``article-newspaper``) is ``@article`` with ``journal`` = the
+  newspaper (biblatex's ``journaltitle`` alias) and ``entrysubtype = {newspaper}``,
+  which biblatex styles use and classic styles ignore;
+- a blog post (``post-weblog``) is ``@misc`` with ``howpublished`` = the blog, since
+  classic BibTeX has no ``@online``.
+
+Values are UTF-8 (biber, pybtex and bibtexparser read it; classic bibtex8 too). LaTeX
+special characters are escaped, and capitals that a style must not lower are braced
+(``{DeepSeek}``, ``{China}``). Dates go out as ``year``/``month`` for BibTeX and as an
+ISO ``date`` for biblatex, with only the parts the entry's precision vouches for.
+"""
+import re
+
+from .titles import protected_words
+
+ENTRY_TYPES = {"report": "techreport", "article-newspaper": "article", "post-weblog": "misc"}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_SPECIAL_RE = re.compile("|".join(re.escape(c) for c in _SPECIAL))
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def escape(text):
+    """Escape LaTeX's special characters; everything else (UTF-8 letters too) stays."""
+    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], " ".join(str(text).split()))
+
+
+def escape_url(url):
+    """URLs go in as they are (biblatex reads ``url`` verbatim); only braces and ``%`` would break
+    a value, and a valid URL has no braces."""
+    return url.replace("{", "%7B").replace("}", "%7D")
+
+
+def title(text, proper=frozenset()):
+    """The title escaped, with the capitals a style must keep in braces."""
+    keep = protected_words(text, proper)
+    out, pos = [], 0
+    for match in _WORD.finditer(text):
+        out.append(escape_keep_spaces(text[pos:match.start()]))
+        word = escape(match.group())
+        out.append("{" + word + "}" if match.group() in keep else word)
+        pos = match.end()
+    out.append(escape_keep_spaces(text[pos:]))
+    return " ".join("".join(out).split())
+
+
+def escape_keep_spaces(text):
+    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+
+
+def name(csl_name):
+    """One BibTeX name: "Family, Given"; a body's name braced so it is never split."""
+    if "literal" in csl_name:
+        return "{" + escape(csl_name["literal"]) + "}"
+    family, given = escape(csl_name.get("family", "")), escape(csl_name.get("given", ""))
+    if " " in family and family.split()[0][:1].isupper():
+        family = "{" + family + "}"  # "Tiu Laurel": one compound family name, not given + family
+    return f"{family}, {given}" if given else family
+
+
+def fields(item):
+    """(field, BibTeX value) pairs in the order they are written."""
+    out = []
+    if item.get("author"):
+        out.append(("author", "{" + " and ".join(name(n) for n in item["author"]) + "}"))
+    if item.get("title"):
+        proper = _proper_from_sentence(item)
+        out.append(("title", "{" + title(item["title"], proper) + "}"))
+    kind = item.get("type")
+    if kind == "report":
+        for key, field in (("publisher", "institution"), ("genre", "type"), ("collection-title", "series"),
+                           ("number", "number"), ("publisher-place", "address")):
+            if item.get(key):
+                out.append((field, "{" + escape(item[key]) + "}"))
+    elif kind == "article-newspaper":
+        if item.get("container-title"):
+            out.append(("journal", "{" + escape(item["container-title"]) + "}"))
+        out.append(("entrysubtype", "{newspaper}"))
+        if item.get("publisher-place"):
+            out.append(("location", "{" + escape(item["publisher-place"]) + "}"))
+    elif item.get("container-title"):
+        out.append(("howpublished", "{" + escape(item["container-title"]) + "}"))
+    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
+    if parts:
+        out.append(("year", "{" + str(parts[0]) + "}"))
+        if len(parts) > 1:
+            out.append(("month", MONTHS[parts[1] - 1]))
+        out.append(("date", "{" + "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "}"))
+    if item.get("URL"):
+        out.append(("url", "{" + escape_url(item["URL"]) + "}"))
+    for key, field in (("abstract", "abstract"), ("language", "language"), ("keyword", "keywords"),
+                       ("note", "note")):
+        if item.get(key):
+            out.append((field, "{" + escape(item[key]) + "}"))
+    return out
+
+
+def _proper_from_sentence(item):
+    """Words the sentence-case title keeps capitalised (csl.py worked them out)."""
+    sentence = item.get("_title-sentence-lower") or ""
+    return frozenset(w for w in _WORD.findall(sentence) if w[:1].isupper())
+
+
+def entry(item):
+    """One BibTeX entry as text, ending with a blank line."""
+    kind = ENTRY_TYPES.get(item.get("type"), "misc")
+    lines = [f"@{kind}{{{item['id']},"]
+    body = fields(item)
+    width = max((len(f) for f, _ in body), default=0)
+    lines += [f"  {f.ljust(width)} = {v}," for f, v in body]
+    lines.append("}")
+    return "\n".join(lines) + "\n\n"
+
+
+def export(items):
+    """Stream a BibTeX file, one chunk per entry."""
+    for item in items:
+        yield entry(item)

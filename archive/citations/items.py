@@ -1,0 +1,82 @@
+"""The plain records the citation formats are built from: no Django here.
+
+``records.py`` builds these from the models; every format module reads them (or the
+CSL-JSON item ``csl.py`` makes of them), so formatting is tested without a database.
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Name:
+    """One author. A person has family/given names; a body (organisation) a literal name."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @property
+    def is_literal(self):
+        return bool(self.literal) or not (self.family or self.given)
+
+    @property
+    def display(self):
+        """The name in reading order, as the page shows it ("Ursula von der Leyen")."""
+        if self.literal:
+            return self.literal
+        return " ".join(part for part in (self.given, self.family) if part)
+
+    @property
+    def inverted(self):
+        """Family name first ("von der Leyen, Ursula"), for RIS and BibTeX."""
+        if self.literal:
+            return self.literal
+        return ", ".join(part for part in (self.family, self.given) if part)
+
+
+# Genres as ``Entry.genre`` stores them.
+COMMENTARY, OP_ED, BLOG_POST = "commentary", "op_ed", "blog_post"
+
+
+@dataclass
+class EntryRecord:
+    """Everything a citation of one entry needs, read once from the database.
+
+    ``date`` holds only the parts the entry's date precision vouches for:
+    ``(2025, 3, 17)``, ``(2025, 3)``, ``(2025,)`` or ``()`` when unknown.
+    ``url`` is the publication's own address when known, else the archive page;
+    ``archive_url`` is always the archive page (statement anchors live there).
+    ``proper_nouns`` are the title words that stay capitalised in sentence case
+    (found in the entry's text; see ``titles.proper_nouns``).
+    """
+
+    id: int
+    title: str
+    genre: str = COMMENTARY
+    authors: list = field(default_factory=list)
+    outlet: str = ""
+    place: str = ""
+    series: str = ""
+    number: str = ""
+    date: tuple = ()
+    url: str = ""
+    archive_url: str = ""
+    abstract: str = ""
+    language: str = ""
+    keywords: list = field(default_factory=list)
+    proper_nouns: frozenset = frozenset()
+    updated: str = ""
+
+
+@dataclass
+class StatementRecord:
+    """A quoted statement inside an entry: cited as the entry plus who said what."""
+
+    id: int
+    entry: EntryRecord
+    quote: str
+    speaker: Name = None
+    anchor: str = ""
+
+    @property
+    def url(self):
+        return f"{self.entry.archive_url}#{self.anchor}" if self.anchor else self.entry.archive_url

@@ -1,0 +1,109 @@
+"""Django glue: read entries and statements into the plain records the formats use.
+
+Everything about the database stays here: which related rows to fetch in one go,
+which entries are public, how absolute URLs are built when no request is at hand
+(``settings.ARCHIVE_BASE_URL``).
+"""
+from django.conf import settings
+from django.db.models import Prefetch
+
+from archive.models import Agent, Authorship, DatePrecision, Entry, Statement
+
+from .items import EntryRecord, Name, StatementRecord
+from .titles import proper_nouns
+
+_PARTS = {DatePrecision.DAY: 3, DatePrecision.MONTH: 2, DatePrecision.YEAR: 1}
+
+
+def absolute(path, request=None):
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.ARCHIVE_BASE_URL + path
+
+
+def agent_name(agent):
+    """A person by family/given names; any other kind (organisation, report, group) as one literal name."""
+    if agent.kind == Agent.Kind.PERSON and (agent.family_name or agent.given_name):
+        return Name(family=agent.family_name or agent.given_name, given=agent.given_name if agent.family_name else "")
+    return Name(literal=agent.name)
+
+
+def entry_date(entry):
+    if not entry.published_on:
+        return ()
+    parts = (entry.published_on.year, entry.published_on.month, entry.published_on.day)
+    return parts[: _PARTS.get(entry.date_precision, 0)]
+
+
+def _authors(entry):
+    return [a.agent for a in entry.authorships.all() if a.role == Authorship.Role.AUTHOR]
+
+
+def entry_record(entry, request=None):
+    """The plain record of one entry. Expects ``export_queryset``'s prefetching when used in bulk."""
+    archive_url = absolute(entry.get_absolute_url(), request)
+    outlet = entry.outlet
+    return EntryRecord(
+        id=entry.pk,
+        title=entry.title,
+        genre=entry.genre,
+        authors=[agent_name(a) for a in _authors(entry)],
+        outlet=outlet.name if outlet else "",
+        place=outlet.place if outlet else "",
+        series=entry.series.name if entry.series_id else "",
+        number=entry.number,
+        date=entry_date(entry),
+        url=entry.url or archive_url,
+        archive_url=archive_url,
+        abstract=entry.synopsis,
+        language=entry.language,
+        keywords=sorted(t.name for t in entry.tags.all()),
+        proper_nouns=proper_nouns(entry.title, f"{entry.synopsis}\n{entry.body}"),
+        updated=entry.updated_at.isoformat() if entry.updated_at else "",
+    )
+
+
+def export_queryset(queryset=None):
+    """Published entries with everything a citation needs, in a fixed order, for streaming."""
+    queryset = Entry.objects.all() if queryset is None else queryset
+    return (
+        queryset.filter(status="published")
+        .select_related("outlet", "series")
+        .prefetch_related(
+            Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
+            "tags",
+        )
+        .order_by("pk")
+    )
+
+
+def iter_entry_records(queryset=None, request=None, chunk_size=500):
+    """Records of published entries, fetched in chunks so memory stays flat however many there are."""
+    for entry in export_queryset(queryset).iterator(chunk_size=chunk_size):
+        yield entry_record(entry, request)
+
+
+def statement_record(statement, request=None, entry_rec=None):
+    speaker = agent_name(statement.speaker) if statement.speaker_id else None
+    return StatementRecord(
+        id=statement.pk,
+        entry=entry_rec or entry_record(statement.entry, request),
+        quote=statement.quote,
+        speaker=speaker,
+        anchor=statement.anchor,
+    )
+
+
+def public_statements(queryset=None):
+    """Statements of published entries that an editor has not rejected."""
+    queryset = Statement.objects.all() if queryset is None else queryset
+    return (
+        queryset.filter(entry__status="published")
+        .exclude(review_status=Statement.Review.REJECTED)
+        .select_related("speaker", "entry__outlet", "entry__series")
+        .prefetch_related(
+            Prefetch("entry__authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
+            "entry__tags",
+        )
+        .order_by("entry_id", "start", "pk")
+    )

@@ -1,0 +1,95 @@
+"""Title casing for citations: which capitals a style may lower, which it must keep.
+
+Titles are stored and exported as published (usually headline case). APA and Harvard
+print titles in sentence case, and BibTeX styles lower-case unprotected words, so both
+need to know which capitalised words are names. A word counts as a name when the
+entry's own text capitalises it mid-sentence and never writes it in lower case
+("China", "Nvidia"), or when its shape says so ("DeepSeek", "AI", "CO25056").
+Pure Python.
+"""
+import re
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _core(word):
+    """The word without a possessive ending: "China’s" -> "China"."""
+    return _POSSESSIVE.sub("", word)
+
+
+def looks_like_name(word):
+    """Shape alone says it is a name or acronym: inner capitals or digits ("DeepSeek", "AI", "R1")."""
+    core = _core(word)
+    return any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core)
+
+
+def proper_nouns(title, text):
+    """The capitalised title words that the text treats as names (kept capitalised).
+
+    ``text`` is the entry's body and synopsis. A word is a name when it appears
+    capitalised after the start of a sentence and never in lower case.
+    """
+    found = set()
+    for match in _WORD.finditer(title or ""):
+        for part in _core(match.group()).split("-"):
+            if not part or not part[0].isupper() or looks_like_name(part):
+                continue
+            if _used_as_name(part, text or ""):
+                found.add(part)
+    return frozenset(found)
+
+
+def _used_as_name(word, text):
+    if re.search(r"(?<![\w\-])" + re.escape(word.lower()) + r"(?![\w])", text):
+        return False
+    for match in re.finditer(r"(?<![\w\-])" + re.escape(word) + r"(?![\w])", text):
+        before = text[:match.start()].rstrip()
+        if before and before[-1] not in ".!?:“\"‘'\n•":
+            return True
+    return False
+
+
+def sentence_case(title, names=frozenset(), capitalise_after_colon=True):
+    """The title in sentence case: first word (and, for APA, the first after a colon)
+    capitalised, names and acronyms kept, every other headline capital lowered.
+
+    >>> sentence_case("DeepSeek: A Seed for Technological Equity", {"Equity"})
+    'DeepSeek: A seed for technological Equity'
+    """
+    out = []
+    pos = 0
+    first = True
+    for match in _WORD.finditer(title or ""):
+        between = title[pos:match.start()]
+        out.append(between)
+        word = match.group()
+        after_colon = bool(re.search(r"[:?!]\s*$", between))
+        if first or (after_colon and capitalise_after_colon):
+            out.append(word)
+        else:
+            out.append("-".join(_lower_part(part, names) for part in word.split("-")))
+        first = False
+        pos = match.end()
+    out.append((title or "")[pos:])
+    return "".join(out)
+
+
+def _lower_part(part, names):
+    if not part or not part[0].isupper() or looks_like_name(part) or part in names or _core(part) in names:
+        return part
+    if part == "I":
+        return part
+    return part[0].lower() + part[1:]
+
+
+def protected_words(title, names=frozenset()):
+    """Words a BibTeX style must not lower-case: those sentence case keeps capitalised
+    (the first word only when its inner capitals matter, as in "DeepSeek")."""
+    kept = set()
+    sentence = sentence_case(title, names, capitalise_after_colon=False)
+    for index, match in enumerate(_WORD.finditer(sentence)):
+        word = match.group()
+        if looks_like_name(word) or (index and any(c.isupper() for c in word)):
+            kept.add(word)
+    return kept
