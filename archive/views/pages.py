@@ -1,33 +1,148 @@
-"""Public pages: home, entry, person, outlet. Thin views over model queries."""
+"""Public pages for one record: the home page, an entry, a person (name record), an outlet.
+
+Thin views: the queries live in ``listing`` and the models; every page makes a fixed
+number of SQL queries however many entries or statements it shows.
+"""
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Agent, Entry, Outlet
+from archive.models import Agent, Entry, Outlet, Statement
+
+from . import structured
+from .listing import paginate, public_entries, public_statements, simple_pager
+from .params import pagination_links_data, parse_page
+
+HOME_LATEST = 10
+PERSON_ENTRIES = 20
+PERSON_STATEMENT_GROUPS = 50
 
 
 def home(request):
-    entries = (
-        Entry.objects.published()
-        .select_related("outlet")
-        .prefetch_related("authorships__agent")[:50]
+    """Search box, the latest entries and the ways in: outlets, years, people, tags."""
+    from .browse import popular_tags, year_counts
+
+    entries = list(public_entries()[:HOME_LATEST])
+    outlets = (
+        Outlet.objects.annotate(n=Count("entries", filter=Q(entries__status="published")))
+        .filter(n__gt=0).order_by("name")
     )
-    return render(request, "archive/home.html", {"entries": entries})
+    return render(request, "archive/home.html", {
+        "entries": entries,
+        "outlets": outlets,
+        "years": year_counts()[:12],
+        "tags": popular_tags(20),
+        "page_meta": {"title": "Commentary Archive", "canonical": "/", "og_type": "website",
+                      "description": "Published commentaries and op-eds, and every statement they quote."},
+        "jsonld": {"@context": "https://schema.org", "@type": "WebSite", "name": "Commentary Archive",
+                   "url": structured.absolute("/"),
+                   "potentialAction": {"@type": "SearchAction",
+                                       "target": structured.absolute("/search/?q={query}"),
+                                       "query-input": "required name=query"}},
+    })
 
 
 def entry_detail(request, slug):
-    entry = get_object_or_404(
-        Entry.objects.published().select_related("outlet", "series").prefetch_related("authorships__agent", "tags"),
-        slug=slug,
+    """One published entry: metadata, the body with each statement marked, the people it quotes."""
+    entry = get_object_or_404(public_entries(), slug=slug)
+    statements = list(
+        entry.statements.exclude(review_status=Statement.Review.REJECTED).select_related("speaker").order_by("start", "pk")
     )
-    return render(request, "archive/entry_detail.html", {"entry": entry})
+    speakers, seen = [], {}
+    for statement in statements:
+        if statement.speaker_id is None:
+            continue
+        if statement.speaker_id not in seen:
+            seen[statement.speaker_id] = {"agent": statement.speaker, "statements": []}
+            speakers.append(seen[statement.speaker_id])
+        seen[statement.speaker_id]["statements"].append(statement)
+    also = _also_quoted_in([s for s in statements if s.group_id], exclude_entry=entry.pk)
+    for statement in statements:
+        statement.also_quoted_in = also.get(statement.group_id, [])
+    return render(request, "archive/entry_detail.html", {
+        "entry": entry,
+        "authorships": list(entry.authorships.all()),
+        "tags": list(entry.tags.all()),
+        "statements": statements,
+        "speakers": speakers,
+        "unattributed": [s for s in statements if s.speaker_id is None],
+        "page_meta": {"title": entry.title or "Untitled entry", "canonical": entry.get_absolute_url(),
+                      "og_type": "article", "description": entry.synopsis or entry.body[:200]},
+        "jsonld": structured.entry_jsonld(entry, [s["agent"] for s in speakers]),
+    })
+
+
+def _also_quoted_in(statements, exclude_entry=None, exclude_pks=()):
+    """group id -> the other published entries quoting the same statement (one query)."""
+    group_ids = {s.group_id for s in statements if s.group_id}
+    if not group_ids:
+        return {}
+    others = (
+        public_statements().filter(group_id__in=group_ids).exclude(pk__in=list(exclude_pks))
+        .select_related("entry").order_by("-entry__published_on", "entry_id", "start")
+    )
+    if exclude_entry is not None:
+        others = others.exclude(entry_id=exclude_entry)
+    found = {}
+    for other in others:
+        places = found.setdefault(other.group_id, [])
+        if all(p["entry"].pk != other.entry_id for p in places):
+            places.append({"entry": other.entry, "anchor": other.anchor})
+    return found
 
 
 def person_detail(request, slug):
+    """A name record: who they are, what they wrote, and each thing they said once with every place quoting it."""
     agent = get_object_or_404(Agent, slug=slug)
-    entries = Entry.objects.published().filter(authorships__agent=agent).select_related("outlet").distinct()
-    return render(request, "archive/person_detail.html", {"agent": agent, "entries": entries})
+    entries_qs = public_entries().filter(authorships__agent=agent).distinct()
+    entries_total = entries_qs.count()
+    said = public_statements().filter(speaker=agent).order_by("-entry__published_on", "-entry_id", "start", "pk")
+    keys, representative = [], {}
+    for pk, group_id in said.values_list("pk", "group_id"):
+        key = group_id or f"s{pk}"
+        if key not in representative:
+            representative[key] = pk
+            keys.append(key)
+    if not entries_total and not keys:
+        raise Http404("No published entry names this person.")
+    num_pages = max(1, -(-len(keys) // PERSON_STATEMENT_GROUPS))
+    page = min(parse_page(request.GET.get("page", 1)), num_pages)
+    page_keys = keys[(page - 1) * PERSON_STATEMENT_GROUPS: page * PERSON_STATEMENT_GROUPS]
+    rep_pks = [representative[k] for k in page_keys]
+    by_pk = {s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet")}
+    groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
+    also = _also_quoted_in(groups, exclude_pks=rep_pks)
+    for statement in groups:
+        statement.also_quoted_in = [p for p in also.get(statement.group_id, []) if p["entry"].pk != statement.entry_id]
+    aliases = list(agent.aliases.all())
+    pager = pagination_links_data(page, num_pages, lambda n: f"page={n}" if n > 1 else "")
+    canonical = agent.get_absolute_url() + (f"?page={page}" if page > 1 else "")
+    return render(request, "archive/person_detail.html", {
+        "agent": agent,
+        "aliases": aliases,
+        "identifiers": structured.identifier_links(agent),
+        "entries": list(entries_qs[:PERSON_ENTRIES]),
+        "entries_total": entries_total,
+        "statement_groups": groups,
+        "statement_groups_total": len(keys),
+        "pager": pager,
+        "page_meta": {"title": agent.name, "canonical": canonical, "og_type": "profile",
+                      "description": agent.description or f"{agent.name} in the Commentary Archive"},
+        "jsonld": structured.agent_jsonld(agent, aliases),
+    })
 
 
 def outlet_detail(request, slug):
+    """An outlet and its published entries, newest first."""
     outlet = get_object_or_404(Outlet, slug=slug)
-    entries = Entry.objects.published().filter(outlet=outlet).prefetch_related("authorships__agent")
-    return render(request, "archive/outlet_detail.html", {"outlet": outlet, "entries": entries})
+    page = paginate(request, public_entries().filter(outlet=outlet))
+    canonical = outlet.get_absolute_url() + (f"?page={page.number}" if page.number > 1 else "")
+    return render(request, "archive/outlet_detail.html", {
+        "outlet": outlet,
+        "page": page,
+        "entries": list(page.object_list),
+        "pager": simple_pager(request, page),
+        "page_meta": {"title": outlet.name, "canonical": canonical, "og_type": "website",
+                      "description": f"Commentaries published by {outlet.name}"},
+        "jsonld": structured.collection_jsonld(outlet.name, outlet.get_absolute_url()),
+    })

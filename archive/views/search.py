@@ -1,0 +1,168 @@
+"""The search pages: entries (/search/) and quoted statements (/statements/).
+
+The views read and clean the parameters (``params``), ask the one search interface
+(``archive.search``) for a page of results, and lay them out; they never build queries.
+"""
+import logging
+
+from django.db import DatabaseError
+from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import render
+
+from archive.models import Agent, Authorship
+
+from .params import FILTER_LABELS, clean_text, pagination_links_data, parse_page, parse_search_params, parse_slug
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+FACET_ORDER = ("outlet", "author", "speaker", "tag", "year")
+FACET_TITLES = {"outlet": "Outlet", "author": "Author", "speaker": "Speaker", "tag": "Tag", "year": "Year"}
+FACET_SHOWN = 10
+
+
+def _search_backend():
+    from archive import search
+
+    return search
+
+
+def search_entries_page(request):
+    """Full-text search over published entries, with filters, facets, sort and pages."""
+    params = parse_search_params(request.GET)
+    results, failure = None, None
+    try:
+        results = _search_backend().search_entries(
+            params.q, filters=params.filters, sort=params.sort, page=params.page, per_page=PER_PAGE, facets=True,
+        )
+    except DatabaseError:
+        logger.exception("search failed for %r", params.q)
+        failure = "The search could not be run just now. Please try again, or try different words."
+    entries = []
+    if results is not None:
+        entries = [hit.entry for hit in results.hits]
+        for hit in results.hits:
+            hit.entry.snippet_html = hit.snippet_html
+        prefetch_related_objects(
+            entries, "outlet",
+            Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
+            "tags",
+        )
+        for name in getattr(results, "ignored_filters", []) or []:
+            params.problems.append(f"Ignored the {FILTER_LABELS.get(name, name)} filter: its value could not be read.")
+    canonical_qs = params.querystring()
+    return render(request, "archive/search.html", {
+        "params": params,
+        "results": results,
+        "entries": entries,
+        "failure": failure,
+        "facets": _facet_links(params, results),
+        "active_filters": params.active_filters(),
+        "filter_names": _filter_names(params),
+        "sorts": [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")],
+        "pager": _pager(params, results),
+        "last_page_link": _last_page_link(params, results),
+        "page_meta": {"title": f"Search: {params.q}" if params.q else "Search", "noindex": True,
+                      "canonical": "/search/" + ("?" + canonical_qs if canonical_qs else ""),
+                      "description": "Search the Commentary Archive"},
+    })
+
+
+def _pager(params, results):
+    if results is None or not results.hits:
+        return None
+    return pagination_links_data(results.page, results.num_pages, lambda n: params.querystring(page=n))
+
+
+def _last_page_link(params, results):
+    """On a page past the end, a link back to the last page that has results."""
+    if results is None or results.hits or not results.total or params.page <= 1:
+        return None
+    return "?" + params.querystring(page=results.num_pages)
+
+
+def _facet_links(params, results):
+    """For each facet: (title, key, [(label, count, href, selected)]) for the current query."""
+    if results is None or not getattr(results, "facets", None):
+        return []
+    out = []
+    for key in FACET_ORDER:
+        values = results.facets.get(key) or []
+        if not values:
+            continue
+        current = params.raw_filters.get(key)
+        links = []
+        for value, label, count in values[:FACET_SHOWN]:
+            selected = current is not None and str(current) == str(value)
+            href = "?" + params.querystring(**{key: None if selected else value, "page": None})
+            links.append((label, count, href, selected))
+        out.append((FACET_TITLES[key], key, links))
+    return out
+
+
+def _filter_names(params):
+    """Display names for the active slug filters (one query), so a chip reads "Qi Dapeng", not "qi-dapeng"."""
+    from archive.models import Outlet
+    from taggit.models import Tag
+
+    names = {}
+    agent_slugs = [params.raw_filters[k] for k in ("author", "speaker") if k in params.raw_filters]
+    if agent_slugs:
+        found = dict(Agent.objects.filter(slug__in=agent_slugs).values_list("slug", "name"))
+        for key in ("author", "speaker"):
+            if key in params.raw_filters:
+                names[key] = found.get(params.raw_filters[key], params.raw_filters[key])
+    if "outlet" in params.raw_filters:
+        names["outlet"] = Outlet.objects.filter(slug=params.raw_filters["outlet"]).values_list("name", flat=True).first() \
+            or params.raw_filters["outlet"]
+    if "tag" in params.raw_filters:
+        names["tag"] = Tag.objects.filter(slug=params.raw_filters["tag"]).values_list("name", flat=True).first() \
+            or params.raw_filters["tag"]
+    return names
+
+
+def search_statements_page(request):
+    """Search quoted statements by their words, optionally one speaker's only."""
+    q = clean_text(request.GET.get("q", ""))
+    raw_speaker = (request.GET.get("speaker") or "").strip()
+    speaker_slug = parse_slug(raw_speaker) if raw_speaker else None
+    problems = []
+    if raw_speaker and speaker_slug is None:
+        problems.append(f"Ignored the speaker filter: “{clean_text(raw_speaker, 60)}” is not a valid name.")
+    speaker = Agent.objects.filter(slug=speaker_slug).first() if speaker_slug else None
+    if speaker_slug and speaker is None:
+        problems.append(f"No one called “{speaker_slug}” is in the archive; showing every speaker.")
+        speaker_slug = None
+    page = parse_page(request.GET.get("page", 1))
+    results, failure = None, None
+    try:
+        results = _search_backend().search_statements(q, speaker=speaker_slug, page=page, per_page=PER_PAGE)
+    except DatabaseError:
+        logger.exception("statement search failed for %r", q)
+        failure = "The search could not be run just now. Please try again, or try different words."
+
+    def qs(n=None, drop_speaker=False):
+        from urllib.parse import urlencode
+        items = [("q", q)] if q else []
+        if speaker_slug and not drop_speaker:
+            items.append(("speaker", speaker_slug))
+        if n and n > 1:
+            items.append(("page", n))
+        return urlencode(items)
+
+    pager = None
+    if results is not None and results.hits:
+        pager = pagination_links_data(results.page, results.num_pages, qs)
+    canonical_qs = qs(page)
+    return render(request, "archive/statements.html", {
+        "q": q,
+        "speaker": speaker,
+        "problems": problems,
+        "results": results,
+        "failure": failure,
+        "pager": pager,
+        "drop_speaker": "?" + qs(drop_speaker=True) if speaker else None,
+        "page_meta": {"title": f"Statements: {q}" if q else "Statements", "noindex": True,
+                      "canonical": "/statements/" + ("?" + canonical_qs if canonical_qs else ""),
+                      "description": "Search the statements quoted in the Commentary Archive"},
+    })
