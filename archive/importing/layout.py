@@ -1,0 +1,243 @@
+"""Finding the commentary inside a page dump: blocks, headings, byline, body.
+
+Shared by the outlet profiles. The rules are about how commentaries are laid out
+in general (a title line, a byline, a date, prose paragraphs with short headings
+between them), not about any one file.
+"""
+import re
+from dataclasses import dataclass, field
+
+from archive.naming import strip_titles
+
+from .boilerplate import is_boilerplate
+from .dates import find_date, parse_date
+
+_TERMINAL = ".!?\"”’)…:;"
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
+                   "bin", "binti", "al", "el", "ibn", "y", "dos", "das", "ter", "ten", "zu"}
+_NAME_WORD = re.compile(r"^[A-Z\u00C0-\u024F][\w'’.\-]*$|^[A-Z]\.$")
+BYLINE = re.compile(r"^(?:by|written by|authors?\s*:)\s+(?P<names>.+)$", re.IGNORECASE)
+CATEGORIES = re.compile(r"^(?:categories|category|tags|topics|filed under|themes?)\s*:\s*(?P<items>.+)$", re.IGNORECASE)
+ABOUT_AUTHOR = re.compile(r"^about the (?:authors?|writers?|contributors?)\s*:?$", re.IGNORECASE)
+AUTHOR_NOTE = re.compile(r"^(?:the )?(?:authors?|writers?|columnists?) (?:is|are|was|were)\b", re.IGNORECASE)
+URL_LINE = re.compile(r"^(?:(?:source|url|link|original|originally published at)\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
+
+
+def split_blocks(text):
+    """Candidate blocks in reading order: one per line, or one per blank-line chunk when hard-wrapped."""
+    lines = [line.strip() for line in text.split("\n")]
+    chunks, current = [], []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    if _is_hard_wrapped(lines):
+        return [" ".join(chunk) for chunk in chunks]
+    return [line for chunk in chunks for line in chunk]
+
+
+def _is_hard_wrapped(lines):
+    """Plain text wrapped at a fixed width (e-mail style) has no line longer than ~100 characters."""
+    long_lines = [line for line in lines if len(line) >= 40]
+    return len(long_lines) >= 5 and max(len(line) for line in lines) <= 100
+
+
+def word_count(text):
+    return len(text.split())
+
+
+def is_prose(text):
+    """A paragraph of running text: sentences, or simply too long to be anything else."""
+    words = word_count(text)
+    return (words >= 4 and text[-1] in _TERMINAL and not looks_like_heading(text)) or words > 20
+
+
+def looks_like_heading(text):
+    """A short line without sentence punctuation: a title or a section heading."""
+    words = text.split()
+    if not words or len(words) > 15 or len(text) > 140:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
+        return False
+    if text.endswith("?"):
+        capitalised = [w for w in words if len(w) > 3]
+        return len(words) <= 12 and sum(w[0].isupper() for w in capitalised) * 2 >= len(capitalised)
+    if text[-1] in "”\"’'" and len(text) > 1:
+        return text[-2] not in ".,!?;:"
+    return text[-1] not in ".!,;:…"
+
+
+def split_names(text):
+    """Names from a byline ("A, B and C"); anything that does not look like a name is dropped."""
+    text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
+    names = []
+    for piece in re.split(r"\s*(?:,|;|&|\band\b)\s*", text):
+        piece = strip_titles(piece.strip(" .·"))
+        if looks_like_name(piece):
+            names.append(piece)
+    return names
+
+
+def looks_like_name(text):
+    words = text.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if not any(_NAME_WORD.match(w) for w in words):
+        return False
+    return all(_NAME_WORD.match(w) or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def parse_byline(text):
+    """``(authors, date)`` from a byline such as "By A and B | China Daily | Updated: 2025-02-05"."""
+    match = BYLINE.match(text)
+    pieces = re.split(r"\s*[|•·]\s*", match.group("names") if match else text)
+    authors = split_names(pieces[0]) if match or len(pieces) > 1 else []
+    date = find_date(text) if len(pieces) > 1 or not match else None
+    if not match and not date:
+        return [], None
+    return authors, date
+
+
+def split_categories(text):
+    return [c.strip() for c in re.split(r"\s*[/,|;·]\s*", text) if c.strip()]
+
+
+def drop_repeats(blocks):
+    """Keep the commentary once when a dump repeats it.
+
+    A run of blocks that repeats earlier text is dropped when it holds at least one
+    long block; a lone short repeated line (a heading such as "Conclusion") is kept.
+    """
+    seen, marks = set(), []
+    for kind, text in blocks:
+        key = " ".join(text.split()).casefold()
+        marks.append(key in seen)
+        seen.add(key)
+    result, i = [], 0
+    while i < len(blocks):
+        if not marks[i]:
+            result.append(blocks[i])
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and marks[j]:
+            j += 1
+        run = blocks[i:j]
+        if not any(word_count(text) > 12 for _, text in run):
+            result.extend(run)
+        i = j
+    return result
+
+
+def classify(texts, extra_boilerplate=None):
+    """``(kind, text)`` blocks for the commentary part of a dump; furniture lines dropped."""
+    blocks = []
+    for text in texts:
+        if is_boilerplate(text, extra_boilerplate):
+            continue
+        kind = "paragraph" if is_prose(text) or not looks_like_heading(text) else "heading"
+        blocks.append((kind, text))
+    while blocks and blocks[-1][0] == "heading":
+        blocks.pop()
+    return drop_repeats(blocks)
+
+
+@dataclass
+class Article:
+    """What the layout rules found; a profile fills in what it knows better."""
+
+    title: str = ""
+    authors: list = field(default_factory=list)
+    date: tuple | None = None
+    url: str = ""
+    blocks: list = field(default_factory=list)
+    author_note: str = ""
+    categories: list = field(default_factory=list)
+
+
+def take_categories(texts):
+    """Remove "Categories: a / b" lines from ``texts``; return ``(rest, categories)``."""
+    rest, categories = [], []
+    for text in texts:
+        match = CATEGORIES.match(text)
+        if match:
+            for item in split_categories(match.group("items")):
+                if item not in categories:
+                    categories.append(item)
+        else:
+            rest.append(text)
+    return rest, categories
+
+
+def take_author_note(texts, extra_boilerplate=None):
+    """Remove the "About the Author" section and closing "The author is ..." lines; return ``(rest, note)``."""
+    notes, rest, i = [], [], 0
+    while i < len(texts):
+        text = texts[i]
+        if ABOUT_AUTHOR.match(text):
+            i += 1
+            while i < len(texts) and not is_boilerplate(texts[i], extra_boilerplate) \
+                    and not CATEGORIES.match(texts[i]) and is_prose(texts[i]):
+                if texts[i] not in notes:
+                    notes.append(texts[i])
+                i += 1
+            continue
+        rest.append(text)
+        i += 1
+    # Closing lines describing the author, after the last paragraph of the commentary.
+    tail = []
+    while rest and (AUTHOR_NOTE.match(rest[-1]) or is_boilerplate(rest[-1], extra_boilerplate)):
+        tail.insert(0, rest.pop())
+    notes.extend(t for t in tail if AUTHOR_NOTE.match(t) and t not in notes)
+    rest.extend(t for t in tail if not AUTHOR_NOTE.match(t))
+    return rest, "\n\n".join(notes)
+
+
+def find_article(texts, *, extra_boilerplate=None, title_hint=""):
+    """Locate title, byline, date and body in a dump's blocks (texts in reading order)."""
+    article = Article()
+    texts = [t for t in texts if not is_boilerplate(t, extra_boilerplate)]
+    texts, article.categories = take_categories(texts)
+    texts, article.author_note = take_author_note(texts, extra_boilerplate)
+    kept = []
+    for text in texts:
+        url = URL_LINE.match(text)
+        if url:
+            article.url = article.url or url.group("url").rstrip(".,;)")
+        else:
+            kept.append(text)
+    texts = kept
+    first_prose = next((i for i, t in enumerate(texts) if is_prose(t) and not BYLINE.match(t)), None)
+    if first_prose is None:
+        return article
+    header = texts[:first_prose]
+    anchor, start = None, 0
+    for i, text in enumerate(header):
+        authors, date = parse_byline(text)
+        if not authors and not date:
+            date = parse_date(text)
+        if authors or date:
+            article.authors = article.authors or authors
+            article.date = article.date or date
+            anchor = i if anchor is None else anchor
+            start = i + 1
+    if title_hint:
+        article.title = title_hint
+        header_rest = [t for t in header[start:] if " ".join(t.split()) != " ".join(title_hint.split())]
+    elif anchor is not None:
+        candidates = [i for i in range(anchor) if looks_like_heading(header[i])]
+        if candidates:
+            article.title = header[candidates[-1]]
+        header_rest = header[start:]
+    elif 1 <= len(header) <= 2 and looks_like_heading(header[0]):
+        article.title = header[0]
+        header_rest = header[1:]
+    else:
+        header_rest = [] if len(header) > 2 else header
+    last_prose = max(i for i, t in enumerate(texts) if is_prose(t))
+    article.blocks = classify(header_rest + texts[first_prose:last_prose + 1], extra_boilerplate)
+    return article

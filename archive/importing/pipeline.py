@@ -1,0 +1,66 @@
+"""From a file's bytes to a :class:`ParsedDocument`: decode, extract, profile, manifest, check."""
+from pathlib import Path
+
+from .decoding import DEFAULT_MAX_BYTES, decode
+from .document import OutletInfo
+from .errors import RejectedFile
+from .html import extract_html, looks_like_html
+from .manifest import apply_manifest
+from .profiles import FALLBACK, detect_profile, get_profile
+
+IMPORTER_VERSION = "1.0"
+
+
+def parse_file(name, data, *, manifest_entry=None, max_bytes=DEFAULT_MAX_BYTES):
+    """Parse one source file. Raises :class:`RejectedFile` with a plain-words reason.
+
+    ``name`` is the file's name (its folder is ignored): manifests and re-imports
+    recognise a source by it.
+    """
+    name = Path(name).name
+    text, encoding = decode(data, max_bytes=max_bytes)
+    hint_url = (manifest_entry.url if manifest_entry else None) or ""
+    forced = _forced_profile(manifest_entry)
+    if looks_like_html(name, text):
+        page = extract_html(text)
+        profile = forced or detect_profile(page.text, page.url or hint_url)
+        doc = profile.parse(page.text, name, title_hint=page.title if profile is FALLBACK else "")
+        _merge_page(doc, page)
+    else:
+        profile = forced or detect_profile(text, hint_url)
+        doc = profile.parse(text, name)
+    doc.encoding = encoding
+    apply_manifest(doc, manifest_entry)
+    if not doc.paragraphs():
+        raise RejectedFile(
+            "no commentary text was found in the file (no paragraph of running text; "
+            "is it a menu, a list of links or an index page?)"
+        )
+    return doc
+
+
+def _forced_profile(manifest_entry):
+    if manifest_entry is None or not manifest_entry.profile:
+        return None
+    try:
+        return get_profile(manifest_entry.profile)
+    except KeyError:
+        raise RejectedFile(f"the manifest names an unknown profile {manifest_entry.profile!r}") from None
+
+
+def _merge_page(doc, page):
+    """Fill what the text did not state from what the page's markup states."""
+    doc.blocks = [("heading" if text in page.headings else kind, text) for kind, text in doc.blocks]
+    doc.title = doc.title or page.title
+    doc.authors = doc.authors or list(page.authors)
+    if doc.date is None and page.date:
+        doc.date, doc.date_precision = page.date
+    doc.url = doc.url or page.url
+    doc.synopsis = doc.synopsis or page.description
+    doc.language = page.language or doc.language
+    for category in page.categories:
+        if category not in doc.categories:
+            doc.categories.append(category)
+    if doc.outlet is None and page.sitename and page.sitename != page.hostname:
+        homepage = f"https://{page.hostname}" if page.hostname else ""
+        doc.outlet = OutletInfo(name=page.sitename, homepage=homepage)

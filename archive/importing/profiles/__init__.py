@@ -1,0 +1,24 @@
+"""Outlet profiles and their registry.
+
+Supporting a new outlet is one module here with a ``PROFILE`` (a :class:`base.Profile`)
+plus one line in ``PROFILES``. The generic profile is the fallback and is tried last.
+"""
+from . import chinadaily, generic, rsis
+
+PROFILES = [rsis.PROFILE, chinadaily.PROFILE]
+FALLBACK = generic.PROFILE
+
+
+def detect_profile(text, url=""):
+    """The first registered profile that recognises ``text``, else the generic fallback."""
+    for profile in PROFILES:
+        if profile.detect(text, url):
+            return profile
+    return FALLBACK
+
+
+def get_profile(name):
+    for profile in [*PROFILES, FALLBACK]:
+        if profile.name == name:
+            return profile
+    raise KeyError(name)
