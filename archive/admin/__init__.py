@@ -1,5 +1,5 @@
 """The editors' admin: one module per concept, registered on import."""
-from . import entries, names, outlets, statements  # noqa: F401
+from . import entries, names, outlets, review, statements  # noqa: F401
 
 admin_site_header = "Commentary Archive — editors"
 from django.contrib import admin  # noqa: E402

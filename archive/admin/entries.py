@@ -8,6 +8,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from archive.models import Authorship, Entry, EntryStatus, Statement
 from archive.models.entries import refresh_needs_review
 
+from .review import reextract_statements
+
 
 class AuthorshipInline(admin.TabularInline):
     model = Authorship
@@ -55,7 +57,7 @@ class EntryAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["outlet", "series"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AuthorshipInline, StatementInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", reextract_statements]
     readonly_fields = ["source_name", "checksum", "imported_at", "importer_version", "edited_fields", "created_at", "updated_at", "published_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "genre", "status", "needs_review"]}),

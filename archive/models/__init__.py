@@ -12,3 +12,4 @@ __all__ = [
     "EntryTombstone", "DatePrecision", "EntryStatus", "Genre", "Statement",
     "StatementGroup", "QuotedTerm",
 ]
+from .review import StatementReview  # noqa: E402,F401  (the editors review queue)
