@@ -1,0 +1,138 @@
+"""What every search backend shares: compiling the query tree, candidates, counts.
+
+A vendor module only says how to spell a word, a phrase, OR, AND and NOT in its
+engine's query language, how to match, rank and highlight with its index tables, and
+how to write index rows. Everything else (filters, capped counts, date sorts, facets,
+loading entries) is built here with the ORM, once, for both engines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.models.expressions import RawSQL
+
+from ..query import Phrase, Query, Term
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A query in one engine's language.
+
+    ``match`` finds what the query asks for (exclusions included); when the query only
+    excludes (``-war``), ``match`` is None and ``excluded`` finds what to leave out.
+    """
+
+    query: Query
+    match: str | None
+    excluded: str | None
+
+    @property
+    def searches(self):
+        return self.match is not None or self.excluded is not None
+
+
+class SearchBackend:
+    """Base class; subclasses set ``vendor`` and implement the engine-specific parts."""
+
+    vendor = None
+
+    def __init__(self, alias="default"):
+        self.alias = alias
+
+    @property
+    def connection(self):
+        # Looked up on every use: Django connections are per thread.
+        return connections[self.alias]
+
+    # -- query language --------------------------------------------------------------
+    def word(self, word, prefix=False):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def phrase(self, words):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def any_of(self, parts):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def all_of(self, parts):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def but_not(self, positive, negatives):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def node(self, node):
+        if isinstance(node, Term):
+            return self.word(node.word, node.prefix)
+        if isinstance(node, Phrase):
+            return self.phrase(node.words)
+        raise TypeError(node)
+
+    def _nodes(self, nodes):
+        return [part for part in (self.node(n) for n in nodes) if part]
+
+    def compile(self, query: Query) -> Compiled:
+        """The engine's query for ``query``; every word is quoted by the vendor module."""
+        groups = [self.any_of(parts) for parts in (self._nodes(g) for g in query.groups) if parts]
+        negatives = self._nodes(query.excluded)
+        if groups:
+            match = self.all_of(groups)
+            if negatives:
+                match = self.but_not(match, negatives)
+            return Compiled(query, match, None)
+        if negatives:
+            return Compiled(query, None, self.any_of(negatives))
+        return Compiled(query, None, None)
+
+    # -- matching ------------------------------------------------------------------
+    def entry_match_sql(self, expr):  # pragma: no cover - abstract
+        """(sql, params) selecting the ids (column ``id``) of entries matching ``expr``."""
+        raise NotImplementedError
+
+    def statement_match_sql(self, expr):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def narrow(self, queryset, compiled, match_sql):
+        """``queryset`` restricted to what ``compiled`` matches."""
+        if compiled.match is not None:
+            sql, params = match_sql(compiled.match)
+            return queryset.filter(pk__in=RawSQL(sql, params))
+        if compiled.excluded is not None:
+            sql, params = match_sql(compiled.excluded)
+            return queryset.exclude(pk__in=RawSQL(sql, params))
+        return queryset
+
+    def ranked_entries(self, compiled, candidates_sql, limit, offset):  # pragma: no cover
+        """[(entry id, score)] best first, for a query with a ``match``."""
+        raise NotImplementedError
+
+    def entry_snippets(self, compiled, ids):  # pragma: no cover - abstract
+        """{entry id: (title, synopsis, body)} with matches between snippet markers."""
+        raise NotImplementedError
+
+    def ranked_statements(self, compiled, candidates_sql, limit, offset):  # pragma: no cover
+        raise NotImplementedError
+
+    def statement_snippets(self, compiled, ids):  # pragma: no cover - abstract
+        """{statement id: quote} with matches between snippet markers."""
+        raise NotImplementedError
+
+    # -- index writes --------------------------------------------------------------
+    def delete_entries(self, cursor, ids):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def write_entries(self, cursor, documents):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def delete_statements(self, cursor, ids):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def write_statements(self, cursor, documents):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def clear(self, cursor):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @staticmethod
+    def placeholders(values):
+        return ", ".join(["%s"] * len(values))

@@ -1,0 +1,180 @@
+"""PostgreSQL backend: stored weighted tsvectors with GIN indexes, in tables of their own.
+
+The index lives in ``search_entry_index`` and ``search_statement_index`` (not in the
+Entry model), so the admin and the history tables never see it. The text search
+configuration is named explicitly ('english') on the vectors and on every query.
+
+Queries are built from the parsed tree as a ``to_tsquery`` string in which every
+lexeme is single-quoted; the parser only yields letters and digits, so no user text
+can be read as tsquery syntax (``websearch_to_tsquery`` semantics, without handing raw
+input to a PostgreSQL parser). Diacritics are folded in Python on both sides (as FTS5's
+remove_diacritics does on SQLite), so no extension is needed.
+"""
+from archive.naming import strip_accents
+
+from ..snippets import START, STOP
+from .base import SearchBackend
+
+CONFIG = "english"
+ENTRY_TABLE = "search_entry_index"
+STATEMENT_TABLE = "search_statement_index"
+
+SCHEMA = [
+    f"""CREATE TABLE IF NOT EXISTS {ENTRY_TABLE} (
+        entry_id bigint PRIMARY KEY,
+        head tsvector NOT NULL,
+        document tsvector NOT NULL
+    )""",
+    f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_document ON {ENTRY_TABLE} USING gin (document)",
+    f"""CREATE TABLE IF NOT EXISTS {STATEMENT_TABLE} (
+        statement_id bigint PRIMARY KEY,
+        entry_id bigint NOT NULL,
+        document tsvector NOT NULL
+    )""",
+    f"CREATE INDEX IF NOT EXISTS {STATEMENT_TABLE}_document ON {STATEMENT_TABLE} USING gin (document)",
+    f"CREATE INDEX IF NOT EXISTS {STATEMENT_TABLE}_entry ON {STATEMENT_TABLE} (entry_id)",
+]
+DROP = [f"DROP TABLE IF EXISTS {ENTRY_TABLE}", f"DROP TABLE IF EXISTS {STATEMENT_TABLE}"]
+
+HEADLINE = f'StartSel="{START}", StopSel="{STOP}", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+HEADLINE_ALL = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
+
+
+def _lexeme(word):
+    word = strip_accents(word).replace("'", "").replace("\\", "")
+    return f"'{word}'" if word else None
+
+
+def fold(text):
+    return strip_accents(text or "")
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    # -- query language --------------------------------------------------------------
+    def word(self, word, prefix=False):
+        lexeme = _lexeme(word)
+        return (lexeme + (":*" if prefix else "")) if lexeme else None
+
+    def phrase(self, words):
+        lexemes = [x for x in (_lexeme(w) for w in words) if x]
+        return "(" + " <-> ".join(lexemes) + ")" if lexemes else None
+
+    def any_of(self, parts):
+        return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+    def all_of(self, parts):
+        return parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"
+
+    def but_not(self, positive, negatives):
+        return f"({positive})" + "".join(f" & !({n})" for n in negatives)
+
+    # -- matching ------------------------------------------------------------------
+    def entry_match_sql(self, expr):
+        return (
+            f"SELECT entry_id AS id FROM {ENTRY_TABLE} WHERE document @@ to_tsquery('{CONFIG}', %s)",
+            [expr],
+        )
+
+    def statement_match_sql(self, expr):
+        return (
+            f"SELECT statement_id AS id FROM {STATEMENT_TABLE} WHERE document @@ to_tsquery('{CONFIG}', %s)",
+            [expr],
+        )
+
+    def ranked_entries(self, compiled, candidates_sql, limit, offset):
+        sql, params = candidates_sql
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT i.entry_id, ts_rank(i.document, q) AS score "
+                f"FROM {ENTRY_TABLE} i, to_tsquery('{CONFIG}', %s) q "
+                f"WHERE i.document @@ q AND i.entry_id IN ({sql}) "
+                f"ORDER BY score DESC, i.entry_id DESC LIMIT %s OFFSET %s",
+                [compiled.match, *params, limit, offset],
+            )
+            return cursor.fetchall()
+
+    def ranked_statements(self, compiled, candidates_sql, limit, offset):
+        sql, params = candidates_sql
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT i.statement_id, ts_rank(i.document, q) AS score "
+                f"FROM {STATEMENT_TABLE} i, to_tsquery('{CONFIG}', %s) q "
+                f"WHERE i.document @@ q AND i.statement_id IN ({sql}) "
+                f"ORDER BY score DESC, i.statement_id DESC LIMIT %s OFFSET %s",
+                [compiled.match, *params, limit, offset],
+            )
+            return cursor.fetchall()
+
+    def entry_snippets(self, compiled, ids):
+        if not ids or compiled.match is None:
+            return {}
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.id, ts_headline('{CONFIG}', e.title, q, %s), "
+                f"ts_headline('{CONFIG}', e.synopsis, q, %s), ts_headline('{CONFIG}', e.body, q, %s) "
+                f"FROM archive_entry e, to_tsquery('{CONFIG}', %s) q WHERE e.id IN ({self.placeholders(ids)})",
+                [HEADLINE_ALL, HEADLINE, HEADLINE, compiled.match, *ids],
+            )
+            return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
+
+    def statement_snippets(self, compiled, ids):
+        if not ids or compiled.match is None:
+            return {}
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT s.id, ts_headline('{CONFIG}', s.quote, q, %s) "
+                f"FROM archive_statement s, to_tsquery('{CONFIG}', %s) q WHERE s.id IN ({self.placeholders(ids)})",
+                [HEADLINE_ALL, compiled.match, *ids],
+            )
+            return {row[0]: row[1] for row in cursor.fetchall()}
+
+    # -- index writes --------------------------------------------------------------
+    def delete_entries(self, cursor, ids):
+        if ids:
+            cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE entry_id = ANY(%s)", [list(ids)])
+
+    def write_entries(self, cursor, documents):
+        rows = [
+            (d.id, fold(d.body), fold(d.title), fold(d.synopsis), fold(d.names + " ; " + d.tags))
+            for d in documents
+        ]
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {ENTRY_TABLE} (entry_id, head, document) "
+                f"SELECT %s, h, h || setweight(to_tsvector('{CONFIG}', %s), 'D') FROM ("
+                f"SELECT setweight(to_tsvector('{CONFIG}', %s), 'A') || setweight(to_tsvector('{CONFIG}', %s), 'B')"
+                f" || setweight(to_tsvector('{CONFIG}', %s), 'C') AS h) x",
+                rows,
+            )
+
+    def delete_statements(self, cursor, ids):
+        if ids:
+            cursor.execute(f"DELETE FROM {STATEMENT_TABLE} WHERE statement_id = ANY(%s)", [list(ids)])
+
+    def write_statements(self, cursor, documents):
+        rows = [(d.id, d.entry_id, fold(d.quote), fold(d.speaker)) for d in documents]
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {STATEMENT_TABLE} (statement_id, entry_id, document) VALUES (%s, %s, "
+                f"setweight(to_tsvector('{CONFIG}', %s), 'A') || setweight(to_tsvector('{CONFIG}', %s), 'B'))",
+                rows,
+            )
+
+    def clear(self, cursor):
+        cursor.execute(f"TRUNCATE {ENTRY_TABLE}, {STATEMENT_TABLE}")
+
+    def optimize(self, cursor):
+        cursor.execute(f"ANALYZE {ENTRY_TABLE}")
+        cursor.execute(f"ANALYZE {STATEMENT_TABLE}")
+
+
+def create_schema(cursor):
+    for sql in SCHEMA:
+        cursor.execute(sql)
+
+
+def drop_schema(cursor):
+    for sql in DROP:
+        cursor.execute(sql)

@@ -1,0 +1,148 @@
+"""SQLite backend: FTS5 tables with the porter stemmer over unicode61 (diacritics folded).
+
+Every word is emitted as an FTS5 string ("word"), so no user text is ever read as
+FTS5 syntax; the parser only yields letters and digits, and a stray double quote
+could not reach here anyway (we would double it if it did).
+Ranking is FTS5's bm25 with per-column weights; snippets come from snippet()/highlight().
+"""
+from ..snippets import ELLIPSIS, START, STOP
+from .base import SearchBackend
+
+ENTRY_TABLE = "search_entry_fts"
+STATEMENT_TABLE = "search_statement_fts"
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+# Column order of ENTRY_TABLE and the bm25 weight of each: title > synopsis > names,
+# tags > body.
+ENTRY_COLUMNS = ("title", "synopsis", "names", "tags", "body")
+ENTRY_WEIGHTS = (10.0, 5.0, 3.0, 3.0, 1.0)
+STATEMENT_COLUMNS = ("quote", "speaker")
+STATEMENT_WEIGHTS = (2.0, 1.0)
+
+SCHEMA = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {ENTRY_TABLE} USING fts5("
+    f"{', '.join(ENTRY_COLUMNS)}, tokenize='{TOKENIZE}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {STATEMENT_TABLE} USING fts5("
+    f"{', '.join(STATEMENT_COLUMNS)}, tokenize='{TOKENIZE}')",
+]
+DROP = [f"DROP TABLE IF EXISTS {ENTRY_TABLE}", f"DROP TABLE IF EXISTS {STATEMENT_TABLE}"]
+
+
+def _string(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+class SQLiteBackend(SearchBackend):
+    vendor = "sqlite"
+
+    # -- query language --------------------------------------------------------------
+    def word(self, word, prefix=False):
+        return _string(word) + (" *" if prefix else "") if word else None
+
+    def phrase(self, words):
+        words = [w for w in words if w]
+        return _string(" ".join(words)) if words else None
+
+    def any_of(self, parts):
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+    def all_of(self, parts):
+        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+    def but_not(self, positive, negatives):
+        return f"({positive})" + "".join(f" NOT ({n})" for n in negatives)
+
+    # -- matching ------------------------------------------------------------------
+    def entry_match_sql(self, expr):
+        return f"SELECT rowid AS id FROM {ENTRY_TABLE} WHERE {ENTRY_TABLE} MATCH %s", [expr]
+
+    def statement_match_sql(self, expr):
+        return f"SELECT rowid AS id FROM {STATEMENT_TABLE} WHERE {STATEMENT_TABLE} MATCH %s", [expr]
+
+    def _ranked(self, table, weights, expr, candidates_sql, limit, offset):
+        sql, params = candidates_sql
+        weights = ", ".join(str(w) for w in weights)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "
+                f"WHERE {table} MATCH %s AND rowid IN ({sql}) "
+                f"ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
+                [expr, *params, limit, offset],
+            )
+            # bm25 is lower-is-better; callers expect higher-is-better.
+            return [(row[0], -row[1]) for row in cursor.fetchall()]
+
+    def ranked_entries(self, compiled, candidates_sql, limit, offset):
+        return self._ranked(ENTRY_TABLE, ENTRY_WEIGHTS, compiled.match, candidates_sql, limit, offset)
+
+    def ranked_statements(self, compiled, candidates_sql, limit, offset):
+        return self._ranked(STATEMENT_TABLE, STATEMENT_WEIGHTS, compiled.match, candidates_sql, limit, offset)
+
+    def entry_snippets(self, compiled, ids):
+        if not ids or compiled.match is None:
+            return {}
+        marks = f"'{START}', '{STOP}'"
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, highlight({ENTRY_TABLE}, 0, {marks}), "
+                f"snippet({ENTRY_TABLE}, 1, {marks}, '{ELLIPSIS}', 40), "
+                f"snippet({ENTRY_TABLE}, 4, {marks}, '{ELLIPSIS}', 32) "
+                f"FROM {ENTRY_TABLE} WHERE {ENTRY_TABLE} MATCH %s AND rowid IN ({self.placeholders(ids)})",
+                [compiled.match, *ids],
+            )
+            return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
+
+    def statement_snippets(self, compiled, ids):
+        if not ids or compiled.match is None:
+            return {}
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, highlight({STATEMENT_TABLE}, 0, '{START}', '{STOP}') "
+                f"FROM {STATEMENT_TABLE} WHERE {STATEMENT_TABLE} MATCH %s "
+                f"AND rowid IN ({self.placeholders(ids)})",
+                [compiled.match, *ids],
+            )
+            return {row[0]: row[1] for row in cursor.fetchall()}
+
+    # -- index writes --------------------------------------------------------------
+    def delete_entries(self, cursor, ids):
+        if ids:
+            cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE rowid IN ({self.placeholders(ids)})", list(ids))
+
+    def write_entries(self, cursor, documents):
+        rows = [(d.id, d.title, d.synopsis, d.names, d.tags, d.body) for d in documents]
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {ENTRY_TABLE} (rowid, {', '.join(ENTRY_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
+                rows,
+            )
+
+    def delete_statements(self, cursor, ids):
+        if ids:
+            cursor.execute(f"DELETE FROM {STATEMENT_TABLE} WHERE rowid IN ({self.placeholders(ids)})", list(ids))
+
+    def write_statements(self, cursor, documents):
+        rows = [(d.id, d.quote, d.speaker) for d in documents]
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {STATEMENT_TABLE} (rowid, quote, speaker) VALUES (%s, %s, %s)", rows,
+            )
+
+    def clear(self, cursor):
+        cursor.execute(f"DELETE FROM {ENTRY_TABLE}")
+        cursor.execute(f"DELETE FROM {STATEMENT_TABLE}")
+
+    def optimize(self, cursor):
+        """Merge the FTS5 b-trees after a bulk rebuild (faster queries, smaller file)."""
+        cursor.execute(f"INSERT INTO {ENTRY_TABLE}({ENTRY_TABLE}) VALUES ('optimize')")
+        cursor.execute(f"INSERT INTO {STATEMENT_TABLE}({STATEMENT_TABLE}) VALUES ('optimize')")
+
+
+def create_schema(cursor):
+    for sql in SCHEMA:
+        cursor.execute(sql)
+
+
+def drop_schema(cursor):
+    for sql in DROP:
+        cursor.execute(sql)
+
