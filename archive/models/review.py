@@ -12,3 +12,8 @@ class StatementReview(Statement):
         proxy = True
         verbose_name = "statement to review"
         verbose_name_plural = "statement review"
+
+
+# django-simple-history records Statement's history; let its admin views find that
+# history from the proxy too (it looks the manager's name up on the model's options).
+StatementReview._meta.simple_history_manager_attribute = Statement._meta.simple_history_manager_attribute

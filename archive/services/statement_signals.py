@@ -1,12 +1,13 @@
-"""Keep statements anchored when an entry's body changes (editor or re-import).
+"""Keep statements anchored when an entry's body changes (editor or re-import), and
+let the review queue's saves count as statement saves.
 
 ``pre_save`` remembers the body as stored; ``post_save`` re-anchors the entry's
 statements when it changed. Loaded from ``archive/signals.py``.
 """
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from archive.models import Entry
+from archive.models import Entry, Statement, StatementReview
 
 
 @receiver(pre_save, sender=Entry, dispatch_uid="statements_remember_body")
@@ -26,3 +27,22 @@ def reanchor_on_body_change(sender, instance, created=False, raw=False, **kwargs
     from archive.services.statements import reanchor_statements
 
     reanchor_statements(instance, old_body=old_body)
+
+
+def _forward(signal):
+    """Re-send a signal from the review queue's proxy as the Statement signal it stands for.
+
+    Django sends model signals with the proxy as sender, so without this the statement
+    history (django-simple-history) and every other Statement receiver would miss the
+    review screen's saves and deletions.
+    """
+    def forward(sender, **kwargs):
+        kwargs.pop("signal", None)
+        signal.send(sender=Statement, **kwargs)
+
+    signal.connect(forward, sender=StatementReview, weak=False,
+                   dispatch_uid=f"statement_review_forward_{id(signal)}")
+
+
+for _signal in (pre_save, post_save, pre_delete, post_delete):
+    _forward(_signal)
