@@ -1,4 +1,13 @@
-"""URL map for this part of the archive."""
-from django.urls import path  # noqa: F401
+"""The read-only JSON API, mounted at /api/ (see docs/site.md for fields and examples)."""
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("entries/", views.entries, name="entries"),
+    path("entries/<int:entry_id>/", views.entry, name="entry"),
+    path("people/<int:agent_id>/", views.person, name="person"),
+    path("statements/", views.statements, name="statements"),
+]

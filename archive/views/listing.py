@@ -40,3 +40,51 @@ def paginate(request, queryset, per_page=PER_PAGE):
 def simple_pager(request, page):
     """Pager links for a plain list page whose only parameter is ``page``."""
     return pagination_links_data(page.number, page.paginator.num_pages, lambda n: f"page={n}" if n > 1 else "")
+
+
+def also_quoted_in(statements, exclude_entry=None, exclude_pks=()):
+    """group id -> the other published entries quoting the same statement (one query).
+
+    Each place is {"entry": Entry, "anchor": "s<pk>"}; an entry appears once per group.
+    """
+    group_ids = {s.group_id for s in statements if s.group_id}
+    if not group_ids:
+        return {}
+    others = (
+        public_statements().filter(group_id__in=group_ids).exclude(pk__in=list(exclude_pks))
+        .select_related("entry").order_by("-entry__published_on", "entry_id", "start")
+    )
+    if exclude_entry is not None:
+        others = others.exclude(entry_id=exclude_entry)
+    found = {}
+    for other in others:
+        places = found.setdefault(other.group_id, [])
+        if all(p["entry"].pk != other.entry_id for p in places):
+            places.append({"entry": other.entry, "anchor": other.anchor})
+    return found
+
+
+def person_statement_groups(agent, page, per_page):
+    """One page of what ``agent`` said, one statement per statement group, newest entry first.
+
+    Returns (statements, number of groups, page number, number of pages). Each statement
+    carries ``also_quoted_in``: the other published entries quoting the same words.
+    Three queries whatever the number of statements: the (pk, group) pairs, the page's
+    statements, the other places.
+    """
+    said = public_statements().filter(speaker=agent).order_by("-entry__published_on", "-entry_id", "start", "pk")
+    keys, representative = [], {}
+    for pk, group_id in said.values_list("pk", "group_id"):
+        key = group_id or f"s{pk}"
+        if key not in representative:
+            representative[key] = pk
+            keys.append(key)
+    num_pages = max(1, -(-len(keys) // per_page))
+    page = min(parse_page(page), num_pages)
+    rep_pks = [representative[k] for k in keys[(page - 1) * per_page: page * per_page]]
+    by_pk = {s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet")}
+    groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
+    also = also_quoted_in(groups, exclude_pks=rep_pks)
+    for statement in groups:
+        statement.also_quoted_in = [p for p in also.get(statement.group_id, []) if p["entry"].pk != statement.entry_id]
+    return groups, len(keys), page, num_pages

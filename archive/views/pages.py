@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Agent, Entry, Outlet, Statement
 
 from . import structured
-from .listing import paginate, public_entries, public_statements, simple_pager
-from .params import pagination_links_data, parse_page
+from .listing import also_quoted_in, paginate, person_statement_groups, public_entries, simple_pager
+from .params import pagination_links_data
 
 HOME_LATEST = 10
 PERSON_ENTRIES = 20
@@ -56,7 +56,7 @@ def entry_detail(request, slug):
             seen[statement.speaker_id] = {"agent": statement.speaker, "statements": []}
             speakers.append(seen[statement.speaker_id])
         seen[statement.speaker_id]["statements"].append(statement)
-    also = _also_quoted_in([s for s in statements if s.group_id], exclude_entry=entry.pk)
+    also = also_quoted_in([s for s in statements if s.group_id], exclude_entry=entry.pk)
     for statement in statements:
         statement.also_quoted_in = also.get(statement.group_id, [])
     return render(request, "archive/entry_detail.html", {
@@ -72,48 +72,15 @@ def entry_detail(request, slug):
     })
 
 
-def _also_quoted_in(statements, exclude_entry=None, exclude_pks=()):
-    """group id -> the other published entries quoting the same statement (one query)."""
-    group_ids = {s.group_id for s in statements if s.group_id}
-    if not group_ids:
-        return {}
-    others = (
-        public_statements().filter(group_id__in=group_ids).exclude(pk__in=list(exclude_pks))
-        .select_related("entry").order_by("-entry__published_on", "entry_id", "start")
-    )
-    if exclude_entry is not None:
-        others = others.exclude(entry_id=exclude_entry)
-    found = {}
-    for other in others:
-        places = found.setdefault(other.group_id, [])
-        if all(p["entry"].pk != other.entry_id for p in places):
-            places.append({"entry": other.entry, "anchor": other.anchor})
-    return found
-
-
 def person_detail(request, slug):
     """A name record: who they are, what they wrote, and each thing they said once with every place quoting it."""
     agent = get_object_or_404(Agent, slug=slug)
     entries_qs = public_entries().filter(authorships__agent=agent).distinct()
     entries_total = entries_qs.count()
-    said = public_statements().filter(speaker=agent).order_by("-entry__published_on", "-entry_id", "start", "pk")
-    keys, representative = [], {}
-    for pk, group_id in said.values_list("pk", "group_id"):
-        key = group_id or f"s{pk}"
-        if key not in representative:
-            representative[key] = pk
-            keys.append(key)
-    if not entries_total and not keys:
+    groups, groups_total, page, num_pages = person_statement_groups(agent, request.GET.get("page", 1),
+                                                                    PERSON_STATEMENT_GROUPS)
+    if not entries_total and not groups_total:
         raise Http404("No published entry names this person.")
-    num_pages = max(1, -(-len(keys) // PERSON_STATEMENT_GROUPS))
-    page = min(parse_page(request.GET.get("page", 1)), num_pages)
-    page_keys = keys[(page - 1) * PERSON_STATEMENT_GROUPS: page * PERSON_STATEMENT_GROUPS]
-    rep_pks = [representative[k] for k in page_keys]
-    by_pk = {s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet")}
-    groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
-    also = _also_quoted_in(groups, exclude_pks=rep_pks)
-    for statement in groups:
-        statement.also_quoted_in = [p for p in also.get(statement.group_id, []) if p["entry"].pk != statement.entry_id]
     aliases = list(agent.aliases.all())
     pager = pagination_links_data(page, num_pages, lambda n: f"page={n}" if n > 1 else "")
     canonical = agent.get_absolute_url() + (f"?page={page}" if page > 1 else "")
@@ -124,7 +91,7 @@ def person_detail(request, slug):
         "entries": list(entries_qs[:PERSON_ENTRIES]),
         "entries_total": entries_total,
         "statement_groups": groups,
-        "statement_groups_total": len(keys),
+        "statement_groups_total": groups_total,
         "pager": pager,
         "page_meta": {"title": agent.name, "canonical": canonical, "og_type": "profile",
                       "description": agent.description or f"{agent.name} in the Commentary Archive"},

@@ -1,0 +1,209 @@
+"""Read-only JSON API over the public archive: plain Django views returning JsonResponse.
+
+The same parameter reading (``archive.views.params``), search interface and public
+querysets as the HTML pages, so the API and the site never disagree about what is
+published or what a filter means.
+"""
+import logging
+from urllib.parse import urlencode
+
+from django.db import DatabaseError
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from archive.models import Agent, Authorship, Statement
+from archive.views.listing import person_statement_groups, public_entries
+from archive.views.params import clean_text, parse_page, parse_search_params, parse_slug
+
+from . import serializers as ser
+
+logger = logging.getLogger(__name__)
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+PERSON_LIST = 50
+
+
+def _json(data, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _error(message, status):
+    return _json({"error": message, "status": status}, status=status)
+
+
+def _per_page(request):
+    value = parse_page(request.GET.get("per_page", DEFAULT_PER_PAGE))
+    return min(value, MAX_PER_PAGE)
+
+
+def _page_links(request, links, page, num_pages, make_qs):
+    path = request.path
+
+    def url(n):
+        qs = make_qs(n)
+        return links(path + ("?" + qs if qs else ""))
+
+    return {
+        "self": url(page),
+        "first": url(1),
+        "last": url(num_pages),
+        "next": url(page + 1) if page < num_pages else None,
+        "previous": url(page - 1) if page > 1 else None,
+    }
+
+
+def _search_backend():
+    from archive import search
+
+    return search
+
+
+@require_GET
+def entries(request):
+    """GET /api/entries/?q=&outlet=&author=&speaker=&tag=&year=&date_from=&date_to=&has_statements=&sort=&page=&per_page="""
+    links = ser.Links(request)
+    params = parse_search_params(request.GET)
+    per_page = _per_page(request)
+    try:
+        results = _search_backend().search_entries(
+            params.q, filters=params.filters, sort=params.sort, page=params.page, per_page=per_page, facets=True)
+    except DatabaseError:
+        logger.exception("API search failed for %r", params.q)
+        return _error("The search could not be run just now.", 503)
+    hit_entries = [hit.entry for hit in results.hits]
+    prefetch_related_objects(
+        hit_entries, "outlet",
+        Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
+        "tags",
+    )
+    problems = list(params.problems) + [f"ignored filter: {name}" for name in results.ignored_filters or []]
+
+    def qs(n, **changes):
+        extra = {"per_page": per_page} if per_page != DEFAULT_PER_PAGE else {}
+        base = params.querystring(page=n, **changes)
+        return "&".join(part for part in (base, urlencode(extra)) if part)
+
+    facets = {}
+    for name, values in (results.facets or {}).items():
+        current = params.raw_filters.get(name)
+        facets[name] = [
+            {"value": value, "label": label, "count": count,
+             "selected": current is not None and str(current) == str(value),
+             "filter_url": links(request.path + "?" + qs(1, **{name: value}))}
+            for value, label, count in values
+        ]
+    return _json({
+        "query": {
+            "q": params.q,
+            "understood_as": results.query.understood_as,
+            "filters": {k: v for k, v in params.raw_filters.items()},
+            "sort": params.sort,
+            "problems": problems,
+        },
+        "count": results.total,
+        "count_is_capped": results.total_is_capped,
+        "count_display": results.total_display,
+        "page": results.page,
+        "per_page": results.per_page,
+        "num_pages": results.num_pages,
+        "links": _page_links(request, links, results.page, results.num_pages, qs),
+        "results": [
+            {**ser.entry_summary(hit.entry, links), "snippet_html": hit.snippet_html, "rank": hit.rank}
+            for hit in results.hits
+        ],
+        "facets": facets,
+    })
+
+
+@require_GET
+def entry(request, entry_id):
+    """GET /api/entries/<id>/: one published entry with its body, statements and speakers."""
+    links = ser.Links(request)
+    found = public_entries().select_related("series").filter(pk=entry_id).first()
+    if found is None:
+        return _error(f"No published entry has id {entry_id}.", 404)
+    statements = list(
+        found.statements.exclude(review_status=Statement.Review.REJECTED).select_related("speaker").order_by("start", "pk")
+    )
+    for s in statements:
+        s.entry = found
+    return _json(ser.entry_detail(found, statements, links))
+
+
+@require_GET
+def person(request, agent_id):
+    """GET /api/people/<id>/: a name record, the entries it wrote, what it said (one per statement group)."""
+    links = ser.Links(request)
+    agent = Agent.objects.filter(pk=agent_id).first()
+    if agent is None:
+        return _error(f"No person or body has id {agent_id}.", 404)
+    written = public_entries().filter(authorships__agent=agent).distinct()
+    written_count = written.count()
+    groups, groups_total, _, _ = person_statement_groups(agent, 1, PERSON_LIST)
+    if not written_count and not groups_total:
+        return _error(f"No person or body has id {agent_id}.", 404)
+    data = ser.person_detail(agent, list(agent.aliases.all()), links)
+    data["entries_written"] = {
+        "count": written_count,
+        "results": [ser.entry_summary(e, links) for e in written[:PERSON_LIST]],
+        "more_url": links("/api/entries/?" + urlencode({"author": agent.slug, "sort": "newest"})),
+    }
+    data["statements"] = {
+        "count": groups_total,
+        "results": [
+            {**ser.statement_data(s, links, with_entry=True),
+             "also_quoted_in": [{**ser.entry_ref(p["entry"], links),
+                                 "statement_url": links(p["entry"].get_absolute_url() + "#" + p["anchor"])}
+                                for p in s.also_quoted_in]}
+            for s in groups
+        ],
+        "more_url": links("/api/statements/?" + urlencode({"speaker": agent.slug})),
+    }
+    return _json(data)
+
+
+@require_GET
+def statements(request):
+    """GET /api/statements/?q=&speaker=&page=&per_page=: quoted statements matching the words."""
+    links = ser.Links(request)
+    q = clean_text(request.GET.get("q", ""))
+    raw_speaker = (request.GET.get("speaker") or "").strip()
+    speaker = parse_slug(raw_speaker) if raw_speaker else None
+    problems = []
+    if raw_speaker and speaker is None:
+        problems.append("ignored filter: speaker")
+    page, per_page = parse_page(request.GET.get("page", 1)), _per_page(request)
+    try:
+        results = _search_backend().search_statements(q, speaker=speaker, page=page, per_page=per_page)
+    except DatabaseError:
+        logger.exception("API statement search failed for %r", q)
+        return _error("The search could not be run just now.", 503)
+
+    def qs(n):
+        items = [("q", q)] if q else []
+        if speaker:
+            items.append(("speaker", speaker))
+        if n > 1:
+            items.append(("page", n))
+        if per_page != DEFAULT_PER_PAGE:
+            items.append(("per_page", per_page))
+        return urlencode(items)
+
+    return _json({
+        "query": {"q": q, "understood_as": results.query.understood_as, "speaker": speaker, "problems": problems},
+        "count": results.total,
+        "count_is_capped": results.total_is_capped,
+        "count_display": results.total_display,
+        "page": results.page,
+        "per_page": results.per_page,
+        "num_pages": results.num_pages,
+        "links": _page_links(request, links, results.page, results.num_pages, qs),
+        "results": [
+            {**ser.statement_data(hit.statement, links, with_entry=True), "snippet_html": hit.snippet_html,
+             "rank": hit.rank}
+            for hit in results.hits
+        ],
+    })
