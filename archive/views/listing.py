@@ -82,7 +82,7 @@ def person_statement_groups(agent, page, per_page):
     num_pages = max(1, -(-len(keys) // per_page))
     page = min(parse_page(page), num_pages)
     rep_pks = [representative[k] for k in keys[(page - 1) * per_page: page * per_page]]
-    by_pk = {s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet")}
+    by_pk = {s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")}
     groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
     also = also_quoted_in(groups, exclude_pks=rep_pks)
     for statement in groups:
