@@ -12,7 +12,7 @@ ARCHIVE = "https://archive.example.org/entries"
 def rsis_commentary(**changes):
     values = dict(
         id=1, title="DeepSeek: A Seed for Technological Equity and a Multipolar World",
-        authors=[Name("Qi", "Dapeng")], outlet="S. Rajaratnam School of International Studies",
+        authors=[Name("Qi", "Dapeng", family_first=True)], outlet="S. Rajaratnam School of International Studies",
         place="Singapore", series="RSIS Commentary", number="CO25056", date=(2025, 3, 17),
         url=f"{ARCHIVE}/deepseek-a-seed/", archive_url=f"{ARCHIVE}/deepseek-a-seed/",
         abstract="In 2025, Chinese AI firm DeepSeek disrupted US tech hegemony.",

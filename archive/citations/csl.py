@@ -32,6 +32,8 @@ def csl_name(name):
     out = {"family": name.family}
     if name.given:
         out["given"] = name.given
+    if name.family_first:
+        out["static-ordering"] = True  # citeproc-js's flag; styles.py honours it too
     return out
 
 

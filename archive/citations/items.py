@@ -13,6 +13,7 @@ class Name:
     family: str = ""
     given: str = ""
     literal: str = ""
+    family_first: bool = False  # written family name first, as "Qi Dapeng"
 
     @property
     def is_literal(self):
@@ -23,7 +24,8 @@ class Name:
         """The name in reading order, as the page shows it ("Ursula von der Leyen")."""
         if self.literal:
             return self.literal
-        return " ".join(part for part in (self.given, self.family) if part)
+        parts = (self.family, self.given) if self.family_first else (self.given, self.family)
+        return " ".join(part for part in parts if part)
 
     @property
     def inverted(self):

@@ -24,7 +24,9 @@ def absolute(path, request=None):
 def agent_name(agent):
     """A person by family/given names; any other kind (organisation, report, group) as one literal name."""
     if agent.kind == Agent.Kind.PERSON and (agent.family_name or agent.given_name):
-        return Name(family=agent.family_name or agent.given_name, given=agent.given_name if agent.family_name else "")
+        family_first = bool(agent.family_name and agent.given_name and agent.name.startswith(agent.family_name + " "))
+        return Name(family=agent.family_name or agent.given_name, given=agent.given_name if agent.family_name else "",
+                    family_first=family_first)
     return Name(literal=agent.name)
 
 
