@@ -294,3 +294,14 @@ def test_adding_a_missed_statement_computes_offsets_and_refuses_absent_words(ent
         add_statement(entry, "words the commentary never used")
     with pytest.raises(WordsNotFound, match="occur 1 time"):
         add_statement(entry, "capital moat", occurrence=2)
+
+
+def test_name_records_the_machine_no_longer_needs_are_removed_but_editors_records_stay(entry):
+    refresh_statements(entry, extractor=fake_engine([(NYE, "Jo Nye", "person"), (TOMPROS, "Lou Tompros", "person")]))
+    kept = Agent.objects.get(name="Lou Tompros")
+    kept.wikidata = "Q123"
+    kept.save()
+    refresh_statements(entry, extractor=fake_engine([(NYE, "Joseph Nye", "person"), (TOMPROS, "Louis Tompros", "person")]))
+    assert not Agent.objects.filter(name="Jo Nye").exists()
+    assert Agent.objects.filter(name="Lou Tompros").exists()  # an editor gave it an identifier
+    assert {s.speaker.name for s in entry.statements.all()} == {"Joseph Nye", "Louis Tompros"}

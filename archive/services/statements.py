@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from archive.models import Agent, MergeCandidate, QuotedTerm, Statement, StatementGroup
 from archive.naming import normalize_name
@@ -143,7 +143,7 @@ def refresh_statements(entry, extractor=None):
     protected_words = {normalize_statement(s.quote) for s in protected}
 
     resolve = _SpeakerResolver(author)
-    taken, touched = [], []
+    taken, touched, former_speakers = [], [], set()
     for found in result.statements:
         span = _span_for(body, found.start, found.end, found.quote)
         if span is None or span in taken:
@@ -163,6 +163,8 @@ def refresh_statements(entry, extractor=None):
             "confidence": float(found.confidence or 0.0),
         }
         statement = machine.pop(span, None)
+        if statement is not None:
+            former_speakers.add(statement.speaker_id)
         if statement is None:
             statement = Statement(entry=entry, origin=Statement.Origin.MACHINE, **values)
             statement.save()
@@ -179,6 +181,7 @@ def refresh_statements(entry, extractor=None):
 
     stale_groups = {s.group_id for s in machine.values() if s.group_id}
     for stale in machine.values():
+        former_speakers.add(stale.speaker_id)
         stale.delete()
         report.removed += 1
 
@@ -187,8 +190,29 @@ def refresh_statements(entry, extractor=None):
         stale_groups.add(statement.group_id)
         assign_group(statement)
     _delete_empty_groups(stale_groups)
+    _drop_unused_speakers(former_speakers - {s.speaker_id for s in touched})
     report.new_agents = resolve.created
     return report
+
+
+def _drop_unused_speakers(agent_ids):
+    """Delete name records the machine created that nothing uses any more.
+
+    A record survives when anything points to it (a statement, an authorship, a group, an
+    alias) or when it carries an editor's work (an identifier, or any history beyond its
+    creation), so only the machine's own leftovers go.
+    """
+    ids = {pk for pk in agent_ids if pk}
+    if not ids:
+        return
+    touched_by_editors = (Agent.history.model.objects.filter(id__in=ids).values("id")
+                          .annotate(rows=Count("history_id")).filter(rows__gt=1).values("id"))
+    unused = (Agent.objects.filter(pk__in=ids, statements__isnull=True, authorships__isnull=True,
+                                   statement_groups__isnull=True, aliases__isnull=True,
+                                   wikidata="", orcid="", viaf="")
+              .exclude(pk__in=touched_by_editors).distinct())
+    for agent in unused:
+        agent.delete()
 
 
 def _refresh_terms(entry, non_statements, statement_spans):
@@ -277,13 +301,17 @@ def assign_group(statement):
 
 
 def _grow_group(group, statement, key):
-    """Let a group show the longest wording of its statement and know its speaker."""
+    """Let a group show the longest wording of its statement and name a speaker its statements name."""
     changed = False
     if len(normalize_statement(statement.quote)) > len(normalize_statement(group.text)):
         if not StatementGroup.objects.filter(key=key).exclude(pk=group.pk).exists():
             group.key, group.text = key, statement.quote
             changed = True
-    if group.speaker_id is None and statement.speaker_id:
+    if statement.speaker_id and group.speaker_id != statement.speaker_id and (
+        group.speaker_id is None
+        or not group.statements.exclude(pk=statement.pk).filter(speaker_id=group.speaker_id).exists()
+    ):
+        # The group's speaker is one its statements name (after a correction, the new one).
         group.speaker_id = statement.speaker_id
         changed = True
     if changed:
