@@ -1,0 +1,157 @@
+"""Finding the cue and the speaker mention of one quoted span, in the order writers use them.
+
+1. before: the last cue before the quote in its sentence ("X remarked, “…”", "X said: “…”",
+   "X called it “…”", "As X noted, DeepSeek’s “…”", "with X stating, “…”").
+2. after: a cue right after the quote ("“…,” X said", "“…,” said X", "“…,” according to X").
+3. later in the sentence: "… “…” defied convention, as X noted".
+4. colon: "The minister was blunt: “…”" (a whole sentence after a colon, the clause's subject).
+The speaker mention is read next to the cue (see mentions.py); a participle cue
+("…, stating “…”") takes the subject of its clause instead.
+"""
+import re
+from dataclasses import dataclass
+
+from . import cues
+from . import lexicon as lx
+from .mentions import mention_after, mention_before, tokens
+
+IMMEDIATE_GAP_RE = re.compile(r"\s*(?:[,:—–-]\s*)?(?:that\s+)?(?:[,:]\s*)?")
+LEADING_RE = re.compile(r"[\s,.;:—–\-]*")
+SENTENCE_GAP_WORDS = 30
+OBJECT_GAP_WORDS = 8
+
+
+@dataclass
+class Attribution:
+    cue: str
+    cue_start: int
+    mention: object  # mentions.Mention
+    how: str  # "before", "after", "sentence", "colon"
+    confidence: float
+    family: str = "speech"
+
+
+def clause_subject(text, lo, hi):
+    """The subject that opens the clause in text[lo:hi] ("Grok 3 affirmed …", "In 2025, X said …")."""
+    toks = tokens(text, lo, hi)
+    i = 0
+    if toks and toks[0][0].lower() in lx.STOP_CAPS:
+        for k in range(min(len(toks), 12)):
+            if toks[k][0] == ",":
+                i = k + 1
+                break
+        else:
+            i = 1
+    while i < len(toks) and toks[i][0] in ",;:—–-":
+        i += 1
+    if i >= len(toks):
+        return None
+    return mention_after(text, toks[i][1], hi)
+
+
+def _subject(text, cue_match, lo):
+    """The speaker mention for a cue found before a quote."""
+    cue = cue_match.group()
+    if cue.lower().startswith(("according", "in a statement", "in the words of", "as quoted by")):
+        if cue.lower().startswith("in a statement"):
+            return mention_before(text, cue_match.start(), lo)
+        return mention_after(text, cue_match.end(), cue_match.end() + 200)
+    before = text[lo:cue_match.start()].rstrip()
+    if cues.is_participle(cue) and (not before or before.endswith(",")):
+        # "Grok 3 affirmed DeepSeek’s role, stating, “…”": the subject of the clause
+        earlier = [m for m in cues.find_cues(text, lo, cue_match.start())]
+        for m in reversed(earlier):
+            mention = mention_before(text, m.start(), lo)
+            if mention is not None:
+                return mention
+        return clause_subject(text, lo, cue_match.start())
+    return mention_before(text, cue_match.start(), lo)
+
+
+def _words(s):
+    return len(s.split())
+
+
+def before(text, span, lo):
+    """Attribution from a cue before the quote, within text[lo:span.open]."""
+    found = cues.find_cues(text, lo, span.open)
+    for m in reversed(found):
+        fam = cues.family(m.group())
+        gap = text[m.end():span.open]
+        if ";" in gap or _words(gap) > SENTENCE_GAP_WORDS:
+            return None
+        immediate = IMMEDIATE_GAP_RE.fullmatch(gap) is not None
+        if fam == "naming":
+            if immediate or _words(gap) > OBJECT_GAP_WORDS:
+                continue  # "a programme called “X”" names a thing
+        mention = _subject(text, m, lo)
+        if mention is None:
+            continue
+        how = "before" if immediate else "sentence"
+        if fam == "naming" and gap.strip():
+            how = "before"
+        conf = 0.95 if how == "before" else 0.8
+        return Attribution(m.group(), m.start(), mention, how, conf, fam)
+    return None
+
+
+def after(text, span, hi):
+    """Attribution from a cue right after the quote ("…,” X said", "…,” said X")."""
+    m0 = LEADING_RE.match(text, span.close + 1, hi)
+    pos = m0.end()
+    if pos >= hi:
+        return None
+    m = cues.CUE_RE.match(text, pos, hi)
+    if m:
+        fam = cues.family(m.group())
+        if fam in ("speech", "belief"):
+            mention = mention_after(text, m.end(), hi)
+            if mention is not None:
+                return Attribution(m.group(), m.start(), mention, "after", 0.95, fam)
+        return None
+    for m in cues.find_cues(text, pos, min(hi, pos + 220)):
+        fam = cues.family(m.group())
+        if m.group().lower().startswith("according"):
+            return None
+        mention = mention_before(text, m.start(), pos)
+        if mention is None or mention.start != pos:
+            return None
+        if fam not in ("speech", "belief"):
+            return None
+        rest = text[m.end():hi]
+        if fam == "belief" and not re.match(r"\s*[.,;]", rest):
+            return None
+        return Attribution(m.group(), m.start(), mention, "after", 0.95, fam)
+    return None
+
+
+def later(text, span, hi):
+    """"… “…” defied convention, as X noted" / "…, according to X"."""
+    for m in cues.find_cues(text, span.close + 1, hi):
+        cue = m.group()
+        if cue.lower().startswith("according"):
+            mention = mention_after(text, m.end(), hi)
+            if mention is not None:
+                return Attribution(cue, m.start(), mention, "sentence", 0.8)
+            continue
+        mention = mention_before(text, m.start(), span.close + 1)
+        if mention is None:
+            continue
+        prior = tokens(text, max(span.close + 1, mention.start - 6), mention.start)
+        if prior and prior[-1][0].lower() == "as":
+            return Attribution(cue, m.start(), mention, "sentence", 0.8, cues.family(cue))
+    return None
+
+
+def colon(text, span, lo):
+    """"The minister was blunt: “…”" (the quote must be a whole sentence)."""
+    head = text[lo:span.open].rstrip()
+    if not head.endswith(":"):
+        return None
+    inner = text[span.start:span.end]
+    if not inner[:1].isupper() or _words(inner) < 4:
+        return None
+    mention = clause_subject(text, lo, len(head) + lo - 1)
+    if mention is None:
+        return None
+    return Attribution(":", lo + len(head) - 1, mention, "colon", 0.7)

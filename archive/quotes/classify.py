@@ -1,0 +1,73 @@
+"""Statement or not: scare quotes, terms, names, titles and translations have no speaker.
+
+A quoted span is a statement when the text attributes it (a cue and a speaker), or when it
+is a whole sentence that continues or stands for someone's words. It is not one when the
+words around it mark it as a term ("the so-called", "the word for", "known as", "dubbed"),
+a name or title ("a programme called", "the report titled", Title Case words), or a
+translation ("“wei” for “danger”"); and a short unattributed phrase is a scare quote.
+"""
+import re
+
+TERM_BEFORE_RE = re.compile(
+    r"(?:so-called|so\s+called|(?:the|a|this|that)\s+(?:term|word|words|phrase|expression|slogan|concept|"
+    r"notion|label|motto|mantra|buzzword|catchphrase|hashtag|character|characters)(?:\s+(?:of|for))?|"
+    r"(?:word|words|term|phrase|character|characters|chinese|english|japanese|arabic)\s+for|known\s+as|"
+    r"dubbed|termed|nicknamed|titled|entitled|named|called|labelled|labeled|branded|meaning|means|"
+    r"translated\s+as|translates\s+(?:as|to)|literally|stands\s+for|spelled|spelt|as\s+in|"
+    r"(?:word|term|phrase)s?\s+like|such\s+as|refer(?:s|red)?\s+to\s+as|the\s+idea\s+of)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+TITLE_BEFORE_RE = re.compile(
+    r"(?:book|report|article|paper|essay|film|movie|documentary|song|album|speech|column|op-ed|piece|"
+    r"podcast|series|show|event|campaign|initiative|programme|program|strategy|plan|policy|project|law|"
+    r"act|bill|doctrine|summit|conference|forum|week|exhibition|festival|award|course|module)\s*,?\s*$",
+    re.IGNORECASE,
+)
+TRANSLATION_AFTER_RE = re.compile(r"\s*(?:for\s+[\"“‘']|\(|,\s*(?:meaning|or|i\.e\.)|means\b|meaning\b)")
+TRANSLATION_BEFORE_RE = re.compile(r"[\"”’']\s*(?:for|or|meaning|means|,\s*meaning)\s*$")
+SMALL_WORDS = set("a an the of for and or in on at to by with from as vs".split())
+
+
+def word_count(s):
+    return len(s.split())
+
+
+def is_sentence_like(quote):
+    """Whole-sentence quotes are someone's words even when the text hides the speaker."""
+    words = word_count(quote)
+    if words >= 7:
+        return True
+    return words >= 4 and quote[:1].isupper() and quote.rstrip()[-1:] in ".!?,;…"
+
+
+def is_title_case(quote):
+    words = re.findall(r"[\w’'-]+", quote)
+    if len(words) < 2 or quote.rstrip()[-1:] in ".!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
+
+
+def term_reason(text, span, lo):
+    """Why the words around a span mark it as a term, name, title or translation (or None)."""
+    head = text[max(lo, span.open - 80):span.open]
+    tail = text[span.close + 1:span.close + 40]
+    quote = text[span.start:span.end]
+    short = word_count(quote) <= 4
+    if short and TRANSLATION_BEFORE_RE.search(head):
+        return "translation"
+    if short and TRANSLATION_AFTER_RE.match(tail):
+        return "term or translation"
+    if TERM_BEFORE_RE.search(head) and word_count(quote) <= 8:
+        return "term or name"
+    if TITLE_BEFORE_RE.search(head) and (is_title_case(quote) or short):
+        return "title or name"
+    return None
+
+
+def shape_reason(quote):
+    """The reason given for an unattributed span that is not a sentence."""
+    if is_title_case(quote):
+        return "name or title"
+    if word_count(quote) <= 4:
+        return "scare quote or term"
+    return "unattributed phrase"

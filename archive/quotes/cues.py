@@ -1,0 +1,122 @@
+"""Reporting verbs and phrases ("said", "noted", "according to", "in a statement") in all forms.
+
+The verb list is generated from lemmas so that every form is known (say, says, said,
+saying; note, notes, noted, noting). Cues are matched case-sensitively in lower case
+(so "States" in "United States" is not a cue), plus capitalised phrase openers
+("According to").
+
+Three families, because they license different speakers:
+- SPEECH: verbs of saying or writing; any speaker.
+- BELIEF: believe, predict, expect...; fine with a quote, and for reported statements.
+- DOCUMENT: find, identify, show...; what reports and studies "say".
+- NAMING: call, dub, describe ... as, label; a statement only with an object
+  ("called it “a farce”"), otherwise they introduce a name or a term.
+"""
+import re
+
+IRREGULAR = {
+    "say": ["say", "says", "said", "saying"],
+    "tell": ["tell", "tells", "told", "telling"],
+    "write": ["write", "writes", "wrote", "written", "writing"],
+    "think": ["thinks", "thought"],
+    "find": ["finds", "found", "finding"],
+    "forecast": ["forecast", "forecasts", "forecasted", "forecasting"],
+    "put": ["put it", "puts it", "putting it"],
+    "go": ["went on", "goes on", "going on"],
+    "speak": ["spoke", "speaks", "spoken"],
+    "sum": ["summed up", "sums up", "summing up"],
+    "point": ["pointed out", "points out", "pointing out", "point out"],
+    "show": ["shows", "showed", "shown", "showing"],
+}
+DOUBLING = {"admit", "quip", "commit", "regret", "submit", "omit", "permit", "prefer", "refer", "aver", "rebut"}
+# Nouns as much as verbs: only their inflected forms are cues ("reports", not "a report").
+NOUNISH = {"report", "post", "tweet", "comment", "call", "claim", "state", "question", "promise",
+           "pledge", "vow", "counter", "answer", "hail", "joke", "quip", "brand", "term", "label",
+           "estimate", "forecast", "highlight", "underline", "praise", "boast", "warn", "caution",
+           "concede", "muse", "reply", "respond", "remark", "note", "add", "ask", "pose", "hope"}
+
+SPEECH = """
+say tell write note remark state argue add explain warn insist claim affirm reply respond ask pose
+observe comment declare announce acknowledge admit assert contend emphasise emphasize stress
+recall reiterate concede caution urge lament quip joke boast complain confirm deny exclaim
+proclaim mention opine maintain agree counter retort wonder testify vow promise pledge reveal
+post tweet elaborate clarify answer continue echo concur demand plead posit assure remind advise
+speak recount put go point sum muse conclude observe
+""".split()
+BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope".split()
+DOCUMENT = "find identify show highlight underline underscore recommend report conclude".split()
+NAMING = "call dub describe label brand term characterise characterize hail praise criticise criticize condemn".split()
+
+PHRASES = {
+    "according to": "speech",
+    "in a statement": "speech",
+    "in an interview": "speech",
+    "in a post": "speech",
+    "in a tweet": "speech",
+    "in a speech": "speech",
+    "in an op-ed": "speech",
+    "in his words": "speech",
+    "in her words": "speech",
+    "in their words": "speech",
+    "in the words of": "speech",
+    "as quoted by": "speech",
+}
+
+
+def _regular_forms(lemma):
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"] if not lemma.endswith("ee") else [
+            lemma, lemma + "s", lemma + "d", lemma + "ing"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    if lemma in DOUBLING:
+        return [lemma, third, lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return [lemma, third, lemma + "ed", lemma + "ing"]
+
+
+def forms(lemma):
+    """Every form of a reporting verb that counts as a cue."""
+    if lemma in IRREGULAR:
+        return list(IRREGULAR[lemma])
+    result = _regular_forms(lemma)
+    if lemma in NOUNISH:
+        result = result[1:]  # drop the bare form that doubles as a noun
+    return result
+
+
+FORM_FAMILY = {}
+FORM_LEMMA = {}
+for family, lemmas in (("naming", NAMING), ("document", DOCUMENT), ("belief", BELIEF), ("speech", SPEECH)):
+    for lemma in lemmas:
+        for form in forms(lemma):
+            FORM_FAMILY[form] = family
+            FORM_LEMMA[form] = lemma
+FORM_FAMILY.update(PHRASES)
+FORM_LEMMA.update({p: p for p in PHRASES})
+
+_alternatives = sorted(FORM_FAMILY, key=len, reverse=True)
+CUE_RE = re.compile(
+    r"(?<![\w’'-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in _alternatives)
+    + r"|According\s+to|In\s+a\s+statement|In\s+the\s+words\s+of|As\s+quoted\s+by)(?![\w’'-])"
+)
+
+
+def family(cue):
+    """The family of a matched cue ("speech", "belief", "document", "naming")."""
+    return FORM_FAMILY.get(" ".join(cue.lower().split()), "speech")
+
+
+def lemma(cue):
+    return FORM_LEMMA.get(" ".join(cue.lower().split()), cue.lower())
+
+
+def is_participle(cue):
+    """"stating", "saying": the speaker is the clause's subject, not the word before."""
+    first = cue.split()[0].lower()
+    return first.endswith("ing") and first not in ("according",)
+
+
+def find_cues(text, start=0, end=None):
+    """Cue matches in text[start:end], in order."""
+    return list(CUE_RE.finditer(text, start, len(text) if end is None else end))

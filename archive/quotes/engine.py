@@ -1,0 +1,224 @@
+"""The extraction pass: spans → attribution → statement or not → speaker, in text order.
+
+Text order matters: each resolved speaker becomes a referent for the pronouns, surnames
+and "the company" that follow. A text that repeats itself (a page dump carrying the
+commentary twice) yields each statement once: the first occurrence is kept.
+"""
+import re
+
+from . import attribute, classify
+from .kinds import infer_kind
+from .marks import find_spans
+from .mentions import mention_before, parse
+from .model import NonStatement, Result, Statement
+from .reported import candidates as reported_candidates
+from .resolve import AUTHOR, Referents
+from .sentences import Sentences
+
+_SPACE_RE = re.compile(r"\s+")
+_KEY_RE = re.compile(r"[^\w]+")
+
+
+def _key(s):
+    return _KEY_RE.sub(" ", s.casefold()).strip()
+
+
+def _norm_name(s):
+    return _SPACE_RE.sub(" ", s).strip().casefold()
+
+
+class _Run:
+    def __init__(self, text, author):
+        self.text = text
+        self.author = author
+        self.sents = Sentences(text)
+        self.spans = find_spans(text)
+        self.refs = Referents(text, author)
+        self.result = Result()
+        self.seen = set()
+        self.prev = None  # (Statement, Span) of the span just before, when it was a statement
+
+    # --- speakers -------------------------------------------------------------------------
+    def speaker(self, mention):
+        """(speaker, kind, description, resolved_by_reference) for a mention, speaker None if unknown."""
+        text = self.text
+        p = parse(text, mention)
+        if p.form == "pronoun":
+            ref = self.refs.pronoun(p.pronoun, mention.start)
+            if ref is None:
+                return None, None, "", True
+            return ref.name, ref.kind, ref.description if ref.description != "author" else "", True
+        if p.form == "backref":
+            head = mention.words[-1].lower()
+            ref = self.refs.by_kind(p.backref_kind, mention.start, head)
+            if ref is None:
+                return None, p.backref_kind if p.backref_kind != "person" else None, p.description, True
+            return ref.name, ref.kind, p.description, True
+        if p.form in ("group", "anonymous"):
+            return p.name, "group", p.description, False
+        name, desc = p.name, p.description
+        by_ref = False
+        kind = infer_kind(name, desc)
+        if kind == "publication" and ":" in name:
+            name = name.split(":")[0].strip()  # a report's subtitle is not its name
+        if self.author and _norm_name(name) == _norm_name(self.author):
+            return self.author, "person", desc, False
+        parts = name.split()
+        if len(parts) == 1 and kind == "person":
+            ref = self.refs.surname(parts[0], mention.start)
+            if ref is not None:
+                name, by_ref = ref.name, True
+        self.refs.add(mention.start, name, kind, desc)
+        return name, kind, desc, by_ref
+
+    # --- quoted spans ---------------------------------------------------------------------
+    def quoted(self, i):
+        text, span, sents = self.text, self.spans[i], self.sents
+        prev_close = self.spans[i - 1].close + 1 if i else 0
+        next_open = self.spans[i + 1].open if i + 1 < len(self.spans) else len(text)
+        lo = max(sents.start_of(span.open), prev_close)
+        sentence_end = sents.end_of(span.close)
+        hi = min(sentence_end, next_open)
+        quote = text[span.start:span.end]
+        if quote.rstrip()[-1:] in ".!?" and sentence_end <= span.close + 3:
+            hi_after = min(sents.end_of(sentence_end), next_open)
+        else:
+            hi_after = hi
+
+        att = attribute.before(text, span, lo)
+        if att is None or att.how != "before":
+            after = attribute.after(text, span, hi_after)
+            if after is not None:
+                att = after
+        if att is None:
+            att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
+        term = classify.term_reason(text, span, lo)
+
+        if att is not None and att.how in ("sentence", "colon") and term:
+            att = None
+        if att is not None and att.how == "sentence" and classify.word_count(quote) <= 3 and att.family in (
+            "belief", "document") and re.search(r"\b(?:a|an|the)\s*$", text[lo:span.open]):
+            att = None
+        if att is None and term:
+            return self.non_statement(span, term)
+        if att is not None:
+            return self.statement(span, att, lo)
+        if self.prev is not None and self.continues(span):
+            return self.continuation(span)
+        if classify.is_sentence_like(quote):
+            stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", None, None, "", "", 0.35)
+            return self.keep(stmt, span)
+        return self.non_statement(span, classify.shape_reason(quote))
+
+    def continues(self, span):
+        stmt, prev_span = self.prev
+        gap = self.text[prev_span.close + 1:span.open]
+        quote = self.text[span.start:span.end]
+        if gap.count("\n") > 2 or len(gap) > 400:
+            return False
+        return classify.is_sentence_like(quote) or (quote[:1].isupper() and classify.word_count(quote) >= 3)
+
+    def continuation(self, span):
+        stmt, prev_span = self.prev
+        gap = self.text[prev_span.close + 1:span.open]
+        conf = 0.7 if len(gap) <= 120 else 0.55
+        new = Statement(self.text[span.start:span.end], span.start, span.end, "direct", stmt.cue, stmt.speaker,
+                        stmt.speaker_kind, stmt.speaker_mention, stmt.description, conf)
+        return self.keep(new, span)
+
+    def kind_of(self, span, lo, att):
+        quote = self.text[span.start:span.end]
+        head = self.text[lo:span.open].rstrip()
+        if not (quote[:1].isupper() or quote[:1].isdigit()):
+            return "partial"
+        if not head or head[-1] in ",:—–-.":
+            return "direct"
+        if att is not None and att.how == "after" and not re.search(r"\w\s*$", head):
+            return "direct"
+        if att is not None and att.how == "before" and head.endswith(att.cue):
+            return "direct"
+        return "partial"
+
+    def statement(self, span, att, lo):
+        speaker, kind, desc, by_ref = self.speaker(att.mention)
+        conf = att.confidence - (0.1 if by_ref else 0.0)
+        if speaker is None:
+            conf = min(conf, 0.4)
+        mention_text = att.mention.text
+        stmt = Statement(self.text[span.start:span.end], span.start, span.end, self.kind_of(span, lo, att),
+                         att.cue, speaker, kind, mention_text, desc, round(conf, 2))
+        return self.keep(stmt, span)
+
+    def keep(self, stmt, span):
+        key = ("s", _key(stmt.quote))
+        self.prev = (stmt, span)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.result.statements.append(stmt)
+
+    def non_statement(self, span, reason):
+        self.prev = None
+        words = self.text[span.start:span.end]
+        key = ("n", _key(words))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.result.non_statements.append(NonStatement(words, span.start, span.end, reason))
+
+    # --- reported statements --------------------------------------------------------------
+    def reported(self, start, end):
+        text = self.text
+        for m, cstart, cend in reported_candidates(text, start, end):
+            mention = mention_before(text, m.start(), start)
+            if mention is None:
+                continue
+            p = parse(text, mention)
+            if p.form == "anonymous" or (p.form == "name" and not any(c.isupper() for c in p.name)):
+                continue
+            speaker, kind, desc, by_ref = self.speaker(mention)
+            if speaker is None:
+                continue
+            key = ("r", _key(text[cstart:cend]))
+            if key in self.seen:
+                return
+            self.seen.add(key)
+            self.result.statements.append(Statement(
+                text[cstart:cend], cstart, cend, "reported", m.group(), speaker, kind, mention.text, desc,
+                0.45 if by_ref else 0.55))
+            return
+
+    def run(self):
+        events = [(s.open, 0, i) for i, s in enumerate(self.spans)]
+        opens = [s.open for s in self.spans]
+        import bisect
+        for start, end in self.sents.all():
+            k = bisect.bisect_left(opens, start)
+            if k < len(opens) and opens[k] < end:
+                continue
+            if k and self.spans[k - 1].close >= start:
+                continue
+            events.append((start, 1, end))
+        events.sort()
+        for pos, what, arg in events:
+            if what == 0:
+                self.quoted(arg)
+            else:
+                self.reported(pos, arg)
+        self.result.statements.sort(key=lambda s: s.start)
+        return self.result
+
+
+def extract(text, author=None):
+    """Quoted statements, reported statements and non-statements of one commentary's text.
+
+    ``author`` is the commentary author's name: statements by the text's own author are
+    given to it (else to "(author)").
+    """
+    if not isinstance(text, str):
+        raise TypeError("extract() needs the commentary's text as a str")
+    author = (author or "").strip() or None
+    return _Run(text, author).run()
+
+
+__all__ = ["extract", "AUTHOR"]

@@ -1,0 +1,120 @@
+"""Word lists the rules share: roles, group nouns, kinds of bodies, known AI systems.
+
+Plain vocabulary of English news writing, not facts about any one text.
+"""
+import re
+
+# Roles and descriptors that stand before or after a name ("Harvard AI expert Louis Tompros").
+ROLES = set("""
+expert researcher research scientist scholar professor lecturer academic analyst economist
+historian fellow director president vice chairman chairwoman chairperson chair founder
+co-founder cofounder ceo cto cfo coo executive chief head leader minister secretary
+spokesperson spokesman spokeswoman official officer ambassador envoy diplomat senator
+congressman congresswoman representative lawmaker legislator governor mayor premier
+chancellor king queen prince princess emperor pope commissioner commander general admiral
+colonel lieutenant captain judge justice lawyer attorney prosecutor advocate author writer
+journalist editor correspondent columnist commentator reporter blogger novelist poet critic
+strategist adviser advisor consultant engineer developer designer investor entrepreneur
+banker trader manager partner associate member activist campaigner organiser organizer
+candidate politician statesman stateswoman leader deputy principal dean provost rector
+chancellor doctor physician surgeon nurse teacher student pastor priest imam rabbi bishop
+cardinal monk spokesperson owner boss founder-ceo veteran observer insider pundit
+technologist futurist ethicist philosopher sociologist psychologist physicist chemist
+biologist mathematician statistician demographer anthropologist diplomat negotiator
+specialist pioneer inventor architect coach player athlete actor actress singer artist
+head-of-state thinker theorist user resident citizen farmer worker employee official
+researcher-at-large scientist-turned-entrepreneur laureate nominee appointee envoy
+""".split())
+
+# Plural nouns naming anonymous groups of speakers ("some researchers", "critics").
+GROUP_NOUNS = set("""
+researchers scientists scholars experts analysts economists historians observers critics
+commentators officials diplomats sources insiders investors executives engineers developers
+users residents people citizens activists academics lawmakers legislators politicians
+policymakers policy-makers voters protesters protestors sceptics skeptics supporters
+opponents proponents advocates analysts strategists pundits watchers traders bankers
+journalists reporters editors authors writers bloggers leaders ministers governments
+officials observers economists workers farmers students teachers doctors parents
+commentators netizens americans europeans chinese westerners scientists technologists
+futurists ethicists regulators authorities companies firms countries nations others
+many some few several most
+""".split())
+GROUP_DETERMINERS = set("some many several most few other certain numerous various various "
+                        "two three four five dozens hundreds thousands a few".split())
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+                  "le", "la", "al", "el", "bin", "ibn", "ben", "ter", "ten", "zu", "y", "st", "st."}
+CONNECTORS = {"of", "for", "at", "on", "in", "and", "&"}
+TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
+          "sir", "dame", "lord", "lady", "rev", "rev.", "hon", "hon."}
+# Capitalised words that open a sentence or clause and are never part of a name.
+STOP_CAPS = set("""
+as but and or yet so when while if although though because since after before in on at for
+from with by under during following then meanwhile however moreover indeed also still this
+that these those it its their his her our my your here there now today yesterday tomorrow last
+next earlier later even only thus hence instead besides furthermore nevertheless ultimately
+finally perhaps similarly likewise asked speaking writing according not no why what how where
+who whom whose which nor once recently consequently therefore notably crucially importantly
+interestingly unsurprisingly clearly meanwhile against amid amidst despite unlike like
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december he she they we i you it one
+""".split())
+
+# Back-reference nouns: "the company said" refers to an organisation named earlier.
+BACKREF_KIND = {
+    "company": "organisation", "firm": "organisation", "startup": "organisation",
+    "start-up": "organisation", "group": "organisation", "organisation": "organisation",
+    "organization": "organisation", "ministry": "organisation", "agency": "organisation",
+    "bank": "organisation", "government": "organisation", "department": "organisation",
+    "institute": "organisation", "university": "organisation", "lab": "organisation",
+    "laboratory": "organisation", "think tank": "organisation", "regulator": "organisation",
+    "party": "organisation", "commission": "organisation", "council": "organisation",
+    "giant": "organisation", "maker": "organisation", "chipmaker": "organisation",
+    "carrier": "organisation", "airline": "organisation", "embassy": "organisation",
+    "fund": "organisation", "alliance": "organisation", "bloc": "organisation",
+    "report": "publication", "study": "publication", "survey": "publication",
+    "paper": "publication", "newspaper": "publication", "daily": "publication",
+    "magazine": "publication", "journal": "publication", "editorial": "publication",
+    "document": "publication", "declaration": "publication", "analysis": "publication",
+    "review": "publication", "index": "publication", "book": "publication", "article": "publication",
+    "outlet": "publication", "tabloid": "publication", "white paper": "publication",
+    "chatbot": "ai_system", "bot": "ai_system", "model": "ai_system", "assistant": "ai_system",
+    "system": "ai_system", "ai": "ai_system", "tool": "ai_system",
+}
+
+ORG_WORDS = set("""
+corporation corp corp. inc inc. ltd ltd. llc plc company co co. group bank fund ministry
+department agency commission council committee institute institution university college
+school foundation association organisation organization union party government office
+bureau administration authority centre center federation forum alliance coalition board
+court parliament congress senate assembly reserve labs laboratory laboratories technologies
+technology holdings systems motors airlines network endowment embassy army navy police
+service services kremlin pentagon nations secretariat cabinet consortium society academy
+exchange tribunal observatory programme program initiative trust partners capital
+securities research ai firm
+""".split())
+PUBLICATION_WORDS = set("""
+report study survey index review journal newspaper magazine editorial paper papers
+declaration charter communique communiqué strategy outlook yearbook bulletin brief briefing
+times post daily herald gazette tribune economist guardian telegraph independent diplomat
+atlantic monitor observer chronicle standard express mail mirror sun globe nikkei xinhua
+weekly quarterly insider wire news bloomberg reuters affairs
+""".split())
+PERIODICAL_WORDS = set("""
+times post daily herald gazette tribune economist guardian telegraph independent diplomat
+atlantic monitor observer chronicle standard express mail mirror sun globe journal weekly
+""".split())
+AI_DESCRIPTORS = {"chatbot", "bot", "model", "assistant", "llm", "ai", "system", "tool"}
+AI_NAME_RE = re.compile(
+    r"^(?:chatgpt|gpt(?:-?\d[\w.]*)?|grok(?:\s*\d[\w.]*)?|gemini(?:\s[\w.]+)?|bard|claude(?:\s[\w.]+)?|"
+    r"copilot|llama(?:\s*\d[\w.]*)?|ernie(?:\s*bot)?|qwen[\w.]*|kimi|doubao|deepseek-[rv]\d|"
+    r"deepseek\s+[rv]\d|mistral\s+le\s+chat|le\s+chat|perplexity|siri|alexa|cortana|watson|"
+    r"alphago|sora|midjourney|dall-e\s*\d?|bing\s+chat|character\.ai|pi)$",
+    re.IGNORECASE,
+)
+KNOWN_ORGS = set("""
+openai google microsoft meta nvidia apple amazon alibaba tencent baidu huawei deepseek
+anthropic tesla samsung tsmc intel ibm bytedance xai facebook twitter netflix oracle
+unitree sony toyota hsbc nato asean imf wto opec eu g7 g20 brics
+""".split())

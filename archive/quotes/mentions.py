@@ -1,0 +1,326 @@
+"""How the text names a speaker at a cue: the mention, split into description and name.
+
+"Harvard AI expert Louis Tompros remarked" → mention "Harvard AI expert Louis Tompros",
+description "Harvard AI expert", name "Louis Tompros". The mention is read token by token
+away from the cue (backwards for "X said", forwards for "said X" and "according to X"),
+keeping capitalised words, name particles (von der, bin), role words (expert, founder),
+and determiners at the edge ("the company", "some researchers").
+"""
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+
+TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "i": "author",
+            "we": "author", "him": "person", "her": "person"}
+AUXILIARIES = set("""
+has have had also once later then further is was were are be been would will could can may
+might should must did does do just even again himself herself themselves itself not never
+reportedly recently previously subsequently rightly aptly first often always repeatedly simply
+only since already famously once memorably pointedly candidly bluntly publicly privately
+""".split())
+DESCRIPTOR_ADJ = set("""
+former senior chief top leading young veteran deputy vice executive general foreign defence
+defense prime national security economic political prominent renowned noted well-known
+longtime long-time independent ai tech technology policy research junior principal managing
+associate assistant visiting distinguished emeritus finance trade commerce health education
+science climate military intelligence industry data computer legal government state public
+private investigative regional local international global then current acting interim
+founding lead head outgoing incoming retired influential respected famous eminent
+""".split())
+APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    tokens: list = field(default_factory=list)  # (word, start, end)
+    description: str = ""  # from an appositive (", a professor at X,")
+
+    @property
+    def words(self):
+        return [t[0] for t in self.tokens]
+
+
+def tokens(text, start, end):
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def is_cap(word):
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
+
+
+def _is_role(word):
+    w = word.lower().rstrip(".")
+    if w.endswith(("’s", "'s")):
+        return False
+    return w in lx.ROLES or w in lx.GROUP_NOUNS or w in lx.BACKREF_KIND or (w.endswith("s") and w[:-1] in lx.ROLES)
+
+
+def _is_adj(word):
+    w = word.lower()
+    return w in DESCRIPTOR_ADJ or w.endswith(("al", "ic", "ese", "ian", "ish", "-based"))
+
+
+def _name_like(word):
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return True  # an acronym: IT, IDC, NATO
+    w = word.lower()
+    return is_cap(word) and w.rstrip(".") not in lx.STOP_CAPS and w not in PRONOUNS
+
+
+def _collect_back(toks, i):
+    """Indices [j, i] of the mention ending at token i (inclusive), or None."""
+    j = i
+    seen_role = False
+    while j >= 0:
+        word = toks[j][0]
+        low = word.lower()
+        if word == ")":
+            k = j - 1
+            while k >= 0 and k > j - 8 and toks[k][0] != "(":
+                k -= 1
+            if k >= 0 and toks[k][0] == "(" and k < j - 1 and all(_name_like(t[0]) for t in toks[k + 1:j]):
+                j = k - 1
+                continue
+            break
+        if j < i and word == ":" and j > 0 and (_name_like(toks[j - 1][0]) or toks[j - 1][0].isdigit()) \
+                and _name_like(toks[j + 1][0]):
+            j -= 1
+            continue
+        if _is_role(word):
+            seen_role = True
+        elif _name_like(word):
+            pass
+        elif word.isdigit() and j > 0 and _name_like(toks[j - 1][0]) and len(word) <= 4:
+            pass
+        elif low in lx.NAME_PARTICLES or low in ("of", "for", "at", "&"):
+            if not (j > 0 and (_name_like(toks[j - 1][0]) or _is_role(toks[j - 1][0])
+                               or toks[j - 1][0].lower() in lx.NAME_PARTICLES)):
+                break
+        elif low in lx.DETERMINERS or low in lx.GROUP_DETERMINERS:
+            return j
+        elif seen_role and word.isalpha() and word.islower() and _is_adj(word):
+            pass
+        else:
+            break
+        j -= 1
+    j += 1
+    return j if j <= i else None
+
+
+def _trim(toks, j, i):
+    while j <= i and (toks[j][0].lower() in ("of", "for", "at", "&", ":") or toks[j][0] in "()"):
+        j += 1
+    while i >= j and (toks[i][0].lower() in ("of", "for", "at", "&", ":", "(")):
+        i -= 1
+    return j, i
+
+
+def _valid(words):
+    if not words:
+        return False
+    last = words[-1]
+    low = last.lower()
+    if low in lx.DETERMINERS or low in lx.GROUP_DETERMINERS:
+        return False
+    return any(_name_like(w) or _is_role(w) for w in words)
+
+
+def _make(text, toks, j, i, description=""):
+    j, i = _trim(toks, j, i)
+    if j > i:
+        return None
+    sel = toks[j:i + 1]
+    words = [t[0] for t in sel]
+    if not _valid(words):
+        return None
+    start, end = sel[0][1], sel[-1][2]
+    return Mention(text[start:end], start, end, sel, description)
+
+
+def mention_before(text, end, lo):
+    """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
+    lo = max(lo, end - 300)
+    toks = tokens(text, lo, end)
+    i = len(toks) - 1
+    while i >= 0:
+        low = toks[i][0].lower()
+        if low in AUXILIARIES or (toks[i][0].islower() and low.endswith("ly") and len(low) > 4):
+            i -= 1
+        elif low == "as" and i > 0 and toks[i - 1][0].lower() == "quoted":
+            i -= 2  # "was quoted as saying"
+        else:
+            break
+    if i < 0:
+        return None
+    word = toks[i][0]
+    low = word.lower()
+    if low in ("who", "which", "that") and i > 0:
+        # relative clause: "a newspaper that called it", "Smith, who said"
+        k = i - 1
+        if toks[k][0] == ",":
+            k -= 1
+        if k >= 0:
+            return _from(text, toks, k)
+        return None
+    if low in PRONOUNS and low not in ("him", "her"):
+        return Mention(word, toks[i][1], toks[i][2], [toks[i]])
+    if word == ",":
+        # appositive: "Smith, a professor at Harvard, said"
+        k = i - 1
+        while k >= 0 and i - k < 25 and toks[k][0] not in (",", ".", ";", "“", "”", '"'):
+            k -= 1
+        if k > 0 and toks[k][0] == "," and k + 1 < i:
+            first = toks[k + 1][0]
+            if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower():
+                mention = _from(text, toks, k - 1)
+                if mention is not None:
+                    mention.description = text[toks[k + 1][1]:toks[i - 1][2]]
+                    return mention
+        return None
+    return _from(text, toks, i)
+
+
+def _from(text, toks, i):
+    j = _collect_back(toks, i)
+    if j is None:
+        return None
+    return _make(text, toks, j, i)
+
+
+def mention_after(text, start, hi):
+    """The speaker mention that starts at ``start`` ("said Louis Tompros, a ...", "according to X")."""
+    hi = min(hi, start + 300)
+    toks = tokens(text, start, hi)
+    if not toks:
+        return None
+    first = toks[0][0].lower()
+    if first in PRONOUNS and first not in ("him", "her"):
+        return Mention(toks[0][0], toks[0][1], toks[0][2], [toks[0]])
+    i = 0
+    if first in lx.DETERMINERS or first in lx.GROUP_DETERMINERS:
+        i = 1
+    seen_name = False
+    while i < len(toks):
+        word = toks[i][0]
+        low = word.lower()
+        if word == "(":
+            k = i + 1
+            while k < len(toks) and k < i + 8 and toks[k][0] != ")":
+                k += 1
+            if k < len(toks) and toks[k][0] == ")" and seen_name:
+                i = k + 1
+                continue
+            break
+        if _is_role(word) or _name_like(word):
+            seen_name = True
+        elif word.isdigit() and i > 0 and _name_like(toks[i - 1][0]) and len(word) <= 4:
+            pass
+        elif low in lx.NAME_PARTICLES or low in ("of", "for", "at", "&"):
+            if not (i + 1 < len(toks) and (_name_like(toks[i + 1][0]) or _is_role(toks[i + 1][0]))):
+                break
+        elif _is_adj(word) and word.islower() and i + 1 < len(toks) and (_is_role(toks[i + 1][0]) or _is_adj(toks[i + 1][0])):
+            pass
+        else:
+            break
+        i += 1
+    mention = _make(text, toks, 0, i - 1)
+    if mention is None:
+        return None
+    # appositive after the name: "said Louis Tompros, a Harvard AI expert."
+    if i + 1 < len(toks) and toks[i][0] == "," and toks[i + 1][0].lower() in APPOSITIVE_OPENERS:
+        k = i + 1
+        while k < len(toks) and toks[k][0] not in (",", ".", ";", "“", "”", '"', "—", "–"):
+            k += 1
+        if k > i + 2:
+            mention.description = text[toks[i + 1][1]:toks[k - 1][2]]
+    return mention
+
+
+@dataclass
+class Parsed:
+    """A mention taken apart: what sort of reference it is, the name, the description."""
+
+    form: str  # "name", "pronoun", "group", "backref", "anonymous"
+    name: str = ""
+    description: str = ""
+    backref_kind: str = ""  # for "the company": organisation; for "the report": publication
+    pronoun: str = ""
+
+
+def _plain_name(text, sel):
+    words = [t[0] for t in sel]
+    while len(words) > 1 and words[0].lower() in lx.TITLES:
+        sel = sel[1:]
+        words = words[1:]
+    return text[sel[0][1]:sel[-1][2]]
+
+
+def parse(text, mention):
+    """Split a mention into description and name, or say it is a pronoun, group or back-reference."""
+    sel = mention.tokens
+    words = [t[0] for t in sel]
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in PRONOUNS:
+        return Parsed("pronoun", pronoun=lows[0])
+    # the last role word followed only by name words splits description from name
+    k = None
+    if (len(words) > 1 and words[-1][:1].isupper() and _name_like(words[-2]) and lows[-2] not in lx.DETERMINERS
+            and lows[-1] in lx.BACKREF_KIND):
+        k = -1  # "Munich Security Report", "Asia Group": the noun is part of a name
+    for idx in range(len(words) - 1, -1, -1):
+        if k == -1:
+            k = None
+            break
+        if _is_role(words[idx]) and all(
+            _name_like(w) or w.lower() in lx.NAME_PARTICLES or w.isdigit() or w in "()" for w in words[idx + 1:]
+        ):
+            if idx + 1 < len(words) and not _name_like(words[idx + 1]):
+                continue
+            k = idx
+            break
+    if k is None:
+        # "DeepSeek’s Liang Wenfeng": a possessive prefix describes the name
+        p = 0
+        while p < len(words) - 1 and words[p].endswith(("’s", "'s")):
+            p += 1
+        if lows[0] in lx.DETERMINERS:
+            p = max(p, 1)
+        name_sel = sel[p:]
+        if not name_sel:
+            return Parsed("anonymous", name=mention.text, description=mention.description)
+        desc = text[sel[0][1]:sel[p - 1][2]] if p and lows[0] not in lx.DETERMINERS else ""
+        name = _plain_name(text, name_sel)
+        if lows[0] == "the" and p == 1 and _is_periodical(name):
+            name = mention.text
+        return Parsed("name", name=name, description=mention.description or desc)
+    desc_sel = sel[:k + 1]
+    head = lows[k]
+    if k == len(words) - 1:
+        if head in lx.GROUP_NOUNS or (head.endswith("s") and head[:-1] in lx.ROLES and lows[0] not in ("the", "a", "an")):
+            phrase = mention.text
+            if words[0][:1].isupper() and (lows[0] in lx.GROUP_DETERMINERS or lows[0] in lx.DETERMINERS):
+                phrase = phrase[:1].lower() + phrase[1:]
+            return Parsed("group", name=phrase, description=mention.description)
+        if lows[0] in ("the", "this", "that", "its", "their") or len(words) == 1:
+            two = " ".join(lows[-2:])
+            kind = lx.BACKREF_KIND.get(two) or lx.BACKREF_KIND.get(head) or "person"
+            return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
+        phrase = mention.text
+        if lows[0] in lx.DETERMINERS:
+            phrase = phrase[:1].lower() + phrase[1:]
+        return Parsed("anonymous", name=phrase, description=mention.description)
+    desc = text[desc_sel[0][1]:desc_sel[-1][2]]
+    if lows[0] in lx.DETERMINERS and len(desc_sel) > 1:
+        desc = text[desc_sel[1][1]:desc_sel[-1][2]]
+    if mention.description:
+        desc = desc + ", " + mention.description
+    return Parsed("name", name=_plain_name(text, sel[k + 1:]), description=desc)
+
+
+def _is_periodical(name):
+    return any(w.lower() in lx.PERIODICAL_WORDS for w in name.split())

@@ -1,0 +1,43 @@
+"""Reported statements: what a named source said, in the writer's words, without quotation marks.
+
+"The International Data Corporation (IDC) predicts that by 2026 …", "IT Minister Ashwini
+Vaishnaw confirmed deployment on local servers", "Grok 3 replied: US-China competition …".
+Only sentences without quotation marks are read; a sentence needs a speaker mention right
+before a reporting verb and at least three words of reported content after it. The span is
+the reported clause (after "that" or a colon), so text[start:end] is its exact wording.
+"""
+import re
+
+from . import cues
+
+# Verbs that report what someone holds or found; "ask", "call" and the like introduce no content.
+EXCLUDED_LEMMAS = {"ask", "pose", "call", "dub", "label", "brand", "term", "hail", "praise", "criticise",
+                   "criticize", "condemn", "show", "highlight", "underline", "underscore", "hope", "think",
+                   "fear", "go", "speak", "remind", "advise", "answer", "continue", "echo", "post", "tweet",
+                   "promise", "vow", "pledge", "demand", "plead", "wonder", "mention", "describe",
+                   "characterise", "characterize", "point", "put", "sum", "suggest",
+                   "comment", "agree"}
+CONTENT_START_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<that>that\s+|:\s*)|,\s*)?")
+BAD_CONTENT_START = {"to", "by", "about", "on", "in", "at", "with", "for", "as", "of", "from", "and", "but",
+                     "or", "so", "it", "him", "her", "them", "us", "me", "himself", "herself", "itself", "up",
+                     "out", "off", "into", "over", "back", "down"}
+
+
+def candidates(text, start, end):
+    """(cue match, content start, content end) for the reporting verbs of one sentence."""
+    for m in cues.find_cues(text, start, end):
+        cue = m.group()
+        if cues.lemma(cue) in EXCLUDED_LEMMAS or cue.lower().startswith(("according", "in ", "as ")):
+            continue
+        if cues.is_participle(cue):
+            continue
+        c = CONTENT_START_RE.match(text, m.end(), end)
+        cstart = c.end()
+        cend = end
+        while cend > cstart and (text[cend - 1].isspace() or text[cend - 1] in ".;:!?"):
+            cend -= 1
+        content = text[cstart:cend]
+        words = content.split()
+        if len(words) < 3 or (not c.group("that") and words[0].lower() in BAD_CONTENT_START):
+            continue
+        yield m, cstart, cend
