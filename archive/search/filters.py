@@ -15,7 +15,8 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
-def _slug(value):
+def read_slug(value):
+    """A slug-like value, or None when it is empty or could not be stored anyway."""
     value = str(value).strip()
     return value[:200] if value and "\x00" not in value else None
 
@@ -51,7 +52,7 @@ def _bool(value):
 
 
 _READERS = {
-    "outlet": _slug, "author": _slug, "speaker": _slug, "tag": _slug,
+    "outlet": read_slug, "author": read_slug, "speaker": read_slug, "tag": read_slug,
     "year": _year, "date_from": _date, "date_to": _date, "has_statements": _bool,
 }
 

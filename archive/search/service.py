@@ -18,7 +18,7 @@ from taggit.models import TaggedItem
 from archive.models import Authorship, Entry, EntryStatus, Statement
 
 from .backends import get_backend
-from .filters import clean_filters, filtered_entries, public_statements
+from .filters import read_slug, clean_filters, filtered_entries, public_statements
 from .query import Query, parse_query
 from .results import COUNT_CAP, EntryResults, Hit, StatementHit, StatementResults, clamp_paging
 from .snippets import has_mark, leading_words, marked_to_html
@@ -179,7 +179,7 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
     query = parse_query(q)
     compiled = backend.compile(query)
     page, per_page = clamp_paging(page, per_page)
-    speaker = (str(speaker).strip() or None) if speaker is not None else None
+    speaker = read_slug(speaker) if speaker is not None else None
     results = StatementResults(
         hits=[], total=0, total_is_capped=False, page=1, per_page=per_page, query=query, speaker=speaker,
     )

@@ -1,0 +1,308 @@
+"""Search behaviour, asked of whichever engine the suite runs on.
+
+The suite runs once on SQLite and once on PostgreSQL (DATABASE_URL), so both
+backends answer exactly the same questions: ``SearchBehaviour`` is the shared set,
+and nothing is skipped per engine.
+
+Index updates run on commit in production; here ``django_capture_on_commit_callbacks``
+lets those hooks fire, so the tests go through the same signal path an editor does.
+"""
+import datetime
+
+import pytest
+from django.db import connection
+
+from archive.models import Agent, Alias, Authorship, Entry, Outlet, Statement
+from archive.search import search_entries, search_statements, entry_ids_matching
+from archive.search import service
+from archive.search.backends import get_backend
+from archive.search.indexing import rebuild
+from archive.services.names import merge_agents
+
+pytestmark = pytest.mark.django_db
+
+
+def make_entry(title, synopsis="", body="", *, status="published", outlet=None, authors=(), tags=(),
+               published_on=None, statements=()):
+    entry = Entry.objects.create(
+        title=title, synopsis=synopsis, body=body, status=status, outlet=outlet,
+        published_on=published_on or datetime.date(2024, 1, 1),
+    )
+    for position, name in enumerate(authors):
+        agent = Agent.objects.filter(name=name).first() or Agent.objects.create(name=name)
+        Authorship.objects.create(entry=entry, agent=agent, position=position)
+    if tags:
+        entry.tags.add(*tags)
+    for quote, speaker_name, review in statements:
+        speaker = Agent.objects.filter(name=speaker_name).first() or Agent.objects.create(name=speaker_name)
+        start = body.find(quote)
+        Statement.objects.create(entry=entry, speaker=speaker, quote=quote, start=max(start, 0),
+                                 end=max(start, 0) + len(quote), review_status=review)
+    return entry
+
+
+def titles(q, **kwargs):
+    return [hit.entry.title for hit in search_entries(q, **kwargs).hits]
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A context manager whose on-commit hooks (the index updates) run at its end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def archive(committed):
+    rsis = Outlet.objects.create(name="S. Rajaratnam School of International Studies", short_name="RSIS")
+    daily = Outlet.objects.create(name="China Daily", short_name="China Daily")
+    with committed():
+        make_entry(
+            "DeepSeek and the running of open models", "A seed for technological equity.",
+            "Open models run everywhere. The Belt and Road initiative reaches software.",
+            outlet=rsis, authors=["Qi Dapeng"], tags=["AI", "China"], published_on=datetime.date(2025, 3, 17),
+            statements=[("open models run everywhere", "Liang Wenfeng", "confirmed")],
+        )
+        make_entry(
+            "Tea and coffee diplomacy", "Economics of beverages.",
+            "Trade in tea grew; the road and the belt were different things. Economy matters.",
+            outlet=daily, authors=["Wang Li"], tags=["Trade"], published_on=datetime.date(2023, 6, 1),
+            statements=[("Trade in tea grew", "Wang Li", "suggested"),
+                        ("Economy matters", "Rejected Speaker", "rejected")],
+        )
+        make_entry(
+            "Tariff war returns", "Trade friction with tariffs.",
+            "Coffee prices rose as the tariff war went on. <script>alert(1)</script> & more.",
+            outlet=daily, authors=["Wang Li", "Qi Dapeng"], tags=["Trade"], published_on=datetime.date(2024, 9, 2),
+        )
+        make_entry(
+            "Secret draft about zeppelins", "Unpublished.", "Zeppelins everywhere, running.",
+            status="draft", outlet=rsis, authors=["Qi Dapeng"],
+            statements=[("Zeppelins everywhere", "Hidden Speaker", "confirmed")],
+        )
+    return {"rsis": rsis, "daily": daily}
+
+
+class SearchBehaviour:
+    """What every backend must do. Subclassed once, for the engine under test."""
+
+    def test_backend_matches_the_database(self):
+        assert get_backend().vendor == connection.vendor
+
+    def test_stemming(self, archive):
+        assert titles("running") == ["DeepSeek and the running of open models"]
+        assert "DeepSeek and the running of open models" in titles("runs")
+        assert titles("economies") == ["Tea and coffee diplomacy"]
+
+    def test_ranking_title_above_synopsis_above_body(self, committed):
+        with committed():
+            make_entry("Body match", "Nothing here.", "A walrus appears. Another walrus. Walrus again.")
+            make_entry("Walrus in the title", "Nothing here.", "Nothing else of note in this body text.")
+            make_entry("Synopsis match", "The walrus of the north.", "Nothing of note in this body text.")
+        assert titles("walrus") == ["Walrus in the title", "Synopsis match", "Body match"]
+        ranks = [hit.rank for hit in search_entries("walrus").hits]
+        assert ranks == sorted(ranks, reverse=True)
+
+    def test_phrase(self, archive):
+        assert titles('"belt and road"') == ["DeepSeek and the running of open models"]
+        assert len(titles("belt road")) == 2
+
+    def test_exclusion(self, archive):
+        assert titles("trade -tariff") == ["Tea and coffee diplomacy"]
+        assert titles('road -"belt and road"') == ["Tea and coffee diplomacy"]
+
+    def test_only_exclusions_browse_the_rest(self, archive):
+        assert sorted(titles("-tariff")) == ["DeepSeek and the running of open models", "Tea and coffee diplomacy"]
+
+    def test_or(self, archive):
+        assert sorted(titles("deepseek OR tariff")) == ["DeepSeek and the running of open models",
+                                                        "Tariff war returns"]
+
+    def test_prefix(self, archive):
+        assert sorted(titles("econom*")) == ["Tea and coffee diplomacy"]
+        assert sorted(titles("tarif*")) == ["Tariff war returns"]
+
+    def test_authors_outlets_and_tags_are_searchable(self, archive):
+        assert sorted(titles("dapeng")) == ["DeepSeek and the running of open models", "Tariff war returns"]
+        assert len(titles("rajaratnam")) == 1
+        assert titles("china") and "DeepSeek and the running of open models" in titles("china")
+
+    def test_diacritics_are_folded(self, committed):
+        with committed():
+            make_entry("Café société", "Über alles.", "Naïve résumé.")
+        assert titles("cafe") == ["Café société"]
+        assert titles("resume uber") == ["Café société"]
+
+    def test_only_published(self, archive):
+        assert titles("zeppelins") == []
+        assert "Secret draft about zeppelins" not in titles("")
+        assert search_entries("").total == 3
+        assert list(entry_ids_matching("zeppelins")) == []
+        assert search_statements("zeppelins").total == 0
+        assert search_statements("hidden").total == 0
+
+    def test_rejected_statements_are_not_found(self, archive):
+        assert search_statements("economy").total == 0
+        assert search_statements("rejected speaker").total == 0
+
+    def test_snippet_is_escaped_and_marked(self, archive):
+        hit = search_entries("coffee prices").hits[0]
+        assert "<mark>Coffee</mark> <mark>prices</mark>" in hit.snippet_html
+        assert "<script>" not in hit.snippet_html
+        assert "&lt;script&gt;" in hit.snippet_html or "script" not in hit.snippet_html
+        assert "<mark>" in search_entries("tariff").hits[0].title_html
+
+    def test_browse_is_newest_first(self, archive):
+        assert titles("") == ["DeepSeek and the running of open models", "Tariff war returns",
+                              "Tea and coffee diplomacy"]
+        assert titles("", sort="oldest")[0] == "Tea and coffee diplomacy"
+
+    def test_sort_by_date(self, archive):
+        assert titles("trade", sort="newest") == ["Tariff war returns", "Tea and coffee diplomacy"]
+        assert titles("trade", sort="oldest") == ["Tea and coffee diplomacy", "Tariff war returns"]
+
+    def test_filters(self, archive):
+        assert titles("", filters={"outlet": "rsis"}) == ["DeepSeek and the running of open models"]
+        assert sorted(titles("", filters={"author": "wang-li"})) == ["Tariff war returns", "Tea and coffee diplomacy"]
+        assert titles("trade", filters={"tag": "trade", "year": 2023}) == ["Tea and coffee diplomacy"]
+        assert titles("", filters={"year": "2024"}) == ["Tariff war returns"]
+        assert titles("", filters={"date_from": "2024-01-01", "date_to": datetime.date(2024, 12, 31)}) == [
+            "Tariff war returns"]
+        assert titles("", filters={"speaker": "liang-wenfeng"}) == ["DeepSeek and the running of open models"]
+        assert titles("", filters={"has_statements": False}) == ["Tariff war returns"]
+        assert len(titles("", filters={"has_statements": "1"})) == 2
+
+    def test_unreadable_filters_are_ignored_and_named(self, archive):
+        results = search_entries("", filters={"year": "MMXX", "date_from": "yesterday", "outlet": "rsis"})
+        assert sorted(results.ignored_filters) == ["date_from", "year"]
+        assert results.total == 1
+
+    def test_facets(self, archive):
+        facets = search_entries("trade").facets
+        assert facets["outlet"] == [("china-daily", "China Daily", 2)]
+        assert ("wang-li", "Wang Li", 2) in facets["author"]
+        assert facets["tag"] == [("trade", "Trade", 2)]
+        assert facets["year"] == [(2024, "2024", 1), (2023, "2023", 1)]
+        assert facets["speaker"] == [("wang-li", "Wang Li", 1)]
+
+    def test_counts_and_pages(self, archive):
+        results = search_entries("", per_page=2, page=2)
+        assert (results.total, results.num_pages, results.page, len(results.hits)) == (3, 2, 2, 1)
+        assert results.has_previous and not results.has_next
+        assert search_entries("", per_page=2, page=99).page == 2
+        assert search_entries("", per_page="junk", page="junk").page == 1
+
+    def test_count_is_capped(self, archive, monkeypatch):
+        monkeypatch.setattr(service, "COUNT_CAP", 2)
+        results = search_entries("")
+        assert results.total_is_capped and results.total == 2
+        assert results.total_display == "2+"
+
+    def test_nothing_to_search_for(self, archive):
+        results = search_entries("the of")
+        assert results.total == 0 and "ignored" in results.query.understood_as
+
+    def test_statement_search(self, archive):
+        results = search_statements("open models")
+        assert [hit.statement.speaker.name for hit in results.hits] == ["Liang Wenfeng"]
+        assert "<mark>" in results.hits[0].snippet_html
+        assert search_statements("wenfeng").total == 1
+        assert search_statements("", speaker="wang-li").total == 1
+        assert search_statements("open", speaker="wang-li").total == 0
+        assert search_statements("").total == 2
+
+    def test_bounded_queries(self, committed, django_assert_max_num_queries):
+        with committed():
+            for i in range(50):
+                make_entry(f"Ocean report {i}", "Ocean synopsis.", "The ocean body.",
+                           authors=[f"Author {i % 7}"], tags=[f"tag{i % 5}"],
+                           statements=[("The ocean body", f"Speaker {i % 3}", "confirmed")])
+        search_entries("ocean")  # content types cached, as in a running site
+        with django_assert_max_num_queries(12):
+            results = search_entries("ocean", per_page=50)
+            for hit in results.hits:
+                [a.agent.name for a in hit.entry.authorships.all()]
+                [t.name for t in hit.entry.tags.all()]
+                str(hit.entry.outlet)
+        assert len(results.hits) == 50
+        with django_assert_max_num_queries(12):
+            assert len(search_entries("report 7").hits) == 1
+        with django_assert_max_num_queries(5):
+            results = search_statements("ocean", per_page=50)
+            for hit in results.hits:
+                (hit.statement.speaker.name, hit.statement.entry.title)
+
+    # -- freshness ---------------------------------------------------------------
+    def test_edit_entry(self, archive, committed):
+        entry = Entry.objects.get(title="Tariff war returns")
+        with committed():
+            entry.title = "Sanctions season"
+            entry.save()
+        assert titles("sanctions") == ["Sanctions season"]
+        assert "Sanctions season" not in titles("returns")
+
+    def test_unpublish_and_delete(self, archive, committed):
+        entry = Entry.objects.get(title="Tariff war returns")
+        with committed():
+            entry.status = "draft"
+            entry.save()
+        assert titles("tariff") == []
+        with committed():
+            entry.status = "published"
+            entry.save()
+        assert titles("tariff") == ["Tariff war returns"]
+        with committed():
+            entry.delete()
+        assert titles("tariff") == []
+
+    def test_rename_tag(self, archive, committed):
+        from taggit.models import Tag
+
+        tag = Tag.objects.get(name="AI")
+        with committed():
+            tag.name = "Artificial intelligence"
+            tag.save()
+        assert titles("artificial") == ["DeepSeek and the running of open models"]
+
+    def test_add_and_remove_tag(self, archive, committed):
+        entry = Entry.objects.get(title="Tariff war returns")
+        with committed():
+            entry.tags.add("Semiconductors")
+        assert titles("semiconductors") == ["Tariff war returns"]
+        with committed():
+            entry.tags.remove("Semiconductors")
+        assert titles("semiconductors") == []
+
+    def test_merge_names(self, archive, committed):
+        keep = Agent.objects.get(name="Qi Dapeng")
+        with committed():
+            other = Agent.objects.create(name="Dapeng Q. Variant")
+            make_entry("Orchards of Xinjiang", "Apples.", "Fruit.", authors=["Dapeng Q. Variant"])
+        assert titles("orchards", filters={"author": keep.slug}) == []
+        with committed():
+            merge_agents(keep, [other])
+        assert titles("orchards", filters={"author": keep.slug}) == ["Orchards of Xinjiang"]
+        # The merged name survives as an alias, and still finds the entries.
+        assert "Orchards of Xinjiang" in titles("variant")
+        assert Alias.objects.filter(agent=keep, name="Dapeng Q. Variant").exists()
+
+    def test_rename_speaker(self, archive, committed):
+        speaker = Agent.objects.get(name="Liang Wenfeng")
+        with committed():
+            speaker.name = "Liang W. Renamed"
+            speaker.save()
+        assert search_statements("renamed").total == 1
+
+    def test_edit_statement(self, archive, committed):
+        statement = Statement.objects.get(quote="Trade in tea grew")
+        with committed():
+            statement.review_status = "rejected"
+            statement.save()
+        assert search_statements("tea").total == 0
+
+    def test_rebuild(self, archive):
+        assert rebuild() == (3, 2)
+        assert titles("tariff") == ["Tariff war returns"]
+
+
+class TestSearch(SearchBehaviour):
+    """The shared behaviour on the engine this run uses (SQLite or PostgreSQL)."""
