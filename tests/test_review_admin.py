@@ -229,3 +229,10 @@ def test_people_outside_editors_cannot_review(client, entry):
     client.force_login(make_user("visitor", staff=False))
     assert client.get(LIST_URL).status_code == 302  # to the login page
     assert StatementReview.objects.count() == 2
+
+
+def test_the_add_form_can_be_prefilled_from_a_link(editor_client, entry):
+    response = editor_client.get(ADD_URL, {"entry": entry.pk, "words": "capital moat"})
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.initial["words"] == "capital moat" and str(form.initial["entry"]) == str(entry.pk)
