@@ -35,15 +35,26 @@ def split_blocks(text):
             current = []
     if current:
         chunks.append(current)
-    if _is_hard_wrapped(lines):
-        return [" ".join(chunk) for chunk in chunks]
-    return [line for chunk in chunks for line in chunk]
+    width = _wrap_width(lines)
+    blocks = []
+    for chunk in chunks:
+        if width and len(chunk) > 1 and all(len(line) >= width // 2 for line in chunk[:-1]):
+            blocks.append(" ".join(chunk))
+        else:
+            blocks.extend(chunk)
+    return blocks
 
 
-def _is_hard_wrapped(lines):
-    """Plain text wrapped at a fixed width (e-mail style) has no line longer than ~100 characters."""
+def _wrap_width(lines):
+    """The width plain text was wrapped at (e-mail style), or 0 when lines are whole paragraphs.
+
+    Wrapped text has no line longer than ~100 characters and many lines close to the
+    width; within a chunk, only lines that reach about half the width continue a
+    paragraph, so a header chunk of short lines (name, date) is never glued together.
+    """
+    widest = max((len(line) for line in lines), default=0)
     long_lines = [line for line in lines if len(line) >= 40]
-    return len(long_lines) >= 5 and max(len(line) for line in lines) <= 100
+    return widest if len(long_lines) >= 5 and widest <= 100 else 0
 
 
 def word_count(text):
