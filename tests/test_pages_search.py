@@ -156,3 +156,22 @@ def test_search_pages_query_count_is_bounded(client, django_assert_max_num_queri
     with django_assert_max_num_queries(10):
         response = client.get("/statements/?q=shared")
     assert response.status_code == 200
+
+
+@pytest.fixture
+def small_corpus():
+    make.entry("Trade and tariffs", paragraphs=['He said "tariffs hurt" and “中国 贸易” moved.'])
+    rebuild()
+
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(max_size=120), extra=st.dictionaries(
+    st.sampled_from(["outlet", "author", "speaker", "tag", "year", "date_from", "date_to", "has_statements",
+                     "sort", "page", "per_page"]), st.text(max_size=30), max_size=4))
+def test_random_input_always_gives_a_page(client, small_corpus, q, extra):
+    params = {"q": q, **extra}
+    for url in ("/search/", "/statements/", "/api/entries/", "/api/statements/"):
+        assert client.get(url, params).status_code == 200, (url, params)
