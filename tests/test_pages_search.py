@@ -26,7 +26,8 @@ def corpus():
 
 
 def results_titles(html):
-    return re.findall(r'<h3><a href="/entries/[^"]+/">(.*?)</a></h3>', html)
+    """Titles of the hits in page order, without their <mark> highlighting."""
+    return [re.sub(r"</?mark>", "", t) for t in re.findall(r'<h3><a href="/entries/[^"]+/">(.*?)</a></h3>', html)]
 
 
 def test_search_finds_published_entries_with_highlighted_snippets(client, corpus):
@@ -36,6 +37,9 @@ def test_search_finds_published_entries_with_highlighted_snippets(client, corpus
     assert "<mark>" in html
     assert "Open secret draft" not in html
     assert "2 results" in html
+    assert "<mark>Tariffs</mark>" not in html  # "run" is not in that title
+    highlighted = client.get("/search/?q=tariffs").content.decode()
+    assert "<mark>Tariffs</mark> and the trade war</a></h3>" in highlighted
 
 
 def test_search_filters_and_facets(client, corpus):

@@ -43,6 +43,7 @@ def search_entries_page(request):
         entries = [hit.entry for hit in results.hits]
         for hit in results.hits:
             hit.entry.snippet_html = hit.snippet_html
+            hit.entry.title_html = getattr(hit, "title_html", "")
         prefetch_related_objects(
             entries, "outlet",
             Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
