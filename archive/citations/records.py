@@ -41,8 +41,12 @@ def _authors(entry):
     return [a.agent for a in entry.authorships.all() if a.role == Authorship.Role.AUTHOR]
 
 
-def entry_record(entry, request=None):
-    """The plain record of one entry. Expects ``export_queryset``'s prefetching when used in bulk."""
+def entry_record(entry, request=None, with_text=True):
+    """The plain record of one entry. Expects ``export_queryset``'s prefetching when used in bulk.
+
+    ``with_text=False`` is for list pages (COinS): no body scan for proper nouns, and
+    nothing that the list did not already load (tags, an unloaded series).
+    """
     archive_url = absolute(entry.get_absolute_url(), request)
     outlet = entry.outlet
     return EntryRecord(
@@ -52,17 +56,24 @@ def entry_record(entry, request=None):
         authors=[agent_name(a) for a in _authors(entry)],
         outlet=outlet.name if outlet else "",
         place=outlet.place if outlet else "",
-        series=entry.series.name if entry.series_id else "",
+        series=_series_name(entry, with_text),
         number=entry.number,
         date=entry_date(entry),
         url=entry.url or archive_url,
         archive_url=archive_url,
         abstract=entry.synopsis,
         language=entry.language,
-        keywords=sorted(t.name for t in entry.tags.all()),
-        proper_nouns=proper_nouns(entry.title, f"{entry.synopsis}\n{entry.body}"),
+        keywords=sorted(t.name for t in entry.tags.all()) if with_text else [],
+        proper_nouns=proper_nouns(entry.title, f"{entry.synopsis}\n{entry.body}") if with_text else frozenset(),
         updated=entry.updated_at.isoformat() if entry.updated_at else "",
     )
+
+
+def _series_name(entry, fetch=True):
+    """The series name; on list pages only when already loaded, so COinS add no queries."""
+    if not entry.series_id or not (fetch or Entry.series.is_cached(entry)):
+        return ""
+    return entry.series.name
 
 
 def export_queryset(queryset=None):
@@ -109,3 +120,49 @@ def public_statements(queryset=None):
         )
         .order_by("entry_id", "start", "pk")
     )
+
+
+def agent_dict(agent):
+    if agent is None:
+        return None
+    return {
+        "id": agent.pk, "name": agent.name, "kind": agent.kind, "family": agent.family_name,
+        "given": agent.given_name, "description": agent.description, "wikidata": agent.wikidata,
+        "orcid": agent.orcid, "viaf": agent.viaf,
+    }
+
+
+def dump_dict(entry, request=None):
+    """One line of the researchers' JSON Lines dump: citation, text, statements and speakers."""
+    from .csl import public_item, to_csl
+
+    record = entry_record(entry, request)
+    statements = [
+        s for s in entry.statements.all() if s.review_status != Statement.Review.REJECTED
+    ]
+    return {
+        "id": entry.pk,
+        "slug": entry.slug,
+        "archive_url": record.archive_url,
+        "csl": public_item(to_csl(record)),
+        "body": entry.body,
+        "body_blocks": entry.body_blocks,
+        "author_note": entry.author_note,
+        "statements": [
+            {
+                "id": s.pk, "quote": s.quote, "start": s.start, "end": s.end, "cue": s.cue,
+                "speaker_mention": s.speaker_mention, "kind": s.kind, "review_status": s.review_status,
+                "verification": s.verification, "source_url": s.source_url,
+                "url": f"{record.archive_url}#{s.anchor}", "speaker": agent_dict(s.speaker),
+            }
+            for s in statements
+        ],
+    }
+
+
+def iter_dump(queryset=None, request=None, chunk_size=200):
+    qs = export_queryset(queryset).prefetch_related(
+        Prefetch("statements", queryset=Statement.objects.select_related("speaker").order_by("start", "pk"))
+    )
+    for entry in qs.iterator(chunk_size=chunk_size):
+        yield dump_dict(entry, request)

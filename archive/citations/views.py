@@ -1,0 +1,118 @@
+"""Citation downloads: one entry, one statement, a list (archive, outlet, tag, person,
+search), and the unAPI endpoint Zotero asks for an entry's RIS or BibTeX. Thin views:
+the scopes are in ``exports.py``, the formats in ``formats.py``.
+"""
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+
+from archive.models import Entry, Statement
+
+from . import csl
+from .exports import scope_items
+from .formats import BY_EXTENSION, FORMATS, UnknownFormat, get_format
+from .records import entry_record, export_queryset, public_statements, statement_record
+from .statement import cite_statement
+from .styles import STYLES
+
+
+def _format_for(ext, request):
+    """The format a download asks for: by extension, or a style by ``?style=`` for .txt."""
+    if ext == "txt":
+        return get_format(request.GET.get("style", "apa"))
+    try:
+        return BY_EXTENSION[ext]
+    except KeyError:
+        raise UnknownFormat(f"unknown file type .{ext}; choose .bib, .ris, .json or .txt") from None
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def entry_export(request, slug, ext):
+    entry = get_object_or_404(export_queryset(Entry.objects.filter(slug=slug)))
+    try:
+        fmt = _format_for(ext, request)
+    except UnknownFormat as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    item = csl.to_csl(entry_record(entry, request))
+    body = "".join(fmt.write([item]))
+    return _attachment(HttpResponse(body, content_type=fmt.content_type), f"{item['id']}.{fmt.extension}")
+
+
+@require_GET
+def statement_export(request, pk, ext):
+    statement = get_object_or_404(public_statements(Statement.objects.filter(pk=pk)))
+    try:
+        fmt = _format_for(ext, request)
+    except UnknownFormat as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    record = statement_record(statement, request)
+    item = csl.statement_item(record)
+    if ext == "txt":  # the style's own way of citing a quoted source, then the reference
+        citation = cite_statement(record, fmt.name)
+        body = f"{citation.in_text}\n\n{citation.reference}\n"
+    else:
+        body = "".join(fmt.write([item]))
+    return _attachment(HttpResponse(body, content_type=fmt.content_type), f"{item['id']}.{fmt.extension}")
+
+
+@require_GET
+def list_export(request, scope, ext, slug=None):
+    """A whole list in one file, streamed: the first bytes leave before the last entry is read."""
+    try:
+        fmt = _format_for(ext, request)
+    except UnknownFormat as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    items, stem = scope_items(scope, slug, request.GET, request)
+    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in fmt.write(items)),
+                                     content_type=fmt.content_type)
+    suffix = f"-{request.GET['style']}" if ext == "txt" and request.GET.get("style") else ""
+    return _attachment(response, f"{stem}{suffix}.{fmt.extension}")
+
+
+# --- unAPI (http://unapi.info/specs/): Zotero prefers it to meta tags ---------------
+
+UNAPI_FORMATS = {
+    "ris": ("application/x-research-info-systems", "ris"),
+    "bibtex": ("text/x-bibtex", "bibtex"),
+    "csl-json": ("application/vnd.citationstyles.csl+json", "csl-json"),
+}
+
+
+def unapi_id(entry):
+    return f"entry:{entry.pk}"
+
+
+@require_GET
+def unapi(request):
+    identifier = request.GET.get("id", "")
+    format_name = request.GET.get("format", "")
+    entry = None
+    if identifier:
+        prefix, _, pk = identifier.partition(":")
+        if prefix != "entry" or not pk.isdigit():
+            raise Http404("No such identifier.")
+        entry = export_queryset(Entry.objects.filter(pk=int(pk))).first()
+        if entry is None:
+            raise Http404("No such identifier.")
+    if not format_name:
+        xml = render_to_string("citations/unapi_formats.xml", {"id": identifier, "formats": UNAPI_FORMATS})
+        # unAPI: 300 Multiple Choices when an id is given without a format.
+        return HttpResponse(xml, content_type="application/xml; charset=utf-8", status=300 if identifier else 200)
+    if format_name not in UNAPI_FORMATS:
+        return HttpResponse(f"Format {format_name!r} is not offered.", status=406,
+                            content_type="text/plain; charset=utf-8")
+    if entry is None:
+        return HttpResponseBadRequest("unAPI: a format needs an id.", content_type="text/plain; charset=utf-8")
+    fmt = FORMATS[format_name]
+    item = csl.to_csl(entry_record(entry, request))
+    return HttpResponse("".join(fmt.write([item])), content_type=fmt.content_type)
+
+
+def style_choices():
+    return [(key, style.label) for key, style in STYLES.items()]

@@ -1,0 +1,50 @@
+"""Template tags for citations on the public pages: the entry's Cite section, Zotero meta
+tags, COinS spans. The work is done by archive.citations; these only gather it."""
+from django import template
+from django.urls import reverse
+
+from archive.citations import csl, styles, zotero
+from archive.citations.formats import BY_EXTENSION
+from archive.citations.records import entry_record
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def entry_citation(context, entry):
+    """Everything the entry page shows or embeds about citing ``entry`` (computed once per render)."""
+    cache = context.render_context.setdefault("entry_citation", {})
+    if entry.pk in cache:
+        return cache[entry.pk]
+    request = context.get("request")
+    record = entry_record(entry, request)
+    item = csl.to_csl(record)
+    downloads = [
+        (fmt.label, fmt.extension, reverse("citations:entry", kwargs={"slug": entry.slug, "ext": ext}))
+        for ext, fmt in BY_EXTENSION.items()
+    ]
+    data = {
+        "item": item,
+        "styles": [
+            (key, style.label, styles.format_entry(item, key, "html"), styles.format_entry(item, key))
+            for key, style in styles.STYLES.items()
+        ],
+        "downloads": downloads,
+        "text_url": reverse("citations:entry", kwargs={"slug": entry.slug, "ext": "txt"}),
+        "meta": zotero.meta_tags(item, record.archive_url),
+        "unapi_id": f"entry:{entry.pk}",
+        "unapi_url": reverse("citations:unapi"),
+    }
+    cache[entry.pk] = data
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def coins_title(context, entry):
+    """The OpenURL ContextObject of ``entry`` for a COinS span; uses only what list pages prefetch."""
+    return zotero.coins(csl.to_csl(entry_record(entry, context.get("request"), with_text=False)))
+
+
+@register.simple_tag
+def statement_cite_url(statement, ext="ris"):
+    return reverse("citations:statement", kwargs={"pk": statement.pk, "ext": ext})

@@ -1,0 +1,125 @@
+"""Citation downloads through the HTTP client, read back by independent parsers."""
+import json
+
+import bibtexparser
+import pytest
+import rispy
+from archive.models import Agent, EntryStatus, Statement
+
+from .citation_db import make_op_ed, make_rsis_entry
+
+pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:The following arguments for Name are unsupported")]
+
+
+def _body(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8")
+    return response.content.decode("utf-8")
+
+
+def test_entry_downloads_have_types_and_file_names(client):
+    entry = make_rsis_entry()
+    bib = client.get(f"/entries/{entry.slug}/cite.bib")
+    assert bib.status_code == 200
+    assert bib["Content-Type"] == "application/x-bibtex; charset=utf-8"
+    assert bib["Content-Disposition"] == 'attachment; filename="qi2025deepseek.bib"'
+    parsed = bibtexparser.parse_string(_body(bib)).entries[0]
+    assert parsed.entry_type == "techreport" and parsed["number"] == "CO25056"
+    assert parsed["author"] == "Qi, Dapeng"
+    ris = client.get(f"/entries/{entry.slug}/cite.ris")
+    assert ris["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
+    assert ris["Content-Disposition"] == 'attachment; filename="qi2025deepseek.ris"'
+    record = rispy.loads(_body(ris))[0]
+    assert (record["type_of_reference"], record["issn"], record["publisher"], record["place_published"]) == (
+        "RPRT", "CO25056", "S. Rajaratnam School of International Studies", "Singapore")
+    assert record["keywords"] == ["East Asia", "Technology and Future Issues"]
+    js = client.get(f"/entries/{entry.slug}/cite.json")
+    assert js["Content-Type"] == "application/vnd.citationstyles.csl+json; charset=utf-8"
+    item = json.loads(_body(js))[0]
+    assert item["URL"] == "https://www.rsis.edu.sg/rsis-publication/rsis/deepseek-a-seed/"
+    assert item["issued"] == {"date-parts": [[2025, 3, 17]]}
+    txt = client.get(f"/entries/{entry.slug}/cite.txt?style=chicago-notes")
+    assert txt["Content-Type"] == "text/plain; charset=utf-8"
+    assert _body(txt).startswith("Qi Dapeng. DeepSeek: A Seed for Technological Equity and a Multipolar World. RSIS")
+
+
+def test_bibtex_title_protects_names_found_in_the_text(client):
+    entry = make_rsis_entry(title="DeepSeek and the Rise of China’s Engineers")
+    text = _body(client.get(f"/entries/{entry.slug}/cite.bib"))
+    assert "title       = {{DeepSeek} and the Rise of {China’s} Engineers}," in text
+
+
+def test_unknown_style_or_type_is_a_clear_400(client):
+    entry = make_rsis_entry()
+    response = client.get(f"/entries/{entry.slug}/cite.txt?style=vancouver")
+    assert response.status_code == 400
+    assert "unknown format 'vancouver'" in response.content.decode()
+    assert client.get(f"/entries/{entry.slug}/cite.docx").status_code == 404
+
+
+def test_drafts_are_never_exported(client):
+    draft = make_rsis_entry(status=EntryStatus.DRAFT)
+    assert client.get(f"/entries/{draft.slug}/cite.bib").status_code == 404
+    assert json.loads(_body(client.get("/export/archive.json"))) == []
+
+
+def test_statement_citation_downloads(client):
+    entry = make_rsis_entry()
+    statement = entry.statements.get()
+    ris = rispy.loads(_body(client.get(f"/statements/{statement.pk}/cite.ris")))[0]
+    assert ris["notes"] == [f"Louis Tompros, quoted: “{statement.quote}”"]
+    assert ris["urls"][0].endswith(f"/entries/{entry.slug}/#s{statement.pk}")
+    note = _body(client.get(f"/statements/{statement.pk}/cite.txt?style=chicago-notes"))
+    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek: A Seed for Technological Equity and a "
+                           "Multipolar World, RSIS Commentary no. CO25056 (S. Rajaratnam School of International "
+                           "Studies, 2025), http://testserver/entries/")
+    assert f"#s{statement.pk}." in note
+    statement.review_status = Statement.Review.REJECTED
+    statement.save()
+    assert client.get(f"/statements/{statement.pk}/cite.ris").status_code == 404
+
+
+def test_list_exports_stream_every_scope(client):
+    first = make_rsis_entry()
+    second = make_rsis_entry(title="Another Commentary on Chips", number="CO25057")
+    op_ed = make_op_ed()
+    make_rsis_entry(title="Unpublished Draft", status=EntryStatus.DRAFT)
+    whole = client.get("/export/archive.bib")
+    assert whole.streaming
+    assert whole["Content-Disposition"] == 'attachment; filename="archive.bib"'
+    keys = {e.key for e in bibtexparser.parse_string(_body(whole)).entries}
+    assert keys == {"qi2025deepseek", "qi2025another", "chinanddeepseek"}
+    outlet = rispy.loads(_body(client.get(f"/export/outlets/{op_ed.outlet.slug}.ris")))
+    assert [r["title"] for r in outlet] == [op_ed.title]
+    tag = json.loads(_body(client.get("/export/tags/east-asia.json")))
+    assert {i["title"] for i in tag} == {first.title, second.title}
+    person = json.loads(_body(client.get(f"/export/people/{Agent.objects.get(name='Louis Tompros').slug}.json")))
+    assert len(person) == 2 and all("Louis Tompros, quoted" in i["note"] for i in person)
+    apa = _body(client.get("/export/archive.txt?style=apa"))
+    assert apa.count("\n") == 3 and "(RSIS Commentary No. CO25057)" in apa
+    assert client.get("/export/outlets/no-such-outlet.bib").status_code == 404
+    assert client.get("/export/tags/no-such-tag.bib").status_code == 404
+
+
+def test_search_export_uses_the_search_filters(client):
+    make_rsis_entry()
+    op_ed = make_op_ed()
+    response = client.get("/export/search.json", {"outlet": op_ed.outlet.slug})
+    items = json.loads(_body(response))
+    assert [i["title"] for i in items] == [op_ed.title]
+    hostile = client.get("/export/search.ris", {"q": '"unterminated AND ( OR'})
+    assert hostile.status_code == 200
+
+
+def test_unapi_offers_ris_and_bibtex(client):
+    entry = make_rsis_entry()
+    listing = client.get("/unapi")
+    assert listing.status_code == 200 and b'name="ris"' in listing.content and b'name="bibtex"' in listing.content
+    assert client.get("/unapi", {"id": f"entry:{entry.pk}"}).status_code == 300
+    ris = client.get("/unapi", {"id": f"entry:{entry.pk}", "format": "ris"})
+    assert rispy.loads(ris.content.decode())[0]["title"] == entry.title
+    bib = client.get("/unapi", {"id": f"entry:{entry.pk}", "format": "bibtex"})
+    assert bibtexparser.parse_string(bib.content.decode()).entries[0]["number"] == "CO25056"
+    assert client.get("/unapi", {"id": f"entry:{entry.pk}", "format": "marc"}).status_code == 406
+    assert client.get("/unapi", {"id": "entry:999999", "format": "ris"}).status_code == 404
+    assert client.get("/unapi", {"id": "nonsense", "format": "ris"}).status_code == 404

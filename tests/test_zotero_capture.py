@@ -1,0 +1,127 @@
+"""Zotero capture: the entry page's Highwire/DC tags and unAPI link, COinS on list pages.
+
+The tags asserted are those Zotero's "Embedded Metadata.js" translator reads to build
+a report (institution + number, never citation_journal_title) or a newspaper article.
+"""
+from html.parser import HTMLParser
+from urllib.parse import parse_qs
+
+import pytest
+
+from archive.models import Agent, Authorship
+
+from .citation_db import make_agent, make_op_ed, make_rsis_entry
+
+pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:The following arguments for Name are unsupported")]
+
+
+class PageReader(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta, self.links, self.coins, self.unapi_ids, self.in_head = [], [], [], [], False
+        self.head_meta = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "head":
+            self.in_head = True
+        if tag == "meta" and "name" in attrs:
+            self.meta.append((attrs["name"], attrs.get("content")))
+            if self.in_head:
+                self.head_meta.append(attrs["name"])
+        if tag == "link":
+            self.links.append(attrs)
+        if tag == "span" and attrs.get("class") == "Z3988":
+            self.coins.append(parse_qs(attrs["title"]))
+        if tag == "abbr" and attrs.get("class") == "unapi-id":
+            self.unapi_ids.append(attrs["title"])
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
+
+
+def read(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    reader = PageReader()
+    reader.feed(response.content.decode())
+    return reader
+
+
+def test_report_page_tags(client):
+    entry = make_rsis_entry()
+    page = read(client, entry.get_absolute_url())
+    meta = page.meta
+    assert ("citation_title", entry.title) in meta
+    assert [c for n, c in meta if n == "citation_author"] == ["Qi, Dapeng"]
+    assert ("citation_publication_date", "2025/03/17") in meta
+    assert ("citation_technical_report_institution", "S. Rajaratnam School of International Studies") in meta
+    assert ("citation_technical_report_number", "CO25056") in meta
+    assert ("z.seriesTitle", "RSIS Commentary") in meta
+    assert ("citation_abstract", entry.synopsis) in meta
+    assert ("citation_language", "en") in meta
+    assert ("citation_public_url", f"http://testserver{entry.get_absolute_url()}") in meta
+    assert not any(n == "citation_journal_title" for n, _ in meta)
+    assert "citation_title" in page.head_meta  # in <head>, where the translator looks
+    unapi = [link for link in page.links if link.get("rel") == "unapi-server"]
+    assert unapi and unapi[0]["href"] == "/unapi"
+    assert page.unapi_ids == [f"entry:{entry.pk}"]
+    # Zotero prefers unAPI: what it serves for that id must be the complete record.
+    ris = client.get("/unapi", {"id": page.unapi_ids[0], "format": "ris"}).content.decode()
+    assert "SN  - CO25056" in ris and "PB  - S. Rajaratnam School of International Studies" in ris
+
+
+def test_op_ed_page_tags_with_two_authors_and_a_particle(client):
+    entry = make_op_ed(title="Europe’s Chips")
+    for position, name in enumerate(["Ursula von der Leyen", "Søren Ågaard"]):
+        Authorship.objects.create(entry=entry, agent=make_agent(name), position=position)
+    page = read(client, entry.get_absolute_url())
+    assert [c for n, c in page.meta if n == "citation_author"] == ["von der Leyen, Ursula", "Ågaard, Søren"]
+    assert ("DC.type", "newspaperArticle") in page.meta
+    assert ("DC.source", "China Daily") in page.meta
+    assert not any(n.startswith("citation_technical_report") for n, _ in page.meta)
+    assert not any(n == "citation_publication_date" for n, _ in page.meta)  # no date: none invented
+
+
+def test_entry_page_has_a_cite_section(client):
+    entry = make_rsis_entry()
+    html = client.get(entry.get_absolute_url()).content.decode()
+    assert 'id="cite"' in html
+    assert "<i>DeepSeek: A seed for technological equity and a multipolar world</i> (RSIS Commentary No. CO25056)" in html
+    for ext in ("bib", "ris", "json"):
+        assert f'href="/entries/{entry.slug}/cite.{ext}"' in html
+    statement = entry.statements.get()
+    assert f'href="/statements/{statement.pk}/cite.ris"' in html
+
+
+@pytest.mark.parametrize("page", ["home", "outlet", "tag"])
+def test_list_pages_carry_coins(client, page):
+    entry = make_rsis_entry()
+    op_ed = make_op_ed()
+    url = {"home": "/", "outlet": entry.outlet.get_absolute_url(), "tag": "/tags/east-asia/"}[page]
+    coins = read(client, url).coins
+    expected = {"home": 2, "outlet": 1, "tag": 1}[page]
+    assert len(coins) == expected
+    report = next(c for c in coins if c.get("rft.genre") == ["report"])
+    assert report["rft.btitle"] == [entry.title]
+    assert report["rft.au"] == ["Qi, Dapeng"]
+    assert report["rft.date"] == ["2025-03-17"]
+    assert report["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
+    if page == "home":
+        article = next(c for c in coins if c.get("rft.genre") == ["article"])
+        assert article["rft.jtitle"] == ["China Daily"] and article["rft.atitle"] == [op_ed.title]
+
+
+def test_coins_add_no_queries_per_entry(client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_rsis_entry()
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    for n in range(5):
+        make_rsis_entry(title=f"Commentary number {n}", number=f"CO2510{n}")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/")
+    assert len(many) == len(few)
