@@ -23,6 +23,8 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
+        # Empty files reach the importer, which refuses them per file with its usual message.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -85,7 +87,7 @@ def _report(request, summary):
     level = messages.SUCCESS if summary.ok else messages.WARNING
     messages.add_message(request, level, summary.headline()[0].upper() + summary.headline()[1:])
     for result in summary.failed:
-        messages.error(request, f"{result.name}: {result.reason}")
+        messages.error(request, f"Failed: {result.name} — {result.reason}")
     for result in summary.results:
         if result.outcome != "failed" and result.needs_review:
-            messages.info(request, f"{result.name}: needs review ({', '.join(result.needs_review)}); kept as a draft.")
+            messages.info(request, f"Needs review: {result.name} ({', '.join(result.needs_review)}); kept as a draft.")
