@@ -5,6 +5,7 @@ import bibtexparser
 import pytest
 import rispy
 from archive.models import Agent, EntryStatus, Statement
+from archive.search.indexing import rebuild
 
 from .citation_db import make_op_ed, make_rsis_entry
 
@@ -104,9 +105,12 @@ def test_list_exports_stream_every_scope(client):
 def test_search_export_uses_the_search_filters(client):
     make_rsis_entry()
     op_ed = make_op_ed()
+    rebuild()
     response = client.get("/export/search.json", {"outlet": op_ed.outlet.slug})
     items = json.loads(_body(response))
     assert [i["title"] for i in items] == [op_ed.title]
+    found = json.loads(_body(client.get("/export/search.json", {"q": "Tompros"})))
+    assert [i["number"] for i in found] == ["CO25056"]
     hostile = client.get("/export/search.ris", {"q": '"unterminated AND ( OR'})
     assert hostile.status_code == 200
 

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import Authorship, Entry, EntryStatus, Statement
+from archive.citations.admin_actions import export_selected
 from archive.models.entries import refresh_needs_review
 
 from .review import reextract_statements
@@ -57,7 +58,7 @@ class EntryAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["outlet", "series"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AuthorshipInline, StatementInline]
-    actions = ["publish", "unpublish", reextract_statements]
+    actions = ["publish", "unpublish", reextract_statements, export_selected]
     readonly_fields = ["source_name", "checksum", "imported_at", "importer_version", "edited_fields", "created_at", "updated_at", "published_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "genre", "status", "needs_review"]}),

@@ -80,7 +80,7 @@ def export_queryset(queryset=None):
     """Published entries with everything a citation needs, in a fixed order, for streaming."""
     queryset = Entry.objects.all() if queryset is None else queryset
     return (
-        queryset.filter(status="published")
+        queryset.filter(status="published").prefetch_related(None)
         .select_related("outlet", "series")
         .prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
