@@ -209,3 +209,18 @@ def blocking_token(name, kind):
     family, _ = _person_parts(name)
     words = family.split()
     return max(words, key=len) if words else None
+
+
+FOLD_RESISTANT = "łøđðıħæœþ"
+"""Letters that ``normalize_name`` keeps (Unicode has no decomposition for them)."""
+
+
+def fold_resistant_segment(token):
+    """The longest part of a folded word that reads the same whether or not the name was
+    written with a letter of ``FOLD_RESISTANT`` ("walesa" -> "esa", since "ł" folds to "l").
+
+    Lets a search over stored names (folded only by ``normalize_name``) find "Wałęsa" from
+    "Walesa". Only l, o, d, i, h are considered (æ, œ, þ fold to two letters: not covered).
+    """
+    parts = re.split(r"[lodih]", token)
+    return max(parts, key=len) if parts else ""

@@ -22,7 +22,9 @@ from django.db.models import Count, Q
 
 from archive.models import Agent, MergeCandidate, QuotedTerm, Statement, StatementGroup
 from archive.naming import normalize_name
-from archive.naming_match import BODY_KINDS, PERSON_KINDS, blocking_token, near_match
+from archive.naming_match import (
+    BODY_KINDS, FOLD_RESISTANT, PERSON_KINDS, blocking_token, fold_resistant_segment, near_match,
+)
 from archive.services.names import resolve_agent
 from archive.statement_text import (
     find_words, normalize_statement, reanchor, same_statement, statement_key,
@@ -248,8 +250,13 @@ def propose_merges(agent):
     others = Agent.objects.filter(kind__in=kinds).exclude(pk=agent.pk)
     token = blocking_token(agent.name, agent.kind)
     if token:
-        others = others.filter(Q(normalized_name__contains=token)
-                               | Q(normalized_name__contains=normalize_name(token)))
+        # The family name's longest word, as written or (for names stored with a letter
+        # accent folding keeps, like "ł") by the part of it such a letter cannot touch.
+        near = Q(normalized_name__contains=token)
+        segment = fold_resistant_segment(token)
+        if len(segment) >= 2 and segment != token:
+            near |= Q(normalized_name__contains=segment, normalized_name__regex=f"[{FOLD_RESISTANT}]")
+        others = others.filter(near)
     created = []
     for other in others.order_by("pk").only("pk", "name", "kind")[:MERGE_SCAN_LIMIT]:
         reason = near_match(other.name, other.kind, agent.name, agent.kind)
@@ -275,15 +282,25 @@ def assign_group(statement):
     else:
         key = statement_key(statement.quote)
         group = StatementGroup.objects.filter(key=key).first()
-        if group is None and statement.speaker_id:
+        old = StatementGroup.objects.filter(pk=old_group_id).first() if old_group_id else None
+        if group is None and old is not None and same_statement(old.text, statement.quote):
+            group = old  # still the same words as its group's (which may show a longer wording)
+        if statement.speaker_id and (group is None or group.pk == old_group_id):
+            # Look for the same words, contained or containing, among the speaker's other
+            # groups (after a name merge, two groups may now be one).
             candidates = StatementGroup.objects.filter(
                 Q(speaker_id=statement.speaker_id) | Q(statements__speaker_id=statement.speaker_id)
             ).exclude(pk=old_group_id or 0).distinct().order_by("pk")
-            group = next((g for g in candidates if same_statement(g.text, statement.quote)), None)
-        if group is None and old_group_id:
+            other = next((g for g in candidates if same_statement(g.text, statement.quote)), None)
+            if other is not None:
+                if group is not None:  # its own group joins the other one
+                    Statement.objects.filter(group=group).update(group=other)
+                    group.delete()
+                    old_group_id = None
+                group = other
+        if group is None and old_group_id and old is not None:
             # Its own group, if nobody else shares it, simply takes its new words.
-            old = StatementGroup.objects.filter(pk=old_group_id).first()
-            if old is not None and not old.statements.exclude(pk=statement.pk).exists():
+            if not old.statements.exclude(pk=statement.pk).exists():
                 group = old
                 group.key, group.text, group.speaker_id = key, statement.quote, statement.speaker_id
                 group.save()
@@ -298,6 +315,16 @@ def assign_group(statement):
         if old_group_id:
             _delete_empty_groups({old_group_id})
     return group
+
+
+def regroup_speaker(agent):
+    """Re-link every statement of ``agent`` to its group: after merging name records,
+    quotes that were two speakers' may now be one statement. Returns the statements seen."""
+    statements = list(Statement.objects.filter(speaker=agent).order_by("pk"))
+    for statement in statements:
+        statement.refresh_from_db(fields=["group"])
+        assign_group(statement)
+    return len(statements)
 
 
 def _grow_group(group, statement, key):
