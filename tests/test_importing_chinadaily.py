@@ -64,3 +64,21 @@ def test_another_column_with_title_byline_and_date():
         assert furniture not in body
     assert body.startswith("Shipping carries more than 80 percent")
     assert doc.missing == []
+
+
+def test_mainland_edition_byline_in_capitals_with_a_place():
+    text = "\n".join([
+        "Trade Talks Need Patience",
+        "By LIU YANG in Beijing | China Daily | Updated: 2024-11-20 07:45",
+        "Negotiators on both sides have learned that quick deals rarely last, and that patience is a strategy.",
+        "Both economies gain when tariffs fall, and both lose when talks collapse without a timetable.",
+        "Contact the writer at liuyang@chinadaily.com.cn",
+        "The views do not necessarily reflect those of China Daily.",
+    ])
+    doc = parse_file("trade.txt", text.encode())
+    assert doc.profile == "chinadaily"
+    assert doc.title == "Trade Talks Need Patience"
+    assert doc.authors == ["Liu Yang"]
+    assert doc.date == datetime.date(2024, 11, 20)
+    assert len(doc.paragraphs()) == 2
+    assert "Contact the writer" not in doc.body()[0]

@@ -33,6 +33,7 @@ PATTERNS = [
     r"the views (expressed )?(here |in this .{1,30})?do not necessarily (reflect|represent) .{1,120}",
     r"(the )?views expressed .{0,120}(own|author|authors|writer)('s|s')?.{0,80}",
     r"(this|the) (article|commentary|piece|column|op-ed) (was |is )?(first|originally) (appeared|published|ran)\b.{0,200}",
+    r"contact the (writer|writers|author|authors|reporter) at .{1,120}",
     r"(if you have a specific expertise|contact us|send us your)\b.{0,300}",
     # Feedback forms.
     r"(help us improve|rate your experience.{0,60}|what did you like\??|what can be improved\??)",

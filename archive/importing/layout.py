@@ -87,7 +87,10 @@ def split_names(text):
     text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
     names = []
     for piece in re.split(r"\s*(?:,|;|&|\band\b)\s*", text):
-        piece = strip_titles(piece.strip(" .·"))
+        piece = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", piece.strip(" .·"))  # "Zhang Wei in Beijing"
+        piece = strip_titles(piece)
+        if piece.isupper() and len(piece) > 3:  # "ZHANG WEI", as some bylines print names
+            piece = " ".join(w.capitalize() for w in piece.split())
         if looks_like_name(piece):
             names.append(piece)
     return names

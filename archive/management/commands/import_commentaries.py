@@ -28,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, manifest, max_bytes, no_progress, **options):
         if max_bytes is not None and max_bytes <= 0:
             raise CommandError("--max-bytes must be a positive number of bytes")
-        progress = None if no_progress else ProgressBar(self.stderr._out)
+        progress = None if no_progress else ProgressBar(self.stderr)
         try:
             summary = import_paths(paths, dry_run=dry_run, manifest=manifest,
                                    max_bytes=max_import_bytes(max_bytes), progress=progress)
@@ -52,6 +52,7 @@ class ProgressBar:
     """
 
     def __init__(self, stream, width=30):
+        """``stream`` is the command's stderr (a Django ``OutputWrapper``)."""
         self.stream, self.width, self.shown, self.last_tenth = stream, width, False, -1
 
     def __call__(self, done, total, name):
@@ -60,17 +61,17 @@ class ProgressBar:
         filled = self.width * done // total
         line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {name[:40]}"
         if getattr(self.stream, "isatty", lambda: False)():
-            self.stream.write("\r" + line.ljust(self.width + 60))
+            self.stream.write("\r" + line.ljust(self.width + 60), ending="")
         else:
             tenth = 10 * done // total
             if tenth == self.last_tenth:
                 return
             self.last_tenth = tenth
-            self.stream.write(line + "\n")
+            self.stream.write(line)
         self.stream.flush()
         self.shown = True
 
     def close(self):
         if self.shown and getattr(self.stream, "isatty", lambda: False)():
-            self.stream.write("\n")
+            self.stream.write("")
             self.stream.flush()
