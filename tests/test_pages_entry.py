@@ -133,3 +133,23 @@ def test_entry_page_query_count_is_bounded(client, django_assert_max_num_queries
         response = client.get(entry.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('<mark class="statement') == n
+
+
+def test_editors_may_preview_a_draft(client, django_user_model):
+    draft = make.entry("Work in progress", status="draft", needs_review=["date"])
+    editor = django_user_model.objects.create_user("ed", password="pw", is_staff=True)
+    client.force_login(editor)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Draft preview for editors" in html and "(date)" in html
+    assert '<meta name="robots" content="noindex, follow">' in html
+
+
+def test_body_without_blocks_is_shown_as_paragraphs(client):
+    from archive.models import Entry
+
+    entry = make.entry("Legacy body")
+    Entry.objects.filter(pk=entry.pk).update(body="First para.\n\nSecond para.", body_blocks=[])
+    html = client.get(entry.get_absolute_url()).content.decode()
+    assert "<p>First para.</p>" in html and "<p>Second para.</p>" in html

@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import get_template
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
-from django.utils.html import format_html, format_html_join, escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from .statement_marks import choose_marks, segment_block
@@ -53,7 +53,8 @@ def render_body(entry, statements=()):
     """
     marks = choose_marks([(s.start, s.end, s) for s in statements if not s.needs_anchor], len(entry.body))
     parts = []
-    for kind, text, start in entry.blocks():
+    blocks = entry.blocks() if entry.body_blocks else _paragraphs(entry.body)
+    for kind, text, start in blocks:
         inner = mark_safe("".join(
             _statement_run(seg) if seg.statement is not None else escape(seg.text)
             for seg in segment_block(text, start, marks)
@@ -61,6 +62,16 @@ def render_body(entry, statements=()):
         tag = "h2" if kind == "heading" else "p"
         parts.append(format_html("<{}>{}</{}>", mark_safe(tag), inner, mark_safe(tag)))
     return mark_safe("\n".join(parts))
+
+
+def _paragraphs(body):
+    """(type, text, start) for a body without recorded blocks: paragraphs split at blank lines."""
+    out, pos = [], 0
+    for text in body.split("\n\n"):
+        if text.strip():
+            out.append(("paragraph", text, pos))
+        pos += len(text) + 2
+    return out
 
 
 @register.filter

@@ -15,8 +15,13 @@ PER_PAGE = 20
 
 def public_entries():
     """Published entries with everything an entry list shows, fetched in a fixed number of queries."""
+    return entries_for_display().published()
+
+
+def entries_for_display():
+    """Entries of any status with their outlet, series, ordered authors and tags; use ``public_entries`` for visitors."""
     return (
-        Entry.objects.published()
+        Entry.objects.all()
         .select_related("outlet", "series")
         .prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),

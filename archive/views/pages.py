@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Agent, Entry, Outlet, Statement
 
 from . import structured
-from .listing import also_quoted_in, paginate, person_statement_groups, public_entries, simple_pager
+from .listing import also_quoted_in, entries_for_display, paginate, person_statement_groups, public_entries, simple_pager
 from .params import pagination_links_data
 
 HOME_LATEST = 10
@@ -44,7 +44,9 @@ def home(request):
 
 def entry_detail(request, slug):
     """One published entry: metadata, the body with each statement marked, the people it quotes."""
-    entry = get_object_or_404(public_entries(), slug=slug)
+    # Editors may preview a draft; everyone else gets 404 until it is published.
+    can_preview = request.user.is_authenticated and request.user.is_staff
+    entry = get_object_or_404(entries_for_display() if can_preview else public_entries(), slug=slug)
     statements = list(
         entry.statements.exclude(review_status=Statement.Review.REJECTED).select_related("speaker").order_by("start", "pk")
     )
@@ -67,7 +69,8 @@ def entry_detail(request, slug):
         "speakers": speakers,
         "unattributed": [s for s in statements if s.speaker_id is None],
         "page_meta": {"title": entry.title or "Untitled entry", "canonical": entry.get_absolute_url(),
-                      "og_type": "article", "description": entry.synopsis or entry.body[:200]},
+                      "og_type": "article", "description": entry.synopsis or entry.body[:200],
+                      "noindex": not entry.is_published},
         "jsonld": structured.entry_jsonld(entry, [s["agent"] for s in speakers]),
     })
 
