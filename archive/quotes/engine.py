@@ -51,6 +51,8 @@ class _Run:
         if p.form == "backref":
             head = mention.words[-1].lower()
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
+            if ref is None and p.backref_kind == "publication":
+                ref = self.refs.by_kind("organisation", mention.start)  # "the document said": its issuer
             if ref is None:
                 return None, p.backref_kind if p.backref_kind != "person" else None, p.description, True
             return ref.name, ref.kind, p.description, True
@@ -68,6 +70,10 @@ class _Run:
             ref = self.refs.surname(parts[0], mention.start)
             if ref is not None:
                 name, by_ref = ref.name, True
+        elif kind == "person":
+            full = self.refs.full_name(name, mention.start)
+            by_ref = full != name
+            name = full
         self.refs.add(mention.start, name, kind, desc)
         return name, kind, desc, by_ref
 
@@ -77,6 +83,13 @@ class _Run:
         prev_close = self.spans[i - 1].close + 1 if i else 0
         next_open = self.spans[i + 1].open if i + 1 < len(self.spans) else len(text)
         lo = max(sents.start_of(span.open), prev_close)
+        if not text[lo:span.open].strip() and lo > prev_close:
+            # a quote opening a paragraph after "He said:" belongs to that sentence
+            k = lo - 1
+            while k > prev_close and text[k].isspace():
+                k -= 1
+            if text[k] == ":":
+                lo = max(sents.start_of(k), prev_close)
         sentence_end = sents.end_of(span.close)
         hi = min(sentence_end, next_open)
         quote = text[span.start:span.end]
@@ -87,7 +100,7 @@ class _Run:
 
         att = attribute.before(text, span, lo)
         if att is None or att.how != "before":
-            after = attribute.after(text, span, hi_after)
+            after = attribute.after(text, span, hi_after, crossed=hi_after != hi)
             if after is not None:
                 att = after
         if att is None:
@@ -96,6 +109,8 @@ class _Run:
 
         if att is not None and att.how in ("sentence", "colon") and term:
             att = None
+        if att is not None and att.how == "sentence" and classify.word_count(quote) == 1:
+            att = None  # one quoted word inside someone's reported clause is a term
         if att is not None and att.how == "sentence" and classify.word_count(quote) <= 3 and att.family in (
             "belief", "document") and re.search(r"\b(?:a|an|the)\s*$", text[lo:span.open]):
             att = None

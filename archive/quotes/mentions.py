@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 
-TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
+TOKEN_RE = re.compile(r"[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
+LINKS = ("of", "for", "at", "&", "to", "in", "from")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "i": "author",
             "we": "author", "him": "person", "her": "person"}
 AUXILIARIES = set("""
 has have had also once later then further is was were are be been would will could can may
 might should must did does do just even again himself herself themselves itself not never
 reportedly recently previously subsequently rightly aptly first often always repeatedly simply
-only since already famously once memorably pointedly candidly bluntly publicly privately
+only since already famously once memorably pointedly candidly bluntly publicly privately long
 """.split())
 DESCRIPTOR_ADJ = set("""
 former senior chief top leading young veteran deputy vice executive general foreign defence
@@ -97,10 +98,14 @@ def _collect_back(toks, i):
             pass
         elif word.isdigit() and j > 0 and _name_like(toks[j - 1][0]) and len(word) <= 4:
             pass
-        elif low in lx.NAME_PARTICLES or low in ("of", "for", "at", "&"):
+        elif low in lx.NAME_PARTICLES or low in LINKS:
+            if low in ("to", "in", "from") and not (j > 0 and _is_role(toks[j - 1][0])):
+                break
             if not (j > 0 and (_name_like(toks[j - 1][0]) or _is_role(toks[j - 1][0])
                                or toks[j - 1][0].lower() in lx.NAME_PARTICLES)):
                 break
+        elif low == "the" and j > 1 and toks[j - 1][0].lower() in LINKS and j < i:
+            pass  # "Yun Sun of the Stimson Center"
         elif low in lx.DETERMINERS or low in lx.GROUP_DETERMINERS:
             return j
         elif seen_role and word.isalpha() and word.islower() and _is_adj(word):
@@ -113,9 +118,9 @@ def _collect_back(toks, i):
 
 
 def _trim(toks, j, i):
-    while j <= i and (toks[j][0].lower() in ("of", "for", "at", "&", ":") or toks[j][0] in "()"):
+    while j <= i and (toks[j][0].lower() in LINKS + (":",) or toks[j][0] in "()"):
         j += 1
-    while i >= j and (toks[i][0].lower() in ("of", "for", "at", "&", ":", "(")):
+    while i >= j and (toks[i][0].lower() in LINKS + (":", "(", "the")):
         i -= 1
     return j, i
 
@@ -170,17 +175,21 @@ def mention_before(text, end, lo):
     if low in PRONOUNS and low not in ("him", "her"):
         return Mention(word, toks[i][1], toks[i][2], [toks[i]])
     if word == ",":
-        # appositive: "Smith, a professor at Harvard, said"
+        # appositive: "Smith, a professor at Harvard, said" (the appositive may hold commas itself)
         k = i - 1
-        while k >= 0 and i - k < 25 and toks[k][0] not in (",", ".", ";", "“", "”", '"'):
+        commas = 0
+        while k > 0 and i - k < 30 and commas < 3:
+            if toks[k][0] in (".", ";", "“", "”", '"'):
+                break
+            if toks[k][0] == "," and k + 1 < i:
+                commas += 1
+                first = toks[k + 1][0]
+                if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower():
+                    mention = _from(text, toks, k - 1)
+                    if mention is not None:
+                        mention.description = text[toks[k + 1][1]:toks[i - 1][2]]
+                        return mention
             k -= 1
-        if k > 0 and toks[k][0] == "," and k + 1 < i:
-            first = toks[k + 1][0]
-            if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower():
-                mention = _from(text, toks, k - 1)
-                if mention is not None:
-                    mention.description = text[toks[k + 1][1]:toks[i - 1][2]]
-                    return mention
         return None
     return _from(text, toks, i)
 
@@ -220,8 +229,9 @@ def mention_after(text, start, hi):
             seen_name = True
         elif word.isdigit() and i > 0 and _name_like(toks[i - 1][0]) and len(word) <= 4:
             pass
-        elif low in lx.NAME_PARTICLES or low in ("of", "for", "at", "&"):
-            if not (i + 1 < len(toks) and (_name_like(toks[i + 1][0]) or _is_role(toks[i + 1][0]))):
+        elif low in lx.NAME_PARTICLES or low in LINKS or (low == "the" and i > 0 and toks[i - 1][0].lower() in LINKS):
+            if not (i + 1 < len(toks) and (_name_like(toks[i + 1][0]) or _is_role(toks[i + 1][0])
+                                           or toks[i + 1][0].lower() in ("the",) + tuple(lx.NAME_PARTICLES))):
                 break
         elif _is_adj(word) and word.islower() and i + 1 < len(toks) and (_is_role(toks[i + 1][0]) or _is_adj(toks[i + 1][0])):
             pass
@@ -260,6 +270,50 @@ def _plain_name(text, sel):
     return text[sel[0][1]:sel[-1][2]]
 
 
+def _group_head(lows, words):
+    """Index of a plural group noun heading the mention ("Some analysts", "Researchers at X"), or None."""
+    for g, w in enumerate(lows):
+        plural = w in lx.GROUP_NOUNS or (w.endswith("s") and w[:-1] in lx.ROLES)
+        if not plural or w in lx.GROUP_DETERMINERS:
+            continue
+        if g + 1 < len(lows) and lows[g + 1] not in LINKS:
+            continue
+        if any(_name_like(x) and x.lower() not in lx.DETERMINERS and x.lower() not in lx.GROUP_DETERMINERS
+               and not x.endswith(("’s", "'s")) and not _is_adj(x) and x.lower() not in ("western", "eastern")
+               for x in words[1:g]):
+            continue
+        return g
+    return None
+
+
+def _trailing_name(sel, linked):
+    """The person's name at the end of ``sel``; after a role's complement ("ambassador to India
+    Eric Garcetti") only its last two words (with particles and initials)."""
+    run = []
+    for t in reversed(sel):
+        w = t[0]
+        if _name_like(w) or w.lower() in lx.NAME_PARTICLES or (w[:-1].isupper() and w.endswith(".")):
+            run.insert(0, t)
+        else:
+            break
+    if not run:
+        return []
+    if linked and len(run) > 2:
+        keep = 2
+        while keep < len(run) and (run[-keep - 1][0].lower() in lx.NAME_PARTICLES or run[-keep - 1][0].endswith(".")
+                                   or run[-keep][0].lower() in lx.NAME_PARTICLES):
+            keep += 1
+        run = run[-keep:]
+    return run
+
+
+def _lower_first(phrase, first_low):
+    if phrase[:1].isupper() and (first_low in lx.GROUP_DETERMINERS or first_low in lx.DETERMINERS
+                                 or first_low in lx.GROUP_NOUNS or first_low.rstrip("s") in lx.ROLES):
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
 def parse(text, mention):
     """Split a mention into description and name, or say it is a pronoun, group or back-reference."""
     sel = mention.tokens
@@ -267,59 +321,68 @@ def parse(text, mention):
     lows = [w.lower() for w in words]
     if len(words) == 1 and lows[0] in PRONOUNS:
         return Parsed("pronoun", pronoun=lows[0])
-    # the last role word followed only by name words splits description from name
-    k = None
-    if (len(words) > 1 and words[-1][:1].isupper() and _name_like(words[-2]) and lows[-2] not in lx.DETERMINERS
-            and lows[-1] in lx.BACKREF_KIND):
-        k = -1  # "Munich Security Report", "Asia Group": the noun is part of a name
-    for idx in range(len(words) - 1, -1, -1):
-        if k == -1:
-            k = None
-            break
-        if _is_role(words[idx]) and all(
-            _name_like(w) or w.lower() in lx.NAME_PARTICLES or w.isdigit() or w in "()" for w in words[idx + 1:]
-        ):
-            if idx + 1 < len(words) and not _name_like(words[idx + 1]):
-                continue
-            k = idx
-            break
-    if k is None:
-        # "DeepSeek’s Liang Wenfeng": a possessive prefix describes the name
-        p = 0
-        while p < len(words) - 1 and words[p].endswith(("’s", "'s")):
-            p += 1
-        if lows[0] in lx.DETERMINERS:
-            p = max(p, 1)
-        name_sel = sel[p:]
-        if not name_sel:
-            return Parsed("anonymous", name=mention.text, description=mention.description)
-        desc = text[sel[0][1]:sel[p - 1][2]] if p and lows[0] not in lx.DETERMINERS else ""
-        name = _plain_name(text, name_sel)
-        if lows[0] == "the" and p == 1 and _is_periodical(name):
-            name = mention.text
-        return Parsed("name", name=name, description=mention.description or desc)
-    desc_sel = sel[:k + 1]
-    head = lows[k]
-    if k == len(words) - 1:
-        if head in lx.GROUP_NOUNS or (head.endswith("s") and head[:-1] in lx.ROLES and lows[0] not in ("the", "a", "an")):
-            phrase = mention.text
-            if words[0][:1].isupper() and (lows[0] in lx.GROUP_DETERMINERS or lows[0] in lx.DETERMINERS):
-                phrase = phrase[:1].lower() + phrase[1:]
-            return Parsed("group", name=phrase, description=mention.description)
-        if lows[0] in ("the", "this", "that", "its", "their") or len(words) == 1:
-            two = " ".join(lows[-2:])
-            kind = lx.BACKREF_KIND.get(two) or lx.BACKREF_KIND.get(head) or "person"
+    g = _group_head(lows, words)
+    if g is not None:
+        return Parsed("group", name=_lower_first(mention.text, lows[0]), description=mention.description)
+    head = lows[-1]
+    if head in lx.BACKREF_KIND and not words[-1][:1].isupper():
+        # "the company", "The World Bank's latest Global Economic Prospects report"
+        run = []
+        for t in reversed(sel[:-1]):
+            if _name_like(t[0]) and not t[0].endswith(("’s", "'s")) and t[0].lower() not in lx.STOP_CAPS:
+                run.insert(0, t)
+            else:
+                break
+        two = " ".join(lows[-2:])
+        kind = lx.BACKREF_KIND.get(two) or lx.BACKREF_KIND[head]
+        if run and not all(_is_adj(t[0]) or t[0].isupper() and kind != "publication" for t in run):
+            return Parsed("name", name=text[run[0][1]:run[-1][2]], description=mention.text,
+                          backref_kind=kind)
+        if lows[0] in ("the", "this", "that", "its", "their") or len(words) <= 2:
             return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
-        phrase = mention.text
-        if lows[0] in lx.DETERMINERS:
-            phrase = phrase[:1].lower() + phrase[1:]
-        return Parsed("anonymous", name=phrase, description=mention.description)
-    desc = text[desc_sel[0][1]:desc_sel[-1][2]]
-    if lows[0] in lx.DETERMINERS and len(desc_sel) > 1:
-        desc = text[desc_sel[1][1]:desc_sel[-1][2]]
-    if mention.description:
-        desc = desc + ", " + mention.description
-    return Parsed("name", name=_plain_name(text, sel[k + 1:]), description=desc)
+    # the last role word: a description before it, the name after it
+    k = None
+    if not (len(words) > 1 and words[-1][:1].isupper() and _name_like(words[-2]) and lows[-1] in lx.BACKREF_KIND):
+        for idx in range(len(words) - 1, -1, -1):
+            if _is_role(words[idx]) and not (words[idx][:1].isupper() and lows[idx] in lx.BACKREF_KIND
+                                             and idx > 0 and _name_like(words[idx - 1])):
+                k = idx
+                break
+    if k is not None:
+        after = sel[k + 1:]
+        linked = bool(after) and after[0][0].lower() in LINKS
+        name_sel = _trailing_name(after, linked) if after else []
+        if not name_sel:
+            if lows[0] in ("the", "this", "that", "its", "their") or len(words) == 1:
+                kind = lx.BACKREF_KIND.get(lows[k], "person")
+                return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
+            return Parsed("anonymous", name=_lower_first(mention.text, lows[0]), description=mention.description)
+        desc_end = name_sel[0][1]
+        desc_start = sel[1][1] if lows[0] in lx.DETERMINERS and len(sel) > 1 else sel[0][1]
+        desc = text[desc_start:desc_end].strip()
+        if mention.description:
+            desc = (desc + ", " if desc else "") + mention.description
+        return Parsed("name", name=_plain_name(text, name_sel), description=desc)
+    # no role: a possessive prefix ("DeepSeek’s Liang Wenfeng"), an affiliation ("Yun Sun of the Stimson Center")
+    p = 0
+    while p < len(words) - 1 and words[p].endswith(("’s", "'s")):
+        p += 1
+    if lows[0] in lx.DETERMINERS:
+        p = max(p, 1)
+    name_sel = sel[p:]
+    if not name_sel:
+        return Parsed("anonymous", name=mention.text, description=mention.description)
+    desc = text[sel[0][1]:sel[p - 1][2]] if p and lows[0] not in lx.DETERMINERS else ""
+    for q in range(1, len(name_sel) - 1):
+        if name_sel[q][0].lower() in ("of", "at", "from") and not any(
+                t[0].lower() in lx.ORG_WORDS for t in name_sel[:q]):
+            desc = (desc + " " if desc else "") + text[name_sel[q][1]:name_sel[-1][2]]
+            name_sel = name_sel[:q]
+            break
+    name = _plain_name(text, name_sel)
+    if lows[0] == "the" and p == 1 and _is_periodical(name):
+        name = text[sel[0][1]:name_sel[-1][2]]
+    return Parsed("name", name=name, description=mention.description or desc)
 
 
 def _is_periodical(name):

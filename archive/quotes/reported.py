@@ -18,6 +18,7 @@ EXCLUDED_LEMMAS = {"ask", "pose", "call", "dub", "label", "brand", "term", "hail
                    "characterise", "characterize", "point", "put", "sum", "suggest",
                    "comment", "agree"}
 CONTENT_START_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<that>that\s+|:\s*)|,\s*)?")
+THAT_RE = re.compile(r"(?:[\w’'-]+\s+){1,6}?that\s+")
 BAD_CONTENT_START = {"to", "by", "about", "on", "in", "at", "with", "for", "as", "of", "from", "and", "but",
                      "or", "so", "it", "him", "her", "them", "us", "me", "himself", "herself", "itself", "up",
                      "out", "off", "into", "over", "back", "down"}
@@ -33,11 +34,14 @@ def candidates(text, start, end):
             continue
         c = CONTENT_START_RE.match(text, m.end(), end)
         cstart = c.end()
+        that = THAT_RE.match(text, cstart, end)  # "said in a statement that ..."
+        if that and not c.group("that"):
+            cstart = that.end()
         cend = end
         while cend > cstart and (text[cend - 1].isspace() or text[cend - 1] in ".;:!?"):
             cend -= 1
         content = text[cstart:cend]
         words = content.split()
-        if len(words) < 3 or (not c.group("that") and words[0].lower() in BAD_CONTENT_START):
+        if len(words) < 3 or (not (c.group("that") or that) and words[0].lower() in BAD_CONTENT_START):
             continue
         yield m, cstart, cend

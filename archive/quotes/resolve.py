@@ -41,7 +41,20 @@ AI_SCAN_RE = re.compile(
     r"\b(?:ChatGPT|GPT-?\d[\w.]*|Grok(?:\s\d(?:\.\d)?)?|Gemini|Claude|Copilot|Llama\s?\d?|ERNIE\s+Bot|Ernie\s+Bot|"
     r"Qwen[\w.]*|Kimi|Doubao|DeepSeek-[RV]\d|Le\s+Chat|Siri|Alexa)\b"
 )
-ORG_SEQ_RE = re.compile(rf"\b(?:The\s+)?({NAME})")
+RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*")
+_groups = sorted(lx.GROUP_NOUNS - lx.GROUP_DETERMINERS, key=len, reverse=True)
+GROUP_ALT = "|".join(re.escape(g) for g in _groups) + "|" + "|".join(re.escape(g.capitalize()) for g in _groups)
+GROUP_REF_RE = re.compile(
+    rf"(?:\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Ff]ew|[Tt]he)\s+)?\b(?:{GROUP_ALT})\b"
+    rf"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*)?"
+)
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+PLACE_WORDS = set("""
+south north east west new united states kingdom republic sea ocean valley street city province island
+islands asia africa europe america pacific atlantic gulf middle global hong kong lumpur korea china
+japan india russia ukraine taiwan beijing washington london paris tokyo singapore brussels moscow
+delhi shanghai shenzhen jakarta manila bangkok hanoi canberra ottawa berlin rome madrid union day week
+""".split())
 
 
 @dataclass
@@ -50,6 +63,7 @@ class Referent:
     name: str
     kind: str
     description: str = ""
+    weak: bool = False  # found by the capitalised-words scan, not by a role, title or cue
 
 
 def _person_name(name):
@@ -84,11 +98,64 @@ class Referents:
             self._add(m.start(2), m.group(2), kind)
         for m in AI_SCAN_RE.finditer(text):
             self._add(m.start(), m.group(), "ai_system")
+        for m in GROUP_REF_RE.finditer(text):
+            phrase = m.group()
+            first = phrase.split()[0]
+            at_start = SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+            if (at_start and first[:1].isupper()) or first.lower() in lx.GROUP_DETERMINERS:
+                self._add(m.start(), phrase[:1].lower() + phrase[1:], "group", weak=True)
+        for m in RUN_RE.finditer(text):
+            self._run(m)
         self.items.sort(key=lambda r: r.pos)
         self._positions = [r.pos for r in self.items]
+        for r in self.items:
+            if r.kind == "person":
+                r.name = self.full_name(r.name, r.pos)
 
-    def _add(self, pos, name, kind, description=""):
-        self.items.append(Referent(pos, name, kind, description))
+    def full_name(self, name, pos):
+        """"von der Leyen" or "Zheng" after "Ursula von der Leyen" or "Zheng Yongnian": the full name."""
+        low = name.lower()
+        for r in self._before(pos, 50000):
+            if r.kind != "person" or r.pos >= pos:
+                continue
+            full = r.name.lower()
+            if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")):
+                return r.name
+        return name
+
+    def _run(self, m):
+        """A run of capitalised words: a person ("Elon Musk", "Minister for Foreign Affairs Vivian
+        Balakrishnan") or a body ("The Association of Southeast Asian Nations"), weakly."""
+        words = m.group().split()
+        start = m.start()
+        while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS):
+            start = self.text.index(words[0], start) + len(words[0])
+            words = words[1:]
+        if not words:
+            return
+        lows = [w.lower().rstrip(".") for w in words]
+        roles = [i for i, w in enumerate(lows) if w in lx.ROLES]
+        if roles:
+            after = words[roles[-1] + 1:]
+            if after and after[0].lower() in ("of", "for", "to", "at"):
+                after = after[-2:]
+            after = [w for w in after if w.lower() not in ("of", "for", "the")]
+            if 2 <= len(after) <= 4 and not any(w.lower() in PLACE_WORDS or w.lower() in lx.ORG_WORDS for w in after):
+                self._add(start, " ".join(after), "person", weak=True)
+            return
+        name = " ".join(words)
+        kind = infer_kind(name)
+        if kind != "person":
+            if len(words) >= 2 or kind == "ai_system":
+                self._add(start, name, kind, weak=True)
+            return
+        if 2 <= len(words) <= 4 and not any(w in PLACE_WORDS or w in lx.ORG_WORDS for w in lows) and not any(
+                w.endswith(("’s", "'s")) for w in words[:-1]) and all(w[1:2].islower() or w in lx.NAME_PARTICLES
+                                                                    or w.endswith(".") for w in words):
+            self._add(start, name[:-2] if name.endswith(("’s", "'s")) else name, "person", weak=True)
+
+    def _add(self, pos, name, kind, description="", weak=False):
+        self.items.append(Referent(pos, name, kind, description, weak))
 
     def add(self, pos, name, kind, description=""):
         """Record a resolved speaker, so later pronouns and surnames can refer to it."""
@@ -113,10 +180,14 @@ class Referents:
             wanted, window = {"organisation", "ai_system", "publication"}, 800
         else:
             wanted, window = {"group", "organisation"}, 800
-        for r in self._before(pos, window):
-            if r.kind in wanted:
-                return r
-        return None
+        found = [r for r in self._before(pos, window) if r.kind in wanted]
+        if pronoun == "they":
+            groups = [r for r in found if r.kind == "group"]
+            found = groups or found
+        strong = [r for r in found if not r.weak]
+        if strong and (not found or strong[0] is found[0] or found[0].pos - strong[0].pos < 400):
+            return strong[0]
+        return found[0] if found else None
 
     def by_kind(self, kind, pos, word=""):
         """"the company" → the nearest earlier organisation (any earlier, not only nearby)."""

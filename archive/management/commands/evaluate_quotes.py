@@ -1,0 +1,38 @@
+"""Score the quote engine against annotated cases; --min-f1 makes it a CI gate. No database."""
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.quotes.evaluate import CaseError, evaluate, format_score
+
+
+class Command(BaseCommand):
+    help = ("Score the quote engine on GOLD.jsonl files (format of tests/data/seed-quotes.jsonl): "
+            "precision, recall, F1, speaker accuracy, non-statements returned, and every miss.")
+    requires_system_checks = []
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser):
+        parser.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+        parser.add_argument("--min-f1", type=float, default=None, help="exit non-zero when statement F1 is lower")
+        parser.add_argument("--min-speaker-accuracy", type=float, default=None,
+                            help="exit non-zero when speaker accuracy is lower")
+        parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    def handle(self, *args, **options):
+        try:
+            score = evaluate(options["gold"])
+        except CaseError as exc:
+            raise CommandError(str(exc)) from exc
+        if options["json"]:
+            self.stdout.write(json.dumps(score.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(format_score(score, ", ".join(options["gold"])))
+        failures = []
+        if options["min_f1"] is not None and score.f1 < options["min_f1"]:
+            failures.append(f"F1 {score.f1:.3f} is below --min-f1 {options['min_f1']}")
+        if options["min_speaker_accuracy"] is not None and score.speaker_accuracy < options["min_speaker_accuracy"]:
+            failures.append(f"speaker accuracy {score.speaker_accuracy:.3f} is below "
+                            f"--min-speaker-accuracy {options['min_speaker_accuracy']}")
+        if failures:
+            raise CommandError("; ".join(failures))
