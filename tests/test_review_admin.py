@@ -236,3 +236,47 @@ def test_the_add_form_can_be_prefilled_from_a_link(editor_client, entry):
     assert response.status_code == 200
     form = response.context["adminform"].form
     assert form.initial["words"] == "capital moat" and str(form.initial["entry"]) == str(entry.pk)
+
+
+def test_a_statement_changed_inline_on_the_entry_page_is_protected_too(editor_client, entry):
+    """Editors can also correct statements inline on the entry page; re-extraction must respect that."""
+    url = reverse("admin:archive_entry_change", args=[entry.pk])
+    response = editor_client.get(url)
+    data = {}
+    for form in [response.context["adminform"].form] + [
+        f for formset in response.context["inline_admin_formsets"] for f in formset.formset.forms
+    ]:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if value is None or isinstance(value, (list, dict)) and not value:
+                value = "" if not isinstance(value, list) else "[]"
+            if hasattr(value, "pk"):
+                value = value.pk
+            data[form.add_prefix(name)] = value
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management.initial.get(name, 0)
+    data.update({"needs_review": "[]", "body_blocks": __import__("json").dumps(entry.body_blocks), "tags": ""})
+    forms = response.context["inline_admin_formsets"][1].formset.forms
+    index = next(i for i, f in enumerate(forms) if f.instance.quote == NYE)
+    data[f"statements-{index}-speaker_mention"] = "the Harvard scholar"
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    nye = statement(entry, NYE)
+    assert nye.speaker_mention == "the Harvard scholar"
+    refresh_statements(entry, extractor=fake_engine([(NYE, "Somebody Else", "person")]))
+    nye.refresh_from_db()
+    assert nye.edited and nye.speaker_mention == "the Harvard scholar" and nye.speaker.name == "Joseph Nye"
+
+
+def test_re_extraction_started_by_an_editor_is_recorded_as_the_machines(editor_client, entry, monkeypatch):
+    engine = fake_engine([(TOMPROS, "Louis Tompros", "person"), (NYE, "J. Nye", "person")])
+    monkeypatch.setattr("archive.services.statements._default_extractor", lambda: engine)
+    editor_client.post(reverse("admin:archive_entry_changelist"),
+                       {"action": "reextract_statements", "_selected_action": [entry.pk]})
+    nye = statement(entry, NYE)
+    assert nye.speaker.name == "J. Nye" and nye.history.first().history_user is None
+    # So a later re-extraction may still refresh it.
+    refresh_statements(entry, extractor=fake_engine([(NYE, "Joseph Nye", "person")]))
+    assert statement(entry, NYE).speaker.name == "Joseph Nye"

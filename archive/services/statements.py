@@ -135,6 +135,7 @@ def refresh_statements(entry, extractor=None):
     report = RefreshReport()
 
     existing = list(entry.statements.all())
+    _flag_editors_changes(existing)
     protected = [s for s in existing if s.is_protected]
     report.kept = len(protected)
     machine = {}
@@ -169,13 +170,13 @@ def refresh_statements(entry, extractor=None):
             former_speakers.add(statement.speaker_id)
         if statement is None:
             statement = Statement(entry=entry, origin=Statement.Origin.MACHINE, **values)
-            statement.save()
+            _machine_save(statement)
             report.created += 1
         elif any(getattr(statement, name) != value for name, value in values.items()) or statement.needs_anchor:
             for name, value in values.items():
                 setattr(statement, name, value)
             statement.needs_anchor = False
-            statement.save()
+            _machine_save(statement)
             report.updated += 1
         else:
             report.unchanged += 1
@@ -184,6 +185,7 @@ def refresh_statements(entry, extractor=None):
     stale_groups = {s.group_id for s in machine.values() if s.group_id}
     for stale in machine.values():
         former_speakers.add(stale.speaker_id)
+        stale._history_user = None  # the machine's doing, even when an editor started it
         stale.delete()
         report.removed += 1
 
@@ -215,6 +217,34 @@ def _drop_unused_speakers(agent_ids):
               .exclude(pk__in=touched_by_editors).distinct())
     for agent in unused:
         agent.delete()
+
+
+def _machine_save(statement):
+    """Save a statement as the machine: its history row names no editor.
+
+    (When an editor starts a re-extraction from the admin, the history middleware would
+    otherwise credit the machine's changes to them.)
+    """
+    statement._history_user = None
+    statement.save()
+
+
+def _flag_editors_changes(statements):
+    """Mark as edited any suggestion an editor changed without it being flagged.
+
+    A statement whose history names a user was changed by a person (the machine saves
+    without one), for instance through the entry page's inline statements; it must be
+    protected like any other editor's work.
+    """
+    unflagged = {s.pk: s for s in statements if not s.is_protected}
+    if not unflagged:
+        return
+    touched = set(Statement.history.filter(id__in=list(unflagged), history_user__isnull=False)
+                  .values_list("id", flat=True).distinct())
+    if touched:
+        Statement.objects.filter(pk__in=touched).update(edited=True)
+        for pk in touched:
+            unflagged[pk].edited = True
 
 
 def _refresh_terms(entry, non_statements, statement_spans):
@@ -371,14 +401,14 @@ def reanchor_statements(entry, old_body=None):
             statement.needs_anchor = True
             statement.start = min(statement.start, len(body))
             statement.end = min(max(statement.end, statement.start), len(body))
-            statement.save()
+            _machine_save(statement)
             flagged += 1
             continue
         words = body[span[0]:span[1]]
         if (statement.start, statement.end, statement.quote, statement.needs_anchor) != (*span, words, False):
             statement.start, statement.end, statement.quote = span[0], span[1], words
             statement.needs_anchor = False
-            statement.save()
+            _machine_save(statement)
             assign_group(statement)
             moved += 1
     for term in entry.quoted_terms.all():
