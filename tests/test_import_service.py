@@ -273,3 +273,15 @@ def test_an_author_already_in_the_name_authority_is_reused(tmp_path):
     assert entry.ordered_authors()[0] == existing
     assert [a.name for a in entry.ordered_authors()] == ["Jane Doe", "Peter van der Berg"]
     assert entry.ordered_authors()[1].family_name == "van der Berg"
+
+
+def test_two_outlets_sharing_a_short_name_both_import(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_bytes((DATA / "unknown_outlet_body_only.txt").read_bytes())
+    second.write_bytes((DATA / "unknown_outlet_plain.txt").read_bytes())
+    (tmp_path / "manifest.toml").write_text(
+        '[files."a.txt"]\noutlet = { name = "Daily Post", short_name = "Post" }\n'
+        '[files."b.txt"]\noutlet = { name = "Evening Post", short_name = "Post" }\n')
+    summary = import_paths([tmp_path])
+    assert summary.ok
+    assert sorted(Outlet.objects.values_list("slug", flat=True)) == ["post", "post-2"]

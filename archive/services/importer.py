@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from archive.importing import (
     DEFAULT_MAX_BYTES, IMPORTER_VERSION, SOURCE_SUFFIXES, ManifestError, RejectedFile, load_manifest,
@@ -269,7 +270,7 @@ def _create(doc, body, blocks, checksum):
     entry.save()
     _set_authors(entry, doc.authors)
     if doc.categories:
-        entry.tags.set(doc.categories)
+        entry.tags.set(_tags(doc))
     _after_save(entry)
     return FileResult(doc.source_name, CREATED, entry_id=entry.pk, title=entry.title,
                       needs_review=list(entry.needs_review))
@@ -304,8 +305,8 @@ def _update(entry, doc, body, blocks, checksum):
     if "authors" not in edited and doc.authors and _author_ids(entry) != _known_agent_ids(doc.authors):
         _set_authors(entry, doc.authors)
         changed.append("authors")
-    if "tags" not in edited and doc.categories and set(entry.tags.names()) != set(doc.categories):
-        entry.tags.set(doc.categories)
+    if "tags" not in edited and doc.categories and set(entry.tags.names()) != set(_tags(doc)):
+        entry.tags.set(_tags(doc))
         changed.append("tags")
     review_before = list(entry.needs_review)
     refresh_needs_review(entry)
@@ -325,6 +326,11 @@ def _update(entry, doc, body, blocks, checksum):
     _after_save(entry)
     return FileResult(doc.source_name, UPDATED, entry_id=entry.pk, title=entry.title,
                       needs_review=list(entry.needs_review), changed=changed or ["needs_review"])
+
+
+def _tags(doc):
+    """The source's categories as tag names (taggit keeps at most 100 characters)."""
+    return list(dict.fromkeys(category[:100].strip() for category in doc.categories if category.strip()))
 
 
 def _after_save(entry):
@@ -351,7 +357,7 @@ def _outlet(info):
     values = {"short_name": info.short_name, "kind": info.kind if info.kind in Outlet.Kind.values else Outlet.Kind.OTHER,
               "homepage": info.homepage, "place": info.place}
     if outlet is None:
-        outlet = Outlet(name=info.name, **values)
+        outlet = Outlet(name=info.name, slug=_free_outlet_slug(info), **values)
         outlet.save()
         return outlet
     blank = {k: v for k, v in values.items()
@@ -361,6 +367,15 @@ def _outlet(info):
             setattr(outlet, key, value)
         outlet.save(update_fields=list(blank))
     return outlet
+
+
+def _free_outlet_slug(info):
+    """Outlet slugs come from the short name, which two outlets may share ("China Daily" editions)."""
+    base = slugify(info.short_name or info.name)[:110] or "outlet"
+    slug, n = base, 2
+    while Outlet.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 def _series(outlet, name):

@@ -1,6 +1,4 @@
 """``manage.py import_commentaries PATH...``: import page dumps and saved pages into the archive."""
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.importing import ManifestError
