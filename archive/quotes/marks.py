@@ -27,6 +27,11 @@ OPEN_CONTEXT = set(" \t\n\r([{—–-/\u00a0“‘\"'")
 CLOSE_CONTEXT = set(" \t\n\r,.;:!?)]}—–-…/\u00a0”’\"'")
 ELISION_RE = re.compile(r"(?:\d\d?s?\b|em\b|tis\b|twas\b|til\b|cause\b|n\b)", re.IGNORECASE)
 
+FOLLOWING_WORD_RE = re.compile(r"\w+")
+# After these words a mark following "s" closes a quote ("ours’ and left"), not a possessive.
+FUNCTION_WORDS = set("""and or but nor to in is was are were that which as for of on with by at he she they it
+we i said says say told added noted wrote argued according than so if when while because""".split())
+
 # A quoted span longer than this, or crossing more line breaks, is a pairing error.
 MAX_SPAN = 6000
 MAX_LINE_BREAKS = 2
@@ -74,7 +79,9 @@ def _role(text, i, ch):
             return None
     if prev not in " \t\n\r" and (nxt in CLOSE_CONTEXT or i + 1 == len(text)):
         if prev in "sS" and nxt == " " and i + 2 < len(text) and (text[i + 2].isalnum()):
-            return "weak_close"  # the users’ data: possessive, unless nothing better closes
+            following = FOLLOWING_WORD_RE.match(text, i + 2)
+            if not (following and following.group().lower() in FUNCTION_WORDS):
+                return "weak_close"  # the users’ data: possessive, unless nothing better closes
         return "close"
     return None
 

@@ -329,7 +329,8 @@ def parse(text, mention):
         # "the company", "The World Bank's latest Global Economic Prospects report"
         run = []
         for t in reversed(sel[:-1]):
-            if _name_like(t[0]) and not t[0].endswith(("’s", "'s")) and t[0].lower() not in lx.STOP_CAPS:
+            if _name_like(t[0]) and not t[0].endswith(("’s", "'s")) and t[0].lower() not in lx.STOP_CAPS \
+                    and t[0].lower() not in lx.DETERMINERS:
                 run.insert(0, t)
             else:
                 break

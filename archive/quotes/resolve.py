@@ -190,15 +190,16 @@ class Referents:
         return found[0] if found else None
 
     def by_kind(self, kind, pos, word=""):
-        """"the company" → the nearest earlier organisation (any earlier, not only nearby)."""
-        for r in self._before(pos, 20000):
-            if r.kind == kind:
-                if kind == "person" and word and word not in r.description.lower():
-                    continue
-                return r
+        """"the company" → the nearest earlier organisation; "the report" prefers a referent
+        described as a report over a nearer newspaper."""
+        candidates = [r for r in self._before(pos, 20000) if r.kind == kind]
+        if word:
+            for r in candidates:
+                if word in r.description.lower() or word in r.name.lower():
+                    return r
         if kind == "person" and word:
-            return self.by_kind(kind, pos)
-        return None
+            return candidates[0] if candidates else None
+        return candidates[0] if candidates else None
 
     def surname(self, word, pos):
         """"Zheng" → the nearest earlier full name starting or ending with it."""

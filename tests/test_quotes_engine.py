@@ -1,0 +1,165 @@
+"""The quote engine on each construction an editor meets in commentaries (issue 3, section 1)."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.quotes import extract
+
+
+def statement(text, quote, author=None):
+    result = extract(text, author=author)
+    for s in result.statements:
+        if s.quote == quote:
+            assert text[s.start:s.end] == s.quote
+            return s
+    raise AssertionError(f"no statement {quote!r} in {[s.quote for s in result.statements]}")
+
+
+def non_statements(text):
+    return [n.text for n in extract(text).non_statements]
+
+
+def test_speaker_before_with_comma_and_descriptor():
+    s = statement("Harvard AI expert Louis Tompros remarked, “Innovation bridges the gap”.", "Innovation bridges the gap")
+    assert (s.speaker, s.speaker_kind, s.cue, s.kind) == ("Louis Tompros", "person", "remarked", "direct")
+    assert s.speaker_mention == "Harvard AI expert Louis Tompros"
+    assert s.description == "Harvard AI expert"
+
+
+def test_speaker_before_with_colon_and_particles():
+    s = statement('European Commission President Ursula von der Leyen said: "Europe is ready."', "Europe is ready.")
+    assert s.speaker == "Ursula von der Leyen"
+    assert s.description == "European Commission President"
+
+
+def test_speaker_after_both_orders():
+    text = '"We will stay the course," said Diane Swonk, chief economist at KPMG. "Rates stay high," Swonk added.'
+    assert statement(text, "We will stay the course,").speaker == "Diane Swonk"
+    assert statement(text, "Rates stay high,").speaker == "Diane Swonk"
+
+
+def test_split_quote_continues_with_the_same_speaker():
+    text = "“We are not going to be rushed,” said Maros Sefcovic. “But nobody should doubt our resolve.”\nOthers disagreed."
+    assert statement(text, "But nobody should doubt our resolve.").speaker == "Maros Sefcovic"
+
+
+def test_descriptor_with_organisation_name_before_the_role():
+    text = ("As Carnegie Endowment for International Peace researcher Matt Sheehan notes, sanctions have "
+            "“backed companies into a corner.”")
+    s = statement(text, "backed companies into a corner.")
+    assert (s.speaker, s.kind, s.cue) == ("Matt Sheehan", "partial", "notes")
+    assert s.description == "Carnegie Endowment for International Peace researcher"
+
+
+def test_pronouns_resolve_to_the_nearest_fitting_speaker():
+    text = ("Jerome Powell spoke in Washington. “We will stay the course,” he said. "
+            "The chatbot ChatGPT was asked next. It replied: “Wars rarely have a single cause.”")
+    assert statement(text, "We will stay the course,").speaker == "Jerome Powell"
+    s = statement(text, "Wars rarely have a single cause.")
+    assert (s.speaker, s.speaker_kind) == ("ChatGPT", "ai_system")
+
+
+def test_surname_back_reference_uses_the_full_name():
+    text = ("Zheng Yongnian, a professor in Shenzhen, spoke first. "
+            "“China's rise is an opportunity,” Zheng said.")
+    assert statement(text, "China's rise is an opportunity,").speaker == "Zheng Yongnian"
+
+
+def test_the_company_refers_to_the_organisation_named_earlier():
+    text = ("Chinese carmaker firm BYD beat forecasts on Monday. "
+            "“Our plants will run at full capacity,” the company said in a statement.")
+    s = statement(text, "Our plants will run at full capacity,")
+    assert (s.speaker, s.speaker_kind, s.speaker_mention) == ("BYD", "organisation", "the company")
+
+
+def test_anonymous_group_is_the_noun_phrase():
+    s = statement("Some researchers believe these innovators “benefit from a global commons”.",
+                  "benefit from a global commons")
+    assert (s.speaker, s.speaker_kind, s.cue) == ("some researchers", "group", "believe")
+
+
+def test_text_author_without_and_with_a_name():
+    text = ("The author of this commentary asked Grok 3 a question. But when he posed, "
+            "“What if China cooperates?” Grok 3 replied: competition would soften.")
+    assert statement(text, "What if China cooperates?").speaker == "(author)"
+    assert statement(text, "What if China cooperates?", author="Qi Dapeng").speaker == "Qi Dapeng"
+    assert statement("I asked, “Who is to blame?”", "Who is to blame?", author="Ann Lee").speaker == "Ann Lee"
+
+
+def test_non_human_speakers():
+    text = ("Grok 3 affirmed DeepSeek’s role, stating, “Open models seed equity.” "
+            "The Global Times called the sanctions ‘a blatant act of bullying’.")
+    s = statement(text, "Open models seed equity.")
+    assert (s.speaker, s.speaker_kind, s.cue) == ("Grok 3", "ai_system", "stating")
+    s = statement(text, "a blatant act of bullying")
+    assert (s.speaker, s.speaker_kind) == ("The Global Times", "publication")
+
+
+def test_report_that_states():
+    text = "The Munich Security Report 2025 states that “AI drives multipolarity”."
+    s = statement(text, "AI drives multipolarity")
+    assert (s.speaker, s.speaker_kind) == ("Munich Security Report 2025", "publication")
+
+
+def test_according_to_and_as_noted():
+    text = ('According to the International Energy Agency, "demand is set to grow fast." '
+            "DeepSeek’s “engineering simplicity” defied convention, as Dimitris Papailiopoulos noted.")
+    assert statement(text, "demand is set to grow fast.").speaker == "International Energy Agency"
+    assert statement(text, "engineering simplicity").speaker == "Dimitris Papailiopoulos"
+
+
+def test_called_it_partial_quote():
+    s = statement("Katherine Tai called the measures “long overdue” on Monday.", "long overdue")
+    assert (s.speaker, s.kind, s.cue) == ("Katherine Tai", "partial", "called")
+
+
+def test_scare_quotes_terms_and_translations_are_not_statements():
+    text = ('American titans built a “capital moat”, shattering the myth of “compute supremacy”. '
+            'The Chinese word for "crisis" has two characters: "wei" for "danger". '
+            "Debates about AI’s “bigger is better” dogma go on, and a programme called “Smart Nation” too.")
+    result = extract(text)
+    assert result.statements == []
+    assert [n.text for n in result.non_statements] == [
+        "capital moat", "compute supremacy", "crisis", "wei", "danger", "bigger is better", "Smart Nation"]
+    assert all(n.reason for n in result.non_statements)
+
+
+def test_text_repeated_in_a_page_dump_yields_each_statement_once():
+    part = "Scholar Joseph Nye noted, “AI equity is a multipolar consensus”. Then the “stars” soared.\n"
+    result = extract("Menu\n" + part + "Footer\n" + part)
+    assert [s.quote for s in result.statements if s.kind != "reported"] == ["AI equity is a multipolar consensus"]
+    assert [n.text for n in result.non_statements] == ["stars"]
+    assert result.statements[0].start < len("Menu\n" + part)
+
+
+def test_reported_statement_without_quotation_marks():
+    text = "The International Data Corporation (IDC) predicts that by 2026 open models will hold 30 percent."
+    (s,) = extract(text).statements
+    assert (s.kind, s.speaker, s.speaker_kind, s.cue) == (
+        "reported", "International Data Corporation (IDC)", "organisation", "predicts")
+    assert s.quote == "by 2026 open models will hold 30 percent"
+
+
+def test_to_dict_is_the_command_line_contract():
+    data = extract('He said, "Yes we can." The "so-called" thing.').to_dict()
+    assert set(data) == {"statements", "non_statements"}
+    assert set(data["statements"][0]) == {"quote", "start", "end", "kind", "cue", "speaker", "speaker_kind",
+                                          "speaker_mention", "description", "confidence"}
+    assert set(data["non_statements"][0]) == {"text", "start", "end", "reason"}
+
+
+def test_bad_input_gets_a_clear_error():
+    with pytest.raises(TypeError):
+        extract(b"bytes are not text")
+    assert extract("").statements == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Sd,.:\n“”‘’'\"Xsaid ")), max_size=200))
+def test_offsets_always_point_at_the_quote(text):
+    result = extract(text)
+    for s in result.statements:
+        assert text[s.start:s.end] == s.quote
+        assert 0.0 <= s.confidence <= 1.0
+    for n in result.non_statements:
+        assert text[n.start:n.end] == n.text
