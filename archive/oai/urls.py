@@ -1,4 +1,10 @@
-"""URL map for this part of the archive."""
-from django.urls import path  # noqa: F401
+"""OAI-PMH 2.0 provider, mounted at /oai/ (see config/urls.py)."""
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+app_name = "oai"
+
+urlpatterns = [
+    path("", views.endpoint, name="endpoint"),
+]
