@@ -48,3 +48,20 @@ def test_html_page_without_an_article_is_refused():
 def test_html_is_recognised_by_content_whatever_the_file_name():
     html = (DATA / "generic_article.html").read_bytes()
     assert parse_file("saved-page.txt", html).title == "Why Libraries Still Matter"
+
+
+def test_saved_rsis_page_goes_through_the_rsis_profile():
+    path = DATA / "rsis_co24180_saved_page.html"
+    doc = parse_file(path.name, path.read_bytes())
+    assert doc.profile == "rsis"
+    assert doc.title == "Maritime Cooperation in the South China Sea: Small Steps, Big Gains"
+    assert (doc.series, doc.number) == ("RSIS Commentary", "CO24180")
+    assert doc.authors == ["Tan Mei Ling", "Rahul Menon"]
+    assert doc.date == datetime.date(2024, 12, 5)
+    assert doc.synopsis.startswith("Claimant states have spent a decade")
+    assert doc.headings() == ["Why Grand Bargains Stall"]
+    assert doc.categories == ["RSIS Commentary Series", "Maritime Security"]
+    assert doc.author_note.startswith("Tan Mei Ling is a Research Fellow")
+    assert doc.url.startswith("https://www.rsis.edu.sg/")
+    body, _ = doc.body()
+    assert "SYNOPSIS" not in body and "About the Authors" not in body and "Copyright" not in body

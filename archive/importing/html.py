@@ -61,9 +61,6 @@ def extract_html(html):
             else:
                 blocks.append(text)
     title = " ".join((result.title or "").split()) if result is not None else ""
-    # The page title is usually repeated as the first heading of the article.
-    if blocks and title and blocks[0] == title:
-        blocks.pop(0)
     if not any(len(b.split()) >= 8 for b in blocks):
         raise RejectedFile("no article was found in the HTML page (it holds no paragraphs of text)")
     page = HtmlPage(text="\n\n".join(blocks), headings=headings, title=title)

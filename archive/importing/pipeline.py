@@ -24,7 +24,12 @@ def parse_file(name, data, *, manifest_entry=None, max_bytes=DEFAULT_MAX_BYTES):
     if looks_like_html(name, text):
         page = extract_html(text)
         profile = forced or detect_profile(page.text, page.url or hint_url)
-        doc = profile.parse(page.text, name, title_hint=page.title if profile is FALLBACK else "")
+        if profile is FALLBACK:
+            doc = profile.parse(page.text, name, title_hint=page.title)
+        else:
+            # An outlet profile reads the title line itself (RSIS puts its number in it).
+            text = page.text if not page.title or page.text.startswith(page.title) else f"{page.title}\n\n{page.text}"
+            doc = profile.parse(text, name)
         _merge_page(doc, page)
     else:
         profile = forced or detect_profile(text, hint_url)
