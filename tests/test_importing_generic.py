@@ -70,3 +70,27 @@ def test_canonical_body_format_and_offsets():
 def test_checksum_ignores_layout_and_quote_style_but_not_words():
     assert text_checksum("He said “yes”.\n\nDone.") == text_checksum('He  said "yes".\n\ndone.')
     assert text_checksum("He said yes.") != text_checksum("He said no.")
+
+
+def test_closing_line_about_a_named_author_becomes_the_bio():
+    text = "\n\n".join([
+        "Rethinking Urban Water",
+        "By Sara Lindqvist",
+        "March 3, 2024",
+        "Cities lose a quarter of their treated water through leaking pipes, and most do not even measure it.",
+        "Photo: Reuters",
+        "Fixing the pipes is cheaper than building new reservoirs, and it can start tomorrow.",
+        "Sara Lindqvist is a water engineer and a visiting fellow at a European policy institute.",
+    ])
+    doc = parse_file("water.txt", text.encode())
+    assert doc.authors == ["Sara Lindqvist"]
+    assert doc.date == datetime.date(2024, 3, 3)
+    assert doc.author_note.startswith("Sara Lindqvist is a water engineer")
+    assert len(doc.paragraphs()) == 2 and doc.headings() == []
+    assert "Photo" not in doc.body()[0]
+
+
+def test_slash_dates_and_updated_lines():
+    text = "A Title Here\n\nUpdated: 2024/11/05\n\n" + "A sentence that is long enough to be read as running text here. " * 2
+    doc = parse_file("x.txt", text.encode())
+    assert doc.title == "A Title Here" and doc.date == datetime.date(2024, 11, 5)

@@ -22,6 +22,9 @@ PATTERNS = [
     r"comments? powered by disqus",
     r"(\d+ )?comments?",
     r"advertisement|sponsored( content)?|back to top|top|menu|search|home|skip to (main )?content",
+    # Captions and credits.
+    r"(photo|image|picture|file photo|illustration|graphic)( credit)?\s*[:/|].{0,160}",
+    r"\[(photo|video|image|file photo)[^\]]{0,80}\]",
     # Cookie banners.
     r".{0,80}\b(uses|use) cookies\b.*",
     r"(accept|reject|allow|manage)( all)?( cookies)?|ok|got it|i agree|learn more",

@@ -17,7 +17,7 @@ _PREFIX = r"^(?:(?:published|updated|posted|date|first published)(?: on)?\s*:?\s
 _SUFFIX = r"(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z)?)?\s*$"
 
 PATTERNS = [
-    (re.compile(_PREFIX + r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})" + _SUFFIX, re.I), "day"),
+    (re.compile(_PREFIX + r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})" + _SUFFIX, re.I), "day"),
     (re.compile(_PREFIX + r"(?:[a-z]+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _SUFFIX, re.I), "day"),
     (re.compile(_PREFIX + r"(?:[a-z]+day,?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _SUFFIX, re.I), "day"),
     (re.compile(_PREFIX + _MONTH + r",?\s+(?P<year>\d{4})\s*$", re.I), "month"),

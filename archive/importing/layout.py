@@ -253,5 +253,16 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
     else:
         header_rest = [] if len(header) > 2 else header
     last_prose = max(i for i, t in enumerate(texts) if is_prose(t))
-    article.blocks = classify(header_rest + texts[first_prose:last_prose + 1], extra_boilerplate)
+    body = header_rest + texts[first_prose:last_prose + 1]
+    if not article.author_note and article.authors and len(body) > 1 and _describes(body[-1], article.authors):
+        article.author_note = body.pop()
+    article.blocks = classify(body, extra_boilerplate)
     return article
+
+
+def _describes(text, authors):
+    """A closing line such as "Jane Doe is a senior fellow at ..." that describes a named author."""
+    return word_count(text) <= 80 and any(
+        re.match(re.escape(name) + r",? (is|was|are|teaches|writes|works|serves|heads|directs)\b", text)
+        for name in authors
+    )
