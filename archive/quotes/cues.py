@@ -14,6 +14,8 @@ Three families, because they license different speakers:
 """
 import re
 
+from .trie import trie_pattern
+
 IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
     "tell": ["tell", "tells", "told", "telling"],
@@ -95,10 +97,9 @@ for family, lemmas in (("naming", NAMING), ("document", DOCUMENT), ("belief", BE
 FORM_FAMILY.update(PHRASES)
 FORM_LEMMA.update({p: p for p in PHRASES})
 
-_alternatives = sorted(FORM_FAMILY, key=len, reverse=True)
 CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in _alternatives)
-    + r"|According\s+to|In\s+a\s+statement|In\s+the\s+words\s+of|As\s+quoted\s+by)(?![\w’'-])"
+    r"(?<![\w’'-])(?:" + trie_pattern(list(FORM_FAMILY) + ["According to", "In a statement", "In the words of",
+                                                          "As quoted by"]) + r")(?![\w’'-])"
 )
 
 

@@ -4,6 +4,7 @@ Judged from the name's own words (Corporation, Report, Times), the description
 ("Chinese AI firm", "chatbot"), known AI system names, and acronyms.
 """
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 
@@ -28,6 +29,7 @@ def description_head(description):
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=4096)
 def infer_kind(name, description=""):
     """The speaker kind of a named speaker."""
     words = _words(name)

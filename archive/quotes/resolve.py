@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from .kinds import infer_kind
+from .trie import trie_pattern
 
 AUTHOR = "(author)"
 _CAP = r"[A-Z][\w’'\-]*"
 _PART = r"(?:von|van|der|den|de|del|da|dos|bin|ibn|al|el|le|la|ter)"
 NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,3}}"
-_roles = sorted(lx.ROLES, key=len, reverse=True)
-ROLE_ALT = "|".join(re.escape(r) for r in _roles) + "|" + "|".join(re.escape(r.capitalize()) for r in _roles)
+ROLE_ALT = trie_pattern(list(lx.ROLES) + [r.capitalize() for r in lx.ROLES])
 TITLE_ALT = r"Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|President|Premier|Chancellor|Senator|Ambassador"
 ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}})")
 APPOSITIVE_RE = re.compile(
@@ -42,10 +42,11 @@ AI_SCAN_RE = re.compile(
     r"Qwen[\w.]*|Kimi|Doubao|DeepSeek-[RV]\d|Le\s+Chat|Siri|Alexa)\b"
 )
 RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*")
-_groups = sorted(lx.GROUP_NOUNS - lx.GROUP_DETERMINERS, key=len, reverse=True)
-GROUP_ALT = "|".join(re.escape(g) for g in _groups) + "|" + "|".join(re.escape(g.capitalize()) for g in _groups)
+_groups = lx.GROUP_NOUNS - lx.GROUP_DETERMINERS
+GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
+GROUP_DET_RE = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Ff]ew|[Tt]he)\s+$")
 GROUP_REF_RE = re.compile(
-    rf"(?:\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Ff]ew|[Tt]he)\s+)?\b(?:{GROUP_ALT})\b"
+    rf"\b(?:{GROUP_ALT})\b"
     rf"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*)?"
 )
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
@@ -99,11 +100,14 @@ class Referents:
         for m in AI_SCAN_RE.finditer(text):
             self._add(m.start(), m.group(), "ai_system")
         for m in GROUP_REF_RE.finditer(text):
-            phrase = m.group()
-            first = phrase.split()[0]
-            at_start = SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
-            if (at_start and first[:1].isupper()) or first.lower() in lx.GROUP_DETERMINERS:
-                self._add(m.start(), phrase[:1].lower() + phrase[1:], "group", weak=True)
+            start = m.start()
+            det = GROUP_DET_RE.search(text, max(0, start - 9), start)
+            if det:
+                start = det.start()
+            phrase = text[start:m.end()]
+            at_start = SENTENCE_START_RE.search(text, max(0, start - 3), start) is not None
+            if (at_start and phrase[:1].isupper()) or (det and det.group().strip().lower() != "the"):
+                self._add(start, phrase[:1].lower() + phrase[1:], "group", weak=True)
         for m in RUN_RE.finditer(text):
             self._run(m)
         self.items.sort(key=lambda r: r.pos)
