@@ -74,6 +74,13 @@ def _subject(text, cue_match, lo):
     return mention_before(text, cue_match.start(), lo)
 
 
+def _names_someone(mention):
+    """A capitalised name or a pronoun, not a common noun ("a programme", "the report")."""
+    words = mention.words
+    return any(w[:1].isupper() for w in words) and words[-1][:1].isupper() or (
+        len(words) == 1 and words[0].lower() in ("he", "she", "they", "it", "i", "we"))
+
+
 def _words(s):
     return len(s.split())
 
@@ -87,12 +94,13 @@ def before(text, span, lo):
         if ";" in gap or _words(gap) > SENTENCE_GAP_WORDS:
             return None
         immediate = IMMEDIATE_GAP_RE.fullmatch(gap) is not None
-        if fam == "naming":
-            if immediate or _words(gap) > OBJECT_GAP_WORDS:
-                continue  # "a programme called “X”" names a thing
+        if fam == "naming" and _words(gap) > OBJECT_GAP_WORDS:
+            continue
         mention = _subject(text, m, lo)
         if mention is None:
             continue
+        if fam == "naming" and immediate and not _names_someone(mention):
+            continue  # "a programme called “X”" names a thing; "what Xi Jinping has called “…”" quotes him
         how = "before" if immediate else "sentence"
         prior = tokens(text, max(lo, mention.start - 12), mention.start)
         if how == "sentence" and (m.group().lower().startswith(("according", "in the words"))

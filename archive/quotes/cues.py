@@ -32,7 +32,7 @@ IRREGULAR = {
 }
 DOUBLING = {"admit", "quip", "commit", "regret", "submit", "omit", "permit", "prefer", "refer", "aver", "rebut"}
 # Nouns as much as verbs: only their inflected forms are cues ("reports", not "a report").
-NOUNISH = {"report", "post", "tweet", "comment", "call", "claim", "state", "question", "promise",
+NOUNISH = {"slam", "blast", "welcome", "report", "post", "tweet", "comment", "call", "claim", "state", "question", "promise",
            "pledge", "vow", "counter", "answer", "hail", "joke", "quip", "brand", "term", "label",
            "estimate", "forecast", "highlight", "underline", "praise", "boast", "warn", "caution",
            "concede", "muse", "reply", "respond", "remark", "note", "add", "ask", "pose", "hope"}
@@ -47,7 +47,8 @@ speak recount put go point sum muse conclude observe
 """.split()
 BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope".split()
 DOCUMENT = "find identify show highlight underline underscore recommend report conclude".split()
-NAMING = "call dub describe label brand term characterise characterize hail praise criticise criticize condemn".split()
+NAMING = """call dub describe label brand term characterise characterize hail praise criticise criticize condemn
+dismiss accuse welcome denounce slam blast lambaste deride decry""".split()
 
 PHRASES = {
     "according to": "speech",

@@ -23,6 +23,11 @@ def _key(s):
     return _KEY_RE.sub(" ", s.casefold()).strip()
 
 
+def _lower_first(phrase):
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    return phrase[:1].lower() + phrase[1:] if first in ("the", "a", "an", "this", "that") else phrase
+
+
 def _norm_name(s):
     return _SPACE_RE.sub(" ", s).strip().casefold()
 
@@ -51,13 +56,22 @@ class _Run:
         if p.form == "backref":
             head = mention.words[-1].lower()
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
+            if ref is not None and p.backref_kind == "person" and head not in ref.description.lower() \
+                    and head not in ref.name.lower():
+                # "the German chancellor" is not whoever was named last: keep the office as written
+                return _lower_first(mention.text), "person", "", False
+            if ref is None and p.backref_kind == "person":
+                return _lower_first(mention.text), "person", "", False
             if ref is None and p.backref_kind == "publication":
                 ref = self.refs.by_kind("organisation", mention.start)  # "the document said": its issuer
             if ref is None:
                 return None, p.backref_kind if p.backref_kind != "person" else None, p.description, True
             return ref.name, ref.kind, p.description, True
-        if p.form in ("group", "anonymous"):
+        if p.form == "group":
             return p.name, "group", p.description, False
+        if p.form == "anonymous":
+            # "a 23-year-old student" (group: no name); "China's foreign ministry" (a body)
+            return p.name, p.backref_kind or "group", p.description, False
         name, desc = p.name, p.description
         by_ref = False
         kind = infer_kind(name, desc)

@@ -40,14 +40,18 @@ futurists ethicists regulators authorities companies firms countries nations oth
 many some few several most
 """.split())
 GROUP_DETERMINERS = set("some many several most few other certain numerous various various "
-                        "two three four five dozens hundreds thousands a few".split())
+                        "two three four five dozens hundreds thousands a few one".split())
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
                   "le", "la", "al", "el", "bin", "ibn", "ben", "ter", "ten", "zu", "y", "st", "st."}
 CONNECTORS = {"of", "for", "at", "on", "in", "and", "&"}
 TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
-          "sir", "dame", "lord", "lady", "rev", "rev.", "hon", "hon."}
+          "sir", "dame", "lord", "lady", "rev", "rev.", "hon", "hon.", "commodore", "colonel", "col.",
+          "general", "gen.", "admiral", "adm.", "captain", "capt.", "major", "lieutenant", "lt.", "sergeant",
+          "brigadier", "commander", "marshal", "president", "premier", "senator", "sen.", "ambassador",
+          "judge", "justice", "chancellor", "governor", "mayor", "sheikh", "prince", "princess", "king",
+          "queen", "emperor", "pope", "cardinal", "bishop", "rabbi", "imam", "father", "sister", "brother"}
 # Capitalised words that open a sentence or clause and are never part of a name.
 STOP_CAPS = set("""
 as but and or yet so when while if although though because since after before in on at for

@@ -88,6 +88,7 @@ def _collect_back(toks, i):
                 j = k - 1
                 continue
             break
+
         if j < i and word == ":" and j > 0 and (_name_like(toks[j - 1][0]) or toks[j - 1][0].isdigit()) \
                 and _name_like(toks[j + 1][0]):
             j -= 1
@@ -162,6 +163,13 @@ def mention_before(text, end, lo):
             break
     if i < 0:
         return None
+    if toks[i][0] == ")":
+        # "The German chancellor (who has been cooler on the idea) said": skip the aside
+        k = i - 1
+        while k >= 0 and i - k < 30 and toks[k][0] != "(":
+            k -= 1
+        if k > 0 and toks[k][0] == "(" and k + 1 < i and toks[k + 1][0][:1].islower():
+            i = k - 1
     word = toks[i][0]
     low = word.lower()
     if low in ("who", "which", "that") and i > 0:
@@ -354,10 +362,11 @@ def parse(text, mention):
         linked = bool(after) and after[0][0].lower() in LINKS
         name_sel = _trailing_name(after, linked) if after else []
         if not name_sel:
+            kind = lx.BACKREF_KIND.get(lows[k], "person")
             if lows[0] in ("the", "this", "that", "its", "their") or len(words) == 1:
-                kind = lx.BACKREF_KIND.get(lows[k], "person")
                 return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
-            return Parsed("anonymous", name=_lower_first(mention.text, lows[0]), description=mention.description)
+            return Parsed("anonymous", name=_lower_first(mention.text, lows[0]), description=mention.description,
+                          backref_kind=kind if kind != "person" else "")
         desc_end = name_sel[0][1]
         desc_start = sel[1][1] if lows[0] in lx.DETERMINERS and len(sel) > 1 else sel[0][1]
         desc = text[desc_start:desc_end].strip()

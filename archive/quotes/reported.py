@@ -18,6 +18,11 @@ EXCLUDED_LEMMAS = {"ask", "pose", "call", "dub", "label", "brand", "term", "hail
                    "characterise", "characterize", "point", "put", "sum", "suggest",
                    "comment", "agree"}
 CONTENT_START_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<that>that\s+|:\s*)|,\s*)?")
+ADJUNCT_RE = re.compile(
+    r"(?:(?:on|last|this|next|earlier|late|early)\s+(?:\w+day|week|month|year|morning|evening|night)|yesterday|today|"
+    r"in\s+a\s+(?:statement|speech|interview|post|letter|report)|at\s+a\s+\w+(?:\s+\w+)?\s+(?:conference|briefing|forum|summit|event))"
+    r"(?:\s*,)?\s+(?:that\s+)?"
+)
 THAT_RE = re.compile(r"(?:[\w’'-]+\s+){1,6}?that\s+")
 BAD_CONTENT_START = {"to", "by", "about", "on", "in", "at", "with", "for", "as", "of", "from", "and", "but",
                      "or", "so", "it", "him", "her", "them", "us", "me", "himself", "herself", "itself", "up",
@@ -34,6 +39,9 @@ def candidates(text, start, end):
             continue
         c = CONTENT_START_RE.match(text, m.end(), end)
         cstart = c.end()
+        adjunct = ADJUNCT_RE.match(text, cstart, end)  # "said on Wednesday it would ..."
+        if adjunct:
+            cstart = adjunct.end()
         that = THAT_RE.match(text, cstart, end)  # "said in a statement that ..."
         if that and not c.group("that"):
             cstart = that.end()
@@ -42,6 +50,7 @@ def candidates(text, start, end):
             cend -= 1
         content = text[cstart:cend]
         words = content.split()
-        if len(words) < 3 or (not (c.group("that") or that) and words[0].lower() in BAD_CONTENT_START):
+        licensed = c.group("that") or adjunct or that
+        if len(words) < 3 or (not licensed and words[0].lower() in BAD_CONTENT_START):
             continue
         yield m, cstart, cend
