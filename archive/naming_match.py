@@ -21,6 +21,7 @@ A surname alone ("Nye") is never proposed against a full name: too many people s
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 from archive.naming import split_name, strip_titles
 
@@ -105,9 +106,10 @@ def _match_given(a, b):
     return reasons
 
 
+@lru_cache(maxsize=8192)
 def _person_parts(name):
     family, given = split_name(strip_titles(name))
-    return fold(family).replace("-", " "), _given_tokens(given)
+    return fold(family).replace("-", " "), tuple(_given_tokens(given))
 
 
 def person_near_match(a, b):

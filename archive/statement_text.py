@@ -13,6 +13,7 @@ Pure Python (no Django), shared by the statement workflows and the review screen
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Quotation marks and apostrophes in their typographic variants, folded to one form.
 _QUOTE_FOLDS = str.maketrans({
@@ -47,23 +48,30 @@ commentaries quote the same thing.
 KEY_LENGTH = 255
 
 
+_OUR = re.compile(r"^(\w+?)our(s|ed|ing|ite|ites|able|ably|al|er|ers|ful|less)?$")
+_TRE = re.compile(r"([^aeiou])tre(s|d)?$")
+_OGUE = re.compile(r"ogue(s)?$")
+_DOUBLE_L = re.compile(r"^(\w{3,}[aeiou])ll(ed|ing|er|ers)$")
+
+
+@lru_cache(maxsize=65536)
 def _fold_word(word):
     if word in _WORD_VARIANTS:
         return _WORD_VARIANTS[word]
     # -ise/-ize, -yse/-yze and their derivatives (civilisation, organising, analysed).
     word = word.replace("iz", "is").replace("yz", "ys")
     # -our/-or (colour, favourite, behavioural, labourer), not "four" or "hour".
-    match = re.match(r"^(\w+?)our(s|ed|ing|ite|ites|able|ably|al|er|ers|ful|less)?$", word)
+    match = _OUR.match(word)
     if match and match.group(1) + "our" not in _OUR_KEEP and len(match.group(1)) > 1:
         word = match.group(1) + "or" + (match.group(2) or "")
     # -tre/-ter (centre, theatres, sceptre), -ogue/-og.
-    word = re.sub(r"([^aeiou])tre(s|d)?$", r"\1ter\2", word)
-    word = re.sub(r"ogue(s)?$", r"og\1", word)
+    word = _TRE.sub(r"\1ter\2", word)
+    word = _OGUE.sub(r"og\1", word)
     # travelled/traveled, modelling/modeling: the doubled l before a suffix.
-    word = re.sub(r"^(\w{3,}[aeiou])ll(ed|ing|er|ers)$", r"\1l\2", word)
-    return word
+    return _DOUBLE_L.sub(r"\1l\2", word)
 
 
+@lru_cache(maxsize=4096)
 def normalize_statement(text):
     """The words of a statement with punctuation, case, accents and spelling folded.
 

@@ -299,20 +299,25 @@ def propose_merges(agent):
     return created
 
 
-def assign_group(statement):
+def assign_group(statement, recheck=False):
     """Link ``statement`` to the group of the same words quoted elsewhere, or a new group.
 
     Same words: equal once normalised (any speaker), or one contained in the other for
     the same speaker (or a group without one). A rejected statement belongs to no group.
-    Returns the group (or None).
+    A statement already in the group of its words and speaker stays there without a
+    search, unless ``recheck`` (after name records were merged). Returns the group (or None).
     """
     old_group_id = statement.group_id
     if statement.review_status == Statement.Review.REJECTED or not normalize_statement(statement.quote):
         group = None
     else:
         key = statement_key(statement.quote)
-        group = StatementGroup.objects.filter(key=key).first()
         old = StatementGroup.objects.filter(pk=old_group_id).first() if old_group_id else None
+        if (not recheck and old is not None and old.key == key
+                and old.speaker_id in (statement.speaker_id, None) and statement.speaker_id is not None):
+            _grow_group(old, statement, key)
+            return old
+        group = StatementGroup.objects.filter(key=key).first()
         if group is None and old is not None and same_statement(old.text, statement.quote):
             group = old  # still the same words as its group's (which may show a longer wording)
         if statement.speaker_id and (group is None or group.pk == old_group_id):
@@ -353,7 +358,7 @@ def regroup_speaker(agent):
     statements = list(Statement.objects.filter(speaker=agent).order_by("pk"))
     for statement in statements:
         statement.refresh_from_db(fields=["group"])
-        assign_group(statement)
+        assign_group(statement, recheck=True)
     return len(statements)
 
 
