@@ -11,7 +11,7 @@ from archive.search.indexing import rebuild
 
 from .citation_db import make_op_ed, make_rsis_entry
 
-pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:The following arguments for Name are unsupported")]
+pytestmark = pytest.mark.django_db
 
 
 def test_command_writes_each_format(tmp_path):

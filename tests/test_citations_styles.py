@@ -16,7 +16,6 @@ from .citation_shapes import (
     china_daily_op_ed, organisation_blog_post, rsis_commentary, tompros_statement, two_authors_with_particle,
 )
 
-pytestmark = pytest.mark.filterwarnings("ignore:The following arguments for Name are unsupported")
 
 RSIS_URL = "https://archive.example.org/entries/deepseek-a-seed/"
 CD_URL = "https://chinadailyhk.com/hk/article/603444"

@@ -10,8 +10,7 @@ from archive.models import Agent, Authorship, Entry, EntryStatus, EntryTombstone
 
 from .citation_db import make_agent, make_op_ed, make_rsis_entry
 
-pytestmark = [pytest.mark.django_db(transaction=True),
-              pytest.mark.filterwarnings("ignore:The following arguments for Name are unsupported")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from archive.oai.protocol import OAIError, check, parse_datestamp
 
 from .citation_db import make_op_ed, make_rsis_entry
 
-pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:The following arguments for Name are unsupported")]
+pytestmark = pytest.mark.django_db
 
 NS = {"o": "http://www.openarchives.org/OAI/2.0/"}
 

@@ -26,7 +26,6 @@ Pure Python (no Django).
 import html
 import re
 import threading
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,9 +39,10 @@ from lxml import etree
 
 from .csl import public_item
 
-# citeproc-py warns about every CSL-JSON name key it does not know; ``static-ordering``
-# (citeproc-js's flag for family-name-first names) is one we use on purpose.
-warnings.filterwarnings("ignore", message="The following arguments for Name are unsupported")
+# Names written family name first during the current render, as (family, given) pairs.
+# citeproc-py rejects CSL-JSON's ``static-ordering`` key (with a warning per name), so
+# ``prepare`` takes it off the item and records the name here for ``_Name``.
+_family_first = threading.local()
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ class _Name(Name):
         order and take no comma wherever given names are printed in full (CMOS 18 8.15;
         MLA 9 2.75); styles that initialise them ("Qi, D.") are unchanged."""
         names = item.reference.get(variable, [])
-        static = [n for n in names if n.get("static-ordering")]
+        pairs = getattr(_family_first, "names", frozenset())
+        static = [n for n in names if (n.get("family"), n.get("given")) in pairs]
         form = self.get_option("form", context, sort_options)
         initializing = (self.get("initialize", "true").lower() != "false"
                         and self.get_option("initialize-with", context, sort_options) is not None)
@@ -91,7 +92,7 @@ class _Name(Name):
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         swapped = [
             SourceName(literal=" ".join(p for p in (n.get("family"), n.get("given")) if p))
-            if n.get("static-ordering") else n
+            if (n.get("family"), n.get("given")) in pairs else n
             for n in names
         ]
         item.reference[variable] = swapped
@@ -238,7 +239,17 @@ def prepare(item, style_key, output="text"):
         del out["collection-title"]
     if output == "html":
         out = {key: _escaped(value) if key != "id" else value for key, value in out.items()}
+    for role in ("author", "editor", "translator"):
+        if role in out:
+            out[role] = [_without_static(n) for n in out[role]]
     return out
+
+
+def _without_static(name):
+    if name.get("static-ordering"):
+        name = {k: v for k, v in name.items() if k != "static-ordering"}
+        _family_first.names = getattr(_family_first, "names", frozenset()) | {(name.get("family"), name.get("given"))}
+    return name
 
 
 def _escaped(value):
@@ -257,6 +268,7 @@ def bibliography(items, style_key, output="text"):
     ``output`` is "text" (plain) or "html" (italics as <i>, text HTML-escaped).
     """
     style = compiled(style_key)
+    _family_first.names = frozenset()  # filled by prepare() for this render only
     prepared = [prepare(item, style_key, output) for item in items]
     if not prepared:
         return []
@@ -276,6 +288,7 @@ def bibliography(items, style_key, output="text"):
 
 def cite(item, style_key, output="text"):
     """The in-text citation ("(Qi, 2025)") or, for a note style, the first full note."""
+    _family_first.names = frozenset()
     prepared = prepare(item, style_key, output)
     bib = CitationStylesBibliography(compiled(style_key), CiteProcJSON([prepared]),
                                      formatter.html if output == "html" else formatter.plain)
