@@ -52,7 +52,7 @@ def clause_subject(text, lo, hi):
 def _subject(text, cue_match, lo):
     """The speaker mention for a cue found before a quote."""
     cue = cue_match.group()
-    if cue.lower().startswith(("according", "in a statement", "in the words of", "as quoted by")):
+    if cue.lower().startswith(("according", "in a statement", "in the words of", "as quoted by", "words of")):
         if cue.lower().startswith("in a statement"):
             return mention_before(text, cue_match.start(), lo)
         return mention_after(text, cue_match.end(), cue_match.end() + 200)
@@ -71,7 +71,11 @@ def _subject(text, cue_match, lo):
                 if word.lower() in ("i", "we", "he", "she", "they"):
                     return mention_after(text, start, end)
         return subject
-    return mention_before(text, cue_match.start(), lo)
+    mention = mention_before(text, cue_match.start(), lo)
+    if mention is None and cues.is_participle(cue):
+        # "The ministry issued a statement saying …": the clause's subject
+        return clause_subject(text, lo, cue_match.start())
+    return mention
 
 
 def _names_someone(mention):
@@ -103,7 +107,7 @@ def before(text, span, lo):
             continue  # "a programme called “X”" names a thing; "what Xi Jinping has called “…”" quotes him
         how = "before" if immediate else "sentence"
         prior = tokens(text, max(lo, mention.start - 12), mention.start)
-        if how == "sentence" and (m.group().lower().startswith(("according", "in the words"))
+        if how == "sentence" and (m.group().lower().startswith(("according", "in the words", "words of"))
                                   or (prior and prior[-1][0].lower() == "as")):
             how = "as"  # "As X noted, DeepSeek’s “…”": the writer hands the words to X
         if fam == "naming" and gap.strip():

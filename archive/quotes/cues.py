@@ -42,7 +42,7 @@ say tell write note remark state argue add explain warn insist claim affirm repl
 observe comment declare announce acknowledge admit assert contend emphasise emphasize stress
 recall reiterate concede caution urge lament quip joke boast complain confirm deny exclaim
 proclaim mention opine maintain agree counter retort wonder testify vow promise pledge reveal
-post tweet elaborate clarify answer continue echo concur demand plead posit assure remind advise
+order instruct post tweet elaborate clarify answer continue echo concur demand plead posit assure remind advise
 speak recount put go point sum muse conclude observe
 """.split()
 BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope".split()
@@ -62,6 +62,7 @@ PHRASES = {
     "in her words": "speech",
     "in their words": "speech",
     "in the words of": "speech",
+    "words of": "speech",
     "as quoted by": "speech",
 }
 

@@ -9,13 +9,14 @@ import re
 from . import attribute, classify
 from .kinds import infer_kind
 from .marks import find_spans
-from .mentions import mention_before, parse
+from .mentions import mention_after, mention_before, parse
 from .model import NonStatement, Result, Statement
 from .reported import candidates as reported_candidates
 from .resolve import AUTHOR, Referents
 from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
+ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 _KEY_RE = re.compile(r"[^\w]+")
 
 
@@ -62,6 +63,13 @@ class _Run:
                 return _lower_first(mention.text), "person", "", False
             if ref is None and p.backref_kind == "person":
                 return _lower_first(mention.text), "person", "", False
+            if p.backref_kind != "person" and len(mention.words) >= 3 and (
+                    ref is None or (head not in ref.description.lower() and head not in ref.name.lower())):
+                # "The Chinese commerce ministry" names its body well enough on its own
+                phrase = mention.text
+                if mention.words[0].lower() in ("the", "this", "that"):
+                    phrase = text[mention.tokens[1][1]:mention.end]
+                return phrase, p.backref_kind, "", False
             if ref is None and p.backref_kind == "publication":
                 ref = self.refs.by_kind("organisation", mention.start)  # "the document said": its issuer
             if ref is None:
@@ -123,8 +131,11 @@ class _Run:
 
         if att is not None and att.how in ("sentence", "colon") and term:
             att = None
-        if att is not None and att.how == "sentence" and classify.word_count(quote) == 1:
-            att = None  # one quoted word inside someone's reported clause is a term
+        if att is not None and att.how == "sentence" and classify.word_count(quote) == 1 and re.search(
+                r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$", text[lo:span.open]):
+            att = None  # "analysts say the bloc's ‘centrality’ …": one quoted word used as a noun is a term
+        if att is not None and att.how == "sentence" and classify.word_count(quote) == 1 and "-" in quote:
+            att = None  # "say it is “risk-based”": a hyphenated coinage is a term, not a quotation
         if att is not None and att.how == "sentence" and classify.word_count(quote) <= 3 and att.family in (
             "belief", "document") and re.search(r"\b(?:a|an|the)\s*$", text[lo:span.open]):
             att = None
@@ -132,7 +143,7 @@ class _Run:
             return self.non_statement(span, term)
         if att is not None:
             return self.statement(span, att, lo)
-        if self.prev is not None and self.continues(span):
+        if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
             return self.continuation(span)
         if classify.is_sentence_like(quote):
             stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", None, None, "", "", 0.35)
@@ -145,7 +156,16 @@ class _Run:
         quote = self.text[span.start:span.end]
         if gap.count("\n") > 2 or len(gap) > 400:
             return False
+        if self.text[self.sents.start_of(span.open):span.open].strip():
+            return False  # "That is the “China plus one” model": inside the writer's own sentence
         return classify.is_sentence_like(quote) or (quote[:1].isupper() and classify.word_count(quote) >= 3)
+
+    def same_sentence(self, span):
+        """"X declared that Indonesia “will not join …” and would pursue “a free … policy”"."""
+        stmt, prev_span = self.prev
+        if stmt.kind == "reported" or self.sents.start_of(span.open) > prev_span.open:
+            return False
+        return classify.word_count(self.text[span.start:span.end]) >= 2
 
     def continuation(self, span):
         stmt, prev_span = self.prev
@@ -196,8 +216,50 @@ class _Run:
         self.result.non_statements.append(NonStatement(words, span.start, span.end, reason))
 
     # --- reported statements --------------------------------------------------------------
+    def according_to(self, start, end):
+        """"According to X, <clause>." and "<clause>, according to X.": a reported statement."""
+        text = self.text
+        m = ACCORDING_RE.search(text, start, end)
+        if m is None:
+            return False
+        mention = mention_after(text, m.end(), end)
+        if mention is None:
+            return False
+        head = text[start:m.start()].strip()
+        if not head:
+            comma = text.find(",", mention.end, end)
+            if comma < 0 or comma - mention.end > 3:
+                return False
+            cstart, cend = comma + 1, end
+        else:
+            if not head.endswith(","):
+                return False
+            cstart, cend = start, start + len(text[start:m.start()].rstrip().rstrip(","))
+        while cstart < cend and text[cstart].isspace():
+            cstart += 1
+        while cend > cstart and (text[cend - 1].isspace() or text[cend - 1] in ".;:!?"):
+            cend -= 1
+        if len(text[cstart:cend].split()) < 3:
+            return False
+        speaker, kind, desc, by_ref = self.speaker(mention)
+        if speaker is None:
+            return False
+        self.add_reported(cstart, cend, m.group(), speaker, kind, mention.text, desc, by_ref)
+        return True
+
+    def add_reported(self, cstart, cend, cue, speaker, kind, mention_text, desc, by_ref):
+        key = ("r", _key(self.text[cstart:cend]))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.result.statements.append(Statement(
+            self.text[cstart:cend], cstart, cend, "reported", cue, speaker, kind, mention_text, desc,
+            0.45 if by_ref else 0.55))
+
     def reported(self, start, end):
         text = self.text
+        if self.according_to(start, end):
+            return
         for m, cstart, cend in reported_candidates(text, start, end):
             mention = mention_before(text, m.start(), start)
             if mention is None:
@@ -208,13 +270,7 @@ class _Run:
             speaker, kind, desc, by_ref = self.speaker(mention)
             if speaker is None:
                 continue
-            key = ("r", _key(text[cstart:cend]))
-            if key in self.seen:
-                return
-            self.seen.add(key)
-            self.result.statements.append(Statement(
-                text[cstart:cend], cstart, cend, "reported", m.group(), speaker, kind, mention.text, desc,
-                0.45 if by_ref else 0.55))
+            self.add_reported(cstart, cend, m.group(), speaker, kind, mention.text, desc, by_ref)
             return
 
     def run(self):

@@ -111,6 +111,9 @@ def _collect_back(toks, i):
             return j
         elif seen_role and word.isalpha() and word.islower() and _is_adj(word):
             pass
+        elif word.isalpha() and word.islower() and j + 1 <= i and _is_role(toks[j + 1][0]) and \
+                low not in lx.STOP_CAPS and low not in AUXILIARIES and not low.endswith(("ed", "ing")):
+            pass  # "factory owner", "hedge fund manager"
         else:
             break
         j -= 1
@@ -191,6 +194,16 @@ def mention_before(text, end, lo):
                 break
             if toks[k][0] == "," and k + 1 < i:
                 commas += 1
+                inner = toks[k + 1:i]
+                if commas == 1 and len(inner) <= 4 and all(_name_like(t[0]) or t[0].lower() in lx.NAME_PARTICLES
+                                                           or t[0].endswith(".") for t in inner):
+                    # "His foreign minister, Sugiono, told": the name between commas, the role before
+                    described = _from(text, toks, k - 1)
+                    if described is not None and described.words[-1].lower() in lx.ROLES:
+                        mention = _make(text, toks, k + 1, i - 1)
+                        if mention is not None:
+                            mention.description = described.text
+                            return mention
                 first = toks[k + 1][0]
                 if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower():
                     mention = _from(text, toks, k - 1)
@@ -241,7 +254,8 @@ def mention_after(text, start, hi):
             if not (i + 1 < len(toks) and (_name_like(toks[i + 1][0]) or _is_role(toks[i + 1][0])
                                            or toks[i + 1][0].lower() in ("the",) + tuple(lx.NAME_PARTICLES))):
                 break
-        elif _is_adj(word) and word.islower() and i + 1 < len(toks) and (_is_role(toks[i + 1][0]) or _is_adj(toks[i + 1][0])):
+        elif word.islower() and word.isalpha() and i + 1 < len(toks) and (
+                _is_role(toks[i + 1][0]) or (_is_adj(word) and _is_adj(toks[i + 1][0]))) and low not in lx.STOP_CAPS:
             pass
         else:
             break
@@ -390,6 +404,8 @@ def parse(text, mention):
             name_sel = name_sel[:q]
             break
     name = _plain_name(text, name_sel)
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]  # "Yellen's warning that …"
     if lows[0] == "the" and p == 1 and _is_periodical(name):
         name = text[sel[0][1]:name_sel[-1][2]]
     return Parsed("name", name=name, description=mention.description or desc)
