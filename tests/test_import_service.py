@@ -155,12 +155,21 @@ def test_statements_hook_runs_inside_the_file_transaction(tmp_path, monkeypatch)
     assert len(calls) == 1
 
 
-def test_statements_module_is_wired_when_it_exists():
+def test_statements_module_is_wired_when_it_exists(seeds):
     try:
         from archive.services import statements
+        from archive.quotes import extract  # noqa: F401
     except ImportError:
-        pytest.skip("archive.services.statements is not in this tree")
+        pytest.skip("the quote engine is not in this tree")
     assert importer.refresh_statements is statements.refresh_statements
+    import_paths([seeds])
+    entry = Entry.objects.get(number="CO25056")
+    assert entry.statements.exists()
+    quotes = list(Statement.objects.order_by("pk").values_list("quote", "start", "end"))
+    for statement in entry.statements.all():  # offsets point into the stored canonical body
+        assert entry.body[statement.start:statement.end] == statement.quote
+    import_paths([seeds])  # unchanged: the statements stay exactly as they were
+    assert list(Statement.objects.order_by("pk").values_list("quote", "start", "end")) == quotes
 
 
 def test_changed_source_updates_only_fields_no_editor_changed(tmp_path):
