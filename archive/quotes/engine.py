@@ -145,8 +145,12 @@ class _Run:
             return self.statement(span, att, lo)
         if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
             return self.continuation(span)
+        if classify.is_title_case(quote):
+            return self.non_statement(span, "name or title")
         if classify.is_sentence_like(quote):
-            stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", None, None, "", "", 0.35)
+            speaker, kind, mention_text, desc = self.context_speaker(span)
+            stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", speaker, kind,
+                             mention_text, desc, 0.35 if speaker is None else 0.4)
             return self.keep(stmt, span)
         return self.non_statement(span, classify.shape_reason(quote))
 
@@ -159,6 +163,26 @@ class _Run:
         if self.text[self.sents.start_of(span.open):span.open].strip():
             return False  # "That is the “China plus one” model": inside the writer's own sentence
         return classify.is_sentence_like(quote) or (quote[:1].isupper() and classify.word_count(quote) >= 3)
+
+    def context_speaker(self, span):
+        """A whole-sentence quote with no cue: "Xi addressed the summit. “We must …”" is most
+        likely the words of the previous sentence's subject. (None, None, "", "") when unclear."""
+        start = self.sents.start_of(span.open)
+        if self.text[start:span.open].strip() or start == 0:
+            return None, None, "", ""
+        prev_start = self.sents.start_of(start - 1)
+        if self.text.count("\n", prev_start, start) > 2:
+            return None, None, "", ""
+        mention = attribute.clause_subject(self.text, prev_start, start)
+        if mention is None:
+            return None, None, "", ""
+        p = parse(self.text, mention)
+        if p.form not in ("name", "pronoun"):
+            return None, None, "", ""
+        speaker, kind, desc, _ = self.speaker(mention)
+        if speaker is None:
+            return None, None, "", ""
+        return speaker, kind, mention.text, desc
 
     def same_sentence(self, span):
         """"X declared that Indonesia “will not join …” and would pursue “a free … policy”"."""

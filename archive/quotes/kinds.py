@@ -40,7 +40,9 @@ def infer_kind(name, description=""):
     if words and words[-1] in lx.PUBLICATION_WORDS or (words and words[-1].isdigit() and len(words) > 1
                                                         and words[-2] in lx.PUBLICATION_WORDS):
         return "publication"
-    if set(words) & {"report", "study", "survey", "index", "declaration", "charter", "communique", "outlook"}:
+    if set(words) & {"report", "study", "survey", "index", "declaration", "charter", "communique", "outlook",
+                     "article", "clause", "section", "resolution", "treaty", "constitution", "act", "agreement",
+                     "accord", "convention", "manifesto", "memorandum", "statement", "paper", "guidelines"}:
         return "publication"
     if desc & {"newspaper", "magazine", "journal", "daily", "tabloid", "outlet", "report", "study", "survey", "editorial"}:
         return "publication"

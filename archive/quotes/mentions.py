@@ -248,6 +248,8 @@ def mention_after(text, start, hi):
             break
         if _is_role(word) or _name_like(word):
             seen_name = True
+        elif word.endswith(("’s", "'s")) and _is_role(word[:-2]) and i + 1 < len(toks):
+            pass  # "said the ministry’s deputy spokesperson Lin Jian"
         elif word.isdigit() and i > 0 and _name_like(toks[i - 1][0]) and len(word) <= 4:
             pass
         elif low in lx.NAME_PARTICLES or low in LINKS or (low == "the" and i > 0 and toks[i - 1][0].lower() in LINKS):
