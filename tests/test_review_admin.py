@@ -280,3 +280,21 @@ def test_re_extraction_started_by_an_editor_is_recorded_as_the_machines(editor_c
     # So a later re-extraction may still refresh it.
     refresh_statements(entry, extractor=fake_engine([(NYE, "Joseph Nye", "person")]))
     assert statement(entry, NYE).speaker.name == "Joseph Nye"
+
+
+def test_promoting_a_quoted_term_makes_a_statement_to_attribute(editor_client, entry):
+    term = entry.quoted_terms.get(text="capital moat")
+    response = editor_client.post(reverse("admin:archive_quotedterm_changelist"),
+                                  {"action": "promote_terms", "_selected_action": [term.pk]}, follow=True)
+    assert response.status_code == 200
+    assert "1 term promoted." in response.content.decode()
+    promoted = entry.statements.get(quote="capital moat")
+    assert promoted.origin == Statement.Origin.EDITOR and promoted.speaker is None and promoted.is_protected
+    term.refresh_from_db()
+    assert term.promoted
+    # Promoting again does not duplicate it, and re-extraction keeps both.
+    editor_client.post(reverse("admin:archive_quotedterm_changelist"),
+                       {"action": "promote_terms", "_selected_action": [term.pk]})
+    refresh_statements(entry, extractor=fake_engine([(NYE, "Joseph Nye", "person")], terms=["capital moat"]))
+    assert entry.statements.filter(quote="capital moat").count() == 1
+    assert entry.quoted_terms.filter(text="capital moat").count() == 1

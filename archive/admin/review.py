@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import Statement, StatementReview
 from archive.services.statements import (
-    WordsNotFound, assign_group, locate_words, refresh_statements,
+    WordsNotFound, assign_group, locate_words, promote_term, refresh_statements,
 )
 from archive.statement_text import context
 
@@ -194,3 +194,24 @@ def reextract_statements(modeladmin, request, queryset):
     modeladmin.message_user(
         request, ngettext("Statements re-extracted for %d entry.", "Statements re-extracted for %d entries.", done)
         % done, messages.SUCCESS)
+
+
+@admin.action(description="Promote to statements (then set their speakers in the review)", permissions=["change"])
+def promote_terms(modeladmin, request, queryset):
+    """Quoted terms an editor judges to be someone's words become statements to attribute."""
+    promoted = []
+    for term in queryset.select_related("entry"):
+        try:
+            statement = promote_term(term)
+        except WordsNotFound as exc:
+            modeladmin.message_user(request, str(exc), messages.ERROR)
+            continue
+        if statement is None:
+            modeladmin.message_user(request, f"“{term.text}” is already a statement.", messages.WARNING)
+        else:
+            promoted.append(statement)
+    if promoted:
+        url = reverse("admin:archive_statementreview_changelist") + "?origin__exact=editor&review_status__exact=suggested"
+        modeladmin.message_user(request, format_html(
+            '{} promoted. <a href="{}">Set their speakers in the statement review</a>.',
+            ngettext("%d term", "%d terms", len(promoted)) % len(promoted), url), messages.SUCCESS)

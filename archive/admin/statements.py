@@ -4,6 +4,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import QuotedTerm, Statement, StatementGroup
 
+from .review import promote_terms
+
 
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
@@ -33,3 +35,4 @@ class QuotedTermAdmin(admin.ModelAdmin):
     list_filter = ["promoted", "reason"]
     search_fields = ["text", "entry__title"]
     autocomplete_fields = ["entry"]
+    actions = [promote_terms]

@@ -460,3 +460,27 @@ def add_statement(entry, words, occurrence=1, **fields):
     statement.save()
     assign_group(statement)
     return statement
+
+
+def promote_term(term):
+    """Make a quoted term the machine set aside into an editor's statement (speaker to be set).
+
+    Returns the statement, or None when its words are already a (not rejected) statement.
+    """
+    body = term.entry.body or ""
+    span = (term.start, term.end)
+    if body[term.start:term.end] != term.text:
+        span = reanchor(term.text, term.start, body)
+        if span is None:
+            raise WordsNotFound(f"“{term.text}” no longer occurs in the entry's text.")
+    if term.entry.statements.filter(start=span[0], end=span[1]).exclude(
+            review_status=Statement.Review.REJECTED).exists():
+        return None
+    statement = Statement(entry=term.entry, quote=body[span[0]:span[1]], start=span[0], end=span[1],
+                          kind=Statement.Kind.PARTIAL, origin=Statement.Origin.EDITOR,
+                          review_status=Statement.Review.SUGGESTED, confidence=1.0)
+    statement.save()
+    assign_group(statement)
+    term.promoted = True
+    term.save(update_fields=["promoted"])
+    return statement
