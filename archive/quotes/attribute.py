@@ -35,7 +35,7 @@ def clause_subject(text, lo, hi):
     """The subject that opens the clause in text[lo:hi] ("Grok 3 affirmed …", "In 2025, X said …")."""
     toks = tokens(text, lo, hi)
     i = 0
-    if toks and toks[0][0].lower() in lx.STOP_CAPS:
+    if toks and toks[0][0].lower() in lx.STOP_CAPS and toks[0][0].lower() not in lx.DETERMINERS:
         for k in range(min(len(toks), 12)):
             if toks[k][0] == ",":
                 i = k + 1

@@ -44,7 +44,7 @@ def is_sentence_like(quote):
 
 def is_title_case(quote):
     words = re.findall(r"[\w’'-]+", quote)
-    if len(words) < 2 or quote.rstrip()[-1:] in ".!?":
+    if len(words) < 2 or quote.rstrip()[-1:] == "." or (quote.rstrip()[-1:] in "!?" and len(words) < 4):
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
 

@@ -32,7 +32,7 @@ IRREGULAR = {
 }
 DOUBLING = {"admit", "quip", "commit", "regret", "submit", "omit", "permit", "prefer", "refer", "aver", "rebut"}
 # Nouns as much as verbs: only their inflected forms are cues ("reports", not "a report").
-NOUNISH = {"slam", "blast", "welcome", "report", "post", "tweet", "comment", "call", "claim", "state", "question", "promise",
+NOUNISH = {"slam", "blast", "welcome", "demand", "order", "echo", "plead", "report", "post", "tweet", "comment", "call", "claim", "state", "question", "promise",
            "pledge", "vow", "counter", "answer", "hail", "joke", "quip", "brand", "term", "label",
            "estimate", "forecast", "highlight", "underline", "praise", "boast", "warn", "caution",
            "concede", "muse", "reply", "respond", "remark", "note", "add", "ask", "pose", "hope"}

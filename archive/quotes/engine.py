@@ -143,10 +143,10 @@ class _Run:
             return self.non_statement(span, term)
         if att is not None:
             return self.statement(span, att, lo)
-        if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
-            return self.continuation(span)
         if classify.is_title_case(quote):
             return self.non_statement(span, "name or title")
+        if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
+            return self.continuation(span)
         if classify.is_sentence_like(quote):
             speaker, kind, mention_text, desc = self.context_speaker(span)
             stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", speaker, kind,
@@ -162,6 +162,8 @@ class _Run:
             return False
         if self.text[self.sents.start_of(span.open):span.open].strip():
             return False  # "That is the “China plus one” model": inside the writer's own sentence
+        if self.sents.count_between(prev_span.close, span.open) > 1:
+            return False  # a sentence of the writer's own stands between: see context_speaker
         return classify.is_sentence_like(quote) or (quote[:1].isupper() and classify.word_count(quote) >= 3)
 
     def context_speaker(self, span):
@@ -177,7 +179,7 @@ class _Run:
         if mention is None:
             return None, None, "", ""
         p = parse(self.text, mention)
-        if p.form not in ("name", "pronoun"):
+        if p.form not in ("name", "pronoun", "backref", "group"):
             return None, None, "", ""
         speaker, kind, desc, _ = self.speaker(mention)
         if speaker is None:

@@ -22,6 +22,7 @@ cardinal monk spokesperson owner boss founder-ceo veteran observer insider pundi
 technologist futurist ethicist philosopher sociologist psychologist physicist chemist
 biologist mathematician statistician demographer anthropologist diplomat negotiator
 specialist pioneer inventor architect coach player athlete actor actress singer artist
+friend colleague wife husband son daughter mother father neighbour neighbor relative
 head-of-state thinker theorist user resident citizen farmer worker employee official
 researcher-at-large scientist-turned-entrepreneur laureate nominee appointee envoy
 """.split())
@@ -42,7 +43,7 @@ many some few several most
 GROUP_DETERMINERS = set("some many several most few other certain numerous various various "
                         "two three four five dozens hundreds thousands a few one".split())
 
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
                   "le", "la", "al", "el", "bin", "ibn", "ben", "ter", "ten", "zu", "y", "st", "st."}
 CONNECTORS = {"of", "for", "at", "on", "in", "and", "&"}

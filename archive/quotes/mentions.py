@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from .cues import FORM_FAMILY
 
 TOKEN_RE = re.compile(r"[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
 LINKS = ("of", "for", "at", "&", "to", "in", "from")
@@ -112,7 +113,8 @@ def _collect_back(toks, i):
         elif seen_role and word.isalpha() and word.islower() and _is_adj(word):
             pass
         elif word.isalpha() and word.islower() and j + 1 <= i and _is_role(toks[j + 1][0]) and \
-                low not in lx.STOP_CAPS and low not in AUXILIARIES and not low.endswith(("ed", "ing")):
+                low not in lx.STOP_CAPS and low not in AUXILIARIES and not low.endswith(("ed", "ing")) \
+                and low not in FORM_FAMILY:
             pass  # "factory owner", "hedge fund manager"
         else:
             break
@@ -180,9 +182,9 @@ def mention_before(text, end, lo):
         k = i - 1
         if toks[k][0] == ",":
             k -= 1
-        if k >= 0:
-            return _from(text, toks, k)
-        return None
+        if k < 0 or (low == "that" and toks[k][0].lower() in lx.GROUP_NOUNS):
+            return None  # "told investors that demand …": "that" opens what was said
+        return _from(text, toks, k)
     if low in PRONOUNS and low not in ("him", "her"):
         return Mention(word, toks[i][1], toks[i][2], [toks[i]])
     if word == ",":
@@ -257,7 +259,8 @@ def mention_after(text, start, hi):
                                            or toks[i + 1][0].lower() in ("the",) + tuple(lx.NAME_PARTICLES))):
                 break
         elif word.islower() and word.isalpha() and i + 1 < len(toks) and (
-                _is_role(toks[i + 1][0]) or (_is_adj(word) and _is_adj(toks[i + 1][0]))) and low not in lx.STOP_CAPS:
+                _is_role(toks[i + 1][0]) or (_is_adj(word) and _is_adj(toks[i + 1][0]))) and low not in lx.STOP_CAPS \
+                and low not in FORM_FAMILY and low not in AUXILIARIES:
             pass
         else:
             break
@@ -363,7 +366,7 @@ def parse(text, mention):
         if run and not all(_is_adj(t[0]) or t[0].isupper() and kind != "publication" for t in run):
             return Parsed("name", name=text[run[0][1]:run[-1][2]], description=mention.text,
                           backref_kind=kind)
-        if lows[0] in ("the", "this", "that", "its", "their") or len(words) <= 2:
+        if lows[0] in ("the", "this", "that", "its", "their", "his", "her", "our", "my") or len(words) <= 2:
             return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
     # the last role word: a description before it, the name after it
     k = None
@@ -379,7 +382,7 @@ def parse(text, mention):
         name_sel = _trailing_name(after, linked) if after else []
         if not name_sel:
             kind = lx.BACKREF_KIND.get(lows[k], "person")
-            if lows[0] in ("the", "this", "that", "its", "their") or len(words) == 1:
+            if lows[0] in ("the", "this", "that", "its", "their", "his", "her", "our", "my") or len(words) == 1:
                 return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
             return Parsed("anonymous", name=_lower_first(mention.text, lows[0]), description=mention.description,
                           backref_kind=kind if kind != "person" else "")

@@ -39,6 +39,10 @@ class Sentences:
         k = bisect.bisect_right(self.bounds, pos)
         return self.bounds[k] if k < len(self.bounds) else len(self.text)
 
+    def count_between(self, start, end):
+        """How many sentences begin in (start, end]."""
+        return bisect.bisect_right(self.bounds, end) - bisect.bisect_right(self.bounds, start)
+
     def all(self):
         """(start, end) of every sentence."""
         b = self.bounds + [len(self.text)]
