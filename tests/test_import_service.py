@@ -294,3 +294,17 @@ def test_two_outlets_sharing_a_short_name_both_import(tmp_path):
     summary = import_paths([tmp_path])
     assert summary.ok
     assert sorted(Outlet.objects.values_list("slug", flat=True)) == ["post", "post-2"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_file_is_committed_on_its_own(tmp_path):
+    """A real run commits file by file: what finished stays even if a later file breaks the run."""
+    good = tmp_path / "a.txt"
+    good.write_bytes((DATA / "unknown_outlet_plain.txt").read_bytes())
+    committed = []
+
+    def progress(done, total, name):
+        committed.append((name, connection.in_atomic_block, Entry.objects.count()))
+
+    import_paths([good], progress=progress)
+    assert committed[0] == ("a.txt", False, 1)

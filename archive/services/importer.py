@@ -15,6 +15,7 @@ Python); this module only decides what to store:
 A file that fails, at parsing or at saving, changes nothing; the others still import.
 """
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,12 +168,14 @@ def import_sources(sources, *, dry_run=False, max_bytes=None, progress=None):
     """Import :class:`Source` objects, each in its own transaction; return an :class:`ImportSummary`.
 
     A dry run does all the work inside one transaction that is rolled back at the end,
-    so its summary is exactly what a real run would report.
+    so its summary is exactly what a real run would report (files repeating one another too).
     """
     limit = max_import_bytes(max_bytes)
     summary = ImportSummary(dry_run=dry_run)
     sources = list(sources)
-    with transaction.atomic():
+    # A real run commits file by file (each file is its own transaction), so an interrupted
+    # run keeps what it finished; a dry run wraps everything in one transaction it rolls back.
+    with transaction.atomic() if dry_run else nullcontext():
         for done, source in enumerate(sources, start=1):
             summary.results.append(_import_source(source, limit))
             if progress:
