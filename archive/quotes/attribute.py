@@ -131,7 +131,7 @@ def after(text, span, hi, crossed=False):
     if pos >= hi:
         return None
     m = cues.CUE_RE.match(text, pos, hi)
-    if m:
+    if m and cues.is_cue(text, m):
         fam = cues.family(m.group())
         if fam in ("speech", "belief"):
             mention = mention_after(text, m.end(), hi)

@@ -16,7 +16,9 @@ TERM_BEFORE_RE = re.compile(
     r"translated\s+as|translates\s+(?:as|to)|literally|stands\s+for|spelled|spelt|as\s+in|"
     r"(?:word|term|phrase)s?\s+like|such\s+as|refer(?:s|red)?\s+to\s+as|the\s+idea\s+of|"
     r"(?:speak|speaks|spoke|speaking|talk|talks|talked|talking)\s+(?:of|about)(?:\s+(?:a|an|the))?|"
-    r"defined\s+as|define[sd]?\s+(?:it|this|them)\s+as|refers?\s+to|referred\s+to)\s*[,:]?\s*$",
+    r"defined\s+as|define[sd]?\s+(?:it|this|them)\s+as|refers?\s+to|referred\s+to|"
+    r"(?:saying|adage|proverb|maxim|motto|cliché|cliche|old\s+line)\s+(?:goes|has\s+it|says)|as\s+they\s+say)"
+    r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 TITLE_BEFORE_RE = re.compile(

@@ -120,6 +120,21 @@ def is_participle(cue):
     return first.endswith("ing") and first not in ("according",)
 
 
+# Plural nouns that are also verb forms ("member states", "the claims"): cues only when what follows
+# introduces words ("states that", "notes:", "claims, “…”").
+PLURAL_LOOKALIKES = set("""states calls notes claims reports answers comments posts tweets remarks demands orders
+estimates forecasts promises pledges vows hopes labels terms brands highlights jokes echoes""".split())
+INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|$)")
+
+
+def is_cue(text, match):
+    """False for a plural noun that only looks like a reporting verb."""
+    word = match.group()
+    if word in PLURAL_LOOKALIKES:
+        return INTRODUCES_RE.match(text, match.end()) is not None
+    return True
+
+
 def find_cues(text, start=0, end=None):
     """Cue matches in text[start:end], in order."""
-    return list(CUE_RE.finditer(text, start, len(text) if end is None else end))
+    return [m for m in CUE_RE.finditer(text, start, len(text) if end is None else end) if is_cue(text, m)]
