@@ -305,3 +305,17 @@ def test_name_records_the_machine_no_longer_needs_are_removed_but_editors_record
     assert not Agent.objects.filter(name="Jo Nye").exists()
     assert Agent.objects.filter(name="Lou Tompros").exists()  # an editor gave it an identifier
     assert {s.speaker.name for s in entry.statements.all()} == {"Joseph Nye", "Louis Tompros"}
+
+
+def test_a_statement_saved_with_other_words_follows_them_or_is_flagged(entry):
+    refresh_statements(entry, extractor=fake_engine(FINDINGS))
+    statement = by_quote(entry)[NYE]
+    statement.quote = "capital moat"  # an editor corrects the words inline
+    statement.edited = True
+    statement.save()
+    statement.refresh_from_db()
+    assert BODY[statement.start:statement.end] == "capital moat" and not statement.needs_anchor
+    statement.quote = "words nowhere in the text"
+    statement.save()
+    statement.refresh_from_db()
+    assert statement.needs_anchor and statement.quote == "words nowhere in the text"

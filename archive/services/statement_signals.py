@@ -29,6 +29,32 @@ def reanchor_on_body_change(sender, instance, created=False, raw=False, **kwargs
     reanchor_statements(instance, old_body=old_body)
 
 
+@receiver(pre_save, sender=Statement, dispatch_uid="statements_keep_anchor_on_save")
+def keep_anchor(sender, instance, raw=False, **kwargs):
+    """A statement always points at its words in the body, or is flagged ``needs_anchor``.
+
+    Catches saves that change the words or the body behind the offsets' back (an editor
+    editing the quote inline, a form saved with offsets loaded before the body changed).
+    """
+    if raw or instance.entry_id is None:
+        return
+    body = instance.entry.body or ""
+    if 0 <= instance.start <= instance.end <= len(body) and body[instance.start:instance.end] == instance.quote:
+        instance.needs_anchor = False
+        return
+    from archive.statement_text import reanchor
+
+    span = reanchor(instance.quote, instance.start, body)
+    if span is None:
+        instance.needs_anchor = True
+        instance.start = min(instance.start, len(body))
+        instance.end = min(max(instance.end, instance.start), len(body))
+    else:
+        instance.start, instance.end = span
+        instance.quote = body[span[0]:span[1]]
+        instance.needs_anchor = False
+
+
 def _forward(signal):
     """Re-send a signal from the review queue's proxy as the Statement signal it stands for.
 
