@@ -15,7 +15,12 @@ from . import cues
 from . import lexicon as lx
 from .mentions import mention_after, mention_before, tokens
 
-IMMEDIATE_GAP_RE = re.compile(r"\s*(?:[,:—–-]\s*)?(?:that\s+)?(?:[,:]\s*)?")
+# What may stand between a cue and its quote for the quote to follow the cue directly:
+# "told me bluntly: “…”", "told reporters, “…”", "told the BBC: “…”", "said that “…”".
+IMMEDIATE_GAP_RE = re.compile(
+    r"\s*(?:(?:me|us|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*)?"
+    r"(?:[a-z]+ly\s*)?(?:[,:—–-]\s*)?(?:that\s+)?(?:[,:]\s*)?"
+)
 LEADING_RE = re.compile(r"[\s,.;:—–\-]*")
 SENTENCE_GAP_WORDS = 30
 OBJECT_GAP_WORDS = 8

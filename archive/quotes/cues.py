@@ -63,6 +63,13 @@ PHRASES = {
     "in their words": "speech",
     "in the words of": "speech",
     "words of": "speech",
+    "called for": "speech",
+    "calls for": "speech",
+    "calling for": "speech",
+    "held that": "document",
+    "holds that": "document",
+    "ruled that": "document",
+    "rules that": "document",
     "as quoted by": "speech",
 }
 

@@ -88,6 +88,10 @@ class _Run:
         if self.author and _norm_name(name) == _norm_name(self.author):
             return self.author, "person", desc, False
         parts = name.split()
+        if len(parts) == 1 and kind in ("organisation", "publication"):
+            ref = self.refs.ending_with(parts[0], mention.start, kind)
+            if ref is not None:
+                name, by_ref = ref.name, True
         if len(parts) == 1 and kind == "person":
             ref = self.refs.surname(parts[0], mention.start)
             if ref is not None:
@@ -123,7 +127,7 @@ class _Run:
         att = attribute.before(text, span, lo)
         if att is None or att.how != "before":
             after = attribute.after(text, span, hi_after, crossed=hi_after != hi)
-            if after is not None:
+            if after is not None and (att is None or hi_after == hi):
                 att = after
         if att is None:
             att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
@@ -291,7 +295,8 @@ class _Run:
             if mention is None:
                 continue
             p = parse(text, mention)
-            if p.form == "anonymous" or (p.form == "name" and not any(c.isupper() for c in p.name)):
+            if (p.form == "anonymous" and not p.backref_kind) or (
+                    p.form == "name" and not any(c.isupper() for c in p.name)):
                 continue
             speaker, kind, desc, by_ref = self.speaker(mention)
             if speaker is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon as lx
 from .cues import FORM_FAMILY
 
-TOKEN_RE = re.compile(r"[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
 LINKS = ("of", "for", "at", "&", "to", "in", "from")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "i": "author",
             "we": "author", "him": "person", "her": "person"}
@@ -31,6 +31,10 @@ science climate military intelligence industry data computer legal government st
 private investigative regional local international global then current acting interim
 founding lead head outgoing incoming retired influential respected famous eminent
 """.split())
+TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+january february march april may june july august september october november december week month
+year morning afternoon evening night weekend""".split())
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
 
 
@@ -59,7 +63,11 @@ def _is_role(word):
     w = word.lower().rstrip(".")
     if w.endswith(("’s", "'s")):
         return False
-    return w in lx.ROLES or w in lx.GROUP_NOUNS or w in lx.BACKREF_KIND or (w.endswith("s") and w[:-1] in lx.ROLES)
+    if w in lx.ROLES or w in lx.GROUP_NOUNS or w in lx.BACKREF_KIND or (w.endswith("s") and w[:-1] in lx.ROLES):
+        return True
+    if "-" in w:  # Secretary-General, Vice-President, Editor-in-chief
+        return any(part in lx.ROLES for part in w.split("-"))
+    return False
 
 
 def _is_adj(word):
@@ -164,6 +172,16 @@ def mention_before(text, end, lo):
             i -= 1
         elif low == "as" and i > 0 and toks[i - 1][0].lower() == "quoted":
             i -= 2  # "was quoted as saying"
+        elif low in TIME_WORDS or (low.isdigit() and i > 0 and toks[i - 1][0].lower() in TIME_WORDS):
+            # "Vice Premier He Lifeng on Wednesday called for", "said last week"
+            k = i
+            while k >= 0 and (toks[k][0].lower() in TIME_WORDS or toks[k][0].isdigit()):
+                k -= 1
+            if k >= 0 and toks[k][0].lower() in ("on", "last", "this", "earlier", "later", "in"):
+                k -= 1
+            if k == i:
+                break
+            i = k
         else:
             break
     if i < 0:
@@ -380,6 +398,13 @@ def parse(text, mention):
         after = sel[k + 1:]
         linked = bool(after) and after[0][0].lower() in LINKS
         name_sel = _trailing_name(after, linked) if after else []
+        if not name_sel and lows[k] in SPOKES and k > 0:
+            body = [t for t in sel[:k] if _name_like(t[0]) and t[0].lower() not in lx.DETERMINERS]
+            if body:
+                # "an Alibaba spokesperson said": the organisation speaks
+                name = text[body[0][1]:body[-1][2]]
+                return Parsed("anonymous", name=name[:-2] if name.endswith(("’s", "'s")) else name,
+                              description=mention.text, backref_kind="organisation")
         if not name_sel:
             kind = lx.BACKREF_KIND.get(lows[k], "person")
             if lows[0] in ("the", "this", "that", "its", "their", "his", "her", "our", "my") or len(words) == 1:

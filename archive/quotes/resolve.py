@@ -49,6 +49,8 @@ GROUP_REF_RE = re.compile(
     rf"\b(?:{GROUP_ALT})\b"
     rf"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*)?"
 )
+ANONYMOUS_RE = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_ALT})\b(?![\w-])")
+PREDICATE_RE = re.compile(r"\b(?:is|was|are|were|as|became|become|becomes|been|be|remains|remained)$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 PLACE_WORDS = set("""
 south north east west new united states kingdom republic sea ocean valley street city province island
@@ -110,6 +112,12 @@ class Referents:
                 self._add(start, phrase[:1].lower() + phrase[1:], "group", weak=True)
         for m in RUN_RE.finditer(text):
             self._run(m)
+        for m in ANONYMOUS_RE.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()].rstrip()
+            if before.endswith(",") or PREDICATE_RE.search(before):
+                continue  # "Smith, a professor" describes Smith; "he is a professor" too
+            phrase = m.group()
+            self._add(m.start(), phrase[:1].lower() + phrase[1:], "person")
         self.items.sort(key=lambda r: r.pos)
         self._positions = [r.pos for r in self.items]
         for r in self.items:
@@ -148,6 +156,8 @@ class Referents:
                 self._add(start, " ".join(after), "person", weak=True)
             return
         name = " ".join(words)
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]
         kind = infer_kind(name)
         if kind != "person":
             if len(words) >= 2 or kind == "ai_system":
@@ -204,6 +214,14 @@ class Referents:
         if kind == "person" and word:
             return candidates[0] if candidates else None
         return candidates[0] if candidates else None
+
+    def ending_with(self, word, pos, kind):
+        """"the Court" → "Supreme Court" named earlier."""
+        low = " " + word.lower()
+        for r in self._before(pos, 50000):
+            if r.kind == kind and r.name.lower().endswith(low):
+                return r
+        return None
 
     def surname(self, word, pos):
         """"Zheng" → the nearest earlier full name starting or ending with it."""

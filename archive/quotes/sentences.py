@@ -13,6 +13,7 @@ mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm no vs etc inc ltd 
 u.s u.k u.n e.g i.e fig vol p pp ed eds rev hon approx dept univ est jan feb mar apr jun jul
 aug sep sept oct nov dec mt ft
 """.split())
+INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 WORD_BEFORE_RE = re.compile(r"([\w.]+)\.$")
 
 
@@ -25,7 +26,7 @@ class Sentences:
                 word = WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start() + 1)
                 if word:
                     w = word.group(1).lower()
-                    if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                    if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or INITIALS_RE.fullmatch(w):
                         continue
             bounds.append(m.end())
         self.bounds = bounds
