@@ -69,7 +69,7 @@ class Entry(models.Model):
     needs_review = models.JSONField(default=list, blank=True,
                                     help_text="Fields an editor must complete, e.g. [\"title\", \"date\"].")
     # Provenance
-    source_name = models.CharField(max_length=300, blank=True)
+    source_name = models.CharField(max_length=300, blank=True, db_index=True)
     checksum = models.CharField(max_length=64, null=True, blank=True, unique=True,
                                 help_text="SHA-256 of the normalised commentary text.")
     imported_at = models.DateTimeField(null=True, blank=True)
