@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from . import cues
 from . import lexicon as lx
-from .mentions import mention_after, mention_before, tokens
+from .mentions import Mention, mention_after, mention_before, tokens
+
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 # What may stand between a cue and its quote for the quote to follow the cue directly:
 # "told me bluntly: “…”", "told reporters, “…”", "told the BBC: “…”", "said that “…”".
@@ -188,6 +190,12 @@ def colon(text, span, lo):
     if not inner[:1].isupper() or _words(inner) < 4:
         return None
     mention = clause_subject(text, lo, len(head) + lo - 1)
+    if mention is None:
+        toks = tokens(text, lo, lo + len(head))
+        if toks and toks[0][0].lower() in POSSESSIVE_PRONOUNS:
+            # "Her message to investors was simple: “…”": she is the speaker
+            word, start, end = toks[0]
+            mention = Mention(POSSESSIVE_PRONOUNS[word.lower()], start, end, [(POSSESSIVE_PRONOUNS[word.lower()], start, end)])
     if mention is None:
         return None
     return Attribution(":", lo + len(head) - 1, mention, "colon", 0.7)

@@ -7,6 +7,7 @@ commentary twice) yields each statement once: the first occurrence is kept.
 import re
 
 from . import attribute, classify
+from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
 from .mentions import mention_after, mention_before, parse
@@ -22,6 +23,12 @@ _KEY_RE = re.compile(r"[^\w]+")
 
 def _key(s):
     return _KEY_RE.sub(" ", s.casefold()).strip()
+
+
+def _is_person_phrase(mention):
+    """"a US official", "one senior diplomat": an unnamed person, fine as a reported speaker."""
+    words = [w.lower() for w in mention.words]
+    return words[0] in ("a", "an", "one") and words[-1] in lx.ROLES
 
 
 def _lower_first(phrase):
@@ -56,13 +63,16 @@ class _Run:
             return ref.name, ref.kind, ref.description if ref.description != "author" else "", True
         if p.form == "backref":
             head = mention.words[-1].lower()
+            if p.backref_kind == "person":
+                modifiers = [w.lower() for w in mention.words[1:-1]
+                             if w.lower() not in ("former", "then", "new", "current", "outgoing")]
+                ref = self.refs.person_by_role(mention.start, head, modifiers,
+                                               definite=mention.words[0].lower() in ("the", "this", "that"))
+                if ref is None:
+                    # "the German chancellor" is not whoever was named last: keep the office as written
+                    return _lower_first(mention.text), "person", "", False
+                return ref.name, "person", p.description, True
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
-            if ref is not None and p.backref_kind == "person" and head not in ref.description.lower() \
-                    and head not in ref.name.lower():
-                # "the German chancellor" is not whoever was named last: keep the office as written
-                return _lower_first(mention.text), "person", "", False
-            if ref is None and p.backref_kind == "person":
-                return _lower_first(mention.text), "person", "", False
             if p.backref_kind != "person" and len(mention.words) >= 3 and (
                     ref is None or (head not in ref.description.lower() and head not in ref.name.lower())):
                 # "The Chinese commerce ministry" names its body well enough on its own
@@ -220,6 +230,13 @@ class _Run:
 
     def statement(self, span, att, lo):
         speaker, kind, desc, by_ref = self.speaker(att.mention)
+        if speaker is None and att.how == "colon":
+            # "Her message was simple: “…” Finance Minister X repeated the line": named just after
+            following = self.sents.end_of(span.close)
+            mention = attribute.clause_subject(self.text, following, self.sents.end_of(following))
+            if mention is not None and parse(self.text, mention).form == "name":
+                speaker, kind, desc, by_ref = self.speaker(mention)
+                by_ref = True
         conf = att.confidence - (0.1 if by_ref else 0.0)
         if speaker is None:
             conf = min(conf, 0.4)
@@ -295,7 +312,7 @@ class _Run:
             if mention is None:
                 continue
             p = parse(text, mention)
-            if (p.form == "anonymous" and not p.backref_kind) or (
+            if (p.form == "anonymous" and not p.backref_kind and not _is_person_phrase(mention)) or (
                     p.form == "name" and not any(c.isupper() for c in p.name)):
                 continue
             speaker, kind, desc, by_ref = self.speaker(mention)

@@ -47,11 +47,14 @@ GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
 GROUP_DET_RE = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Ff]ew|[Tt]he)\s+$")
 GROUP_REF_RE = re.compile(
     rf"\b(?:{GROUP_ALT})\b"
-    rf"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*)?"
+    rf"(?:\s+(?:at|from|of|in)\s+(?:(?:the|both|all|two|three|several|many)\s+)?(?:{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*|[a-z]+(?=[\s,.])))?"
 )
 ANONYMOUS_RE = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_ALT})\b(?![\w-])")
 PREDICATE_RE = re.compile(r"\b(?:is|was|are|were|as|became|become|becomes|been|be|remains|remained)$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
+figure boss chief statesman stateswoman envoy""".split())
+NAME_SUFFIXES = ("jr", "jr.", "sr", "sr.", "jnr", "snr", "ii", "iii", "iv")
 PLACE_WORDS = set("""
 south north east west new united states kingdom republic sea ocean valley street city province island
 islands asia africa europe america pacific atlantic gulf middle global hong kong lumpur korea china
@@ -86,11 +89,12 @@ class Referents:
         for m in ROLE_NAME_RE.finditer(text):
             name = _person_name(m.group(1))
             if len(name.split()) >= 2 and infer_kind(name) == "person":
-                self._add(m.start(1), name, "person")
+                before = text[max(0, m.start(1) - 60):m.start(1)].split()[-5:]
+                self._add(m.start(1), name, "person", " ".join(before))
         for m in APPOSITIVE_RE.finditer(text):
             name = _person_name(m.group(1))
             if infer_kind(name) == "person" and name.split()[0].lower() not in lx.STOP_CAPS:
-                self._add(m.start(1), name, "person")
+                self._add(m.start(1), name, "person", text[m.end(1):m.end()].strip(" ,"))
         for m in AUTHOR_RE.finditer(text):
             self._add(m.start(), self.author, "person", "author")
         for m in DESCRIPTOR_THING_RE.finditer(text):
@@ -153,7 +157,7 @@ class Referents:
                 after = after[-2:]
             after = [w for w in after if w.lower() not in ("of", "for", "the")]
             if 2 <= len(after) <= 4 and not any(w.lower() in PLACE_WORDS or w.lower() in lx.ORG_WORDS for w in after):
-                self._add(start, " ".join(after), "person", weak=True)
+                self._add(start, " ".join(after), "person", " ".join(words[:roles[-1] + 1]), weak=True)
             return
         name = " ".join(words)
         if name.endswith(("’s", "'s")):
@@ -223,11 +227,34 @@ class Referents:
                 return r
         return None
 
+    def person_by_role(self, pos, head, modifiers, definite=True):
+        """"the prime minister", "the Chinese leader", "the economist": the person named earlier
+        whose description carries the role (or its modifiers, for generic heads like "leader");
+        failing that, a person named in the last sentence or two. None when nothing fits."""
+        generic = head in GENERIC_PERSON_NOUNS
+        nearest = None
+        for r in self._before(pos, 6000):
+            if r.kind != "person" or r.name == self.author:
+                continue
+            if nearest is None:
+                nearest = r
+            desc = r.description.lower()
+            if head in desc and (not modifiers or any(m in desc or m in r.name.lower() for m in modifiers)):
+                return r
+            if generic and modifiers and all(m in desc for m in modifiers):
+                return r
+        for r in self._before(pos, 6000):
+            if r.kind == "person" and r.name != self.author and head in r.description.lower():
+                return r
+        if definite and nearest is not None and pos - nearest.pos < 250 and "\n" not in self.text[nearest.pos:pos]:
+            return nearest
+        return None
+
     def surname(self, word, pos):
         """"Zheng" → the nearest earlier full name starting or ending with it."""
         low = word.lower()
         for r in self._before(pos, 50000):
-            parts = r.name.lower().split()
+            parts = [p for p in r.name.lower().split() if p not in NAME_SUFFIXES]
             if len(parts) >= 2 and (parts[0] == low or parts[-1] == low) and r.kind == "person":
                 return r
         # a full name anywhere earlier in the text ("Zheng Yongnian argued ...")
