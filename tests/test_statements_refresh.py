@@ -319,3 +319,11 @@ def test_a_statement_saved_with_other_words_follows_them_or_is_flagged(entry):
     statement.save()
     statement.refresh_from_db()
     assert statement.needs_anchor and statement.quote == "words nowhere in the text"
+
+
+def test_an_imported_author_near_an_existing_speaker_is_proposed_too():
+    speaker = make_agent("Dapeng Qi")
+    entry = make_entry("By the author", authors=["Qi Dapeng"])
+    author = entry.authorships.get().agent
+    candidate = MergeCandidate.objects.get()
+    assert (candidate.first, candidate.second, candidate.reason) == (speaker, author, "name order")

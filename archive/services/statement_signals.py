@@ -7,7 +7,7 @@ statements when it changed. Loaded from ``archive/signals.py``.
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from archive.models import Entry, Statement, StatementReview
+from archive.models import Agent, Entry, Statement, StatementReview
 
 
 @receiver(pre_save, sender=Entry, dispatch_uid="statements_remember_body")
@@ -53,6 +53,16 @@ def keep_anchor(sender, instance, raw=False, **kwargs):
         instance.start, instance.end = span
         instance.quote = body[span[0]:span[1]]
         instance.needs_anchor = False
+
+
+@receiver(post_save, sender=Agent, dispatch_uid="names_propose_near_matches")
+def propose_near_matches(sender, instance, created=False, raw=False, **kwargs):
+    """Every new name record (a speaker, an imported author, one an editor adds) is
+    compared with existing ones; near matches become merge candidates, never merges."""
+    if created and not raw:
+        from archive.services.statements import propose_merges
+
+        propose_merges(instance)
 
 
 def _forward(signal):

@@ -111,9 +111,8 @@ class _SpeakerResolver:
         if key not in self.cache:
             kind = _agent_kind(getattr(found, "speaker_kind", None))
             agent, created = resolve_agent(name, kind=kind, description=found.description or "")
-            if created:
+            if created:  # near matches were proposed as it was saved (statement_signals)
                 self.created.append(agent)
-                propose_merges(agent)
             self.cache[key] = agent
         return self.cache[key]
 
