@@ -58,4 +58,6 @@ def merge_agents(keep, others):
         MergeCandidate.objects.filter(Q(first=other) | Q(second=other)).delete()
         other.delete()
     keep.save()
+    from archive.services.statements import regroup_speaker  # quotes of two records may be one statement now
+    regroup_speaker(keep)
     return keep
