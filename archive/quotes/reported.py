@@ -48,8 +48,7 @@ def candidates(text, start, end):
         cend = end
         while cend > cstart and (text[cend - 1].isspace() or text[cend - 1] in ".;:!?"):
             cend -= 1
-        content = text[cstart:cend]
-        words = content.split()
+        words = text[cstart:min(cend, cstart + 120)].split()
         licensed = c.group("that") or adjunct or that
         if len(words) < 3 or (not licensed and words[0].lower() in BAD_CONTENT_START):
             continue

@@ -52,6 +52,7 @@ GROUP_REF_RE = re.compile(
 ANONYMOUS_RE = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_ALT})\b(?![\w-])")
 PREDICATE_RE = re.compile(r"\b(?:is|was|are|were|as|became|become|becomes|been|be|remains|remained)$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
 figure boss chief statesman stateswoman envoy""".split())
 NAME_SUFFIXES = ("jr", "jr.", "sr", "sr.", "jnr", "snr", "ii", "iii", "iv")
@@ -124,6 +125,10 @@ class Referents:
             self._add(m.start(), phrase[:1].lower() + phrase[1:], "person")
         self.items.sort(key=lambda r: r.pos)
         self._positions = [r.pos for r in self.items]
+        self._by_token = {}
+        self._surname_cache = {}
+        for r in self.items:
+            self._index(r)
         for r in self.items:
             if r.kind == "person":
                 r.name = self.full_name(r.name, r.pos)
@@ -131,12 +136,14 @@ class Referents:
     def full_name(self, name, pos):
         """"von der Leyen" or "Zheng" after "Ursula von der Leyen" or "Zheng Yongnian": the full name."""
         low = name.lower()
-        for r in self._before(pos, 50000):
-            if r.kind != "person" or r.pos >= pos:
-                continue
-            full = r.name.lower()
-            if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")):
-                return r.name
+        parts = low.split()
+        if not parts:
+            return name
+        for token in dict.fromkeys((parts[-1], parts[0])):
+            for r in self._persons_with(token, pos):
+                full = r.name.lower()
+                if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")):
+                    return r.name
         return name
 
     def _run(self, m):
@@ -178,15 +185,33 @@ class Referents:
     def add(self, pos, name, kind, description=""):
         """Record a resolved speaker, so later pronouns and surnames can refer to it."""
         k = bisect.bisect_right(self._positions, pos)
-        self.items.insert(k, Referent(pos, name, kind, description))
+        ref = Referent(pos, name, kind, description)
+        self.items.insert(k, ref)
         self._positions.insert(k, pos)
+        self._index(ref)
 
     def _before(self, pos, window):
-        k = bisect.bisect_left(self._positions, pos)
-        for r in reversed(self.items[:k]):
+        items = self.items
+        for idx in range(bisect.bisect_left(self._positions, pos) - 1, -1, -1):
+            r = items[idx]
             if pos - r.pos > window:
                 break
             yield r
+
+    def _index(self, r):
+        if r.kind == "person":
+            parts = [p for p in r.name.lower().split() if p not in NAME_SUFFIXES]
+            if len(parts) >= 2:
+                for token in {parts[0], parts[-1]}:
+                    bucket = self._by_token.setdefault(token, [])
+                    bisect.insort(bucket, (r.pos, len(bucket), r))
+
+    def _persons_with(self, token, pos):
+        """Multi-word person referents starting or ending with ``token``, nearest first, before pos."""
+        bucket = self._by_token.get(token, [])
+        end = bisect.bisect_left(bucket, (pos, -1))
+        for idx in range(end - 1, max(-1, end - 1 - MAX_NAMESAKES), -1):
+            yield bucket[idx][2]
 
     def pronoun(self, pronoun, pos):
         """The referent of he/she/it/they at ``pos``, or None."""
@@ -253,23 +278,31 @@ class Referents:
     def surname(self, word, pos):
         """"Zheng" → the nearest earlier full name starting or ending with it."""
         low = word.lower()
-        for r in self._before(pos, 50000):
-            parts = [p for p in r.name.lower().split() if p not in NAME_SUFFIXES]
-            if len(parts) >= 2 and (parts[0] == low or parts[-1] == low) and r.kind == "person":
-                return r
-        # a full name anywhere earlier in the text ("Zheng Yongnian argued ...")
+        for r in self._persons_with(low, pos):
+            return r
+        # a full name anywhere earlier in the text ("Zheng Yongnian argued ..."), found once per word
+        if low not in self._surname_cache:
+            self._surname_cache[low] = self._scan_surname(word)
+        found = self._surname_cache[low]
+        k = bisect.bisect_left(found, (pos, ""))
+        if k:
+            return Referent(pos, found[k - 1][1], "person")
+        return None
+
+    def _scan_surname(self, word):
         pattern = re.compile(rf"\b(?:({_CAP})\s+(?:{_PART}\s+)*)?{re.escape(word)}\b(?:\s+({_CAP}))?")
-        best = None
-        for m in pattern.finditer(self.text, 0, pos):
+        found = []
+        for m in pattern.finditer(self.text):
             first, last = m.group(1), m.group(2)
+            candidate = None
             if first and first.lower() not in lx.STOP_CAPS and first.lower() not in lx.TITLES and not (
                 first.lower().rstrip(".") in lx.ROLES
             ):
-                best = m.group(0) if not last else m.group(0)[: m.end(0) - m.start(0) - len(last) - 1].rstrip()
-                best = best if infer_kind(best) == "person" else None
-                best = best or None
+                candidate = m.group(0) if not last else m.group(0)[: m.end(0) - m.start(0) - len(last) - 1].rstrip()
+                if infer_kind(candidate) != "person":
+                    candidate = None
             elif last and last.lower() not in lx.STOP_CAPS and infer_kind(word + " " + last) == "person":
-                best = word + " " + last
-        if best:
-            return Referent(pos, best, "person")
-        return None
+                candidate = word + " " + last
+            if candidate:
+                found.append((m.start(), candidate))
+        return found
