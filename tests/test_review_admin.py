@@ -6,7 +6,7 @@ from archive.models import Agent, Statement, StatementReview
 
 from .factories import make_agent, make_entry, make_outlet, make_user
 from .statement_fakes import fake_engine
-from archive.services.statements import refresh_statements
+from archive.services.statements import add_statement, refresh_statements
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +89,13 @@ def test_filter_by_outlet_and_speaker(editor_client, entry):
     page = editor_client.get(f"{LIST_URL}?entry__outlet__id__exact={rsis.pk}").content.decode()
     assert page.count("<mark>") == 2
     speaker = Agent.objects.get(name="Someone Else")
-    page = editor_client.get(f"{LIST_URL}?speaker__id__exact={speaker.pk}").content.decode()
+    page = editor_client.get(f"{LIST_URL}?speaker={speaker.pk}").content.decode()
     assert page.count("<mark>") == 1 and "Elsewhere" in page
+    assert "Someone Else (1)" in page  # the filter lists speakers with statements awaiting review
+    add_statement(other, "said")
+    page = editor_client.get(f"{LIST_URL}?speaker=none").content.decode()
+    assert page.count("<mark>") == 1
+    assert editor_client.get(f"{LIST_URL}?speaker=nonsense").status_code == 200
 
 
 def test_bulk_confirm_and_reject_are_recorded_in_the_history(editor_client, entry):
@@ -298,3 +303,11 @@ def test_promoting_a_quoted_term_makes_a_statement_to_attribute(editor_client, e
     refresh_statements(entry, extractor=fake_engine([(NYE, "Joseph Nye", "person")], terms=["capital moat"]))
     assert entry.statements.filter(quote="capital moat").count() == 1
     assert entry.quoted_terms.filter(text="capital moat").count() == 1
+
+
+@pytest.mark.parametrize("query", [
+    "confidence=very", "speaker=-1", "review_status__exact=maybe", "needs_anchor__exact=perhaps",
+    "entry__outlet__id__exact=abc", "q=%22unbalanced", "o=99",
+])
+def test_odd_filter_values_never_give_a_server_error(editor_client, entry, query):
+    assert editor_client.get(f"{LIST_URL}?{query}").status_code in (200, 302)
