@@ -327,3 +327,17 @@ def test_an_imported_author_near_an_existing_speaker_is_proposed_too():
     author = entry.authorships.get().agent
     candidate = MergeCandidate.objects.get()
     assert (candidate.first, candidate.second, candidate.reason) == (speaker, author, "name order")
+
+
+def test_a_name_record_a_person_created_is_not_removed_with_the_suggestion_that_used_it(entry):
+    from django.contrib.auth.models import User
+
+    editor = User.objects.create_user("ed")
+    nye = Agent(name="Joseph Nye")
+    nye._history_user = editor  # created by a person (e.g. in the admin)
+    nye.save()
+    refresh_statements(entry, extractor=fake_engine([(NYE, "Joseph Nye", "person")]))
+    assert entry.statements.get().speaker == nye
+    refresh_statements(entry, extractor=fake_engine([]))
+    assert entry.statements.count() == 0
+    assert Agent.objects.filter(pk=nye.pk).exists()

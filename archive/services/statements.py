@@ -137,10 +137,13 @@ def refresh_statements(entry, extractor=None):
     _flag_editors_changes(existing)
     protected = [s for s in existing if s.is_protected]
     report.kept = len(protected)
-    machine = {}
+    machine, duplicates = {}, []
     for statement in existing:
         if not statement.is_protected:
-            machine.setdefault((statement.start, statement.end), statement)
+            if (statement.start, statement.end) in machine:
+                duplicates.append(statement)  # two suggestions for one span: one goes
+            else:
+                machine[(statement.start, statement.end)] = statement
     protected_spans = [(s.start, s.end) for s in protected if not s.needs_anchor]
     protected_words = {normalize_statement(s.quote) for s in protected}
 
@@ -181,8 +184,9 @@ def refresh_statements(entry, extractor=None):
             report.unchanged += 1
         touched.append(statement)
 
-    stale_groups = {s.group_id for s in machine.values() if s.group_id}
-    for stale in machine.values():
+    leftovers = list(machine.values()) + duplicates
+    stale_groups = {s.group_id for s in leftovers if s.group_id}
+    for stale in leftovers:
         former_speakers.add(stale.speaker_id)
         stale._history_user = None  # the machine's doing, even when an editor started it
         stale.delete()
@@ -202,14 +206,16 @@ def _drop_unused_speakers(agent_ids):
     """Delete name records the machine created that nothing uses any more.
 
     A record survives when anything points to it (a statement, an authorship, a group, an
-    alias) or when it carries an editor's work (an identifier, or any history beyond its
-    creation), so only the machine's own leftovers go.
+    alias) or when it carries a person's work (an identifier, a history row naming a
+    user, or any history beyond its creation), so only the machine's own leftovers go.
     """
     ids = {pk for pk in agent_ids if pk}
     if not ids:
         return
-    touched_by_editors = (Agent.history.model.objects.filter(id__in=ids).values("id")
-                          .annotate(rows=Count("history_id")).filter(rows__gt=1).values("id"))
+    history = Agent.history.model.objects.filter(id__in=ids)
+    touched_by_editors = set(history.values("id").annotate(rows=Count("history_id"))
+                             .filter(rows__gt=1).values_list("id", flat=True))
+    touched_by_editors |= set(history.filter(history_user__isnull=False).values_list("id", flat=True))
     unused = (Agent.objects.filter(pk__in=ids, statements__isnull=True, authorships__isnull=True,
                                    statement_groups__isnull=True, aliases__isnull=True,
                                    wikidata="", orcid="", viaf="")
