@@ -23,6 +23,7 @@ IMMEDIATE_GAP_RE = re.compile(
     r"\s*(?:(?:me|us|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*)?"
     r"(?:[a-z]+ly\s*)?(?:[,:—–-]\s*)?(?:that\s+)?(?:[,:]\s*)?"
 )
+DASH_NAME_RE = re.compile(r"[,.]?\s*(—|–|--|-)\s*(?=[A-Z])")
 LEADING_RE = re.compile(r"[\s,.;:—–\-]*")
 SENTENCE_GAP_WORDS = 30
 OBJECT_GAP_WORDS = 8
@@ -133,6 +134,13 @@ def after(text, span, hi, crossed=False):
     nl = text.find("\n", span.close + 1, hi)
     if nl >= 0:
         hi = nl
+    dash = DASH_NAME_RE.match(text, span.close + 1, hi)
+    if dash:
+        # "“The past is never dead.” — William Faulkner": an epigraph's source
+        mention = mention_after(text, dash.end(), hi)
+        if mention is not None and not text[mention.end:hi].strip(" ,.;)\t") or (
+                mention is not None and text[mention.end:mention.end + 1] == ","):
+            return Attribution(dash.group(1), dash.start(1), mention, "after", 0.85)
     m0 = LEADING_RE.match(text, span.close + 1, hi)
     pos = m0.end()
     if pos >= hi:

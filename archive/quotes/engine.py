@@ -145,6 +145,8 @@ class _Run:
 
         if att is not None and att.how in ("sentence", "colon") and term:
             att = None
+        if att is not None and term == "title or name" and classify.is_title_case(quote):
+            att = None  # "In his new book, “The Avoidable War”, Kevin Rudd writes …"
         if att is not None and att.how == "sentence" and classify.word_count(quote) == 1 and re.search(
                 r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$", text[lo:span.open]):
             att = None  # "analysts say the bloc's ‘centrality’ …": one quoted word used as a noun is a term

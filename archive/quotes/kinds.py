@@ -53,7 +53,8 @@ def infer_kind(name, description=""):
     parts = name.replace("(", " ").replace(")", " ").split()
     if parts and all(ACRONYM_RE.match(p) for p in parts):
         return "organisation"
-    if name.lower() in lx.KNOWN_ORGS or (len(parts) == 1 and ACRONYM_RE.match(parts[0])):
+    if name.lower() in lx.KNOWN_ORGS or name.lower() in lx.GOVERNMENT_SEATS or (
+            len(parts) == 1 and ACRONYM_RE.match(parts[0])):
         return "organisation"
     if len(parts) == 2 and VERSIONED_RE.match(name) and parts[1][:1].isdigit():
         return "ai_system"

@@ -96,7 +96,7 @@ bureau administration authority centre center federation forum alliance coalitio
 court parliament congress senate assembly reserve labs laboratory laboratories technologies
 technology holdings systems motors airlines network endowment embassy army navy police
 service services kremlin pentagon nations secretariat cabinet consortium society academy
-exchange tribunal observatory programme program initiative trust partners capital
+exchange tribunal observatory house programme program initiative trust partners capital
 securities research ai firm
 """.split())
 PUBLICATION_WORDS = set("""
@@ -122,4 +122,12 @@ KNOWN_ORGS = set("""
 openai google microsoft meta nvidia apple amazon alibaba tencent baidu huawei deepseek
 anthropic tesla samsung tsmc intel ibm bytedance xai facebook twitter netflix oracle
 unitree sony toyota hsbc nato asean imf wto opec eu g7 g20 brics
+""".split())
+
+# Capitals and seats of government that stand for a government when they "say" something.
+GOVERNMENT_SEATS = set(w.replace("_", " ") for w in """
+beijing washington moscow tokyo seoul pyongyang delhi new_delhi canberra london paris berlin brussels manila
+hanoi jakarta kuala_lumpur bangkok taipei tehran kyiv kiev ankara ottawa islamabad dhaka singapore
+wellington pretoria brasilia riyadh jerusalem cairo nairobi naypyidaw phnom_penh vientiane
+white_house kremlin pentagon elysee élysée downing_street whitehall zhongnanhai
 """.split())

@@ -238,6 +238,19 @@ def mention_before(text, end, lo):
 def _from(text, toks, i):
     j = _collect_back(toks, i)
     if j is None:
+        # "China's position paper on the Ukraine crisis": a document named by its subject
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if toks[k][0] in ",.;:“”\"":
+                break
+            if toks[k][0].lower() in ("on", "about", "into") and k > 0 and \
+                    lx.BACKREF_KIND.get(toks[k - 1][0].lower()) == "publication":
+                j = _collect_back(toks, k - 1)
+                if j is not None:
+                    mention = _make(text, toks, j, k - 1)
+                    if mention is not None:
+                        return Mention(text[mention.start:toks[i][2]], mention.start, toks[i][2],
+                                       toks[j:i + 1], mention.description)
+                break
         return None
     return _make(text, toks, j, i)
 
@@ -251,6 +264,14 @@ def mention_after(text, start, hi):
     first = toks[0][0].lower()
     if first in PRONOUNS and first not in ("him", "her"):
         return Mention(toks[0][0], toks[0][1], toks[0][2], [toks[0]])
+    if len(toks) > 3 and first in ("a", "an", "the") and toks[1][0].lower() in SPOKES | {"report", "study", "survey",
+                                                                                       "paper", "note"} \
+            and toks[2][0].lower() in ("from", "by", "of", "issued"):
+        # "according to a statement from the White House": the White House speaks
+        inner = mention_after(text, toks[3][1] if toks[2][0].lower() != "issued" else toks[3][1], hi)
+        if inner is not None:
+            inner.description = text[toks[0][1]:toks[2][2]]
+            return inner
     i = 0
     if first in lx.DETERMINERS or first in lx.GROUP_DETERMINERS:
         i = 1
