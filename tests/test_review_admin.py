@@ -311,3 +311,13 @@ def test_promoting_a_quoted_term_makes_a_statement_to_attribute(editor_client, e
 ])
 def test_odd_filter_values_never_give_a_server_error(editor_client, entry, query):
     assert editor_client.get(f"{LIST_URL}?{query}").status_code in (200, 302)
+
+
+def test_a_statement_added_over_a_machine_suggestion_replaces_it(editor_client, entry):
+    response = editor_client.post(ADD_URL, {
+        "entry": entry.pk, "words": "AI equity is now a multipolar consensus", "occurrence": "1",
+        "kind": "direct", "verification": "unverified",
+    }, follow=True)
+    assert "It replaces 1 machine suggestion" in response.content.decode()
+    assert list(entry.statements.filter(quote__contains="multipolar").values_list("quote", "origin")) == [
+        ("AI equity is now a multipolar consensus", "editor")]

@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from archive.models import Agent, Statement, StatementReview
 from archive.services.statements import (
     WordsNotFound, assign_group, locate_words, promote_term, refresh_statements,
+    replace_overlapping_suggestions,
 )
 from archive.statement_text import context
 
@@ -188,6 +189,12 @@ class StatementReviewAdmin(SimpleHistoryAdmin):
             obj.edited = True  # an editor's correction: re-extraction leaves it alone
         super().save_model(request, obj, form, change)
         assign_group(obj)
+        if not change:
+            replaced = replace_overlapping_suggestions(obj)
+            if replaced:
+                self.message_user(request, ngettext(
+                    "It replaces %d machine suggestion for the same words.",
+                    "It replaces %d machine suggestions for the same words.", replaced) % replaced)
 
     def _decide(self, request, queryset, status, verb):
         count = 0

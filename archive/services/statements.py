@@ -464,7 +464,23 @@ def add_statement(entry, words, occurrence=1, **fields):
                           confidence=1.0, **fields)
     statement.save()
     assign_group(statement)
+    replace_overlapping_suggestions(statement)
     return statement
+
+
+def replace_overlapping_suggestions(statement):
+    """Remove machine suggestions overlapping an editor's new statement; returns how many.
+
+    The editor's statement supersedes them, as the next re-extraction would decide anyway.
+    """
+    overlapping = [s for s in statement.entry.statements.exclude(pk=statement.pk)
+                   .filter(start__lt=statement.end, end__gt=statement.start) if not s.is_protected]
+    groups = {s.group_id for s in overlapping}
+    for suggestion in overlapping:
+        suggestion._history_user = None
+        suggestion.delete()
+    _delete_empty_groups(groups)
+    return len(overlapping)
 
 
 def promote_term(term):
