@@ -163,3 +163,56 @@ def test_offsets_always_point_at_the_quote(text):
         assert 0.0 <= s.confidence <= 1.0
     for n in result.non_statements:
         assert text[n.start:n.end] == n.text
+
+
+def test_role_back_references_find_the_person_with_that_role():
+    text = ("Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan. "
+            "“Peace on the border should be our priority,” the prime minister said. "
+            "The Chinese leader added that “the dragon and the elephant must dance together”.")
+    assert statement(text, "Peace on the border should be our priority,").speaker == "Narendra Modi"
+    assert statement(text, "the dragon and the elephant must dance together").speaker == "Xi Jinping"
+
+
+def test_unnamed_office_holder_stays_as_written():
+    text = "Emmanuel Macron spoke first. The German chancellor (who was cooler) said Berlin was “open to discussion”."
+    assert statement(text, "open to discussion").speaker == "the German chancellor"
+
+
+def test_name_between_commas_after_its_role():
+    text = "His foreign minister, Sugiono, later told parliament that Jakarta “would not take sides”."
+    s = statement(text, "would not take sides")
+    assert (s.speaker, s.description) == ("Sugiono", "His foreign minister")
+
+
+def test_second_quote_in_the_same_sentence_shares_the_speaker():
+    text = 'Prabowo Subianto declared that Indonesia "will not join any pact" and would pursue "a free and active policy".'
+    assert statement(text, "a free and active policy").speaker == "Prabowo Subianto"
+
+
+def test_epigraph_and_statement_from_a_body():
+    text = ("“The past is never dead. It’s not even past.” — William Faulkner\n"
+            "“We stand with our allies,” according to a statement from the White House. "
+            "Beijing said it “firmly opposes” interference.")
+    assert statement(text, "The past is never dead. It’s not even past.").speaker == "William Faulkner"
+    s = statement(text, "We stand with our allies,")
+    assert (s.speaker, s.speaker_kind) == ("White House", "organisation")
+    s = statement(text, "firmly opposes")
+    assert (s.speaker, s.speaker_kind) == ("Beijing", "organisation")
+
+
+def test_spokesperson_of_a_company_speaks_for_it():
+    s = statement("“We do not comment on speculation,” an Alibaba spokesperson said.", "We do not comment on speculation,")
+    assert (s.speaker, s.speaker_kind) == ("Alibaba", "organisation")
+
+
+def test_titles_and_headlines_are_not_statements():
+    text = ("In his new book, “The Avoidable War”, Kevin Rudd writes that “conflict is not inevitable.”\n"
+            "Related\n“Solomon Islands Election: What Comes Next?”")
+    result = extract(text)
+    assert [s.quote for s in result.statements] == ["conflict is not inevitable."]
+    assert [n.text for n in result.non_statements] == ["The Avoidable War", "Solomon Islands Election: What Comes Next?"]
+
+
+def test_plural_nouns_that_look_like_cues_report_nothing():
+    text = "Claimant states have spent a decade arguing over a code of conduct. Member states will vote next year."
+    assert extract(text).statements == []

@@ -271,7 +271,8 @@ class Referents:
         for r in self._before(pos, 6000):
             if r.kind == "person" and r.name != self.author and head in r.description.lower():
                 return r
-        if definite and nearest is not None and pos - nearest.pos < 250 and "\n" not in self.text[nearest.pos:pos]:
+        if definite and not modifiers and nearest is not None and pos - nearest.pos < 250 \
+                and "\n" not in self.text[nearest.pos:pos]:
             return nearest
         return None
 
