@@ -69,7 +69,8 @@ def test_the_list_makes_a_bounded_number_of_queries(editor_client, entry, django
 
 
 @pytest.mark.parametrize("query, shown, hidden", [
-    ("review_status__exact=suggested", [TOMPROS, NYE], []),
+    ("status=suggested", [TOMPROS, NYE], []),
+    ("status=confirmed", [], [TOMPROS, NYE]),
     ("kind__exact=direct", [TOMPROS, NYE], []),
     ("confidence=low", [NYE], [TOMPROS]),
     ("confidence=high", [TOMPROS], [NYE]),
@@ -93,9 +94,25 @@ def test_filter_by_outlet_and_speaker(editor_client, entry):
     assert page.count("<mark>") == 1 and "Elsewhere" in page
     assert "Someone Else (1)" in page  # the filter lists speakers with statements awaiting review
     add_statement(other, "said")
-    page = editor_client.get(f"{LIST_URL}?speaker=none").content.decode()
+    page = editor_client.get(f"{LIST_URL}?speaker=none&status=all").content.decode()
     assert page.count("<mark>") == 1
     assert editor_client.get(f"{LIST_URL}?speaker=nonsense").status_code == 200
+
+
+def test_the_queue_shows_statements_awaiting_review_unless_asked_otherwise(editor_client, entry):
+    tompros = statement(entry, TOMPROS)
+    tompros.review_status = Statement.Review.CONFIRMED
+    tompros.save()
+    page = editor_client.get(LIST_URL).content.decode()
+    assert f"<mark>{NYE}</mark>" in page and f"<mark>{TOMPROS}</mark>" not in page
+    page = editor_client.get(f"{LIST_URL}?status=all").content.decode()
+    assert f"<mark>{NYE}</mark>" in page and f"<mark>{TOMPROS}</mark>" in page
+    page = editor_client.get(f"{LIST_URL}?status=confirmed").content.decode()
+    assert f"<mark>{NYE}</mark>" not in page and f"<mark>{TOMPROS}</mark>" in page
+    # An editor changes their mind from the confirmed list.
+    editor_client.post(f"{LIST_URL}?status=confirmed", {"action": "reject_selected", "_selected_action": [tompros.pk]})
+    tompros.refresh_from_db()
+    assert tompros.review_status == Statement.Review.REJECTED
 
 
 def test_bulk_confirm_and_reject_are_recorded_in_the_history(editor_client, entry):
@@ -306,7 +323,7 @@ def test_promoting_a_quoted_term_makes_a_statement_to_attribute(editor_client, e
 
 
 @pytest.mark.parametrize("query", [
-    "confidence=very", "speaker=-1", "review_status__exact=maybe", "needs_anchor__exact=perhaps",
+    "confidence=very", "speaker=-1", "status=maybe", "needs_anchor__exact=perhaps",
     "entry__outlet__id__exact=abc", "q=%22unbalanced", "o=99",
 ])
 def test_odd_filter_values_never_give_a_server_error(editor_client, entry, query):

@@ -44,6 +44,37 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(**band[1]) if band else queryset
 
 
+class ReviewStatusFilter(admin.SimpleListFilter):
+    """Review status, showing the statements awaiting review unless another is chosen.
+
+    The screen is a queue: an editor opening it sees what still needs a decision.
+    """
+
+    title = "review status"
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Statement.Review.choices, (self.ALL, "All")]
+
+    def choices(self, changelist):
+        current = self.value() or Statement.Review.SUGGESTED
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or Statement.Review.SUGGESTED
+        if value == self.ALL:
+            return queryset
+        if value in Statement.Review.values:
+            return queryset.filter(review_status=value)
+        return queryset.none()
+
+
 class SpeakerFilter(admin.SimpleListFilter):
     """The speakers with most statements awaiting review, and "no speaker".
 
@@ -123,7 +154,7 @@ class StatementReviewAdmin(SimpleHistoryAdmin):
     list_display = ["quote_in_context", "cue", "speaker_mention", "proposed_speaker", "kind",
                     "confidence_shown", "review_status", "verification"]
     list_display_links = ["quote_in_context"]
-    list_filter = ["review_status", "kind", ConfidenceFilter, ("entry__outlet", admin.RelatedOnlyFieldListFilter),
+    list_filter = [ReviewStatusFilter, "kind", ConfidenceFilter, ("entry__outlet", admin.RelatedOnlyFieldListFilter),
                    SpeakerFilter, "origin", "needs_anchor", "verification"]
     list_select_related = ["entry", "entry__outlet", "speaker"]
     search_fields = ["quote", "speaker_mention", "speaker__name", "entry__title"]
@@ -250,7 +281,7 @@ def promote_terms(modeladmin, request, queryset):
         else:
             promoted.append(statement)
     if promoted:
-        url = reverse("admin:archive_statementreview_changelist") + "?origin__exact=editor&review_status__exact=suggested"
+        url = reverse("admin:archive_statementreview_changelist") + "?origin__exact=editor&status=suggested"
         modeladmin.message_user(request, format_html(
             '{} promoted. <a href="{}">Set their speakers in the statement review</a>.',
             ngettext("%d term", "%d terms", len(promoted)) % len(promoted), url), messages.SUCCESS)
