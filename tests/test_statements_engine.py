@@ -126,3 +126,33 @@ def test_importing_the_seed_folder_links_every_gold_statement_to_the_right_recor
         for gold in case.get("reported_without_quotation_marks", []):
             assert any(s.kind == "reported" and s.speaker and s.speaker.name == gold["speaker"]
                        for s in found.values()), gold
+
+
+POLL = (
+    "The Lowy Institute's annual poll, released on Wednesday, found that trust in China had fallen again.\n\n"
+    "According to the poll's director, Natasha Kassam, \"Australians have never been more worried about "
+    "the region.\" She added that the results were \"sobering for any government\".\n\n"
+    "Officials in Canberra were more guarded. The department declined to comment further."
+)
+
+
+def test_after_an_editor_edits_the_body_statements_follow_and_re_extraction_adds_no_duplicates():
+    entry = make_entry("Poll", body=POLL)
+    refresh_statements(entry)
+    found = quotes(entry)
+    worried = found["Australians have never been more worried about the region."]
+    assert worried.speaker.name == "Natasha Kassam"
+    worried.review_status = Statement.Review.CONFIRMED
+    worried.save()
+    count = entry.statements.count()
+
+    entry.body = "Editor's note: this article was updated on Thursday.\n\n" + POLL.replace(
+        "released on Wednesday", "published on Wednesday")
+    entry.save()
+    for statement in entry.statements.all():
+        assert entry.body[statement.start:statement.end] == statement.quote and not statement.needs_anchor
+
+    refresh_statements(entry)
+    assert entry.statements.count() == count
+    worried.refresh_from_db()
+    assert worried.review_status == "confirmed" and entry.body[worried.start:worried.end] == worried.quote
