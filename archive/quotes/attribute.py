@@ -60,7 +60,8 @@ def clause_subject(text, lo, hi):
 def _subject(text, cue_match, lo):
     """The speaker mention for a cue found before a quote."""
     cue = cue_match.group()
-    if cue.lower().startswith(("according", "in a statement", "in the words of", "as quoted by", "words of")):
+    if cue.lower().startswith(("according", "in a statement", "in the words of", "as quoted by", "words of",
+                               "to quote")):
         if cue.lower().startswith("in a statement"):
             return mention_before(text, cue_match.start(), lo)
         return mention_after(text, cue_match.end(), cue_match.end() + 200)
@@ -115,7 +116,7 @@ def before(text, span, lo):
             continue  # "a programme called “X”" names a thing; "what Xi Jinping has called “…”" quotes him
         how = "before" if immediate else "sentence"
         prior = tokens(text, max(lo, mention.start - 12), mention.start)
-        if how == "sentence" and (m.group().lower().startswith(("according", "in the words", "words of"))
+        if how == "sentence" and (m.group().lower().startswith(("according", "in the words", "words of", "to quote"))
                                   or (prior and prior[-1][0].lower() == "as")):
             how = "as"  # "As X noted, DeepSeek’s “…”": the writer hands the words to X
         if fam == "naming" and gap.strip():
@@ -165,8 +166,9 @@ def after(text, span, hi, crossed=False):
         rest = text[m.end():hi]
         if fam == "belief" and not re.match(r"\s*[.,;]", rest):
             return None
-        if crossed and len(re.split(r"[.!?;]", rest, maxsplit=1)[0].split()) > 6:
-            return None
+        clause = re.split(r"[.!?;]", rest, maxsplit=1)[0]
+        if crossed and (len(clause.split()) > 6 or clause.rstrip().endswith(":")):
+            return None  # a new sentence about something else, or one introducing the next quote
         return Attribution(m.group(), m.start(), mention, "after", 0.95, fam)
     return None
 

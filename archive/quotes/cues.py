@@ -63,6 +63,7 @@ PHRASES = {
     "in their words": "speech",
     "in the words of": "speech",
     "words of": "speech",
+    "to quote": "speech",
     "called for": "speech",
     "calls for": "speech",
     "calling for": "speech",
@@ -107,7 +108,7 @@ FORM_FAMILY.update(PHRASES)
 FORM_LEMMA.update({p: p for p in PHRASES})
 
 CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:" + trie_pattern(list(FORM_FAMILY) + ["According to", "In a statement", "In the words of",
+    r"(?<![\w’'-])(?:" + trie_pattern(list(FORM_FAMILY) + ["According to", "In a statement", "In the words of", "To quote",
                                                           "As quoted by"]) + r")(?![\w’'-])"
 )
 

@@ -298,7 +298,8 @@ def mention_after(text, start, hi):
                                            or toks[i + 1][0].lower() in ("the",) + tuple(lx.NAME_PARTICLES))):
                 break
         elif word.islower() and word.isalpha() and i + 1 < len(toks) and (
-                _is_role(toks[i + 1][0]) or (_is_adj(word) and _is_adj(toks[i + 1][0]))) and low not in lx.STOP_CAPS \
+                _is_role(toks[i + 1][0]) or (_is_adj(word) and (_is_adj(toks[i + 1][0]) or _name_like(toks[i + 1][0]))))\
+                and low not in lx.STOP_CAPS \
                 and low not in FORM_FAMILY and low not in AUXILIARIES:
             pass
         else:
@@ -307,6 +308,16 @@ def mention_after(text, start, hi):
     mention = _make(text, toks, 0, i - 1)
     if mention is None:
         return None
+    if i + 2 < len(toks) and toks[i][0] == "," and mention.words[-1].lower() in lx.ROLES:
+        # "His deputy, Jonathan Malaya, went further": the name after the role
+        k = i + 1
+        while k < len(toks) and k < i + 6 and (_name_like(toks[k][0]) or toks[k][0].lower() in lx.NAME_PARTICLES):
+            k += 1
+        if k > i + 1 and k < len(toks) and toks[k][0] == ",":
+            named = _make(text, toks, i + 1, k - 1)
+            if named is not None:
+                named.description = mention.text
+                return named
     # appositive after the name: "said Louis Tompros, a Harvard AI expert."
     if i + 1 < len(toks) and toks[i][0] == "," and toks[i + 1][0].lower() in APPOSITIVE_OPENERS:
         k = i + 1

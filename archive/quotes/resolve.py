@@ -37,6 +37,8 @@ DESCRIPTOR_THING_RE = re.compile(
     rf"\b(firm|company|startup|start-up|giant|maker|chipmaker|lab|agency|ministry|bank|group|regulator|"
     rf"newspaper|magazine|daily|journal|outlet|report|study|survey|chatbot|model|assistant|bot)\s+({NAME})"
 )
+WORK_BY_RE = re.compile(rf"\b(report|study|survey|paper|analysis|statement|assessment|review)\s+(?:by|from)\s+"
+                        rf"(?:the\s+)?({NAME})")
 AI_SCAN_RE = re.compile(
     r"\b(?:ChatGPT|GPT-?\d[\w.]*|Grok(?:\s\d(?:\.\d)?)?|Gemini|Claude|Copilot|Llama\s?\d?|ERNIE\s+Bot|Ernie\s+Bot|"
     r"Qwen[\w.]*|Kimi|Doubao|DeepSeek-[RV]\d|Le\s+Chat|Siri|Alexa)\b"
@@ -122,7 +124,10 @@ class Referents:
             if before.endswith(",") or PREDICATE_RE.search(before):
                 continue  # "Smith, a professor" describes Smith; "he is a professor" too
             phrase = m.group()
-            self._add(m.start(), phrase[:1].lower() + phrase[1:], "person")
+            self._add(m.start(), phrase[:1].lower() + phrase[1:], "person", weak=True)
+        for m in WORK_BY_RE.finditer(text):
+            # "A new report by Human Rights Watch …, the report concludes": its author speaks
+            self._add(m.start(2), m.group(2), "publication", m.group(1).lower())
         self.items.sort(key=lambda r: r.pos)
         self._positions = [r.pos for r in self.items]
         self._by_token = {}
