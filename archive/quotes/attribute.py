@@ -39,11 +39,17 @@ class Attribution:
     family: str = "speech"
 
 
+CONJUNCTIONS = {"but", "and", "yet", "so", "still", "however", "also", "then", "now", "indeed", "moreover",
+                "meanwhile", "instead", "nevertheless", "nonetheless", "thus", "hence", "or", "nor"}
+
+
 def clause_subject(text, lo, hi):
     """The subject that opens the clause in text[lo:hi] ("Grok 3 affirmed …", "In 2025, X said …")."""
     toks = tokens(text, lo, hi)
     i = 0
-    if toks and toks[0][0].lower() in lx.STOP_CAPS and toks[0][0].lower() not in lx.DETERMINERS:
+    if toks and toks[0][0].lower() in CONJUNCTIONS:
+        i = 1  # "But Hugh White, the ANU's professor, isn't convinced": only the conjunction goes
+    elif toks and toks[0][0].lower() in lx.STOP_CAPS and toks[0][0].lower() not in lx.DETERMINERS:
         for k in range(min(len(toks), 12)):
             if toks[k][0] == ",":
                 i = k + 1

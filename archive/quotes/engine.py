@@ -147,9 +147,12 @@ class _Run:
             att = None
         if att is not None and term == "title or name" and classify.is_title_case(quote):
             att = None  # "In his new book, “The Avoidable War”, Kevin Rudd writes …"
-        if att is not None and att.how == "sentence" and classify.word_count(quote) == 1 and re.search(
-                r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$", text[lo:span.open]):
-            att = None  # "analysts say the bloc's ‘centrality’ …": one quoted word used as a noun is a term
+        if att is not None and classify.word_count(quote) == 1 and re.search(
+                r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$", text[lo:span.open]) and (
+                att.how == "sentence" or (att.how == "before" and parse(text, att.mention).form == "group")):
+            # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
+            # one quoted word used as a noun, with no one in particular behind it, is a term
+            att = None
         if att is not None and att.how == "sentence" and classify.word_count(quote) == 1 and "-" in quote:
             att = None  # "say it is “risk-based”": a hyphenated coinage is a term, not a quotation
         if att is not None and att.how == "sentence" and classify.word_count(quote) <= 3 and att.family in (
