@@ -39,6 +39,7 @@ class Attribution:
     family: str = "speech"
 
 
+IN_WORDS_RE = re.compile(r"\b[Ii]n\s+([^,.;:“”\"]{1,80}?(?:’s|'s|s’|s'))\s+(?:own\s+)?(words)\s*[,:—–-]?\s*$")
 CONJUNCTIONS = {"but", "and", "yet", "so", "still", "however", "also", "then", "now", "indeed", "moreover",
                 "meanwhile", "instead", "nevertheless", "nonetheless", "thus", "hence", "or", "nor"}
 
@@ -106,6 +107,12 @@ def _words(s):
 
 def before(text, span, lo):
     """Attribution from a cue before the quote, within text[lo:span.open]."""
+    words = IN_WORDS_RE.search(text, max(lo, span.open - 120), span.open)
+    if words:
+        # "In Xi's words, “…”", "In the minister's own words: “…”"
+        mention = mention_before(text, words.end(1), lo)
+        if mention is not None:
+            return Attribution(text[words.start():words.end(2)], words.start(), mention, "before", 0.9)
     found = cues.find_cues(text, lo, span.open)
     for m in reversed(found):
         fam = cues.family(m.group())

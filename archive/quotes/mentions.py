@@ -31,6 +31,8 @@ science climate military intelligence industry data computer legal government st
 private investigative regional local international global then current acting interim
 founding lead head outgoing incoming retired influential respected famous eminent
 """.split())
+QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
+                          r"(?:by\s+[^,.;“”\"]{1,60}?\s+|in\s+[^,.;“”\"]{1,60}?\s+)?as\s*$")
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
@@ -164,6 +166,9 @@ def _make(text, toks, j, i, description=""):
 def mention_before(text, end, lo):
     """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
     lo = max(lo, end - 300)
+    quoted_as = QUOTED_AS_RE.search(text, lo, end)
+    if quoted_as:
+        end = quoted_as.start()  # "X was quoted by Reuters as saying"
     toks = tokens(text, lo, end)
     i = len(toks) - 1
     while i >= 0:
