@@ -210,7 +210,7 @@ def colon(text, span, lo):
     if not head.endswith(":"):
         return None
     inner = text[span.start:span.end]
-    if not inner[:1].isupper() or _words(inner) < 4:
+    if (not inner[:1].isupper() or _words(inner) < 4) and _words(inner) < 6:
         return None
     mention = clause_subject(text, lo, len(head) + lo - 1)
     if mention is None:

@@ -15,7 +15,7 @@ TERM_BEFORE_RE = re.compile(
     r"dubbed|termed|nicknamed|titled|entitled|named|called|labelled|labeled|branded|meaning|means|"
     r"translated\s+as|translates\s+(?:as|to)|literally|stands\s+for|spelled|spelt|as\s+in|"
     r"(?:word|term|phrase)s?\s+like|such\s+as|refer(?:s|red)?\s+to\s+as|the\s+idea\s+of|"
-    r"(?:speak|speaks|spoke|speaking|talk|talks|talked|talking)\s+(?:of|about)(?:\s+(?:a|an|the))?|"
+    r"(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)\s+(?:of|about)(?:\s+(?:a|an|the))?|"
     r"defined\s+as|define[sd]?\s+(?:it|this|them)\s+as|refers?\s+to|referred\s+to|"
     r"(?:saying|adage|proverb|maxim|motto|cliché|cliche|old\s+line)\s+(?:goes|has\s+it|says)|as\s+they\s+say)"
     r"\s*[,:]?\s*$",

@@ -32,10 +32,9 @@ IRREGULAR = {
 }
 DOUBLING = {"admit", "quip", "commit", "regret", "submit", "omit", "permit", "prefer", "refer", "aver", "rebut"}
 # Nouns as much as verbs: only their inflected forms are cues ("reports", not "a report").
-NOUNISH = {"slam", "blast", "welcome", "demand", "order", "echo", "plead", "report", "post", "tweet", "comment", "call", "claim", "state", "question", "promise",
-           "pledge", "vow", "counter", "answer", "hail", "joke", "quip", "brand", "term", "label",
-           "estimate", "forecast", "highlight", "underline", "praise", "boast", "warn", "caution",
-           "concede", "muse", "reply", "respond", "remark", "note", "add", "ask", "pose", "hope"}
+NOUNISH = {"slam", "blast", "welcome", "demand", "order", "echo", "plead", "report", "post", "tweet", "comment",
+           "call", "claim", "state", "question", "promise", "pledge", "vow", "answer", "brand", "term", "label",
+           "estimate", "forecast", "highlight", "joke", "reply", "remark", "note", "hope"}
 
 SPEECH = """
 say tell write note remark state argue add explain warn insist claim affirm reply respond ask pose
@@ -135,11 +134,17 @@ estimates forecasts promises pledges vows hopes labels terms brands highlights j
 INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|$)")
 
 
+MODAL_BEFORE_RE = re.compile(r"(?:\b(?:would|will|could|should|might|may|must|can|cannot|to|shall)|n[’']t)\s+$")
+
+
 def is_cue(text, match):
-    """False for a plural noun that only looks like a reporting verb."""
+    """False for a plural noun that only looks like a reporting verb, and for a bare verb after a
+    modal or "to" ("the bloc would respond “calmly”", "urged donors to step up"): nobody said it yet."""
     word = match.group()
     if word in PLURAL_LOOKALIKES:
         return INTRODUCES_RE.match(text, match.end()) is not None
+    if FORM_LEMMA.get(word) == word and MODAL_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
+        return False
     return True
 
 

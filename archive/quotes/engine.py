@@ -234,6 +234,13 @@ class _Run:
         return "partial"
 
     def statement(self, span, att, lo):
+        quote = self.text[span.start:span.end]
+        if att.how in ("sentence", "colon") and classify.word_count(quote) <= 3 and not quote[:1].isupper():
+            speaker = self.speaker(att.mention)[0] if parse(self.text, att.mention).form != "name" else "named"
+            if speaker is None:
+                # "The government says it wants “common prosperity”": a short phrase nobody can be
+                # found to have said is a term
+                return self.non_statement(span, "scare quote or term")
         speaker, kind, desc, by_ref = self.speaker(att.mention)
         if speaker is None and att.how == "colon":
             # "Her message was simple: “…” Finance Minister X repeated the line": named just after

@@ -456,14 +456,15 @@ def parse(text, mention):
         return Parsed("name", name=_plain_name(text, name_sel), description=desc)
     # no role: a possessive prefix ("DeepSeek’s Liang Wenfeng"), an affiliation ("Yun Sun of the Stimson Center")
     p = 0
-    while p < len(words) - 1 and words[p].endswith(("’s", "'s")):
-        p += 1
+    for idx in range(len(words) - 1):
+        if words[idx].endswith(("’s", "'s")):
+            p = idx + 1  # "Johns Hopkins University's China Africa Research Initiative"
     if lows[0] in lx.DETERMINERS:
         p = max(p, 1)
     name_sel = sel[p:]
     if not name_sel:
         return Parsed("anonymous", name=mention.text, description=mention.description)
-    desc = text[sel[0][1]:sel[p - 1][2]] if p and lows[0] not in lx.DETERMINERS else ""
+    desc = text[sel[0][1]:sel[p - 1][2]] if p and (lows[0] not in lx.DETERMINERS or p > 1) else ""
     for q in range(1, len(name_sel) - 1):
         if name_sel[q][0].lower() in ("of", "at", "from") and not any(
                 t[0].lower() in lx.ORG_WORDS for t in name_sel[:q]):
