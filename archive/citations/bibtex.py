@@ -42,9 +42,9 @@ def escape_url(url):
     return url.replace("{", "%7B").replace("}", "%7D")
 
 
-def title(text, proper=frozenset()):
+def title(text, proper=frozenset(), sentence=None):
     """The title escaped, with the capitals a style must keep in braces."""
-    keep = protected_words(text, proper)
+    keep = protected_words(text, proper, sentence)
     out, pos = [], 0
     for match in _WORD.finditer(text):
         out.append(escape_keep_spaces(text[pos:match.start()]))
@@ -75,8 +75,7 @@ def fields(item):
     if item.get("author"):
         out.append(("author", "{" + " and ".join(name(n) for n in item["author"]) + "}"))
     if item.get("title"):
-        proper = _proper_from_sentence(item)
-        out.append(("title", "{" + title(item["title"], proper) + "}"))
+        out.append(("title", "{" + title(item["title"], sentence=item.get("_title-sentence-lower")) + "}"))
     kind = item.get("type")
     if kind == "report":
         for key, field in (("publisher", "institution"), ("genre", "type"), ("collection-title", "series"),
@@ -104,12 +103,6 @@ def fields(item):
         if item.get(key):
             out.append((field, "{" + escape(item[key]) + "}"))
     return out
-
-
-def _proper_from_sentence(item):
-    """Words the sentence-case title keeps capitalised (csl.py worked them out)."""
-    sentence = item.get("_title-sentence-lower") or ""
-    return frozenset(w for w in _WORD.findall(sentence) if w[:1].isupper())
 
 
 def entry(item):

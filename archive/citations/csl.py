@@ -43,9 +43,12 @@ def date_parts(date):
     return {"date-parts": [parts]} if parts else None
 
 
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
 def _ascii_word(text):
-    folded = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_ALNUM.sub("", folded).lower()
 
 
 def citation_key(record):

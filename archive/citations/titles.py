@@ -18,10 +18,14 @@ def _core(word):
     return _POSSESSIVE.sub("", word)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def looks_like_name(word):
     """Shape alone says it is a name or acronym: inner capitals or digits ("DeepSeek", "AI", "R1")."""
     core = _core(word)
-    return any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core)
+    rest = core[1:]
+    return rest != rest.lower() or _DIGIT.search(core) is not None
 
 
 def proper_nouns(title, text):
@@ -83,11 +87,13 @@ def _lower_part(part, names):
     return part[0].lower() + part[1:]
 
 
-def protected_words(title, names=frozenset()):
+def protected_words(title, names=frozenset(), sentence=None):
     """Words a BibTeX style must not lower-case: those sentence case keeps capitalised
-    (the first word only when its inner capitals matter, as in "DeepSeek")."""
+    (the first word only when its inner capitals matter, as in "DeepSeek").
+    ``sentence``: the title already in sentence case (lower after a colon), if known."""
     kept = set()
-    sentence = sentence_case(title, names, capitalise_after_colon=False)
+    if sentence is None:
+        sentence = sentence_case(title, names, capitalise_after_colon=False)
     for index, match in enumerate(_WORD.finditer(sentence)):
         word = match.group()
         if looks_like_name(word) or (index and any(c.isupper() for c in word)):

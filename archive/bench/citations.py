@@ -1,0 +1,141 @@
+"""Benchmark: citation exports (BibTeX, RIS, CSL-JSON, formatted styles, JSON Lines).
+
+Two measurements, ``run(scale)`` returning (metric label, value string) rows:
+
+1. Formats alone (pure Python, no database): 10,000 x scale entries (drawn from 1,000
+   records built from the deterministic benchmark corpus), each mapped to CSL-JSON and
+   written in every format; entries/s of CPU time (the machine's own rate, whatever
+   else runs) and of wall time, and peak memory (tracemalloc) of a tenth of the export
+   and of all of it: a streamed export's peak must not grow with its size (what does
+   grow is the set of citation keys already used, a few dozen bytes per entry).
+2. Through the database and the view (when the database holds published entries,
+   e.g. after ``generate_corpus``): the streamed whole-archive download, time to first
+   byte, entries/s and peak memory while tracing.
+"""
+import time
+import tracemalloc
+from dataclasses import replace
+
+from archive.bench.corpus import generate
+from archive.citations import csl, formats, styles
+from archive.citations.items import COMMENTARY, OP_ED, EntryRecord, Name
+from archive.naming import split_name
+
+ENTRIES = 10_000
+STYLE_ENTRIES = 2_000  # formatted styles are ~100x slower; a sample gives the rate
+
+
+def records(count, seed=1):
+    """``count`` entry records shaped like the archive's (corpus titles, names, outlets, dates)."""
+    corpus = generate(count, seed)
+    outlets = corpus.outlets
+    for n, spec in enumerate(corpus.entries):
+        name, short, kind = outlets[spec.outlet]
+        genre = COMMENTARY if kind == "think_tank" else OP_ED
+        authors = []
+        for a in spec.authors:
+            display = corpus.people[a]
+            if corpus.kinds[a] == "person":
+                family, given = split_name(display)
+                authors.append(Name(family, given))
+            else:
+                authors.append(Name(literal=display))
+        url = f"https://archive.example.org/entries/bench-{n}/"
+        yield EntryRecord(
+            id=n + 1, title=spec.title, genre=genre, authors=authors, outlet=name, place="Singapore",
+            series=f"{short} Commentary" if genre == COMMENTARY else "", number=f"CO{n:05d}" if genre == COMMENTARY else "",
+            date=(spec.published_on.year, spec.published_on.month, spec.published_on.day), url=url, archive_url=url,
+            abstract=spec.synopsis, language="en", keywords=[corpus.tags[t] for t in spec.tags],
+        )
+
+
+def _export(fmt, items):
+    size = 0
+    for chunk in fmt.write(csl.unique_keys(csl.to_csl(r) for r in items)):
+        size += len(chunk)
+    return size
+
+
+def _cycle(base, count):
+    """``count`` records drawn from ``base`` without holding them: the source costs no memory."""
+    for n in range(count):
+        yield replace(base[n % len(base)], id=n + 1)
+
+
+def _rate(fmt, base, count):
+    """(entries/s of CPU time, entries/s of wall time, bytes written)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    size = _export(fmt, _cycle(base, count))
+    return count / (time.process_time() - cpu), count / (time.perf_counter() - wall), size
+
+
+def _peak(fmt, base, count):
+    """Peak memory (tracemalloc) of a streamed export of ``count`` entries."""
+    tracemalloc.start()
+    _export(fmt, _cycle(base, count))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def _database_rows():
+    from django.test import RequestFactory
+    from django.test.utils import override_settings
+
+    from archive.citations.views import list_export
+    from archive.models import Entry
+
+    published = Entry.objects.published().count()
+    if not published:
+        return [("citations: streamed download from the database",
+                 "skipped (no published entries: run generate_corpus first)")]
+    rows = []
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        for ext in ("bib", "ris", "json"):
+            request = RequestFactory().get(f"/export/archive.{ext}")
+            started = time.perf_counter()
+            tracemalloc.start()
+            response = list_export(request, scope="archive", ext=ext)
+            stream = iter(response.streaming_content)
+            first = next(stream, b"")
+            ttfb = time.perf_counter() - started
+            size = len(first) + sum(len(chunk) for chunk in stream)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            elapsed = time.perf_counter() - started
+            rows.append((f"citations: /export/archive.{ext}, {published:,} entries from the database",
+                         f"first byte {ttfb * 1000:.0f} ms, {published / elapsed:,.0f} entries/s (traced), "
+                         f"peak {peak / 1e6:.1f} MB, {size / 1e6:.1f} MB written"))
+    return rows
+
+
+def run(scale=1):
+    count = max(500, int(ENTRIES * float(scale or 1)))
+    style_count = max(200, int(STYLE_ENTRIES * float(scale or 1)))
+    base = list(records(1000))
+    rows = []
+    for name in ("bibtex", "ris", "csl-json"):
+        fmt = formats.get_format(name)
+        cpu_rate, wall_rate, size = _rate(fmt, base, count)
+        peak_tenth, peak_full = _peak(fmt, base, count // 10), _peak(fmt, base, count)
+        rows.append((f"citations: {fmt.label} export of {count:,} entries",
+                     f"{cpu_rate:,.0f} entries/s CPU ({wall_rate:,.0f}/s wall), {size / 1e6:.1f} MB"))
+        rows.append((f"citations: {fmt.label} peak memory, {count // 10:,} vs {count:,} entries",
+                     f"{peak_tenth / 1e6:.2f} MB vs {peak_full / 1e6:.2f} MB"))
+    for key in styles.STYLES:
+        for csl_type in ("report", "article-newspaper", "post-weblog"):
+            styles.compiled(key, csl_type)  # parsed once, as in a running server
+        fmt = formats.get_format(key)
+        cpu_rate, wall_rate, _ = _rate(fmt, base, style_count)
+        rows.append((f"citations: {fmt.label}, {style_count:,} entries",
+                     f"{cpu_rate:,.0f} entries/s CPU ({wall_rate:,.0f}/s wall)"))
+    try:
+        rows += _database_rows()
+    except Exception as exc:  # the database part is optional; say why it did not run
+        rows.append(("citations: streamed download from the database", f"skipped ({exc.__class__.__name__}: {exc})"))
+    return rows
+
+
+if __name__ == "__main__":
+    for label, value in run(0.1):
+        print(f"{label:60} {value}")
