@@ -93,6 +93,10 @@ def test_entry_page_has_a_cite_section(client):
         assert f'href="/entries/{entry.slug}/cite.{ext}"' in html
     statement = entry.statements.get()
     assert f'href="/statements/{statement.pk}/cite.ris"' in html
+    # the statement itself, where the page lists who is quoted, links to its citation
+    assert f'href="/statements/{statement.pk}/cite.txt?style=chicago-notes"' in html
+    note = client.get(f"/statements/{statement.pk}/cite.txt", {"style": "chicago-notes"}).content.decode()
+    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek")
 
 
 @pytest.mark.parametrize("page", ["home", "outlet", "tag"])
