@@ -17,6 +17,7 @@ from .resolve import AUTHOR, Referents
 from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
+LEADING_YEAR_RE = re.compile(r"^(?:19|20)\d\d(?:[’']s)?\s+(?=[A-Z])")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 _KEY_RE = re.compile(r"[^\w]+")
 
@@ -95,6 +96,8 @@ class _Run:
         kind = infer_kind(name, desc)
         if kind == "publication" and ":" in name:
             name = name.split(":")[0].strip()  # a report's subtitle is not its name
+        if kind == "publication" and LEADING_YEAR_RE.match(name):
+            name = LEADING_YEAR_RE.sub("", name)  # "The 2023 Defence Strategic Review"
         if self.author and _norm_name(name) == _norm_name(self.author):
             return self.author, "person", desc, False
         parts = name.split()

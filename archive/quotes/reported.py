@@ -15,9 +15,9 @@ EXCLUDED_LEMMAS = {"ask", "pose", "call", "dub", "label", "brand", "term", "hail
                    "criticize", "condemn", "show", "highlight", "underline", "underscore", "hope", "think",
                    "fear", "go", "speak", "remind", "advise", "answer", "continue", "echo", "post", "tweet",
                    "promise", "vow", "pledge", "demand", "plead", "wonder", "mention", "describe",
-                   "characterise", "characterize", "point", "put", "sum", "suggest",
+                   "characterise", "characterize", "put", "suggest",
                    "comment", "agree", "order", "instruct"}
-CONTENT_START_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<that>that\s+|:\s*)|,\s*)?")
+CONTENT_START_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<that>that\b\s*,?\s*|:\s*)|,\s*)?")
 ADJUNCT_RE = re.compile(
     r"(?:(?:on|last|this|next|earlier|late|early)\s+(?:\w+day|week|month|year|morning|evening|night)|yesterday|today|"
     r"in\s+a\s+(?:statement|speech|interview|post|letter|report)|at\s+a\s+\w+(?:\s+\w+)?\s+(?:conference|briefing|forum|summit|event))"

@@ -54,6 +54,11 @@ GROUP_REF_RE = re.compile(
 ANONYMOUS_RE = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_ALT})\b(?![\w-])")
 PREDICATE_RE = re.compile(r"\b(?:is|was|are|were|as|became|become|becomes|been|be|remains|remained)$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+# Back-reference heads that fit any body of their kind ("the company" → the firm named last);
+# others ("the government", "the ministry", "the report") must match the referent's words.
+GENERIC_HEADS = set("""company firm startup start-up group organisation organization giant maker chipmaker carrier
+airline lab laboratory chatbot bot model assistant system ai tool newspaper paper daily magazine journal outlet
+tabloid document""".split())
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
 figure boss chief statesman stateswoman envoy""".split())
@@ -245,8 +250,8 @@ class Referents:
             for r in candidates:
                 if word in r.description.lower() or word in r.name.lower():
                     return r
-        if kind == "person" and word:
-            return candidates[0] if candidates else None
+            if kind != "person" and word not in GENERIC_HEADS:
+                return None  # "the government" is not the university named last
         return candidates[0] if candidates else None
 
     def ending_with(self, word, pos, kind):
