@@ -216,3 +216,16 @@ def test_titles_and_headlines_are_not_statements():
 def test_plural_nouns_that_look_like_cues_report_nothing():
     text = "Claimant states have spent a decade arguing over a code of conduct. Member states will vote next year."
     assert extract(text).statements == []
+
+
+def test_a_line_holding_only_an_unattributed_quote_is_a_headline():
+    text = "Related articles\n“Why ASEAN needs a new approach to Myanmar”\nShare this page"
+    result = extract(text)
+    assert result.statements == []
+    assert [(n.text, n.reason) for n in result.non_statements] == [
+        ("Why ASEAN needs a new approach to Myanmar", "headline or title line")]
+
+
+def test_bare_verbs_after_modals_do_not_attribute():
+    text = "Robert Habeck told reporters the bloc would respond “calmly but firmly”."
+    assert statement(text, "calmly but firmly").speaker == "Robert Habeck"

@@ -169,6 +169,10 @@ class _Run:
             return self.non_statement(span, "name or title")
         if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
             return self.continuation(span)
+        if self.whole_line(span):
+            # a line holding nothing but a quote, with no one named: a headline, related-article
+            # title or pull quote of the page, not a statement of the text
+            return self.non_statement(span, "headline or title line")
         if classify.is_sentence_like(quote):
             speaker, kind, mention_text, desc = self.context_speaker(span)
             stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", speaker, kind,
@@ -187,6 +191,13 @@ class _Run:
         if self.sents.count_between(prev_span.close, span.open) > 1:
             return False  # a sentence of the writer's own stands between: see context_speaker
         return classify.is_sentence_like(quote) or (quote[:1].isupper() and classify.word_count(quote) >= 3)
+
+    def whole_line(self, span):
+        text = self.text
+        line_start = text.rfind("\n", 0, span.open) + 1
+        line_end = text.find("\n", span.close)
+        line_end = len(text) if line_end < 0 else line_end
+        return not text[line_start:span.open].strip() and not text[span.close + 1:line_end].strip(" \t.,;:!?")
 
     def context_speaker(self, span):
         """A whole-sentence quote with no cue: "Xi addressed the summit. “We must …”" is most
