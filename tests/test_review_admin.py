@@ -1,4 +1,6 @@
 """The editors' review screen, through the admin as an editor uses it."""
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -260,27 +262,33 @@ def test_the_add_form_can_be_prefilled_from_a_link(editor_client, entry):
     assert form.initial["words"] == "capital moat" and str(form.initial["entry"]) == str(entry.pk)
 
 
-def test_a_statement_changed_inline_on_the_entry_page_is_protected_too(editor_client, entry):
-    """Editors can also correct statements inline on the entry page; re-extraction must respect that."""
+def _entry_page_data(client, entry):
+    """What the entry's admin page would post back unchanged, and its statement forms."""
     url = reverse("admin:archive_entry_change", args=[entry.pk])
-    response = editor_client.get(url)
+    response = client.get(url)
+    formsets = [f.formset for f in response.context["inline_admin_formsets"]]
     data = {}
-    for form in [response.context["adminform"].form] + [
-        f for formset in response.context["inline_admin_formsets"] for f in formset.formset.forms
-    ]:
+    for form in [response.context["adminform"].form] + [f for formset in formsets for f in formset.forms]:
         for name, field in form.fields.items():
             value = form.initial.get(name, field.initial)
-            if value is None or isinstance(value, (list, dict)) and not value:
-                value = "" if not isinstance(value, list) else "[]"
+            if value is None:
+                value = ""
             if hasattr(value, "pk"):
                 value = value.pk
             data[form.add_prefix(name)] = value
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
+    for formset in formsets:
+        management = formset.management_form
         for name in management.fields:
             data[management.add_prefix(name)] = management.initial.get(name, 0)
-    data.update({"needs_review": "[]", "body_blocks": __import__("json").dumps(entry.body_blocks), "tags": ""})
-    forms = response.context["inline_admin_formsets"][1].formset.forms
+    data.update({"needs_review": "[]", "body_blocks": json.dumps(entry.body_blocks), "tags": ""})
+    statements = next(formset for formset in formsets if formset.model is Statement)
+    return url, data, statements
+
+
+def test_a_statement_changed_inline_on_the_entry_page_is_protected_too(editor_client, entry):
+    """Editors can also correct statements inline on the entry page; re-extraction must respect that."""
+    url, data, statements = _entry_page_data(editor_client, entry)
+    forms = statements.forms
     index = next(i for i, f in enumerate(forms) if f.instance.quote == NYE)
     data[f"statements-{index}-speaker_mention"] = "the Harvard scholar"
     response = editor_client.post(url, data)
@@ -338,3 +346,29 @@ def test_a_statement_added_over_a_machine_suggestion_replaces_it(editor_client, 
     assert "It replaces 1 machine suggestion" in response.content.decode()
     assert list(entry.statements.filter(quote__contains="multipolar").values_list("quote", "origin")) == [
         ("AI equity is now a multipolar consensus", "editor")]
+
+
+def test_a_statement_added_inline_on_the_entry_page_gets_its_offsets(editor_client, entry):
+    url, data, statements = _entry_page_data(editor_client, entry)
+    prefix = statements.prefix
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = index + 1
+    data.update({f"{prefix}-{index}-quote": "capital moat", f"{prefix}-{index}-kind": "partial",
+                 f"{prefix}-{index}-review_status": "confirmed", f"{prefix}-{index}-verification": "unverified",
+                 f"{prefix}-{index}-entry": entry.pk})
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and [f.errors for f in response.context["inline_admin_formsets"][1].formset.forms]
+    added = entry.statements.get(quote="capital moat")
+    assert (added.start, added.end) == (BODY.index("capital moat"), BODY.index("capital moat") + 12)
+
+
+def test_changing_the_body_and_a_statement_in_one_save_keeps_the_statement_on_its_words(editor_client, entry):
+    url, data, statements = _entry_page_data(editor_client, entry)
+    index = next(i for i, f in enumerate(statements.forms) if f.instance.quote == NYE)
+    data["body"] = "A paragraph the editor added first.\n\n" + entry.body
+    data[f"statements-{index}-speaker_mention"] = "the Harvard scholar"
+    response = editor_client.post(url, data)
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    for each in entry.statements.all():
+        assert entry.body[each.start:each.end] == each.quote and not each.needs_anchor

@@ -341,3 +341,12 @@ def test_a_name_record_a_person_created_is_not_removed_with_the_suggestion_that_
     refresh_statements(entry, extractor=fake_engine([]))
     assert entry.statements.count() == 0
     assert Agent.objects.filter(pk=nye.pk).exists()
+
+
+def test_a_statement_saved_with_words_but_no_offsets_gets_them(entry):
+    statement = Statement(entry=entry, quote="capital moat", origin=Statement.Origin.EDITOR)
+    statement.save()
+    assert (statement.start, statement.end) == (BODY.index("capital moat"), BODY.index("capital moat") + 12)
+    missing = Statement(entry=entry, quote="not in the text", origin=Statement.Origin.EDITOR)
+    missing.save()
+    assert missing.needs_anchor and (missing.start, missing.end) == (0, 0)

@@ -39,16 +39,19 @@ def keep_anchor(sender, instance, raw=False, **kwargs):
     if raw or instance.entry_id is None:
         return
     body = instance.entry.body or ""
-    if 0 <= instance.start <= instance.end <= len(body) and body[instance.start:instance.end] == instance.quote:
+    start, end = instance.start, instance.end
+    if start is not None and end is not None and 0 <= start <= end <= len(body) \
+            and body[start:end] == instance.quote:
         instance.needs_anchor = False
         return
     from archive.statement_text import reanchor
 
-    span = reanchor(instance.quote, instance.start, body)
+    # Without offsets (a statement added by its words alone) the first occurrence is taken.
+    span = reanchor(instance.quote or "", start or 0, body)
     if span is None:
         instance.needs_anchor = True
-        instance.start = min(instance.start, len(body))
-        instance.end = min(max(instance.end, instance.start), len(body))
+        instance.start = min(start or 0, len(body))
+        instance.end = min(max(end or 0, instance.start), len(body))
     else:
         instance.start, instance.end = span
         instance.quote = body[span[0]:span[1]]
