@@ -22,6 +22,7 @@ TERM_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 TITLE_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|this|that|new|latest|recent|[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:book|report|article|paper|essay|film|movie|documentary|song|album|speech|column|op-ed|piece|"
     r"podcast|series|show|event|campaign|initiative|programme|program|strategy|plan|policy|project|law|"
     r"act|bill|doctrine|summit|conference|forum|week|exhibition|festival|award|course|module)\s*,?\s*$",

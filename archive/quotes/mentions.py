@@ -311,6 +311,15 @@ def mention_after(text, start, hi):
             break
         i += 1
     mention = _make(text, toks, 0, i - 1)
+    if mention is None and first in ("a", "an", "one"):
+        # "says one senior mandarin.": an unnamed source in plain words
+        k = 1
+        while k < len(toks) and k < 6 and toks[k][0].isalpha() and toks[k][0].islower() \
+                and toks[k][0].lower() not in FORM_FAMILY and toks[k][0].lower() not in lx.STOP_CAPS:
+            k += 1
+        if k > 1 and (k == len(toks) or toks[k][0] in ",.;:!?)"):
+            sel = toks[:k]
+            return Mention(text[sel[0][1]:sel[-1][2]], sel[0][1], sel[-1][2], sel)
     if mention is None:
         return None
     if i + 2 < len(toks) and toks[i][0] == "," and mention.words[-1].lower() in lx.ROLES:
@@ -454,6 +463,8 @@ def parse(text, mention):
         if mention.description:
             desc = (desc + ", " if desc else "") + mention.description
         return Parsed("name", name=_plain_name(text, name_sel), description=desc)
+    if lows[0] in ("a", "an", "one") and not any(_name_like(w) for w in words[1:]):
+        return Parsed("anonymous", name=_lower_first(mention.text, lows[0]), description=mention.description)
     # no role: a possessive prefix ("DeepSeek’s Liang Wenfeng"), an affiliation ("Yun Sun of the Stimson Center")
     p = 0
     for idx in range(len(words) - 1):

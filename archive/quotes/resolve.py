@@ -152,7 +152,8 @@ class Referents:
         for token in dict.fromkeys((parts[-1], parts[0])):
             for r in self._persons_with(token, pos):
                 full = r.name.lower()
-                if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")):
+                if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")
+                                             or (len(parts) == 1 and low in full.split())):
                     return r.name
         return name
 
@@ -161,7 +162,8 @@ class Referents:
         Balakrishnan") or a body ("The Association of Southeast Asian Nations"), weakly."""
         words = m.group().split()
         start = m.start()
-        while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS):
+        while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS
+                         or (words[0].lower() in lx.TITLES and len(words) > 2)):
             start = self.text.index(words[0], start) + len(words[0])
             words = words[1:]
         if not words:
@@ -212,7 +214,8 @@ class Referents:
         if r.kind == "person":
             parts = [p for p in r.name.lower().split() if p not in NAME_SUFFIXES]
             if len(parts) >= 2:
-                for token in {parts[0], parts[-1]}:
+                # every word: "Lam" is the family name in "Paul Lam Ting-kwok"
+                for token in set(parts) - lx.NAME_PARTICLES:
                     bucket = self._by_token.setdefault(token, [])
                     bisect.insort(bucket, (r.pos, len(bucket), r))
 
