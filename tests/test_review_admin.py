@@ -372,3 +372,11 @@ def test_changing_the_body_and_a_statement_in_one_save_keeps_the_statement_on_it
     entry.refresh_from_db()
     for each in entry.statements.all():
         assert entry.body[each.start:each.end] == each.quote and not each.needs_anchor
+
+
+def test_a_statement_whose_words_left_the_text_is_shown_flagged(editor_client, entry):
+    entry.body = entry.body.replace("multipolar consensus", "bipolar rivalry")
+    entry.save()
+    page = editor_client.get(f"{LIST_URL}?needs_anchor__exact=1").content.decode()
+    assert f"<mark>{NYE}</mark>" in page and "words no longer in the text" in page
+    assert f"<mark>{TOMPROS}</mark>" not in page

@@ -189,10 +189,12 @@ class StatementReviewAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="statement in its context")
     def quote_in_context(self, obj):
-        before, quoted, after = context(obj.entry.body, obj.start, obj.end)
-        flag = format_html(' <strong class="errornote">words no longer in the text</strong>') if obj.needs_anchor else ""
-        if obj.needs_anchor:
-            quoted = obj.quote
+        if obj.needs_anchor:  # its words are gone from the text: no context to show
+            before, quoted, after = "", obj.quote, ""
+            flag = format_html(' <strong class="errornote">words no longer in the text</strong>')
+        else:
+            before, quoted, after = context(obj.entry.body, obj.start, obj.end)
+            flag = ""
         return format_html(
             '<span class="quiet">{}</span> <mark>{}</mark> <span class="quiet">{}</span>{}<br>'
             '<small>in “{}”</small>',
