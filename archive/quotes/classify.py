@@ -76,3 +76,28 @@ def shape_reason(quote):
     if word_count(quote) <= 4:
         return "scare quote or term"
     return "unattributed phrase"
+
+
+NOUN_SLOT_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$")
+ARTICLE_RE = re.compile(r"\b(?:a|an|the)\s*$")
+
+
+def overrules_attribution(how, family, term, quote, head, by_group=False):
+    """Whether the words around a span outweigh the cue found for it (the span is then no statement).
+
+    ``how`` is how the cue was found (attribute.py), ``head`` the sentence before the span.
+    """
+    if term and how in ("sentence", "colon"):
+        return True  # "X said the so-called “…”": the term marker is nearer than the cue
+    if term == "title or name" and is_title_case(quote):
+        return True  # "In his new book, “The Avoidable War”, Kevin Rudd writes …"
+    words = word_count(quote)
+    if words == 1 and NOUN_SLOT_RE.search(head) and (how == "sentence" or by_group):
+        # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
+        # one quoted word used as a noun, with no one in particular behind it, is a term
+        return True
+    if words == 1 and how == "sentence" and "-" in quote:
+        return True  # "say it is “risk-based”": a hyphenated coinage is a term, not a quotation
+    if words <= 3 and how == "sentence" and family in ("belief", "document") and ARTICLE_RE.search(head):
+        return True  # "critics believe a “debt trap” …"
+    return False

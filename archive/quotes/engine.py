@@ -4,6 +4,7 @@ Text order matters: each resolved speaker becomes a referent for the pronouns, s
 and "the company" that follow. A text that repeats itself (a page dump carrying the
 commentary twice) yields each statement once: the first occurrence is kept.
 """
+import bisect
 import re
 
 from . import attribute, classify
@@ -145,21 +146,9 @@ class _Run:
         if att is None:
             att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
         term = classify.term_reason(text, span, lo)
-
-        if att is not None and att.how in ("sentence", "colon") and term:
-            att = None
-        if att is not None and term == "title or name" and classify.is_title_case(quote):
-            att = None  # "In his new book, “The Avoidable War”, Kevin Rudd writes …"
-        if att is not None and classify.word_count(quote) == 1 and re.search(
-                r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$", text[lo:span.open]) and (
-                att.how == "sentence" or (att.how == "before" and parse(text, att.mention).form == "group")):
-            # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
-            # one quoted word used as a noun, with no one in particular behind it, is a term
-            att = None
-        if att is not None and att.how == "sentence" and classify.word_count(quote) == 1 and "-" in quote:
-            att = None  # "say it is “risk-based”": a hyphenated coinage is a term, not a quotation
-        if att is not None and att.how == "sentence" and classify.word_count(quote) <= 3 and att.family in (
-            "belief", "document") and re.search(r"\b(?:a|an|the)\s*$", text[lo:span.open]):
+        if att is not None and classify.overrules_attribution(
+                att.how, att.family, term, quote, text[lo:span.open],
+                by_group=att.how == "before" and parse(text, att.mention).form == "group"):
             att = None
         if att is None and term:
             return self.non_statement(span, term)
@@ -350,7 +339,6 @@ class _Run:
     def run(self):
         events = [(s.open, 0, i) for i, s in enumerate(self.spans)]
         opens = [s.open for s in self.spans]
-        import bisect
         for start, end in self.sents.all():
             k = bisect.bisect_left(opens, start)
             if k < len(opens) and opens[k] < end:
