@@ -191,7 +191,7 @@ class StatementReviewAdmin(SimpleHistoryAdmin):
     def quote_in_context(self, obj):
         if obj.needs_anchor:  # its words are gone from the text: no context to show
             before, quoted, after = "", obj.quote, ""
-            flag = format_html(' <strong class="errornote">words no longer in the text</strong>')
+            flag = format_html(' <strong class="errornote">{}</strong>', "words no longer in the text")
         else:
             before, quoted, after = context(obj.entry.body, obj.start, obj.end)
             flag = ""
