@@ -7,7 +7,7 @@ commentary twice) yields each statement once: the first occurrence is kept.
 import bisect
 import re
 
-from . import attribute, classify
+from . import attribute, classify, cues
 from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
@@ -54,12 +54,12 @@ class _Run:
         self.prev = None  # (Statement, Span) of the span just before, when it was a statement
 
     # --- speakers -------------------------------------------------------------------------
-    def speaker(self, mention):
+    def speaker(self, mention, exclude=()):
         """(speaker, kind, description, resolved_by_reference) for a mention, speaker None if unknown."""
         text = self.text
         p = parse(text, mention)
         if p.form == "pronoun":
-            ref = self.refs.pronoun(p.pronoun, mention.start)
+            ref = self.refs.pronoun(p.pronoun, mention.start, exclude)
             if ref is None:
                 return None, None, "", True
             return ref.name, ref.kind, ref.description if ref.description != "author" else "", True
@@ -236,6 +236,19 @@ class _Run:
             return "direct"
         return "partial"
 
+    def asker(self, att):
+        """Who asked, when the cue answers a question ("When I asked X …, she replied"): not the speaker."""
+        if cues.lemma(att.cue) not in ("reply", "answer", "respond", "retort", "counter"):
+            return ()
+        start = self.sents.start_of(att.cue_start)
+        for m in cues.find_cues(self.text, start, att.cue_start):
+            if cues.lemma(m.group()) == "ask":
+                mention = mention_before(self.text, m.start(), start)
+                if mention is not None and mention.start != att.mention.start:
+                    name = self.speaker(mention)[0]
+                    return (name,) if name else ()
+        return ()
+
     def statement(self, span, att, lo):
         quote = self.text[span.start:span.end]
         if att.how in ("sentence", "colon") and classify.word_count(quote) <= 3 and not quote[:1].isupper():
@@ -244,7 +257,7 @@ class _Run:
                 # "The government says it wants “common prosperity”": a short phrase nobody can be
                 # found to have said is a term
                 return self.non_statement(span, "scare quote or term")
-        speaker, kind, desc, by_ref = self.speaker(att.mention)
+        speaker, kind, desc, by_ref = self.speaker(att.mention, self.asker(att))
         if speaker is None and att.how == "colon":
             # "Her message was simple: “…” Finance Minister X repeated the line": named just after
             following = self.sents.end_of(span.close)

@@ -25,7 +25,7 @@ specialist pioneer inventor architect coach player athlete actor actress singer 
 treasurer attorney-general solicitor-general governor-general secretary-general comptroller auditor
 magistrate aide counsellor councillor councilor undersecretary under-secretary consul ombudsman
 president-elect sultan emir ayatollah monarch chief-of-staff
-friend colleague wife husband son daughter mother father neighbour neighbor relative
+team panel delegation friend colleague wife husband son daughter mother father neighbour neighbor relative
 head-of-state thinker theorist user resident citizen farmer worker employee official
 researcher-at-large scientist-turned-entrepreneur laureate nominee appointee envoy
 """.split())

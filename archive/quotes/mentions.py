@@ -36,6 +36,7 @@ QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:als
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
+TEAMS = {"team", "panel", "delegation", "group"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
 
@@ -220,7 +221,7 @@ def mention_before(text, end, lo):
             if toks[k][0] == "," and k + 1 < i:
                 commas += 1
                 inner = toks[k + 1:i]
-                if commas == 1 and len(inner) <= 4 and all(_name_like(t[0]) or t[0].lower() in lx.NAME_PARTICLES
+                if commas == 1 and len(inner) <= 6 and all(_name_like(t[0]) or t[0].lower() in lx.NAME_PARTICLES
                                                            or t[0].endswith(".") for t in inner):
                     # "His foreign minister, Sugiono, told": the name between commas, the role before
                     described = _from(text, toks, k - 1)
@@ -434,7 +435,9 @@ def parse(text, mention):
             return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
     # the last role word: a description before it, the name after it
     k = None
-    if not (len(words) > 1 and words[-1][:1].isupper() and _name_like(words[-2]) and lows[-1] in lx.BACKREF_KIND):
+    lowercase_role = any(w.islower() and _is_role(w) for w in words[:-1])
+    if lowercase_role or not (len(words) > 1 and words[-1][:1].isupper() and _name_like(words[-2])
+                              and lows[-1] in lx.BACKREF_KIND):
         for idx in range(len(words) - 1, -1, -1):
             if _is_role(words[idx]) and not (words[idx][:1].isupper() and lows[idx] in lx.BACKREF_KIND
                                              and idx > 0 and _name_like(words[idx - 1])):
@@ -443,6 +446,12 @@ def parse(text, mention):
     if k is not None:
         after = sel[k + 1:]
         linked = bool(after) and after[0][0].lower() in LINKS
+        if linked and lows[k] in TEAMS:
+            # "a team at Epoch AI": the body speaks through its team
+            body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
+            if body:
+                return Parsed("anonymous", name=text[body[0][1]:body[-1][2]], description=mention.text,
+                              backref_kind="organisation")
         name_sel = _trailing_name(after, linked) if after else []
         if not name_sel and lows[k] in SPOKES and k > 0:
             body = [t for t in sel[:k] if _name_like(t[0]) and t[0].lower() not in lx.DETERMINERS]

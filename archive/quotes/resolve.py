@@ -226,8 +226,9 @@ class Referents:
         for idx in range(end - 1, max(-1, end - 1 - MAX_NAMESAKES), -1):
             yield bucket[idx][2]
 
-    def pronoun(self, pronoun, pos):
-        """The referent of he/she/it/they at ``pos``, or None."""
+    def pronoun(self, pronoun, pos, exclude=()):
+        """The referent of he/she/it/they at ``pos``, or None; ``exclude``: names it cannot be
+        (whoever asked the question "she replied" answers)."""
         if pronoun in ("i", "we"):
             return Referent(pos, self.author, "person", "author")
         if pronoun in ("he", "she", "him", "her"):
@@ -236,7 +237,7 @@ class Referents:
             wanted, window = {"organisation", "ai_system", "publication"}, 800
         else:
             wanted, window = {"group", "organisation"}, 800
-        found = [r for r in self._before(pos, window) if r.kind in wanted]
+        found = [r for r in self._before(pos, window) if r.kind in wanted and r.name not in exclude]
         if pronoun == "they":
             groups = [r for r in found if r.kind == "group"]
             found = groups or found
