@@ -1,0 +1,211 @@
+"""Search benchmark: page latency through Django's full request path, and baselines.
+
+For the database the bench command prepared (a generated corpus of ``scale``
+entries), this measures, over a fixed mix of queries (a very common word, a rare word,
+two words, a phrase, three words, with filters, with a facet):
+
+- the search page, ``GET /search/?q=...`` through ``django.test.Client`` (URL
+  resolution, middleware, view, search with facets, template);
+- the search interface alone (``search_entries`` with facets, no page);
+- the raw engine query for the same page of hits (count capped + ranked page);
+- the textbook engine query (rank every match, exact count), the weak spot we avoid;
+- the naive ``icontains`` search many Django apps use (count + first page);
+
+then the statement search page, entry and person pages, and the SQL query count of
+each page. Figures are p50/p95/p99 over all samples of the mix.
+"""
+import random
+import time
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.db.models import Count, Q
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from archive.bench import ms, percentile
+from archive.bench.corpus import COMMON_WORD, RARE_WORD
+from archive.models import Agent, Entry, EntryStatus, Outlet
+from archive.search import parse_query, search_entries
+from archive.search.backends import get_backend
+from archive.search.filters import filtered_entries
+from archive.search.service import COUNT_CAP
+
+REPEAT = 6          # samples per query for the fast measurements
+SLOW_REPEAT = 2     # samples per query for the baselines
+PAGE_SAMPLES = 30   # entry and person pages requested
+
+
+def query_mix():
+    """(label, q, filters): the fixed mix; filter values picked from the corpus itself."""
+    outlet = Outlet.objects.annotate(n=Count("entries")).order_by("-n", "pk").first()
+    return [
+        ("very common word", COMMON_WORD, {}),
+        ("rare word", RARE_WORD, {}),
+        ("two words", "trade security", {}),
+        ("phrase", '"supply chain"', {}),
+        ("three words", "china trade growth", {}),
+        ("with filters", "economy", {"outlet": outlet.slug if outlet else "", "year": 2019}),
+        ("with a facet", "technology", {"tag": "trade"}),
+    ]
+
+
+def _timed(fn, repeat):
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def _summary(samples):
+    return f"{ms(percentile(samples, 50))} / {ms(percentile(samples, 95))} / {ms(percentile(samples, 99))}"
+
+
+def _icontains(q, filters):
+    """What a naive Django search does: every word in title, synopsis or body."""
+    query = parse_query(q)
+    qs = filtered_entries(filters)
+    for group in query.groups:
+        cond = Q()
+        for node in group:
+            text = " ".join(node.words) if hasattr(node, "words") else node.word
+            cond |= Q(title__icontains=text) | Q(synopsis__icontains=text) | Q(body__icontains=text)
+        qs = qs.filter(cond)
+    qs.count()
+    list(qs.order_by("-published_on", "-pk")[:20].values_list("pk", "title"))
+
+
+def _raw_engine(q, filters):
+    """The engine's own work for one page: capped count and the ranked top 20."""
+    backend = get_backend()
+    compiled = backend.compile(parse_query(q))
+    base = filtered_entries(filters)
+    candidates = backend.narrow(base, compiled, backend.entry_match_sql)
+    candidates.values("pk")[: COUNT_CAP + 1].count()
+    backend.ranked_entries(compiled, base.values("pk").query.sql_with_params(), 20, 0)
+
+
+def _textbook(q, filters):
+    """Rank every match and count them all: what the naive FTS query does."""
+    backend = get_backend()
+    compiled = backend.compile(parse_query(q))
+    base = filtered_entries(filters)
+    candidates = backend.narrow(base, compiled, backend.entry_match_sql)
+    candidates.count()
+    backend.ranked_entries(compiled, base.values("pk").query.sql_with_params(), 20, 0, exact=True)
+
+
+def _client():
+    return Client()
+
+
+def _page_url(q, filters):
+    params = {"q": q, **{k: v for k, v in filters.items() if v not in ("", None)}}
+    return "/search/?" + urlencode(params)
+
+
+def _get(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"GET {url} answered {response.status_code}")
+    return response
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        _get(client, url)
+    return len(captured.captured_queries)
+
+
+SETTINGS = {
+    # The bench runs with DEBUG=0; it talks to the app in-process, not over HTTPS.
+    "ALLOWED_HOSTS": ["testserver"], "SECURE_SSL_REDIRECT": False,
+    "STORAGES": {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    },
+}
+
+
+@override_settings(**SETTINGS)
+def run(scale):
+    rows = []
+    client = _client()
+    mix = query_mix()
+    page_ok = True
+    try:
+        _get(client, _page_url(COMMON_WORD, {}))
+    except Exception as exc:  # the page is another module's; measure the interface then
+        page_ok = False
+        rows.append(("search page", f"not measured ({exc}); search_entries() timed instead"))
+
+    # Warm every path once (caches, statistics), then measure.
+    for _, q, filters in mix:
+        search_entries(q, filters=filters)
+        _raw_engine(q, filters)
+
+    page, interface, raw, textbook, naive = [], [], [], [], []
+    per_query = []
+    for label, q, filters in mix:
+        if page_ok:
+            samples = _timed(lambda: _get(client, _page_url(q, filters)), REPEAT)
+        else:
+            samples = _timed(lambda: search_entries(q, filters=filters), REPEAT)
+        page.extend(samples)
+        interface.extend(_timed(lambda: search_entries(q, filters=filters), REPEAT))
+        raw.extend(_timed(lambda: _raw_engine(q, filters), REPEAT))
+        textbook_samples = _timed(lambda: _textbook(q, filters), SLOW_REPEAT)
+        textbook.extend(textbook_samples)
+        naive_samples = _timed(lambda: _icontains(q, filters), SLOW_REPEAT)
+        naive.extend(naive_samples)
+        total = search_entries(q, filters=filters, facets=False).total_display
+        per_query.append((label, q, filters, total, percentile(samples, 50), percentile(naive_samples, 50)))
+
+    what = "search page (GET /search/, facets)" if page_ok else "search_entries() with facets"
+    rows.append((f"{what} p50 / p95 / p99", _summary(page)))
+    rows.append(("search interface, no page, p50 / p95 / p99", _summary(interface)))
+    rows.append(("raw engine query (capped count + ranked page) p50 / p95 / p99", _summary(raw)))
+    rows.append(("textbook engine query (exact count, rank all) p50 / p95 / p99", _summary(textbook)))
+    rows.append(("naive icontains (count + page) p50 / p95 / p99", _summary(naive)))
+    rows.append(("icontains p50 ÷ search page p50", f"{percentile(naive, 50) / max(percentile(page, 50), 1e-9):.0f}×"))
+    for label, q, filters, total, p50, naive_p50 in per_query:
+        shown = q + (" + " + ", ".join(f"{k}={v}" for k, v in filters.items()) if filters else "")
+        rows.append((f"  {label}: {shown} ({total} hits)", f"{ms(p50)} (icontains {ms(naive_p50)})"))
+
+    statement_urls = [f"/statements/?{urlencode({'q': q})}" for q in (COMMON_WORD, "trade security", '"supply chain"')]
+    try:
+        samples = []
+        for url in statement_urls:
+            _get(client, url)
+            samples.extend(_timed(lambda: _get(client, url), REPEAT))
+        rows.append(("statement search page p50 / p95 / p99", _summary(samples)))
+        rows.append(("SQL queries: statement search page", str(_queries(client, statement_urls[0]))))
+    except Exception as exc:
+        rows.append(("statement search page", f"not measured ({exc})"))
+
+    rng = random.Random(scale)
+    published = Entry.objects.filter(status=EntryStatus.PUBLISHED)
+    max_pk = published.order_by("-pk").values_list("pk", flat=True).first() or 0
+    entry_urls = []
+    for _ in range(PAGE_SAMPLES):
+        entry = published.filter(pk__gte=rng.randint(1, max_pk)).order_by("pk").first()
+        if entry:
+            entry_urls.append(entry.get_absolute_url())
+    busiest = Agent.objects.annotate(n=Count("statements")).order_by("-n")[:5]
+    person_urls = [a.get_absolute_url() for a in busiest]
+    person_urls += [a.get_absolute_url() for a in Agent.objects.order_by("?")[:PAGE_SAMPLES - len(person_urls)]]
+    for name, urls in (("entry page", entry_urls), ("person page", person_urls)):
+        try:
+            samples = []
+            for url in urls:
+                samples.extend(_timed(lambda: _get(client, url), 1))
+            rows.append((f"{name} p50 / p95 / p99", _summary(samples)))
+            rows.append((f"SQL queries: {name}", str(max(_queries(client, url) for url in urls[:5]))))
+        except Exception as exc:
+            rows.append((name, f"not measured ({exc})"))
+    if page_ok:
+        counts = [_queries(client, _page_url(q, f)) for _, q, f in mix]
+        rows.append(("SQL queries: search page", f"{min(counts)}–{max(counts)}"))
+    return rows
