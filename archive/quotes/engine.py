@@ -65,6 +65,9 @@ class _Run:
             return ref.name, ref.kind, ref.description if ref.description != "author" else "", True
         if p.form == "backref":
             head = mention.words[-1].lower()
+            if p.backref_kind == "person" and head in ("author", "writer", "columnist") and \
+                    mention.words[0].lower() in ("the", "this"):
+                return self.author or AUTHOR, "person", "", True  # "the author argues", "this writer asked"
             if p.backref_kind == "person":
                 modifiers = [w.lower() for w in mention.words[1:-1]
                              if w.lower() not in ("former", "then", "new", "current", "outgoing")]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .cues import FORM_FAMILY
+from .kinds import infer_kind
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
 LINKS = ("of", "for", "at", "&", "to", "in", "from")
@@ -453,6 +454,8 @@ def parse(text, mention):
                 return Parsed("anonymous", name=text[body[0][1]:body[-1][2]], description=mention.text,
                               backref_kind="organisation")
         name_sel = _trailing_name(after, linked) if after else []
+        if linked and name_sel and infer_kind(text[name_sel[0][1]:name_sel[-1][2]]) != "person":
+            name_sel = []  # "the head of the Federal Reserve": an office, no name
         if not name_sel and lows[k] in SPOKES and k > 0:
             body = [t for t in sel[:k] if _name_like(t[0]) and t[0].lower() not in lx.DETERMINERS]
             if body:
