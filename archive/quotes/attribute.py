@@ -160,14 +160,14 @@ def after(text, span, hi, crossed=False):
     if pos >= hi:
         return None
     m = cues.CUE_RE.match(text, pos, hi)
-    if m and cues.is_cue(text, m):
+    if m and cues.is_cue(text, m, after_quote=True):
         fam = cues.family(m.group())
         if fam in ("speech", "belief"):
             mention = mention_after(text, m.end(), hi)
             if mention is not None:
                 return Attribution(m.group(), m.start(), mention, "after", 0.95, fam)
         return None
-    for m in cues.find_cues(text, pos, min(hi, pos + 220)):
+    for m in cues.find_cues(text, pos, min(hi, pos + 220), after_quote=True):
         fam = cues.family(m.group())
         if m.group().lower().startswith("according"):
             return None

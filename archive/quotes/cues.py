@@ -131,23 +131,27 @@ def is_participle(cue):
 # introduces words ("states that", "notes:", "claims, “…”").
 PLURAL_LOOKALIKES = set("""states calls notes claims reports answers comments posts tweets remarks demands orders
 estimates forecasts promises pledges vows hopes labels terms brands highlights jokes echoes""".split())
+CLAUSE_END_RE = re.compile(r"\s*(?:[.;!?]|\s+(?:in|on|at)\s)")
 INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|$)")
 
 
 MODAL_BEFORE_RE = re.compile(r"(?:\b(?:would|will|could|should|might|may|must|can|cannot|to|shall)|n[’']t)\s+$")
 
 
-def is_cue(text, match):
+def is_cue(text, match, after_quote=False):
     """False for a plural noun that only looks like a reporting verb, and for a bare verb after a
     modal or "to" ("the bloc would respond “calmly”", "urged donors to step up"): nobody said it yet."""
     word = match.group()
     if word in PLURAL_LOOKALIKES:
+        if after_quote and CLAUSE_END_RE.match(text, match.end()):
+            return True  # "“…,” the report states."
         return INTRODUCES_RE.match(text, match.end()) is not None
     if FORM_LEMMA.get(word) == word and MODAL_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
         return False
     return True
 
 
-def find_cues(text, start=0, end=None):
+def find_cues(text, start=0, end=None, after_quote=False):
     """Cue matches in text[start:end], in order."""
-    return [m for m in CUE_RE.finditer(text, start, len(text) if end is None else end) if is_cue(text, m)]
+    return [m for m in CUE_RE.finditer(text, start, len(text) if end is None else end)
+            if is_cue(text, m, after_quote)]

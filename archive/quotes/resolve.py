@@ -58,7 +58,7 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 # others ("the government", "the ministry", "the report") must match the referent's words.
 GENERIC_HEADS = set("""company firm startup start-up group organisation organization giant maker chipmaker carrier
 airline lab laboratory chatbot bot model assistant system ai tool newspaper paper daily magazine journal outlet
-tabloid document""".split())
+tabloid document report study survey index review analysis""".split())
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
 figure boss chief statesman stateswoman envoy""".split())
@@ -68,6 +68,7 @@ south north east west new united states kingdom republic sea ocean valley street
 islands asia africa europe america pacific atlantic gulf middle global hong kong lumpur korea china
 japan india russia ukraine taiwan beijing washington london paris tokyo singapore brussels moscow
 delhi shanghai shenzhen jakarta manila bangkok hanoi canberra ottawa berlin rome madrid union day week
+war wars revolution crisis summit conference olympics games cup festival dialogue forum
 """.split())
 
 
