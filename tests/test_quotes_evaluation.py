@@ -98,3 +98,20 @@ def test_extract_quotes_reads_stdin_and_never_touches_the_database(tmp_path):
     data = json.loads(proc.stdout.decode("utf-8"))
     assert data["statements"][0]["speaker"] == "Liang Wenfeng"
     assert not (tmp_path / "never-created.sqlite3").exists()
+
+
+def test_python_m_archive_quotes_needs_no_django_settings(tmp_path):
+    """The same contract without Django: no SECRET_KEY, no DEBUG, no database."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL",
+                                                            "DJANGO_SETTINGS_MODULE")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "archive.quotes", "--json", "--author", "Qi Dapeng", "-"],
+        input="The author of this commentary asked. When he posed, “What next?” nobody answered.".encode(),
+        cwd=ROOT, env=env, capture_output=True, timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = json.loads(proc.stdout.decode("utf-8"))
+    assert [(s["quote"], s["speaker"]) for s in data["statements"]] == [("What next?", "Qi Dapeng")]
+    bad = subprocess.run([sys.executable, "-m", "archive.quotes", "--json", "-"], input=b"\xff",
+                         cwd=ROOT, env=env, capture_output=True, timeout=60)
+    assert bad.returncode == 1 and b"not UTF-8" in bad.stderr
