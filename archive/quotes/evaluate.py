@@ -221,3 +221,42 @@ def format_score(score, label=""):
     else:
         lines.append("  no misses")
     return "\n".join(lines)
+
+
+def thresholds_failed(score, min_f1=None, min_speaker_accuracy=None):
+    """Messages for every threshold the score misses (empty when it passes)."""
+    failures = []
+    if min_f1 is not None and score.f1 < min_f1:
+        failures.append(f"F1 {score.f1:.3f} is below --min-f1 {min_f1}")
+    if min_speaker_accuracy is not None and score.speaker_accuracy < min_speaker_accuracy:
+        failures.append(f"speaker accuracy {score.speaker_accuracy:.3f} is below "
+                        f"--min-speaker-accuracy {min_speaker_accuracy}")
+    return failures
+
+
+def main(argv=None):
+    """``python -m archive.quotes.evaluate GOLD.jsonl ... [--min-f1 X]``, without Django."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m archive.quotes.evaluate")
+    parser.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    parser.add_argument("--min-f1", type=float, default=None)
+    parser.add_argument("--min-speaker-accuracy", type=float, default=None)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        score = evaluate(args.gold)
+    except CaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(score.as_dict(), ensure_ascii=False, indent=2) if args.json
+          else format_score(score, ", ".join(args.gold)))
+    failures = thresholds_failed(score, args.min_f1, args.min_speaker_accuracy)
+    for failure in failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

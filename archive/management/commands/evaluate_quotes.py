@@ -3,7 +3,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.quotes.evaluate import CaseError, evaluate, format_score
+from archive.quotes.evaluate import CaseError, evaluate, format_score, thresholds_failed
 
 
 class Command(BaseCommand):
@@ -28,11 +28,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(score.as_dict(), ensure_ascii=False, indent=2))
         else:
             self.stdout.write(format_score(score, ", ".join(options["gold"])))
-        failures = []
-        if options["min_f1"] is not None and score.f1 < options["min_f1"]:
-            failures.append(f"F1 {score.f1:.3f} is below --min-f1 {options['min_f1']}")
-        if options["min_speaker_accuracy"] is not None and score.speaker_accuracy < options["min_speaker_accuracy"]:
-            failures.append(f"speaker accuracy {score.speaker_accuracy:.3f} is below "
-                            f"--min-speaker-accuracy {options['min_speaker_accuracy']}")
+        failures = thresholds_failed(score, options["min_f1"], options["min_speaker_accuracy"])
         if failures:
             raise CommandError("; ".join(failures))
