@@ -97,8 +97,10 @@ def _subject(text, cue_match, lo):
 def _names_someone(mention):
     """A capitalised name or a pronoun, not a common noun ("a programme", "the report")."""
     words = mention.words
+    last = words[-1].lower()
     return any(w[:1].isupper() for w in words) and words[-1][:1].isupper() or (
-        len(words) == 1 and words[0].lower() in ("he", "she", "they", "it", "i", "we"))
+        len(words) == 1 and last in ("he", "she", "they", "it", "i", "we")) or (
+        last in lx.ROLES or last in lx.GROUP_NOUNS)  # "one official called “…”"
 
 
 def _words(s):

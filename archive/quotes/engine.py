@@ -59,6 +59,10 @@ class _Run:
         text = self.text
         p = parse(text, mention)
         if p.form == "pronoun":
+            if p.pronoun in ("he", "she"):
+                subject = self.previous_subject(mention.start, exclude)
+                if subject is not None:
+                    return subject, "person", "", True
             ref = self.refs.pronoun(p.pronoun, mention.start, exclude)
             if ref is None:
                 return None, None, "", True
@@ -238,6 +242,34 @@ class _Run:
         if att is not None and att.how == "before" and head.endswith(att.cue):
             return "direct"
         return "partial"
+
+    def previous_subject(self, pos, exclude=()):
+        """"Kamikawa raised the detention … “…,” she told reporters": he or she is most often the
+        named subject of the sentence before (not whoever was named last). None when that
+        subject is not a named person."""
+        start = self.sents.start_of(pos)
+        if start == 0:
+            return None
+        prev_start = self.sents.start_of(start - 1)
+        if self.text.count("\n", prev_start, start) > 2:
+            return None
+        mention = attribute.clause_subject(self.text, prev_start, start)
+        if mention is None:
+            return None
+        p = parse(self.text, mention)
+        if p.form != "name" or infer_kind(p.name, p.description) != "person":
+            return None
+        name = p.name
+        if len(name.split()) == 1:
+            ref = self.refs.surname(name, mention.start)
+            if ref is None:
+                return None
+            name = ref.name
+        else:
+            name = self.refs.full_name(name, mention.start)
+        if self.author and _norm_name(name) == _norm_name(self.author):
+            name = self.author
+        return None if name in exclude else name
 
     def asker(self, att):
         """Who asked, when the cue answers a question ("When I asked X …, she replied"): not the speaker."""
