@@ -150,9 +150,13 @@ class _Run:
             after = attribute.after(text, span, hi_after, crossed=hi_after != hi)
             if after is not None and (att is None or hi_after == hi):
                 att = after
-        if att is None:
-            att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
         term = classify.term_reason(text, span, lo)
+        if att is None:
+            if not term and self.prev is not None and self.same_sentence(span) and self.prev[0].cue:
+                # "Beijing has said it will “firmly defend” … and will “never allow” …, according to
+                # …": the sentence's speaker keeps the later quotes too
+                return self.continuation(span)
+            att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
         if att is not None and classify.overrules_attribution(
                 att.how, att.family, term, quote, text[lo:span.open],
                 by_group=att.how == "before" and parse(text, att.mention).form == "group"):
