@@ -1,16 +1,20 @@
 """Browse pages: a tag, the tag list, the people index A–Z, the year archive."""
+from urllib.parse import urlencode
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
-from archive.models import Agent, Authorship, Entry
+from archive.models import Agent, Authorship, Entry, Outlet
 
 from . import structured
+from .cached import archive_fingerprint, cached
 from .listing import paginate, public_entries, public_statements, simple_pager
-from .params import LETTERS
+from .params import LETTERS, pagination_links_data, parse_page
 
 PEOPLE_PER_PAGE = 100
 
@@ -28,6 +32,14 @@ def popular_tags(limit):
     return list(_tag_counts()[:limit])
 
 
+def outlet_counts():
+    """Outlets with at least one published entry, with their number of published entries."""
+    return list(
+        Outlet.objects.annotate(n=Count("entries", filter=Q(entries__status="published")))
+        .filter(n__gt=0).order_by("name")
+    )
+
+
 def year_counts():
     """[(year, number of published entries)], newest year first; undated entries are left out."""
     rows = (
@@ -37,8 +49,12 @@ def year_counts():
     return [(row["year"], row["n"]) for row in rows]
 
 
+def _all_tags():
+    return sorted(_tag_counts(), key=lambda row: row["tag__name"].lower())
+
+
 def tag_index(request):
-    tags = sorted(_tag_counts(), key=lambda row: row["tag__name"].lower())
+    tags = cached("all-tags", _all_tags, archive_fingerprint())
     return render(request, "archive/tag_index.html", {
         "tags": tags,
         "page_meta": {"title": "Tags", "canonical": "/tags/", "og_type": "website",
@@ -62,8 +78,19 @@ def tag_detail(request, slug):
     })
 
 
+def public_people():
+    """Name records that wrote or are quoted in a published entry (EXISTS tests, no counting)."""
+    wrote = Authorship.objects.filter(agent=OuterRef("pk"), entry__status="published")
+    said = public_statements().filter(speaker=OuterRef("pk"))
+    return Agent.objects.filter(Exists(wrote) | Exists(said))
+
+
 def _people_with_counts():
-    """Name records that appear in published entries, with how many entries they wrote and statements they made."""
+    """``public_people`` with how many entries each wrote and statements each made.
+
+    The counts are correlated subqueries in the SELECT list, so the database computes
+    them only for the rows of the page it returns.
+    """
     written = (
         Authorship.objects.filter(agent=OuterRef("pk"), entry__status="published")
         .order_by().values("agent").annotate(n=Count("entry", distinct=True)).values("n")
@@ -72,12 +99,9 @@ def _people_with_counts():
         public_statements().filter(speaker=OuterRef("pk"))
         .order_by().values("speaker").annotate(n=Count("pk")).values("n")
     )
-    return (
-        Agent.objects.annotate(
-            entries_written=Coalesce(Subquery(written, output_field=IntegerField()), Value(0)),
-            statements_made=Coalesce(Subquery(said, output_field=IntegerField()), Value(0)),
-        )
-        .filter(Q(entries_written__gt=0) | Q(statements_made__gt=0))
+    return public_people().annotate(
+        entries_written=Coalesce(Subquery(written, output_field=IntegerField()), Value(0)),
+        statements_made=Coalesce(Subquery(said, output_field=IntegerField()), Value(0)),
     )
 
 
@@ -93,18 +117,16 @@ def people_index(request):
     letter = (request.GET.get("letter") or "A").strip().upper()[:1] or "A"
     if letter not in LETTERS:
         letter = "#"
-    people = _people_with_counts().filter(_letter_filter(letter)).order_by("family_name", "given_name", "name", "pk")
-    page = paginate(request, people, PEOPLE_PER_PAGE)
-    pager_qs = f"letter={letter}" if letter != "A" else ""
-    pager = simple_pager(request, page)
-    if pager_qs:
-        pager = _prefix_pager(pager, pager_qs)
+    people, count, number, num_pages = cached(
+        "people", _people_page, archive_fingerprint(), letter, parse_page(request.GET.get("page", 1)))
+    pager = pagination_links_data(number, num_pages, lambda n: urlencode(
+        ([("letter", letter)] if letter != "A" else []) + ([("page", n)] if n > 1 else [])))
     path = "/people/" + (f"?letter={letter}" if letter != "A" else "")
     return render(request, "archive/people_index.html", {
         "letter": letter,
         "letters": LETTERS,
-        "page": page,
-        "people": list(page.object_list),
+        "people": people,
+        "count": count,
         "pager": pager,
         "page_meta": {"title": f"People and bodies: {letter}", "canonical": path, "og_type": "website",
                       "description": "Everyone who wrote or is quoted in the Commentary Archive"},
@@ -112,19 +134,22 @@ def people_index(request):
     })
 
 
-def _prefix_pager(pager, qs):
-    def fix(href):
-        if href is None:
-            return None
-        return "?" + qs + ("&" + href[1:] if len(href) > 1 else "")
-    return {**pager, "previous": fix(pager["previous"]), "next": fix(pager["next"]),
-            "pages": [(n, fix(h)) for n, h in pager["pages"]]}
+def _people_page(letter, page_number):
+    """(people, how many under the letter, page number, number of pages) for the A–Z index."""
+    people = _people_with_counts().filter(_letter_filter(letter)).order_by("family_name", "given_name", "name", "pk")
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(page_number)
+    return list(page.object_list), page.paginator.count, page.number, page.paginator.num_pages
+
+
+def _undated_count():
+    return Entry.objects.published().filter(published_on__isnull=True).count()
 
 
 def year_index(request):
+    fingerprint = archive_fingerprint()
     return render(request, "archive/year_index.html", {
-        "years": year_counts(),
-        "undated": Entry.objects.published().filter(published_on__isnull=True).count(),
+        "years": cached("years", year_counts, fingerprint),
+        "undated": cached("undated", _undated_count, fingerprint),
         "page_meta": {"title": "Entries by year", "canonical": "/years/", "og_type": "website",
                       "description": "The archive year by year"},
         "jsonld": structured.collection_jsonld("Entries by year", "/years/"),
@@ -137,7 +162,7 @@ def year_archive(request, year):
         raise Http404("No such year.")
     page = paginate(request, public_entries().filter(published_on__year=year))
     path = f"/years/{year}/"
-    years = year_counts()
+    years = cached("years", year_counts, archive_fingerprint())
     return render(request, "archive/year_archive.html", {
         "year": year,
         "years": years,

@@ -2,11 +2,12 @@
 from datetime import datetime, time, timezone as dt_timezone
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
-from archive.models import Agent, Outlet
+from archive.models import Agent, Authorship, Outlet, Statement
 
 from .listing import public_entries
 
@@ -107,13 +108,6 @@ class PersonFeed(EntriesFeed):
         return f"Latest entries written by or quoting {obj.name}."
 
     def entries(self, obj):
-        from django.db.models import Q
-
-        from archive.models import Entry, Statement
-
-        ids = Entry.objects.published().filter(
-            Q(authorships__agent=obj)
-            | Q(statements__speaker=obj, statements__review_status__in=[
-                Statement.Review.SUGGESTED, Statement.Review.CONFIRMED])
-        ).values("pk")
-        return public_entries().filter(pk__in=ids)
+        wrote = Authorship.objects.filter(agent=obj).values("entry_id")
+        said = Statement.objects.filter(speaker=obj).exclude(review_status=Statement.Review.REJECTED).values("entry_id")
+        return public_entries().filter(Q(pk__in=wrote) | Q(pk__in=said))

@@ -3,13 +3,13 @@
 Thin views: the queries live in ``listing`` and the models; every page makes a fixed
 number of SQL queries however many entries or statements it shows.
 """
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Agent, Entry, Outlet, Statement
+from archive.models import Agent, Outlet, Statement
 
 from . import structured
+from .cached import archive_fingerprint, cached
 from .listing import also_quoted_in, entries_for_display, paginate, person_statement_groups, public_entries, simple_pager
 from .params import pagination_links_data
 
@@ -20,18 +20,15 @@ PERSON_STATEMENT_GROUPS = 50
 
 def home(request):
     """Search box, the latest entries and the ways in: outlets, years, people, tags."""
-    from .browse import popular_tags, year_counts
+    from .browse import outlet_counts, popular_tags, year_counts
 
     entries = list(public_entries()[:HOME_LATEST])
-    outlets = (
-        Outlet.objects.annotate(n=Count("entries", filter=Q(entries__status="published")))
-        .filter(n__gt=0).order_by("name")
-    )
+    fingerprint = archive_fingerprint()
     return render(request, "archive/home.html", {
         "entries": entries,
-        "outlets": outlets,
-        "years": year_counts()[:12],
-        "tags": popular_tags(20),
+        "outlets": cached("outlets", outlet_counts, fingerprint),
+        "years": cached("years", year_counts, fingerprint)[:12],
+        "tags": cached("tags", popular_tags, fingerprint, 20),
         "page_meta": {"title": "Commentary Archive", "canonical": "/", "og_type": "website",
                       "description": "Published commentaries and op-eds, and every statement they quote."},
         "jsonld": {"@context": "https://schema.org", "@type": "WebSite", "name": "Commentary Archive",
