@@ -226,7 +226,7 @@ class SearchBehaviour:
         assert len(results.hits) == 50
         with django_assert_max_num_queries(12):
             assert len(search_entries("report 7").hits) == 1
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(8):
             results = search_statements("ocean", per_page=50)
             for hit in results.hits:
                 (hit.statement.speaker.name, hit.statement.entry.title)

@@ -10,6 +10,7 @@ from taggit.models import TaggedItem
 
 from archive.models import Alias, Authorship, Entry, EntryStatus, Statement
 
+from .keys import entry_keys
 from .snippets import strip_markers
 
 
@@ -21,6 +22,7 @@ class EntryDocument:
     names: str  # authors (with their aliases), outlet and series
     tags: str
     body: str
+    keys: str = ""  # filter tokens (archive/search/keys.py)
 
 
 @dataclass
@@ -51,33 +53,49 @@ def entry_documents(ids):
     ids = list(ids)
     rows = (
         Entry.objects.filter(pk__in=ids, status=EntryStatus.PUBLISHED).order_by()
-        .values_list("pk", "title", "synopsis", "body", "outlet__name", "outlet__short_name", "series__name")
+        .values_list("pk", "title", "synopsis", "body", "outlet__name", "outlet__short_name", "series__name",
+                     "outlet__slug", "published_on")
     )
     authors = defaultdict(list)
-    for entry_id, agent_id, name in (
+    for entry_id, agent_id, name, slug in (
         Authorship.objects.filter(entry_id__in=ids).order_by("entry_id", "position")
-        .values_list("entry_id", "agent_id", "agent__name")
+        .values_list("entry_id", "agent_id", "agent__name", "agent__slug")
     ):
-        authors[entry_id].append((agent_id, name))
-    aliases = _aliases({agent_id for names in authors.values() for agent_id, _ in names})
+        authors[entry_id].append((agent_id, name, slug))
+    aliases = _aliases({agent_id for names in authors.values() for agent_id, _, _ in names})
     tags = defaultdict(list)
-    for object_id, name in TaggedItem.objects.filter(
+    for object_id, name, slug in TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(Entry), object_id__in=ids
-    ).values_list("object_id", "tag__name"):
-        tags[object_id].append(name)
-    for pk, title, synopsis, body, outlet, outlet_short, series in rows:
+    ).values_list("object_id", "tag__name", "tag__slug"):
+        tags[object_id].append((name, slug))
+    speakers = defaultdict(set)
+    for entry_id, slug in (
+        Statement.objects.filter(entry_id__in=ids).exclude(review_status=Statement.Review.REJECTED)
+        .order_by().values_list("entry_id", "speaker__slug")
+    ):
+        speakers[entry_id].add(slug)
+    for pk, title, synopsis, body, outlet, outlet_short, series, outlet_slug, published_on in rows:
         names = []
-        for agent_id, name in authors.get(pk, ()):
+        for agent_id, name, _ in authors.get(pk, ()):
             names.append(name)
             names.extend(aliases.get(agent_id, ()))
         names.extend([outlet, outlet_short, series])
+        keys = entry_keys(
+            outlet=outlet_slug,
+            authors=[slug for _, _, slug in authors.get(pk, ())],
+            speakers=sorted(slug for slug in speakers.get(pk, ()) if slug),
+            tags=[slug for _, slug in tags.get(pk, ())],
+            year=published_on.year if published_on else None,
+            has_statements=pk in speakers,
+        )
         yield EntryDocument(
             id=pk,
             title=_clean(title),
             synopsis=_clean(synopsis),
             names=_clean(" ; ".join(n for n in names if n)),
-            tags=_clean(" ; ".join(tags.get(pk, ()))),
+            tags=_clean(" ; ".join(name for name, _ in tags.get(pk, ()))),
             body=_clean(body),
+            keys=keys,
         )
 
 

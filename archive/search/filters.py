@@ -82,21 +82,33 @@ def filtered_entries(filters):
     if "outlet" in filters:
         qs = qs.filter(outlet__slug=filters["outlet"])
     if "author" in filters:
-        qs = qs.filter(Exists(Authorship.objects.filter(entry=OuterRef("pk"), agent__slug=filters["author"])))
+        qs = qs.filter(pk__in=Authorship.objects.filter(agent__slug=filters["author"]).values("entry_id"))
     if "speaker" in filters:
-        qs = qs.filter(Exists(public_statements().filter(entry=OuterRef("pk"), speaker__slug=filters["speaker"])))
+        qs = qs.filter(pk__in=public_statements().filter(speaker__slug=filters["speaker"]).values("entry_id"))
     if "tag" in filters:
-        qs = qs.filter(Exists(TaggedItem.objects.filter(
-            object_id=OuterRef("pk"), content_type__app_label="archive", content_type__model="entry",
-            tag__slug=filters["tag"],
-        )))
+        qs = qs.filter(pk__in=TaggedItem.objects.filter(
+            content_type__app_label="archive", content_type__model="entry", tag__slug=filters["tag"],
+        ).values("object_id"))
     if "year" in filters:
         qs = qs.filter(published_on__year=filters["year"])
-    if "date_from" in filters:
-        qs = qs.filter(published_on__gte=filters["date_from"])
-    if "date_to" in filters:
-        qs = qs.filter(published_on__lte=filters["date_to"])
+    qs = _dates(qs, filters)
     if "has_statements" in filters:
         has = Exists(public_statements().filter(entry=OuterRef("pk")))
         qs = qs.filter(has if filters["has_statements"] else ~has)
     return qs
+
+
+def _dates(qs, filters):
+    if "date_from" in filters:
+        qs = qs.filter(published_on__gte=filters["date_from"])
+    if "date_to" in filters:
+        qs = qs.filter(published_on__lte=filters["date_to"])
+    return qs
+
+
+def date_range_ids(filters):
+    """Ids of entries in the filters' date range (the one filter the index has no
+    token for), or None when there is no date range."""
+    if "date_from" not in filters and "date_to" not in filters:
+        return None
+    return _dates(Entry.objects.order_by(), filters).values("pk")

@@ -45,10 +45,14 @@ class _Paged:
     page: int
     per_page: int
     query: Query
+    #: How many results can be paged through, when fewer than ``total``: relevance
+    #: ranking of a very common query stops after the bounded candidate set.
+    reachable: int | None = field(default=None, kw_only=True)
 
     @property
     def num_pages(self):
-        return max(1, math.ceil(self.total / self.per_page)) if self.total else 1
+        shown = self.total if self.reachable is None else min(self.total, self.reachable)
+        return max(1, math.ceil(shown / self.per_page)) if shown else 1
 
     @property
     def has_next(self):

@@ -1,25 +1,34 @@
 """The one search interface: entries and statements, whatever the database.
 
 Views, the JSON API and exports call these functions; the backend for the current
-database (archive.search.backends) does the engine-specific part. Every function
-reads only published entries and statements that are not rejected.
+database (archive.search.backends) does the engine-specific part. Only published
+entries, and statements that are not rejected in published entries, are returned.
 
-Bounded work whatever the size of the result: the count stops at ``COUNT_CAP``
-("10,000+"), facets count at most the first ``COUNT_CAP`` candidates, and each call
-makes a fixed number of SQL queries (see docs/search.md).
+Bounded work whatever the size of the result (see docs/search.md):
+- the count stops at ``COUNT_CAP`` ("10,000+");
+- relevance ranks every match when there are at most ``EXACT_RANK_LIMIT``, otherwise
+  a bounded candidate set (best title/synopsis matches and newest matches);
+- facets count at most the first ``COUNT_CAP`` matches, in one SQL query;
+- filters other than dates are tokens in the index, intersected by the engine;
+- each call makes a fixed number of SQL queries.
+
+The search index holds published entries only (indexing keeps it so); publication is
+checked again on the rows actually returned.
 """
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F
-from django.db.models.functions import ExtractYear
-from taggit.models import TaggedItem
+from django.db import connections
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 
-from archive.models import Authorship, Entry, EntryStatus, Statement
+from archive.models import Agent, Authorship, Entry, EntryStatus, Outlet, Statement
 
 from .backends import get_backend
-from .filters import read_slug, clean_filters, filtered_entries, public_statements
-from .query import Query, parse_query
+from .backends.base import CANDIDATES, EXACT_RANK_LIMIT
+from .filters import clean_filters, date_range_ids, filtered_entries, public_statements, read_slug
+from .keys import filter_tokens
+from .query import parse_query
 from .results import COUNT_CAP, EntryResults, Hit, StatementHit, StatementResults, clamp_paging
 from .snippets import has_mark, leading_words, marked_to_html
 
@@ -29,14 +38,17 @@ FACET_SIZE = 10
 YEAR_FACET_SIZE = 50
 
 
-def _count(queryset):
-    """(count, capped): exact up to COUNT_CAP, then COUNT_CAP and True."""
-    n = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
-    return (COUNT_CAP, True) if n > COUNT_CAP else (n, False)
-
-
 def _sql(queryset):
     return queryset.order_by().values("pk").query.sql_with_params()
+
+
+def _count(backend, match):
+    """(count, capped): exact up to COUNT_CAP, then COUNT_CAP and True."""
+    sql, params = match
+    with backend.connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {COUNT_CAP + 1}) m", params)
+        n = cursor.fetchone()[0]
+    return (COUNT_CAP, True) if n > COUNT_CAP else (n, False)
 
 
 def _date_order(sort):
@@ -45,28 +57,37 @@ def _date_order(sort):
     return [F("published_on").desc(nulls_last=True), "-pk"]
 
 
-def _nothing_to_find(query: Query, compiled):
-    """The visitor typed something, but nothing searchable (only stop words or junk)."""
-    return not query.is_browse and not compiled.searches
-
-
-def _entry_candidates(query, compiled, filters):
-    base = filtered_entries(filters)
-    return base, get_backend().narrow(base, compiled, get_backend().entry_match_sql)
+def _entry_match(backend, compiled, filters):
+    """(sql, params) selecting the ids of the published entries the search finds,
+    or None when the visitor typed something with nothing searchable in it."""
+    if compiled.match is not None:
+        dates = date_range_ids(filters)
+        return backend.entry_match_sql(
+            compiled.match, filter_tokens(filters), _sql(dates) if dates is not None else None
+        )
+    qs = filtered_entries(filters)
+    if compiled.excluded is not None:
+        qs = qs.exclude(pk__in=RawSQL(*backend.entry_match_sql(compiled.excluded)))
+    elif not compiled.query.is_browse:
+        return None
+    return _sql(qs)
 
 
 def entry_ids_matching(q, filters=None):
     """Ids of every published entry matching ``q`` and ``filters``, newest first.
 
-    A queryset (not capped), for exports of a whole result set.
+    A lazy queryset, not capped: for exports of a whole result set.
     """
-    query = parse_query(q)
-    compiled = get_backend().compile(query)
+    backend = get_backend()
+    compiled = backend.compile(parse_query(q))
     cleaned, _ = clean_filters(filters)
-    if _nothing_to_find(query, compiled):
+    match = _entry_match(backend, compiled, cleaned)
+    if match is None:
         return Entry.objects.none().values_list("pk", flat=True)
-    _, candidates = _entry_candidates(query, compiled, cleaned)
-    return candidates.order_by(*_date_order("newest")).values_list("pk", flat=True)
+    return (
+        Entry.objects.published().filter(pk__in=RawSQL(*match))
+        .order_by(*_date_order("newest")).values_list("pk", flat=True)
+    )
 
 
 def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, facets=True) -> EntryResults:
@@ -87,31 +108,43 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         sort=sort, facets={name: [] for name in FACETS} if facets else {},
         filters=cleaned, ignored_filters=ignored,
     )
-    if _nothing_to_find(query, compiled):
-        return results
-    base, candidates = _entry_candidates(query, compiled, cleaned)
-    results.total, results.total_is_capped = _count(candidates)
-    if not results.total:
-        return results
-    results.page = min(page, results.num_pages)
-    offset = (results.page - 1) * per_page
+    with backend.session():
+        match = _entry_match(backend, compiled, cleaned)
+        if match is None:
+            return results
+        results.total, results.total_is_capped = _count(backend, match)
+        if not results.total:
+            return results
+        ranked_by_relevance = sort == "relevance" and compiled.match is not None
+        exact = results.total <= EXACT_RANK_LIMIT
+        if ranked_by_relevance and not exact:
+            results.reachable = CANDIDATES
+        results.page = min(page, results.num_pages)
+        offset = (results.page - 1) * per_page
 
-    if sort == "relevance" and compiled.match is not None:
-        ranked = backend.ranked_entries(compiled, _sql(base), per_page, offset)
-    else:
-        ids = candidates.order_by(*_date_order(sort)).values_list("pk", flat=True)[offset:offset + per_page]
-        ranked = [(pk, None) for pk in ids]
-    ids = [pk for pk, _ in ranked]
-    entries = Entry.objects.filter(pk__in=ids).select_related("outlet").prefetch_related(
-        "authorships__agent", "tags"
-    ).in_bulk()
-    snippets = backend.entry_snippets(compiled, ids)
-    for pk, rank in ranked:
-        entry = entries.get(pk)
-        if entry is not None:
-            results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
-    if facets:
-        results.facets = entry_facets(candidates)
+        if ranked_by_relevance:
+            dates = date_range_ids(cleaned)
+            ranked = backend.ranked_entries(
+                compiled, filter_tokens(cleaned), _sql(dates) if dates is not None else None,
+                per_page, offset, exact,
+            )
+        else:
+            ids = (
+                Entry.objects.published().filter(pk__in=RawSQL(*match))
+                .order_by(*_date_order(sort)).values_list("pk", flat=True)[offset:offset + per_page]
+            )
+            ranked = [(pk, None) for pk in ids]
+        ids = [pk for pk, _ in ranked]
+        entries = Entry.objects.published().filter(pk__in=ids).select_related("outlet").prefetch_related(
+            "authorships__agent", "tags"
+        ).in_bulk()
+        snippets = backend.entry_snippets(compiled, ids)
+        for pk, rank in ranked:
+            entry = entries.get(pk)
+            if entry is not None:
+                results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
+        if facets:
+            results.facets = entry_facets(match, backend)
     return results
 
 
@@ -128,45 +161,45 @@ def _entry_hit(entry, rank, marked):
     return hit
 
 
-def entry_facets(candidates):
-    """Facet counts over (at most COUNT_CAP of) the candidates: five queries.
+def entry_facets(match, backend=None):
+    """Facet counts over (at most COUNT_CAP of) the matches, in one SQL query.
 
-    Returns {name: [(value, label, count), ...]}, most frequent first (years: newest
-    first). Counts are numbers of entries.
+    ``match`` is (sql, params) selecting entry ids. Returns {name: [(value, label,
+    count), ...]}, most frequent first (years: newest first); counts are entries.
     """
-    ids = candidates.order_by().values("pk")[:COUNT_CAP]
-    facets = {}
-    rows = (
-        Entry.objects.filter(pk__in=ids, outlet__isnull=False)
-        .values("outlet__slug", "outlet__name").annotate(n=Count("pk"))
-        .order_by("-n", "outlet__name")[:FACET_SIZE]
-    )
-    facets["outlet"] = [(r["outlet__slug"], r["outlet__name"], r["n"]) for r in rows]
-    rows = (
-        Authorship.objects.filter(entry_id__in=ids)
-        .values("agent__slug", "agent__name").annotate(n=Count("entry_id", distinct=True))
-        .order_by("-n", "agent__name")[:FACET_SIZE]
-    )
-    facets["author"] = [(r["agent__slug"], r["agent__name"], r["n"]) for r in rows]
-    content_type = ContentType.objects.get_for_model(Entry)
-    rows = (
-        TaggedItem.objects.filter(content_type=content_type, object_id__in=ids)
-        .values("tag__slug", "tag__name").annotate(n=Count("object_id", distinct=True))
-        .order_by("-n", "tag__name")[:FACET_SIZE]
-    )
-    facets["tag"] = [(r["tag__slug"], r["tag__name"], r["n"]) for r in rows]
-    rows = (
-        Entry.objects.filter(pk__in=ids, published_on__isnull=False)
-        .annotate(year=ExtractYear("published_on")).values("year").annotate(n=Count("pk"))
-        .order_by("-year")[:YEAR_FACET_SIZE]
-    )
-    facets["year"] = [(r["year"], str(r["year"]), r["n"]) for r in rows]
-    rows = (
-        public_statements().filter(entry_id__in=ids, speaker__isnull=False)
-        .values("speaker__slug", "speaker__name").annotate(n=Count("entry_id", distinct=True))
-        .order_by("-n", "speaker__name")[:FACET_SIZE]
-    )
-    facets["speaker"] = [(r["speaker__slug"], r["speaker__name"], r["n"]) for r in rows]
+    backend = backend or get_backend()
+    sql, params = match
+    entry, outlet, agent = Entry._meta.db_table, Outlet._meta.db_table, Agent._meta.db_table
+    authorship, statement = Authorship._meta.db_table, Statement._meta.db_table
+    from taggit.models import Tag, TaggedItem
+
+    tag, tagged = Tag._meta.db_table, TaggedItem._meta.db_table
+    year = backend.year_sql("e.published_on")
+    content_type = ContentType.objects.get_for_model(Entry).pk
+    parts = [
+        f"SELECT 'outlet', o.slug, o.name, COUNT(*) AS n FROM {entry} e JOIN c ON c.id = e.id "
+        f"JOIN {outlet} o ON o.id = e.outlet_id GROUP BY o.slug, o.name ORDER BY n DESC, o.name LIMIT {FACET_SIZE}",
+        f"SELECT 'author', a.slug, a.name, COUNT(DISTINCT au.entry_id) AS n FROM {authorship} au "
+        f"JOIN c ON c.id = au.entry_id JOIN {agent} a ON a.id = au.agent_id "
+        f"GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
+        f"SELECT 'tag', t.slug, t.name, COUNT(DISTINCT ti.object_id) AS n FROM {tagged} ti "
+        f"JOIN c ON c.id = ti.object_id JOIN {tag} t ON t.id = ti.tag_id WHERE ti.content_type_id = {int(content_type)} "
+        f"GROUP BY t.slug, t.name ORDER BY n DESC, t.name LIMIT {FACET_SIZE}",
+        f"SELECT 'year', {year}, {year}, COUNT(*) AS n FROM {entry} e JOIN c ON c.id = e.id "
+        f"WHERE e.published_on IS NOT NULL GROUP BY {year} ORDER BY 2 DESC LIMIT {YEAR_FACET_SIZE}",
+        f"SELECT 'speaker', a.slug, a.name, COUNT(DISTINCT s.entry_id) AS n FROM {statement} s "
+        f"JOIN c ON c.id = s.entry_id JOIN {agent} a ON a.id = s.speaker_id "
+        f"WHERE s.review_status <> 'rejected' GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
+    ]
+    union = " UNION ALL ".join(f"SELECT * FROM ({part}) f{i}" for i, part in enumerate(parts))
+    facets = {name: [] for name in FACETS}
+    with connections[backend.alias].cursor() as cursor:
+        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql} LIMIT {COUNT_CAP}) {union}", params)
+        for name, value, label, n in cursor.fetchall():
+            if name == "year":
+                value = int(value)
+                label = str(value)
+            facets[name].append((value, label, n))
     return facets
 
 
@@ -183,29 +216,39 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
     results = StatementResults(
         hits=[], total=0, total_is_capped=False, page=1, per_page=per_page, query=query, speaker=speaker,
     )
-    if _nothing_to_find(query, compiled):
-        return results
     base = public_statements().filter(entry__status=EntryStatus.PUBLISHED).order_by()
-    if speaker:
+    by_speaker = Statement.objects.filter(speaker__slug=speaker).order_by() if speaker else None
+    if by_speaker is not None:
         base = base.filter(speaker__slug=speaker)
-    candidates = backend.narrow(base, compiled, backend.statement_match_sql)
-    results.total, results.total_is_capped = _count(candidates)
-    if not results.total:
-        return results
-    results.page = min(page, results.num_pages)
-    offset = (results.page - 1) * per_page
-    if compiled.match is not None:
-        ranked = backend.ranked_statements(compiled, _sql(base), per_page, offset)
-    else:
-        ids = candidates.order_by(
-            F("entry__published_on").desc(nulls_last=True), "-entry_id", "start"
-        ).values_list("pk", flat=True)[offset:offset + per_page]
-        ranked = [(pk, None) for pk in ids]
-    ids = [pk for pk, _ in ranked]
-    statements = Statement.objects.filter(pk__in=ids).select_related(
-        "entry", "entry__outlet", "speaker"
-    ).in_bulk()
-    snippets = backend.statement_snippets(compiled, ids)
+    with backend.session():
+        if compiled.match is not None:
+            match = backend.statement_match_sql(compiled.match, _sql(by_speaker) if by_speaker is not None else None)
+        elif compiled.excluded is not None:
+            match = _sql(base.exclude(pk__in=RawSQL(*backend.statement_match_sql(compiled.excluded))))
+        elif query.is_browse:
+            match = _sql(base)
+        else:
+            return results
+        results.total, results.total_is_capped = _count(backend, match)
+        if not results.total:
+            return results
+        exact = results.total <= EXACT_RANK_LIMIT
+        if compiled.match is not None and not exact:
+            results.reachable = CANDIDATES
+        results.page = min(page, results.num_pages)
+        offset = (results.page - 1) * per_page
+        if compiled.match is not None:
+            ranked = backend.ranked_statements(
+                compiled, _sql(by_speaker) if by_speaker is not None else None, per_page, offset, exact
+            )
+        else:
+            ids = base.filter(pk__in=RawSQL(*match)).order_by(
+                F("entry__published_on").desc(nulls_last=True), "-entry_id", "start"
+            ).values_list("pk", flat=True)[offset:offset + per_page]
+            ranked = [(pk, None) for pk in ids]
+        ids = [pk for pk, _ in ranked]
+        statements = base.filter(pk__in=ids).select_related("entry", "entry__outlet", "speaker").in_bulk()
+        snippets = backend.statement_snippets(compiled, ids)
     for pk, rank in ranked:
         statement = statements.get(pk)
         if statement is None:

@@ -7,25 +7,36 @@ loading entries) is built here with the ORM, once, for both engines.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models.expressions import RawSQL
 
 from ..query import Phrase, Query, Term
+
+
+#: Rank every match when a query has at most this many (after filters) ...
+EXACT_RANK_LIMIT = 1000
+#: ... otherwise rank a bounded candidate set: up to this many matches in the
+#: title, synopsis, names or tags, plus up to this many matches anywhere (see
+#: docs/search.md, "The common-word problem"). Relevance pages stop there.
+CANDIDATES = 300
 
 
 @dataclass(frozen=True)
 class Compiled:
     """A query in one engine's language.
 
-    ``match`` finds what the query asks for (exclusions included); when the query only
-    excludes (``-war``), ``match`` is None and ``excluded`` finds what to leave out.
+    ``positive`` is what must match and ``negatives`` what must not; ``match``
+    combines them. When the query only excludes (``-war``), ``match`` is None and
+    ``excluded`` finds what to leave out.
     """
 
     query: Query
     match: str | None
     excluded: str | None
+    positive: str | None = None
+    negatives: tuple = ()
 
     @property
     def searches(self):
@@ -76,45 +87,45 @@ class SearchBackend:
         groups = [self.any_of(parts) for parts in (self._nodes(g) for g in query.groups) if parts]
         negatives = self._nodes(query.excluded)
         if groups:
-            match = self.all_of(groups)
-            if negatives:
-                match = self.but_not(match, negatives)
-            return Compiled(query, match, None)
+            positive = self.all_of(groups)
+            match = self.but_not(positive, negatives) if negatives else positive
+            return Compiled(query, match, None, positive, tuple(negatives))
         if negatives:
             return Compiled(query, None, self.any_of(negatives))
         return Compiled(query, None, None)
 
     # -- matching ------------------------------------------------------------------
-    def entry_match_sql(self, expr):  # pragma: no cover - abstract
-        """(sql, params) selecting the ids (column ``id``) of entries matching ``expr``."""
+    def session(self):
+        """A context in which the search's queries run (planner settings, if any)."""
+        return nullcontext()
+
+    def entry_match_sql(self, expr, keys=(), extra=None):  # pragma: no cover - abstract
+        """(sql, params) selecting the ids (column ``id``) of indexed entries matching
+        ``expr``, carrying every filter token in ``keys``, and (when given) among the
+        ids ``extra`` = (sql, params) selects."""
         raise NotImplementedError
 
-    def statement_match_sql(self, expr):  # pragma: no cover - abstract
+    def statement_match_sql(self, expr, extra=None):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def narrow(self, queryset, compiled, match_sql):
-        """``queryset`` restricted to what ``compiled`` matches."""
-        if compiled.match is not None:
-            sql, params = match_sql(compiled.match)
-            return queryset.filter(pk__in=RawSQL(sql, params))
-        if compiled.excluded is not None:
-            sql, params = match_sql(compiled.excluded)
-            return queryset.exclude(pk__in=RawSQL(sql, params))
-        return queryset
+    def ranked_entries(self, compiled, keys, extra, limit, offset, exact):  # pragma: no cover
+        """[(entry id, score)] best first (higher is better), for a query with a
+        ``match``. ``exact``: rank every match; otherwise the bounded candidate set."""
+        raise NotImplementedError
 
-    def ranked_entries(self, compiled, candidates_sql, limit, offset):  # pragma: no cover
-        """[(entry id, score)] best first, for a query with a ``match``."""
+    def ranked_statements(self, compiled, extra, limit, offset, exact):  # pragma: no cover
         raise NotImplementedError
 
     def entry_snippets(self, compiled, ids):  # pragma: no cover - abstract
         """{entry id: (title, synopsis, body)} with matches between snippet markers."""
         raise NotImplementedError
 
-    def ranked_statements(self, compiled, candidates_sql, limit, offset):  # pragma: no cover
-        raise NotImplementedError
-
     def statement_snippets(self, compiled, ids):  # pragma: no cover - abstract
         """{statement id: quote} with matches between snippet markers."""
+        raise NotImplementedError
+
+    def year_sql(self, column):  # pragma: no cover - abstract
+        """SQL for the year of a date column, as text."""
         raise NotImplementedError
 
     # -- index writes --------------------------------------------------------------

@@ -6,15 +6,16 @@ could not reach here anyway (we would double it if it did).
 Ranking is FTS5's bm25 with per-column weights; snippets come from snippet()/highlight().
 """
 from ..snippets import ELLIPSIS, START, STOP
-from .base import SearchBackend
+from .base import CANDIDATES, SearchBackend
 
 ENTRY_TABLE = "search_entry_fts"
 STATEMENT_TABLE = "search_statement_fts"
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 # Column order of ENTRY_TABLE and the bm25 weight of each: title > synopsis > names,
-# tags > body.
-ENTRY_COLUMNS = ("title", "synopsis", "names", "tags", "body")
-ENTRY_WEIGHTS = (10.0, 5.0, 3.0, 3.0, 1.0)
+# tags > body; ``keys`` holds the filter tokens (archive/search/keys.py) and weighs 0.
+ENTRY_COLUMNS = ("title", "synopsis", "names", "tags", "body", "keys")
+ENTRY_WEIGHTS = (10.0, 5.0, 3.0, 3.0, 1.0, 0.0)
+HEAD_COLUMNS = "{title synopsis names tags}"
 STATEMENT_COLUMNS = ("quote", "speaker")
 STATEMENT_WEIGHTS = (2.0, 1.0)
 
@@ -52,30 +53,73 @@ class SQLiteBackend(SearchBackend):
         return f"({positive})" + "".join(f" NOT ({n})" for n in negatives)
 
     # -- matching ------------------------------------------------------------------
-    def entry_match_sql(self, expr):
-        return f"SELECT rowid AS id FROM {ENTRY_TABLE} WHERE {ENTRY_TABLE} MATCH %s", [expr]
+    def _with_keys(self, expr, keys):
+        return self.all_of([expr, *(_string(k) for k in keys)]) if keys else expr
 
-    def statement_match_sql(self, expr):
-        return f"SELECT rowid AS id FROM {STATEMENT_TABLE} WHERE {STATEMENT_TABLE} MATCH %s", [expr]
+    @staticmethod
+    def _extra(extra, column="rowid"):
+        # "+rowid": the ids are checked as rows come, never pushed into FTS5 as rowid
+        # lookups (which re-run the MATCH per id).
+        if extra is None:
+            return "", []
+        return f" AND +{column} IN ({extra[0]})", list(extra[1])
 
-    def _ranked(self, table, weights, expr, candidates_sql, limit, offset):
-        sql, params = candidates_sql
+    def entry_match_sql(self, expr, keys=(), extra=None):
+        extra_sql, extra_params = self._extra(extra)
+        return (
+            f"SELECT rowid AS id FROM {ENTRY_TABLE} WHERE {ENTRY_TABLE} MATCH %s{extra_sql}",
+            [self._with_keys(expr, keys), *extra_params],
+        )
+
+    def statement_match_sql(self, expr, extra=None):
+        extra_sql, extra_params = self._extra(extra)
+        return (
+            f"SELECT rowid AS id FROM {STATEMENT_TABLE} WHERE {STATEMENT_TABLE} MATCH %s{extra_sql}",
+            [expr, *extra_params],
+        )
+
+    def _tier(self, table, weights, expr, extra, limit):
+        """The newest ``limit`` matches of ``expr`` with their bm25 (lower is better)."""
+        extra_sql, extra_params = self._extra(extra)
+        return (
+            f"SELECT * FROM (SELECT rowid AS id, bm25({table}, {weights}) AS score FROM {table} "
+            f"WHERE {table} MATCH %s{extra_sql} ORDER BY rowid DESC LIMIT {int(limit)})",
+            [expr, *extra_params],
+        )
+
+    def _ranked(self, table, weights, tiers, extra, limit, offset, exact):
         weights = ", ".join(str(w) for w in weights)
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "
-                f"WHERE {table} MATCH %s AND rowid IN ({sql}) "
-                f"ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                [expr, *params, limit, offset],
+        if exact:
+            extra_sql, extra_params = self._extra(extra)
+            sql = (f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "
+                   f"WHERE {table} MATCH %s{extra_sql} ORDER BY score, rowid DESC LIMIT %s OFFSET %s")
+            params = [tiers[-1], *extra_params, limit, offset]
+        else:
+            parts = [self._tier(table, weights, expr, extra, CANDIDATES) for expr in tiers]
+            sql = (
+                "SELECT id, MIN(score) AS score FROM (" + " UNION ALL ".join(p[0] for p in parts) + ") "
+                "GROUP BY id ORDER BY score, id DESC LIMIT %s OFFSET %s"
             )
+            params = [x for p in parts for x in p[1]] + [limit, offset]
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
             # bm25 is lower-is-better; callers expect higher-is-better.
             return [(row[0], -row[1]) for row in cursor.fetchall()]
 
-    def ranked_entries(self, compiled, candidates_sql, limit, offset):
-        return self._ranked(ENTRY_TABLE, ENTRY_WEIGHTS, compiled.match, candidates_sql, limit, offset)
+    def ranked_entries(self, compiled, keys, extra, limit, offset, exact):
+        full = self._with_keys(compiled.match, keys)
+        # The head tier: matches in title, synopsis, names or tags. Exclusions still
+        # apply to every column, so each candidate is a real match of the query.
+        head = self._with_keys(f"{HEAD_COLUMNS} : ({compiled.positive})", keys)
+        if compiled.negatives:
+            head = self.but_not(head, list(compiled.negatives))
+        return self._ranked(ENTRY_TABLE, ENTRY_WEIGHTS, [head, full], extra, limit, offset, exact)
 
-    def ranked_statements(self, compiled, candidates_sql, limit, offset):
-        return self._ranked(STATEMENT_TABLE, STATEMENT_WEIGHTS, compiled.match, candidates_sql, limit, offset)
+    def ranked_statements(self, compiled, extra, limit, offset, exact):
+        return self._ranked(STATEMENT_TABLE, STATEMENT_WEIGHTS, [compiled.match], extra, limit, offset, exact)
+
+    def year_sql(self, column):
+        return f"strftime('%%Y', {column})"
 
     def entry_snippets(self, compiled, ids):
         if not ids or compiled.match is None:
@@ -109,10 +153,10 @@ class SQLiteBackend(SearchBackend):
             cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE rowid IN ({self.placeholders(ids)})", list(ids))
 
     def write_entries(self, cursor, documents):
-        rows = [(d.id, d.title, d.synopsis, d.names, d.tags, d.body) for d in documents]
+        rows = [(d.id, d.title, d.synopsis, d.names, d.tags, d.body, d.keys) for d in documents]
         if rows:
             cursor.executemany(
-                f"INSERT INTO {ENTRY_TABLE} (rowid, {', '.join(ENTRY_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO {ENTRY_TABLE} (rowid, {', '.join(ENTRY_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s, %s)",
                 rows,
             )
 
