@@ -142,3 +142,15 @@ def test_browse_pages_query_count_is_bounded(client, django_assert_max_num_queri
         response = client.get(url)
     assert response.status_code == 200
 
+
+
+def test_cached_browse_counts_show_new_entries_at_once(client):
+    make.entry("First", tags=["Old tag"], published_on=datetime.date(2023, 1, 1))
+    assert "Old tag" in client.get("/").content.decode()
+    make.entry("Second", tags=["Fresh tag"], published_on=datetime.date(2022, 1, 1))
+    html = client.get("/").content.decode()
+    assert "Fresh tag" in html and 'href="/years/2022/">2022</a>' in html
+    assert 'href="/years/2022/">2022</a>' in client.get("/years/").content.decode()
+    author = make.agent("Brand New")
+    make.entry("Third", authors=[author])
+    assert "New, Brand" in client.get("/people/?letter=N").content.decode()
