@@ -23,6 +23,9 @@ IMMEDIATE_GAP_RE = re.compile(
     r"\s*(?:(?:me|us|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*)?"
     r"(?:[a-z]+ly\s*)?(?:[,:—–-]\s*)?(?:that\s+)?(?:[,:]\s*)?"
 )
+QUOTED_X_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+([^,.;“”\"]{1,80}?)\s+as\s+$")
+PAREN_NAME_RE = re.compile(r"\s*\((?=[A-Z])([^()]{1,60})\)")
+YEAR_TAIL_RE = re.compile(r",?\s*(?:19|20)\d\d[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?$")
 DASH_NAME_RE = re.compile(r"[,.]?\s*(—|–|--|-)\s*(?=[A-Z])")
 LEADING_RE = re.compile(r"[\s,.;:—–\-]*")
 SENTENCE_GAP_WORDS = 30
@@ -73,6 +76,12 @@ def _subject(text, cue_match, lo):
             return mention_before(text, cue_match.start(), lo)
         return mention_after(text, cue_match.end(), cue_match.end() + 200)
     before = text[lo:cue_match.start()].rstrip()
+    quoted_as = QUOTED_X_AS_RE.search(text, max(lo, cue_match.start() - 120), cue_match.start())
+    if quoted_as:
+        # "The Yomiuri Shimbun quoted a senior official as saying": the official speaks
+        mention = mention_after(text, quoted_as.start(1), quoted_as.end(1))
+        if mention is not None:
+            return mention
     if cues.is_participle(cue) and (not before or before.endswith(",")):
         # "Grok 3 affirmed DeepSeek’s role, stating, “…”": the subject of the clause
         earlier = [m for m in cues.find_cues(text, lo, cue_match.start())]
@@ -150,6 +159,13 @@ def after(text, span, hi, crossed=False):
     nl = text.find("\n", span.close + 1, hi)
     if nl >= 0:
         hi = nl
+    paren = PAREN_NAME_RE.match(text, span.close + 1, hi)
+    if paren:
+        # "“Not in my lifetime” (Barry Eichengreen)": a source named in brackets
+        year = YEAR_TAIL_RE.search(text, paren.start(1), paren.end(1))  # "(Eichengreen 2011)"
+        mention = mention_after(text, paren.start(1), year.start() if year else paren.end(1))
+        if mention is not None and not text[mention.end:paren.end(1)].strip(" ,0123456789abp.:"):
+            return Attribution("", paren.start(1), mention, "after", 0.8)
     dash = DASH_NAME_RE.match(text, span.close + 1, hi)
     if dash:
         # "“The past is never dead.” — William Faulkner": an epigraph's source
