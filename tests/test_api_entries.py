@@ -141,3 +141,9 @@ def test_api_query_count_is_bounded(client, django_assert_max_num_queries, n):
         assert client.get(f"/api/people/{speaker.pk}/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/api/statements/?q=saying&per_page=100").status_code == 200
+
+
+def test_api_index_lists_endpoints(client):
+    data = client.get("/api/").json()
+    assert data["entries"] == "http://testserver/api/entries/"
+    assert "has_statements" in data["parameters"]["entries"]

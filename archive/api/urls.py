@@ -6,6 +6,7 @@ from . import views
 app_name = "api"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("entries/", views.entries, name="entries"),
     path("entries/<int:entry_id>/", views.entry, name="entry"),
     path("people/<int:agent_id>/", views.person, name="person"),

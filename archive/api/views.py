@@ -62,6 +62,24 @@ def _search_backend():
 
 
 @require_GET
+def index(request):
+    """GET /api/: the endpoints, so a client can start from one address."""
+    links = ser.Links(request)
+    return _json({
+        "entries": links("/api/entries/"),
+        "entry": links("/api/entries/{id}/"),
+        "person": links("/api/people/{id}/"),
+        "statements": links("/api/statements/"),
+        "parameters": {
+            "entries": ["q", "outlet", "author", "speaker", "tag", "year", "date_from", "date_to", "has_statements",
+                        "sort", "page", "per_page"],
+            "statements": ["q", "speaker", "page", "per_page"],
+        },
+        "documentation": "docs/site.md (JSON API)",
+    })
+
+
+@require_GET
 def entries(request):
     """GET /api/entries/?q=&outlet=&author=&speaker=&tag=&year=&date_from=&date_to=&has_statements=&sort=&page=&per_page="""
     links = ser.Links(request)
