@@ -146,4 +146,5 @@ def test_api_query_count_is_bounded(client, django_assert_max_num_queries, n):
 def test_api_index_lists_endpoints(client):
     data = client.get("/api/").json()
     assert data["entries"] == "http://testserver/api/entries/"
+    assert data["entry"] == "http://testserver/api/entries/{id}/"
     assert "has_statements" in data["parameters"]["entries"]

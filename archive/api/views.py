@@ -67,8 +67,8 @@ def index(request):
     links = ser.Links(request)
     return _json({
         "entries": links("/api/entries/"),
-        "entry": links("/api/entries/{id}/"),
-        "person": links("/api/people/{id}/"),
+        "entry": links("/api/entries/") + "{id}/",
+        "person": links("/api/people/") + "{id}/",
         "statements": links("/api/statements/"),
         "parameters": {
             "entries": ["q", "outlet", "author", "speaker", "tag", "year", "date_from", "date_to", "has_statements",
