@@ -29,6 +29,7 @@ def statement_items(queryset=None, request=None, chunk_size=500):
         if last[0] != statement.entry_id:
             last = (statement.entry_id, entry_record(statement.entry, request))
         yield csl.statement_item(statement_record(statement, request, entry_rec=last[1]))
+        statement.entry._prefetched_objects_cache = {}  # break the entry <-> prefetched rows cycle
 
 
 def search_queryset(params):

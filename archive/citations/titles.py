@@ -32,26 +32,36 @@ def proper_nouns(title, text):
     """The capitalised title words that the text treats as names (kept capitalised).
 
     ``text`` is the entry's body and synopsis. A word is a name when it appears
-    capitalised after the start of a sentence and never in lower case.
+    capitalised after the start of a sentence and never in lower case. One pass over
+    the text for all the title's words.
     """
-    found = set()
+    candidates = set()
     for match in _WORD.finditer(title or ""):
         for part in _core(match.group()).split("-"):
-            if not part or not part[0].isupper() or looks_like_name(part):
-                continue
-            if _used_as_name(part, text or ""):
-                found.add(part)
-    return frozenset(found)
+            if part and part[0].isupper() and not looks_like_name(part):
+                candidates.add(part)
+    if not candidates or not text:
+        return frozenset()
+    pattern = re.compile(
+        r"(?<![\w\-])(" + "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    lower, mid_sentence = set(), set()
+    for match in pattern.finditer(text):
+        word = match.group()
+        if word.islower():
+            lower.add(word)
+        elif word in candidates and _after_sentence_start(text, match.start()) is False:
+            mid_sentence.add(word)
+    return frozenset(w for w in mid_sentence if w.lower() not in lower)
 
 
-def _used_as_name(word, text):
-    if re.search(r"(?<![\w\-])" + re.escape(word.lower()) + r"(?![\w])", text):
-        return False
-    for match in re.finditer(r"(?<![\w\-])" + re.escape(word) + r"(?![\w])", text):
-        before = text[:match.start()].rstrip()
-        if before and before[-1] not in ".!?:“\"‘'\n•":
-            return True
-    return False
+def _after_sentence_start(text, position):
+    """Whether ``position`` opens a sentence (or a quotation, heading, list item)."""
+    i = position - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?:“\"‘'\n•"
 
 
 def sentence_case(title, names=frozenset(), capitalise_after_colon=True):
