@@ -21,6 +21,10 @@ TERM_BEFORE_RE = re.compile(
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+SAYING_BEFORE_RE = re.compile(
+    r"(?:saying|adage|proverb|maxim|motto|old\s+line)\s+(?:goes|has\s+it|says|runs)\s*[,:]?\s*$|as\s+they\s+say\s*[,:]?\s*$",
+    re.IGNORECASE)
+HYPOTHETICAL_RE = re.compile(r"\s*(?:Imagine|Suppose|Picture|What\s+if)\b")
 TITLE_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|this|that|new|latest|recent|[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:book|report|article|paper|essay|film|movie|documentary|song|album|speech|column|op-ed|piece|"
@@ -55,6 +59,10 @@ def is_title_case(quote):
 def term_reason(text, span, lo):
     """Why the words around a span mark it as a term, name, title or translation (or None)."""
     head = text[max(lo, span.open - 80):span.open]
+    if SAYING_BEFORE_RE.search(head):
+        return "saying or proverb"
+    if HYPOTHETICAL_RE.match(text, lo, span.open):
+        return "imagined words"
     tail = text[span.close + 1:span.close + 40]
     quote = text[span.start:span.end]
     short = word_count(quote) <= 4

@@ -132,6 +132,7 @@ def is_participle(cue):
 PLURAL_LOOKALIKES = set("""states calls notes claims reports answers comments posts tweets remarks demands orders
 estimates forecasts promises pledges vows hopes labels terms brands highlights jokes echoes""".split())
 CLAUSE_END_RE = re.compile(r"\s*(?:[.;!?]|\s+(?:in|on|at)\s)")
+SAYING_NOUN_RE = re.compile(r"\s+(?:goes|has\s+it|says|runs|is|was)\b")
 INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|$)")
 
 
@@ -148,6 +149,8 @@ def is_cue(text, match, after_quote=False):
         return INTRODUCES_RE.match(text, match.end()) is not None
     if FORM_LEMMA.get(word) == word and MODAL_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
         return False
+    if word == "saying" and SAYING_NOUN_RE.match(text, match.end()):
+        return False  # "as an old Chinese saying goes": a proverb, not someone saying
     return True
 
 

@@ -148,6 +148,9 @@ class _Run:
         att = attribute.before(text, span, lo)
         if att is None or att.how != "before":
             after = attribute.after(text, span, hi_after, crossed=hi_after != hi)
+            if after is not None and after.cue and len(text[lo:span.open].split()) > 1 \
+                    and classify.word_count(quote) <= 3:
+                after = None  # "During this year's “two sessions”, Premier Li pledged": not his words
             if after is not None and (att is None or hi_after == hi):
                 att = after
         term = classify.term_reason(text, span, lo)
@@ -157,6 +160,8 @@ class _Run:
                 # …": the sentence's speaker keeps the later quotes too
                 return self.continuation(span)
             att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
+        if term in ("saying or proverb", "imagined words"):
+            return self.non_statement(span, term)
         if att is not None and classify.overrules_attribution(
                 att.how, att.family, term, quote, text[lo:span.open],
                 by_group=att.how == "before" and parse(text, att.mention).form == "group"):
