@@ -68,7 +68,10 @@ who whom whose which nor once recently consequently therefore notably crucially 
 interestingly unsurprisingly clearly meanwhile against amid amidst despite unlike like
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december he she they we i you it one
+every each any all no none
 """.split())
+# A subject opened by these is anyone at all ("every government promises “…”"): no speaker.
+GENERIC_QUANTIFIERS = {"every", "each", "any", "all", "no", "none", "whoever", "anyone", "everyone", "nobody"}
 
 # Back-reference nouns: "the company said" refers to an organisation named earlier.
 BACKREF_KIND = {

@@ -243,6 +243,16 @@ def mention_before(text, end, lo):
 
 
 def _from(text, toks, i):
+    mention = _from_tokens(text, toks, i)
+    if mention is not None:
+        first = mention.tokens[0]
+        k = toks.index(first)
+        if k > 0 and toks[k - 1][0].lower() in lx.GENERIC_QUANTIFIERS:
+            return None  # "Every government promises “structural change”": nobody in particular
+    return mention
+
+
+def _from_tokens(text, toks, i):
     j = _collect_back(toks, i)
     if j is None:
         # "China's position paper on the Ukraine crisis": a document named by its subject
