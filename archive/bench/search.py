@@ -28,8 +28,10 @@ from archive.bench.corpus import COMMON_WORD, RARE_WORD
 from archive.models import Agent, Entry, EntryStatus, Outlet
 from archive.search import parse_query, search_entries
 from archive.search.backends import get_backend
-from archive.search.filters import filtered_entries
-from archive.search.service import COUNT_CAP
+from archive.search.backends.base import EXACT_RANK_LIMIT
+from archive.search.filters import clean_filters, filtered_entries
+from archive.search.keys import filter_tokens
+from archive.search.service import _count, _entry_match
 
 REPEAT = 6          # samples per query for the fast measurements
 SLOW_REPEAT = 2     # samples per query for the baselines
@@ -66,7 +68,7 @@ def _summary(samples):
 def _icontains(q, filters):
     """What a naive Django search does: every word in title, synopsis or body."""
     query = parse_query(q)
-    qs = filtered_entries(filters)
+    qs = filtered_entries(clean_filters(filters)[0])
     for group in query.groups:
         cond = Q()
         for node in group:
@@ -81,20 +83,23 @@ def _raw_engine(q, filters):
     """The engine's own work for one page: capped count and the ranked top 20."""
     backend = get_backend()
     compiled = backend.compile(parse_query(q))
-    base = filtered_entries(filters)
-    candidates = backend.narrow(base, compiled, backend.entry_match_sql)
-    candidates.values("pk")[: COUNT_CAP + 1].count()
-    backend.ranked_entries(compiled, base.values("pk").query.sql_with_params(), 20, 0)
+    cleaned, _ = clean_filters(filters)
+    with backend.session():
+        match = _entry_match(backend, compiled, cleaned)
+        total, _ = _count(backend, match)
+        backend.ranked_entries(compiled, filter_tokens(cleaned), None, 20, 0, total <= EXACT_RANK_LIMIT)
 
 
 def _textbook(q, filters):
-    """Rank every match and count them all: what the naive FTS query does."""
+    """The textbook query: filters as a join, exact count, rank every match, default planner."""
     backend = get_backend()
     compiled = backend.compile(parse_query(q))
-    base = filtered_entries(filters)
-    candidates = backend.narrow(base, compiled, backend.entry_match_sql)
-    candidates.count()
-    backend.ranked_entries(compiled, base.values("pk").query.sql_with_params(), 20, 0, exact=True)
+    cleaned, _ = clean_filters(filters)
+    filtered = filtered_entries(cleaned).order_by().values("pk").query.sql_with_params()
+    sql, params = backend.entry_match_sql(compiled.match, (), filtered)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) m", params)
+    backend.ranked_entries(compiled, (), filtered, 20, 0, exact=True)
 
 
 def _client():

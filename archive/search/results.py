@@ -89,9 +89,12 @@ class EntryResults(_Paged):
     ``(value, label, count)``, most frequent first; ``value`` is what the matching filter
     takes (a slug, or the year as an int). ``filters`` holds the filters applied, after
     cleaning; ``ignored_filters`` names those whose value could not be read.
+    ``facet_sample`` is set when the facets were counted over only the first that
+    many matches (a very common query); the page can say "in the first 2,000".
     """
 
     sort: str = "relevance"
+    facet_sample: int | None = None
     facets: dict = field(default_factory=dict)
     filters: dict = field(default_factory=dict)
     ignored_filters: list = field(default_factory=list)

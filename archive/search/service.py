@@ -8,7 +8,7 @@ Bounded work whatever the size of the result (see docs/search.md):
 - the count stops at ``COUNT_CAP`` ("10,000+");
 - relevance ranks every match when there are at most ``EXACT_RANK_LIMIT``, otherwise
   a bounded candidate set (best title/synopsis matches and newest matches);
-- facets count at most the first ``COUNT_CAP`` matches, in one SQL query;
+- facets count at most the first ``FACET_SAMPLE`` matches, in one SQL query;
 - filters other than dates are tokens in the index, intersected by the engine;
 - each call makes a fixed number of SQL queries.
 
@@ -36,6 +36,8 @@ SORTS = ("relevance", "newest", "oldest")
 FACETS = ("outlet", "author", "tag", "year", "speaker")
 FACET_SIZE = 10
 YEAR_FACET_SIZE = 50
+#: Facets count the first this-many matches (exact when there are no more).
+FACET_SAMPLE = 2000
 
 
 def _sql(queryset):
@@ -145,6 +147,8 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
                 results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
         if facets:
             results.facets = entry_facets(match, backend)
+            if results.total > FACET_SAMPLE:
+                results.facet_sample = FACET_SAMPLE
     return results
 
 
@@ -162,7 +166,7 @@ def _entry_hit(entry, rank, marked):
 
 
 def entry_facets(match, backend=None):
-    """Facet counts over (at most COUNT_CAP of) the matches, in one SQL query.
+    """Facet counts over (at most FACET_SAMPLE of) the matches, in one SQL query.
 
     ``match`` is (sql, params) selecting entry ids. Returns {name: [(value, label,
     count), ...]}, most frequent first (years: newest first); counts are entries.
@@ -194,7 +198,7 @@ def entry_facets(match, backend=None):
     union = " UNION ALL ".join(f"SELECT * FROM ({part}) f{i}" for i, part in enumerate(parts))
     facets = {name: [] for name in FACETS}
     with connections[backend.alias].cursor() as cursor:
-        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql} LIMIT {COUNT_CAP}) {union}", params)
+        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql} LIMIT {FACET_SAMPLE}) {union}", params)
         for name, value, label, n in cursor.fetchall():
             if name == "year":
                 value = int(value)

@@ -20,7 +20,7 @@ EXACT_RANK_LIMIT = 1000
 #: ... otherwise rank a bounded candidate set: up to this many matches in the
 #: title, synopsis, names or tags, plus up to this many matches anywhere (see
 #: docs/search.md, "The common-word problem"). Relevance pages stop there.
-CANDIDATES = 300
+CANDIDATES = 200
 
 
 @dataclass(frozen=True)
