@@ -133,7 +133,7 @@ PLURAL_LOOKALIKES = set("""states calls notes claims reports answers comments po
 estimates forecasts promises pledges vows hopes labels terms brands highlights jokes echoes""".split())
 CLAUSE_END_RE = re.compile(r"\s*(?:[.;!?]|\s+(?:in|on|at)\s)")
 SAYING_NOUN_RE = re.compile(r"\s+(?:goes|has\s+it|says|runs|is|was)\b")
-INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|$)")
+INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|(?:it|him|her|them|this|us|me)\b|$)")
 
 
 MODAL_BEFORE_RE = re.compile(r"(?:\b(?:would|will|could|should|might|may|must|can|cannot|to|shall)|n[’']t)\s+$")

@@ -16,7 +16,7 @@ EXCLUDED_LEMMAS = {"ask", "pose", "call", "dub", "label", "brand", "term", "hail
                    "fear", "go", "speak", "remind", "advise", "answer", "continue", "echo", "post", "tweet",
                    "promise", "vow", "pledge", "demand", "plead", "wonder", "mention", "describe",
                    "characterise", "characterize", "put", "suggest",
-                   "comment", "agree", "order", "instruct"}
+                   "comment", "order", "instruct"}
 CONTENT_START_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<that>that\b\s*,?\s*|:\s*)|,\s*)?")
 ADJUNCT_RE = re.compile(
     r"(?:(?:on|last|this|next|earlier|late|early)\s+(?:\w+day|week|month|year|morning|evening|night)|yesterday|today|"
