@@ -33,6 +33,16 @@ def _is_person_phrase(mention):
     return words[0] in ("a", "an", "one") and words[-1] in lx.ROLES
 
 
+def _anonymous_kind(mention):
+    """"person" for one unnamed person ("a senior official"), "group" for several ("two officials")."""
+    words = [w.lower() for w in mention.words]
+    head = next((w for w in reversed(words) if w in lx.ROLES or w in lx.GROUP_NOUNS
+                 or (w.endswith("s") and w[:-1] in lx.ROLES)), words[-1])
+    plural = head in lx.GROUP_NOUNS or (head.endswith("s") and head[:-1] in lx.ROLES) or words[0] in (
+        "two", "three", "four", "five", "several", "some", "many")
+    return "group" if plural else "person"
+
+
 def _lower_first(phrase):
     first = phrase.split()[0].lower() if phrase.split() else ""
     return phrase[:1].lower() + phrase[1:] if first in ("the", "a", "an", "this", "that") else phrase
@@ -97,8 +107,9 @@ class _Run:
         if p.form == "group":
             return p.name, "group", p.description, False
         if p.form == "anonymous":
-            # "a 23-year-old student" (group: no name); "China's foreign ministry" (a body)
-            return p.name, p.backref_kind or "group", p.description, False
+            # "a 23-year-old student", "one librarian in Leeds" (an unnamed person); "China's
+            # foreign ministry" (a body)
+            return p.name, p.backref_kind or _anonymous_kind(mention), p.description, False
         name, desc = p.name, p.description
         by_ref = False
         kind = infer_kind(name, desc)

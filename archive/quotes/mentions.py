@@ -37,6 +37,7 @@ QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:als
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
+PHRASE_ENDS = {"in", "at", "from", "of", "on", "with", "who", "whose", "which", "based", "near", "outside"}
 TEAMS = {"team", "panel", "delegation", "group"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
@@ -329,7 +330,7 @@ def mention_after(text, start, hi):
         while k < len(toks) and k < 6 and toks[k][0].isalpha() and toks[k][0].islower() \
                 and toks[k][0].lower() not in FORM_FAMILY and toks[k][0].lower() not in lx.STOP_CAPS:
             k += 1
-        if k > 1 and (k == len(toks) or toks[k][0] in ",.;:!?)"):
+        if k > 1 and (k == len(toks) or toks[k][0] in ",.;:!?)" or toks[k][0].lower() in PHRASE_ENDS):
             sel = toks[:k]
             return Mention(text[sel[0][1]:sel[-1][2]], sel[0][1], sel[-1][2], sel)
     if mention is None:
@@ -401,6 +402,8 @@ def _trailing_name(sel, linked):
             break
     if not run:
         return []
+    if linked and len(run) <= 2:
+        return []  # "a librarian in Leeds", "a professor at Harvard University": the place, no name
     if linked and len(run) > 2:
         keep = 2
         while keep < len(run) and (run[-keep - 1][0].lower() in lx.NAME_PARTICLES or run[-keep - 1][0].endswith(".")
