@@ -42,7 +42,8 @@ opponents proponents advocates analysts strategists pundits watchers traders ban
 journalists reporters editors authors writers bloggers leaders ministers governments
 officials observers economists workers farmers students teachers doctors parents
 commentators netizens americans europeans chinese westerners scientists technologists
-futurists ethicists regulators authorities companies firms countries nations others
+futurists ethicists regulators authorities companies firms countries nations others states
+negotiators delegates delegations members allies partners neighbours neighbors
 many some few several most
 """.split())
 GROUP_DETERMINERS = set("some many several most few other certain numerous various various "

@@ -53,6 +53,7 @@ GROUP_REF_RE = re.compile(
 )
 ANONYMOUS_RE = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_ALT})\b(?![\w-])")
 PREDICATE_RE = re.compile(r"\b(?:is|was|are|were|as|became|become|becomes|been|be|remains|remained)$")
+LEADING_MODIFIERS_RE = re.compile(r"(?:[A-Za-z][\w-]*\s+){1,3}$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 # Back-reference heads that fit any body of their kind ("the company" → the firm named last);
 # others ("the government", "the ministry", "the report") must match the referent's words.
@@ -119,6 +120,11 @@ class Referents:
             det = GROUP_DET_RE.search(text, max(0, start - 9), start)
             if det:
                 start = det.start()
+            else:
+                # "Small island states were blunter": modifiers back to the sentence start
+                lead = LEADING_MODIFIERS_RE.search(text, max(0, start - 40), start)
+                if lead and SENTENCE_START_RE.search(text, max(0, lead.start() - 3), lead.start()):
+                    start = lead.start()
             phrase = text[start:m.end()]
             at_start = SENTENCE_START_RE.search(text, max(0, start - 3), start) is not None
             if (at_start and phrase[:1].isupper()) or (det and det.group().strip().lower() != "the"):
