@@ -89,7 +89,9 @@ class _Run:
                                                definite=mention.words[0].lower() in ("the", "this", "that"))
                 if ref is None:
                     # "the German chancellor" is not whoever was named last: keep the office as written
-                    return _lower_first(mention.text), "person", "", False
+                    phrase = _lower_first(mention.text)
+                    self.refs.add(mention.start, phrase, "person")  # "the senator … he"
+                    return phrase, "person", "", False
                 return ref.name, "person", p.description, True
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
             if p.backref_kind != "person" and len(mention.words) >= 3 and (
@@ -109,7 +111,9 @@ class _Run:
         if p.form == "anonymous":
             # "a 23-year-old student", "one librarian in Leeds" (an unnamed person); "China's
             # foreign ministry" (a body)
-            return p.name, p.backref_kind or _anonymous_kind(mention), p.description, False
+            kind = p.backref_kind or _anonymous_kind(mention)
+            self.refs.add(mention.start, p.name, kind)
+            return p.name, kind, p.description, False
         name, desc = p.name, p.description
         by_ref = False
         kind = infer_kind(name, desc)

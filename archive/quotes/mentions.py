@@ -38,6 +38,7 @@ TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yes
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
 PHRASE_ENDS = {"in", "at", "from", "of", "on", "with", "who", "whose", "which", "based", "near", "outside"}
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 TEAMS = {"team", "panel", "delegation", "group"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
@@ -469,6 +470,9 @@ def parse(text, mention):
         name_sel = _trailing_name(after, linked) if after else []
         if linked and name_sel and infer_kind(text[name_sel[0][1]:name_sel[-1][2]]) != "person":
             name_sel = []  # "the head of the Federal Reserve": an office, no name
+        if not name_sel and lows[k] in SPOKES and k == 1 and lows[0] in POSSESSIVE_PRONOUN:
+            # "His spokeswoman called the question “premature”": he speaks through her
+            return Parsed("pronoun", pronoun=POSSESSIVE_PRONOUN[lows[0]])
         if not name_sel and lows[k] in SPOKES and k > 0:
             body = [t for t in sel[:k] if _name_like(t[0]) and t[0].lower() not in lx.DETERMINERS]
             if body:
