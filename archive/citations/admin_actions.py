@@ -21,7 +21,7 @@ def export_selected(modeladmin, request, queryset):
             modeladmin.message_user(request, str(exc), level="error")
             return None
         response = StreamingHttpResponse(
-            (chunk.encode("utf-8") for chunk in fmt.write(entry_items(queryset, request))),
+            (chunk.encode("utf-8") for chunk in fmt.write(entry_items(queryset, request, fmt.title_case))),
             content_type=fmt.content_type,
         )
         response["Content-Disposition"] = f'attachment; filename="selected-entries.{fmt.extension}"'

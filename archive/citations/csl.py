@@ -92,6 +92,7 @@ def to_csl(record):
     item = {"id": citation_key(record), "type": CSL_TYPES.get(record.genre, "report")}
     if record.title:
         item["title"] = record.title
+    if record.title and record.proper_nouns is not None:
         item["_title-sentence"] = sentence_case(record.title, record.proper_nouns)
         item["_title-sentence-lower"] = sentence_case(record.title, record.proper_nouns, capitalise_after_colon=False)
     if record.authors:

@@ -17,9 +17,10 @@ from .records import entry_record, iter_entry_records, public_statements, statem
 SEARCH_FILTERS = ("outlet", "author", "speaker", "tag", "year", "date_from", "date_to", "has_statements")
 
 
-def entry_items(queryset=None, request=None):
-    """CSL items of the published entries in ``queryset``, keys made unique."""
-    return csl.unique_keys(csl.to_csl(record) for record in iter_entry_records(queryset, request))
+def entry_items(queryset=None, request=None, title_case=True):
+    """CSL items of the published entries in ``queryset``, keys made unique.
+    ``title_case=False`` for formats that carry titles as published (faster)."""
+    return csl.unique_keys(csl.to_csl(record) for record in iter_entry_records(queryset, request, title_case=title_case))
 
 
 def statement_items(queryset=None, request=None, chunk_size=500):
@@ -40,21 +41,21 @@ def search_queryset(params):
     return Entry.objects.filter(pk__in=list(entry_ids_matching(params.get("q", ""), filters)))
 
 
-def scope_items(scope, slug=None, params=None, request=None):
+def scope_items(scope, slug=None, params=None, request=None, title_case=True):
     """(items, file name stem) for a list scope; 404 for an unknown outlet, tag or person."""
     params = params or {}
     if scope == "archive":
-        return entry_items(None, request), "archive"
+        return entry_items(None, request, title_case), "archive"
     if scope == "outlet":
         outlet = get_object_or_404(Outlet, slug=slug)
-        return entry_items(Entry.objects.filter(outlet=outlet), request), f"outlet-{outlet.slug}"
+        return entry_items(Entry.objects.filter(outlet=outlet), request, title_case), f"outlet-{outlet.slug}"
     if scope == "tag":
         tag = get_object_or_404(Tag, slug=slug)
         queryset = Entry.objects.filter(pk__in=Entry.objects.filter(tags=tag).values("pk"))
-        return entry_items(queryset, request), f"tag-{tag.slug}"
+        return entry_items(queryset, request, title_case), f"tag-{tag.slug}"
     if scope == "person":
         agent = get_object_or_404(Agent, slug=slug)
         return statement_items(Statement.objects.filter(speaker=agent), request), f"statements-{agent.slug}"
     if scope == "search":
-        return entry_items(search_queryset(params), request), "search"
+        return entry_items(search_queryset(params), request, title_case), "search"
     raise Http404("No such export.")

@@ -18,6 +18,7 @@ class ExportFormat:
     extension: str
     content_type: str
     write: Callable  # iterable of CSL items -> iterable of str
+    title_case: bool = True  # needs the sentence-case title (BibTeX braces, APA, Harvard)
 
 
 def styled_writer(style_key, output="text", chunk=200):
@@ -44,9 +45,10 @@ FORMATS = {
     f.name: f
     for f in (
         ExportFormat("bibtex", "BibTeX", "bib", "application/x-bibtex; charset=utf-8", bibtex.export),
-        ExportFormat("ris", "RIS", "ris", "application/x-research-info-systems; charset=utf-8", ris.export),
+        ExportFormat("ris", "RIS", "ris", "application/x-research-info-systems; charset=utf-8", ris.export,
+                     title_case=False),
         ExportFormat("csl-json", "CSL-JSON", "json", "application/vnd.citationstyles.csl+json; charset=utf-8",
-                     csljson.export),
+                     csljson.export, title_case=False),
         *(
             ExportFormat(key, style.label, "txt", "text/plain; charset=utf-8", styled_writer(key))
             for key, style in styles.STYLES.items()

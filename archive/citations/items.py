@@ -48,7 +48,8 @@ class EntryRecord:
     ``url`` is the publication's own address when known, else the archive page;
     ``archive_url`` is always the archive page (statement anchors live there).
     ``proper_nouns`` are the title words that stay capitalised in sentence case
-    (found in the entry's text; see ``titles.proper_nouns``).
+    (found in the entry's text; see ``titles.proper_nouns``); None when not looked for,
+    as in RIS and CSL-JSON exports, which carry titles as published.
     """
 
     id: int
@@ -65,7 +66,7 @@ class EntryRecord:
     abstract: str = ""
     language: str = ""
     keywords: list = field(default_factory=list)
-    proper_nouns: frozenset = frozenset()
+    proper_nouns: frozenset = frozenset()  # or None: not computed
     updated: str = ""
 
 

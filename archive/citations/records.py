@@ -6,6 +6,7 @@ which entries are public, how absolute URLs are built when no request is at hand
 """
 from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import get_urlconf, reverse
 
 from archive.models import Agent, Authorship, DatePrecision, Entry, Statement
 
@@ -41,14 +42,27 @@ def _authors(entry):
     return [a.agent for a in entry.authorships.all() if a.role == Authorship.Role.AUTHOR]
 
 
-def entry_record(entry, request=None, with_text=True, tags=None):
+def _entry_path(entry):
+    """``entry.get_absolute_url()`` without a URL reversal per entry in bulk exports."""
+    template = _ENTRY_PATH.get(get_urlconf())
+    if template is None:
+        template = _ENTRY_PATH[get_urlconf()] = reverse("archive:entry", args=["slug-placeholder"])
+    return template.replace("slug-placeholder", entry.slug)
+
+
+_ENTRY_PATH = {}
+
+
+def entry_record(entry, request=None, with_text=True, tags=None, title_case=True):
     """The plain record of one entry. Expects ``export_queryset``'s prefetching when used in bulk.
 
     ``with_text=False`` is for list pages (COinS): no body scan for proper nouns, and
     nothing that the list did not already load (tags, an unloaded series). ``tags``:
     the tag names when the caller loaded them (bulk exports do, per batch).
+    ``title_case=False`` skips finding the title's names in the text, for formats that
+    carry titles as published (RIS, CSL-JSON): the costliest step of a bulk export.
     """
-    archive_url = absolute(entry.get_absolute_url(), request)
+    archive_url = absolute(_entry_path(entry), request)
     outlet = entry.outlet
     return EntryRecord(
         id=entry.pk,
@@ -65,7 +79,10 @@ def entry_record(entry, request=None, with_text=True, tags=None):
         abstract=entry.synopsis,
         language=entry.language,
         keywords=(sorted(tags) if tags is not None else sorted(t.name for t in entry.tags.all())) if with_text else [],
-        proper_nouns=proper_nouns(entry.title, f"{entry.synopsis}\n{entry.body}") if with_text else frozenset(),
+        proper_nouns=(
+            proper_nouns(entry.title, f"{entry.synopsis}\n{entry.body}") if with_text and title_case
+            else (frozenset() if not with_text else None)
+        ),
         updated=entry.updated_at.isoformat() if entry.updated_at else "",
     )
 
@@ -91,6 +108,11 @@ def export_queryset(queryset=None):
     )
 
 
+# Entry fields no citation reads: not loaded (or JSON-decoded) for bulk exports.
+_NOT_CITED = ("body_blocks", "author_note", "needs_review", "edited_fields", "source_name", "checksum",
+              "imported_at", "importer_version", "created_at")
+
+
 def tag_names(entry_ids):
     """{entry id: [tag names]} in one query (taggit's own prefetch builds a queryset per entry)."""
     from django.contrib.contenttypes.models import ContentType
@@ -105,12 +127,12 @@ def tag_names(entry_ids):
     return names
 
 
-def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=50):
+def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=50, title_case=True):
     """Records of published entries, read in batches by id so memory stays flat however
     many there are. The first batch is small, so a streamed download starts at once."""
     base = export_queryset(queryset).prefetch_related(None).prefetch_related(
         Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
-    )
+    ).defer(*(_NOT_CITED if title_case else _NOT_CITED + ("body",)))
     last, size = 0, first_chunk
     while True:
         batch = list(base.filter(pk__gt=last)[:size])
@@ -118,7 +140,7 @@ def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=
             return
         tags = tag_names([e.pk for e in batch])
         for entry in batch:
-            yield entry_record(entry, request, tags=tags.get(entry.pk, []))
+            yield entry_record(entry, request, tags=tags.get(entry.pk, []), title_case=title_case)
             # Prefetched authorships point back at their entry: a reference cycle that only
             # the garbage collector's rare full passes would free. Break it now.
             entry._prefetched_objects_cache = {}

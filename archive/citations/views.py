@@ -68,7 +68,7 @@ def list_export(request, scope, ext, slug=None):
         fmt = _format_for(ext, request)
     except UnknownFormat as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-    items, stem = scope_items(scope, slug, request.GET, request)
+    items, stem = scope_items(scope, slug, request.GET, request, title_case=fmt.title_case)
     response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in fmt.write(items)),
                                      content_type=fmt.content_type)
     suffix = f"-{request.GET['style']}" if ext == "txt" and request.GET.get("style") else ""

@@ -26,7 +26,7 @@ def entry_citation(context, entry):
     data = {
         "item": item,
         "styles": [
-            (key, style.label, styles.format_entry(item, key, "html"), styles.format_entry(item, key))
+            (key, style.label, styles.format_entry(item, key, "html"))
             for key, style in styles.STYLES.items()
         ],
         "downloads": downloads,

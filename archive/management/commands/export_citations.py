@@ -61,7 +61,7 @@ class Command(BaseCommand):
         if options["person"]:
             items, _ = scope_items("person", options["person"])
         elif searching:
-            items = entry_items(search_queryset({"q": options["query"], **filters}))
+            items = entry_items(search_queryset({"q": options["query"], **filters}), title_case=fmt.title_case)
         else:
-            items = entry_items()
+            items = entry_items(title_case=fmt.title_case)
         return fmt.write(items)
