@@ -8,7 +8,6 @@ entry's own text capitalises it mid-sentence and never writes it in lower case
 Pure Python.
 """
 import re
-from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -29,7 +28,6 @@ def looks_like_name(word):
     return rest != rest.lower() or _DIGIT.search(core) is not None
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w\-]*")  # words without possessive endings: "China’s" -> "China"
 _SENTENCE_END = set(".!?:“\"‘'\n•")
 
 
@@ -38,8 +36,8 @@ def proper_nouns(title, text):
 
     ``text`` is the entry's body and synopsis. A word is a name when the text never
     writes it in lower case and writes it capitalised at least once after the start
-    of a sentence. Bulk exports do this for every entry, so the text is tokenised once
-    (C-speed findall and Counter) and only surviving words are located.
+    of a sentence. Bulk exports do this for every entry, so it is a handful of C-speed
+    substring searches per title, no tokenising of the text.
     """
     candidates = set()
     for match in _WORD.finditer(title or ""):
@@ -48,27 +46,29 @@ def proper_nouns(title, text):
                 candidates.add(part)
     if not candidates or not text:
         return frozenset()
-    counts = Counter(_TOKEN.findall(text))
     return frozenset(
-        w for w in candidates if counts[w] and not counts[w.lower()] and _mid_sentence(text, w)
+        w for w in candidates
+        if next(_whole_words(text, w.lower()), None) is None
+        and any(not _starts_sentence(text, pos) for pos in _whole_words(text, w))
     )
 
 
-def _mid_sentence(text, word):
-    """Whether ``word`` occurs (as a whole word) somewhere other than a sentence's start."""
+def _whole_words(text, word):
+    """Positions where ``word`` occurs as a whole word (a possessive ending allowed)."""
     pos = text.find(word)
     while pos >= 0:
         end = pos + len(word)
-        whole = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and (
-            end == len(text) or not (text[end].isalnum() or text[end] == "-"))
-        if whole:
-            i = pos - 1
-            while i >= 0 and text[i] in " \t":
-                i -= 1
-            if i >= 0 and text[i] not in _SENTENCE_END:
-                return True
+        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+            yield pos
         pos = text.find(word, end)
-    return False
+
+
+def _starts_sentence(text, pos):
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
 
 
 def sentence_case(title, names=frozenset(), capitalise_after_colon=True):
