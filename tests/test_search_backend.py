@@ -41,6 +41,33 @@ def make_entry(title, synopsis="", body="", *, status="published", outlet=None, 
     return entry
 
 
+IMPORTED_COMMENTARY = """Walrus diplomacy in the Arctic
+
+By Jane Doe
+
+12 March 2024
+
+Synopsis
+Arctic states court the walrus as a symbol of cooperation.
+
+Commentary
+The walrus has become an unlikely emblem of Arctic cooperation. Governments from Oslo to Ottawa cite it
+in speeches about shared waters and fragile ice.
+
+"The walrus reminds us that the ice belongs to no one," said the minister at the summit.
+
+Cooperation on research vessels has grown steadily, and scientists now share data across borders.
+"""
+IMPORT_MANIFEST = """[outlets.polar]
+name = "Polar Review"
+short_name = "Polar Review"
+kind = "magazine"
+
+[files."walrus.txt"]
+outlet = "polar"
+"""
+
+
 def titles(q, **kwargs):
     return [hit.entry.title for hit in search_entries(q, **kwargs).hits]
 
@@ -298,6 +325,26 @@ class SearchBehaviour:
             statement.review_status = "rejected"
             statement.save()
         assert search_statements("tea").total == 0
+
+    def test_import(self, committed, tmp_path):
+        from archive.services.importer import import_paths
+
+        (tmp_path / "walrus.txt").write_text(IMPORTED_COMMENTARY, encoding="utf-8")
+        (tmp_path / "manifest.toml").write_text(IMPORT_MANIFEST, encoding="utf-8")
+        with committed():
+            summary = import_paths([tmp_path / "walrus.txt"])
+        assert summary.ok
+        assert titles("walrus") == ["Walrus diplomacy in the Arctic"]
+        assert titles("doe") == ["Walrus diplomacy in the Arctic"]  # the byline's author
+        outlet = Entry.objects.get(title="Walrus diplomacy in the Arctic").outlet
+        assert titles("walrus", filters={"outlet": outlet.slug}) == ["Walrus diplomacy in the Arctic"]
+        assert search_statements("ice belongs").total == 1  # the statement the import found
+        # Re-importing an edited file updates what search finds.
+        (tmp_path / "walrus.txt").write_text(IMPORTED_COMMENTARY.replace("research vessels", "icebreakers"),
+                                             encoding="utf-8")
+        with committed():
+            import_paths([tmp_path / "walrus.txt"])
+        assert titles("icebreakers") == ["Walrus diplomacy in the Arctic"]
 
     def test_rebuild(self, archive):
         assert rebuild() == (3, 2)

@@ -176,8 +176,8 @@ def run(scale):
     rows.append(("naive icontains (count + page) p50 / p95 / p99", _summary(naive)))
     rows.append(("icontains p50 ÷ search page p50", f"{percentile(naive, 50) / max(percentile(page, 50), 1e-9):.0f}×"))
     for label, q, filters, total, p50, naive_p50 in per_query:
-        shown = q + (" + " + ", ".join(f"{k}={v}" for k, v in filters.items()) if filters else "")
-        rows.append((f"  {label}: {shown} ({total} hits)", f"{ms(p50)} (icontains {ms(naive_p50)})"))
+        shown = q + (" + " + ", ".join(sorted(filters)) if filters else "")
+        rows.append((f"p50 {label}: {shown}", f"{ms(p50)}, {total} hits (icontains {ms(naive_p50)})"))
 
     statement_urls = [f"/statements/?{urlencode({'q': q})}" for q in (COMMON_WORD, "trade security", '"supply chain"')]
     try:

@@ -137,9 +137,13 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
             )
             ranked = [(pk, None) for pk in ids]
         ids = [pk for pk, _ in ranked]
-        entries = Entry.objects.published().filter(pk__in=ids).select_related("outlet").prefetch_related(
-            "authorships__agent", "tags"
-        ).in_bulk()
+        # Looked up by primary key and publication checked on the rows themselves: a
+        # status condition in SQL can lead SQLite's planner to scan every published entry.
+        entries = {
+            pk: entry for pk, entry in Entry.objects.filter(pk__in=ids).select_related("outlet")
+            .prefetch_related("authorships__agent", "tags").in_bulk().items()
+            if entry.status == EntryStatus.PUBLISHED
+        }
         snippets = backend.entry_snippets(compiled, ids)
         for pk, rank in ranked:
             entry = entries.get(pk)
@@ -180,20 +184,22 @@ def entry_facets(match, backend=None):
     tag, tagged = Tag._meta.db_table, TaggedItem._meta.db_table
     year = backend.year_sql("e.published_on")
     content_type = ContentType.objects.get_for_model(Entry).pk
+    # "c CROSS JOIN x WHERE ...": the candidates drive every join (SQLite keeps the
+    # written order of a CROSS JOIN; PostgreSQL plans it as the inner join it is).
     parts = [
-        f"SELECT 'outlet', o.slug, o.name, COUNT(*) AS n FROM {entry} e JOIN c ON c.id = e.id "
-        f"JOIN {outlet} o ON o.id = e.outlet_id GROUP BY o.slug, o.name ORDER BY n DESC, o.name LIMIT {FACET_SIZE}",
-        f"SELECT 'author', a.slug, a.name, COUNT(DISTINCT au.entry_id) AS n FROM {authorship} au "
-        f"JOIN c ON c.id = au.entry_id JOIN {agent} a ON a.id = au.agent_id "
+        f"SELECT 'outlet', o.slug, o.name, COUNT(*) AS n FROM c CROSS JOIN {entry} e CROSS JOIN {outlet} o "
+        f"WHERE e.id = c.id AND o.id = e.outlet_id GROUP BY o.slug, o.name ORDER BY n DESC, o.name LIMIT {FACET_SIZE}",
+        f"SELECT 'author', a.slug, a.name, COUNT(DISTINCT au.entry_id) AS n FROM c CROSS JOIN {authorship} au "
+        f"CROSS JOIN {agent} a WHERE au.entry_id = c.id AND a.id = au.agent_id "
         f"GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
-        f"SELECT 'tag', t.slug, t.name, COUNT(DISTINCT ti.object_id) AS n FROM {tagged} ti "
-        f"JOIN c ON c.id = ti.object_id JOIN {tag} t ON t.id = ti.tag_id WHERE ti.content_type_id = {int(content_type)} "
-        f"GROUP BY t.slug, t.name ORDER BY n DESC, t.name LIMIT {FACET_SIZE}",
-        f"SELECT 'year', {year}, {year}, COUNT(*) AS n FROM {entry} e JOIN c ON c.id = e.id "
-        f"WHERE e.published_on IS NOT NULL GROUP BY {year} ORDER BY 2 DESC LIMIT {YEAR_FACET_SIZE}",
-        f"SELECT 'speaker', a.slug, a.name, COUNT(DISTINCT s.entry_id) AS n FROM {statement} s "
-        f"JOIN c ON c.id = s.entry_id JOIN {agent} a ON a.id = s.speaker_id "
-        f"WHERE s.review_status <> 'rejected' GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
+        f"SELECT 'tag', t.slug, t.name, COUNT(DISTINCT ti.object_id) AS n FROM c CROSS JOIN {tagged} ti "
+        f"CROSS JOIN {tag} t WHERE ti.content_type_id = {int(content_type)} AND ti.object_id = c.id "
+        f"AND t.id = ti.tag_id GROUP BY t.slug, t.name ORDER BY n DESC, t.name LIMIT {FACET_SIZE}",
+        f"SELECT 'year', {year}, {year}, COUNT(*) AS n FROM c CROSS JOIN {entry} e "
+        f"WHERE e.id = c.id AND e.published_on IS NOT NULL GROUP BY {year} ORDER BY 2 DESC LIMIT {YEAR_FACET_SIZE}",
+        f"SELECT 'speaker', a.slug, a.name, COUNT(DISTINCT s.entry_id) AS n FROM c CROSS JOIN {statement} s "
+        f"CROSS JOIN {agent} a WHERE s.entry_id = c.id AND a.id = s.speaker_id AND s.review_status <> 'rejected' "
+        f"GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
     ]
     union = " UNION ALL ".join(f"SELECT * FROM ({part}) f{i}" for i, part in enumerate(parts))
     facets = {name: [] for name in FACETS}
@@ -251,7 +257,13 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
             ).values_list("pk", flat=True)[offset:offset + per_page]
             ranked = [(pk, None) for pk in ids]
         ids = [pk for pk, _ in ranked]
-        statements = base.filter(pk__in=ids).select_related("entry", "entry__outlet", "speaker").in_bulk()
+        statements = {
+            pk: statement for pk, statement in Statement.objects.filter(pk__in=ids)
+            .select_related("entry", "entry__outlet", "speaker").in_bulk().items()
+            if statement.entry.status == EntryStatus.PUBLISHED
+            and statement.review_status != Statement.Review.REJECTED
+            and (not speaker or (statement.speaker and statement.speaker.slug == speaker))
+        }
         snippets = backend.statement_snippets(compiled, ids)
     for pk, rank in ranked:
         statement = statements.get(pk)
