@@ -155,8 +155,11 @@ class _Run:
         sentence_end = sents.end_of(span.close)
         hi = min(sentence_end, next_open)
         quote = text[span.start:span.end]
-        if quote.rstrip()[-1:] in ".!?" and sentence_end <= span.close + 3:
-            hi_after = min(sents.end_of(sentence_end), next_open)
+        if quote.rstrip()[-1:] in ".!?" and sentence_end <= span.close + 3 \
+                and next_open >= sents.end_of(sentence_end):
+            # "“…win.” Smith said." — but not "“…right.” Egypt's Sisi warned of “…”", whose
+            # sentence carries a quote of its own
+            hi_after = sents.end_of(sentence_end)
         else:
             hi_after = hi
 

@@ -34,11 +34,13 @@ founding lead head outgoing incoming retired influential respected famous eminen
 """.split())
 QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
                           r"(?:by\s+[^,.;“”\"]{1,60}?\s+|in\s+[^,.;“”\"]{1,60}?\s+)?as\s*$")
+PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ash|as|at|az|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
 PHRASE_ENDS = {"in", "at", "from", "of", "on", "with", "who", "whose", "which", "based", "near", "outside"}
 POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+WORKS = {"study", "report", "survey", "paper", "article", "analysis", "editorial", "review", "poll"}
 TEAMS = {"team", "panel", "delegation", "group"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
@@ -84,6 +86,8 @@ def _is_adj(word):
 def _name_like(word):
     if len(word) > 1 and word.isupper() and word.isalpha():
         return True  # an acronym: IT, IDC, NATO
+    if PARTICLE_NAME_RE.match(word):
+        return True  # al-Sisi, bin-Salman, d'Estaing
     w = word.lower()
     return is_cap(word) and w.rstrip(".") not in lx.STOP_CAPS and w not in PRONOUNS
 
@@ -224,8 +228,10 @@ def mention_before(text, end, lo):
             if toks[k][0] == "," and k + 1 < i:
                 commas += 1
                 inner = toks[k + 1:i]
-                if commas == 1 and len(inner) <= 6 and all(_name_like(t[0]) or t[0].lower() in lx.NAME_PARTICLES
-                                                           or t[0].endswith(".") for t in inner):
+                if commas == 1 and 2 <= len(inner) <= 9 and _name_like(inner[0][0]) and all(
+                        _name_like(t[0]) or t[0].lower() in lx.NAME_PARTICLES or t[0].endswith(".")
+                        or t[0].lower() in ("of", "at", "from", "the") for t in inner) or (
+                        commas == 1 and len(inner) == 1 and _name_like(inner[0][0])):
                     # "His foreign minister, Sugiono, told": the name between commas, the role before
                     described = _from(text, toks, k - 1)
                     if described is not None and described.words[-1].lower() in lx.ROLES:
@@ -461,6 +467,14 @@ def parse(text, mention):
     if k is not None:
         after = sel[k + 1:]
         linked = bool(after) and after[0][0].lower() in LINKS
+        if linked and lows[k] in WORKS and after[0][0].lower() in ("in", "by", "from"):
+            body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
+            if body and all(_name_like(t[0]) or t[0].lower() in LINKS for t in body):
+                # "a 2023 study in Nature", "a report by Human Rights Watch": where it came from
+                name = text[body[0][1]:body[-1][2]]
+                kind = "publication" if after[0][0].lower() == "in" else infer_kind(name)
+                return Parsed("anonymous", name=name, description=mention.text,
+                              backref_kind=kind if kind != "person" else "publication")
         if linked and lows[k] in TEAMS:
             # "a team at Epoch AI": the body speaks through its team
             body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
