@@ -11,7 +11,8 @@ from . import attribute, classify, cues
 from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
-from .mentions import mention_after, mention_before, parse
+from .descriptors import parse
+from .mentions import mention_after, mention_before
 from .model import NonStatement, Result, Statement
 from .reported import candidates as reported_candidates
 from .resolve import AUTHOR, Referents
