@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cues
 from . import lexicon as lx
-from .mentions import Mention, mention_after, mention_before, tokens
+from .mentions import TIME_WORDS, Mention, mention_after, mention_before, tokens
 
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
@@ -26,6 +26,8 @@ IMMEDIATE_GAP_RE = re.compile(
 QUOTED_X_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+([^,.;“”\"]{1,80}?)\s+as\s+$")
 PAREN_NAME_RE = re.compile(r"\s*\((?=[A-Z])([^()]{1,60})\)")
 YEAR_TAIL_RE = re.compile(r",?\s*(?:19|20)\d\d[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?$")
+DATE_WORDS = TIME_WORDS | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                           "see", "p", "pp", "fig", "table", "ibid", "emphasis", "translation", "original"}
 DASH_NAME_RE = re.compile(r"[,.]?\s*(—|–|--|-)\s*(?=[A-Z])")
 LEADING_RE = re.compile(r"[\s,.;:—–\-]*")
 SENTENCE_GAP_WORDS = 30
@@ -164,7 +166,8 @@ def after(text, span, hi, crossed=False):
         # "“Not in my lifetime” (Barry Eichengreen)": a source named in brackets
         year = YEAR_TAIL_RE.search(text, paren.start(1), paren.end(1))  # "(Eichengreen 2011)"
         mention = mention_after(text, paren.start(1), year.start() if year else paren.end(1))
-        if mention is not None and not text[mention.end:paren.end(1)].strip(" ,0123456789abp.:"):
+        if mention is not None and not text[mention.end:paren.end(1)].strip(" ,0123456789abp.:") \
+                and not any(w.lower().rstrip(".") in DATE_WORDS for w in mention.words):
             return Attribution("", paren.start(1), mention, "after", 0.8)
     dash = DASH_NAME_RE.match(text, span.close + 1, hi)
     if dash:

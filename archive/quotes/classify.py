@@ -97,8 +97,8 @@ def overrules_attribution(how, family, term, quote, head, by_group=False):
     """
     if term and how in ("sentence", "colon"):
         return True  # "X said the so-called “…”": the term marker is nearer than the cue
-    if term == "title or name" and is_title_case(quote):
-        return True  # "In his new book, “The Avoidable War”, Kevin Rudd writes …"
+    if term == "title or name" and (is_title_case(quote) or (how != "before" and quote.rstrip()[-1:] not in ".!?")):
+        return True  # "In his new book, “The Avoidable War”, Kevin Rudd writes …", "the article “…” (Jan 12)"
     words = word_count(quote)
     if words == 1 and NOUN_SLOT_RE.search(head) and (how == "sentence" or by_group):
         # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
