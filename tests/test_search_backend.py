@@ -14,7 +14,6 @@ from django.db import connection
 
 from archive.models import Agent, Alias, Authorship, Entry, Outlet, Statement
 from archive.search import search_entries, search_statements, entry_ids_matching
-from archive.search import service
 from archive.search.backends import get_backend
 from archive.search.indexing import rebuild
 from archive.services.names import merge_agents
@@ -219,7 +218,7 @@ class SearchBehaviour:
         assert search_entries("", per_page="junk", page="junk").page == 1
 
     def test_count_is_capped(self, archive, monkeypatch):
-        monkeypatch.setattr(service, "COUNT_CAP", 2)
+        monkeypatch.setattr(get_backend(), "count_cap", 2)
         results = search_entries("")
         assert results.total_is_capped and results.total == 2
         assert results.total_display == "2+"

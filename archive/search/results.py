@@ -10,7 +10,8 @@ from typing import Any
 
 from .query import Query
 
-#: Matches counted exactly up to this many; above it the count reads "10,000+".
+#: The highest count any backend gives exactly (each backend has its own
+#: ``count_cap``; above it the count reads "10,000+"). No page beyond it is served.
 COUNT_CAP = 10_000
 #: Largest page size a caller may ask for.
 MAX_PER_PAGE = 100

@@ -5,10 +5,10 @@ database (archive.search.backends) does the engine-specific part. Only published
 entries, and statements that are not rejected in published entries, are returned.
 
 Bounded work whatever the size of the result (see docs/search.md):
-- the count stops at ``COUNT_CAP`` ("10,000+");
+- the count stops at the backend's ``count_cap`` ("10,000+"; 1,000 on PostgreSQL);
 - relevance ranks every match when there are at most ``EXACT_RANK_LIMIT``, otherwise
   a bounded candidate set (best title/synopsis matches and newest matches);
-- facets count at most the first ``FACET_SAMPLE`` matches, in one SQL query;
+- facets count at most the backend's ``facet_sample`` first matches, in one query;
 - filters other than dates are tokens in the index, intersected by the engine;
 - each call makes a fixed number of SQL queries.
 
@@ -29,15 +29,13 @@ from .backends.base import CANDIDATES, EXACT_RANK_LIMIT
 from .filters import clean_filters, date_range_ids, filtered_entries, public_statements, read_slug
 from .keys import filter_tokens
 from .query import parse_query
-from .results import COUNT_CAP, EntryResults, Hit, StatementHit, StatementResults, clamp_paging
+from .results import EntryResults, Hit, StatementHit, StatementResults, clamp_paging
 from .snippets import has_mark, leading_words, marked_to_html
 
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("outlet", "author", "tag", "year", "speaker")
 FACET_SIZE = 10
 YEAR_FACET_SIZE = 50
-#: Facets count the first this-many matches (exact when there are no more).
-FACET_SAMPLE = 2000
 
 
 def _sql(queryset):
@@ -45,12 +43,13 @@ def _sql(queryset):
 
 
 def _count(backend, match):
-    """(count, capped): exact up to COUNT_CAP, then COUNT_CAP and True."""
+    """(count, capped): exact up to the backend's count cap, then the cap and True."""
     sql, params = match
+    cap = int(backend.count_cap)
     with backend.connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {COUNT_CAP + 1}) m", params)
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {cap + 1}) m", params)
         n = cursor.fetchone()[0]
-    return (COUNT_CAP, True) if n > COUNT_CAP else (n, False)
+    return (cap, True) if n > cap else (n, False)
 
 
 def _date_order(sort):
@@ -151,8 +150,8 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
                 results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
         if facets:
             results.facets = entry_facets(match, backend)
-            if results.total > FACET_SAMPLE:
-                results.facet_sample = FACET_SAMPLE
+            if results.total > backend.facet_sample:
+                results.facet_sample = backend.facet_sample
     return results
 
 
@@ -170,7 +169,7 @@ def _entry_hit(entry, rank, marked):
 
 
 def entry_facets(match, backend=None):
-    """Facet counts over (at most FACET_SAMPLE of) the matches, in one SQL query.
+    """Facet counts over (at most ``backend.facet_sample`` of) the matches, in one SQL query.
 
     ``match`` is (sql, params) selecting entry ids. Returns {name: [(value, label,
     count), ...]}, most frequent first (years: newest first); counts are entries.
@@ -204,7 +203,7 @@ def entry_facets(match, backend=None):
     union = " UNION ALL ".join(f"SELECT * FROM ({part}) f{i}" for i, part in enumerate(parts))
     facets = {name: [] for name in FACETS}
     with connections[backend.alias].cursor() as cursor:
-        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql} LIMIT {FACET_SAMPLE}) {union}", params)
+        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql} LIMIT {int(backend.facet_sample)}) {union}", params)
         for name, value, label, n in cursor.fetchall():
             if name == "year":
                 value = int(value)
