@@ -3,13 +3,13 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
-from archive.models import Agent, Authorship, Entry, Outlet
+from archive.models import Agent, Authorship, Entry, EntryStatus, Outlet
 
 from . import structured
 from .cached import archive_fingerprint, cached
@@ -19,38 +19,74 @@ from .params import LETTERS, pagination_links_data, parse_page
 PEOPLE_PER_PAGE = 100
 
 
+# Counting published entries per outlet or tag by joining every entry row is slow on a
+# large archive (the rows carry the bodies: 0.7-1 s at 100,000 entries on SQLite). These
+# counts read narrow indexes instead: all entries per outlet or tag, minus those that are
+# not published (few, found through the status index).
+
+def _unpublished():
+    return Entry.objects.filter(status__in=[s for s in EntryStatus.values if s != EntryStatus.PUBLISHED])
+
+
+def _minus(totals, hidden):
+    return {key: n - hidden.get(key, 0) for key, n in totals.items() if key is not None and n - hidden.get(key, 0) > 0}
+
+
 def _tag_counts():
-    """Tags with the number of published entries carrying each (one aggregate query)."""
-    published = Entry.objects.published().values("pk")
-    return (
-        TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Entry), object_id__in=published)
-        .values("tag__name", "tag__slug").annotate(n=Count("id")).order_by("-n", "tag__name")
-    )
+    """{tag id: number of published entries carrying it}."""
+    tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Entry)).order_by()
+    totals = dict(tagged.values_list("tag_id").annotate(n=Count("id")))
+    hidden = dict(tagged.filter(object_id__in=_unpublished().values("pk")).values_list("tag_id").annotate(n=Count("id")))
+    return _minus(totals, hidden)
+
+
+def _tag_rows(counts, tag_ids):
+    tags = Tag.objects.in_bulk(tag_ids)
+    return [{"tag__name": tags[i].name, "tag__slug": tags[i].slug, "n": counts[i]} for i in tag_ids if i in tags]
 
 
 def popular_tags(limit):
-    return list(_tag_counts()[:limit])
-
-
-def outlet_counts():
-    """Outlets with at least one published entry, with their number of published entries."""
-    return list(
-        Outlet.objects.annotate(n=Count("entries", filter=Q(entries__status="published")))
-        .filter(n__gt=0).order_by("name")
-    )
-
-
-def year_counts():
-    """[(year, number of published entries)], newest year first; undated entries are left out."""
-    rows = (
-        Entry.objects.published().filter(published_on__isnull=False)
-        .annotate(year=ExtractYear("published_on")).values("year").annotate(n=Count("id")).order_by("-year")
-    )
-    return [(row["year"], row["n"]) for row in rows]
+    """The ``limit`` tags on most published entries: [{"tag__name", "tag__slug", "n"}]."""
+    counts = _tag_counts()
+    top = sorted(counts, key=lambda i: -counts[i])[:limit]
+    return sorted(_tag_rows(counts, top), key=lambda row: (-row["n"], row["tag__name"].lower()))
 
 
 def _all_tags():
-    return sorted(_tag_counts(), key=lambda row: row["tag__name"].lower())
+    counts = _tag_counts()
+    return sorted(_tag_rows(counts, list(counts)), key=lambda row: row["tag__name"].lower())
+
+
+def outlet_counts():
+    """Outlets with at least one published entry, each with ``n``, its number of published entries."""
+    per_outlet = Entry.objects.order_by().values_list("outlet_id")
+    counts = _minus(dict(per_outlet.annotate(n=Count("id"))),
+                    dict(_unpublished().order_by().values_list("outlet_id").annotate(n=Count("id"))))
+    outlets = list(Outlet.objects.filter(pk__in=list(counts)).order_by("name"))
+    for outlet in outlets:
+        outlet.n = counts[outlet.pk]
+    return outlets
+
+
+MAX_YEAR_SPAN = 300
+
+
+def year_counts():
+    """[(year, number of published entries)], newest year first; undated entries are left out.
+
+    One conditional count per year over the (status, published_on) index, rather than
+    grouping by an extracted year, which SQLite computes in Python for every row.
+    """
+    published = Entry.objects.published().filter(published_on__isnull=False).order_by()
+    bounds = published.aggregate(first=Min("published_on"), last=Max("published_on"))
+    if bounds["first"] is None:
+        return []
+    years = list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+    if len(years) > MAX_YEAR_SPAN:
+        rows = published.annotate(year=ExtractYear("published_on")).values("year").annotate(n=Count("id"))
+        return sorted(((row["year"], row["n"]) for row in rows), reverse=True)
+    counts = published.aggregate(**{f"y{y}": Count("id", filter=Q(published_on__year=y)) for y in years})
+    return [(y, counts[f"y{y}"]) for y in years if counts[f"y{y}"]]
 
 
 def tag_index(request):
@@ -65,7 +101,7 @@ def tag_index(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, public_entries().filter(tags__slug=tag.slug))
+    page = paginate(request, public_entries().filter(tags__slug=tag.slug), count_key=("tag", tag.pk))
     path = f"/tags/{tag.slug}/"
     return render(request, "archive/tag_detail.html", {
         "tag": tag,
@@ -160,7 +196,7 @@ def year_archive(request, year):
     """Published entries of one year, newest first, paginated."""
     if not 1 <= year <= 9999:
         raise Http404("No such year.")
-    page = paginate(request, public_entries().filter(published_on__year=year))
+    page = paginate(request, public_entries().filter(published_on__year=year), count_key=("year", year))
     path = f"/years/{year}/"
     years = cached("years", year_counts, archive_fingerprint())
     return render(request, "archive/year_archive.html", {

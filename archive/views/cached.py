@@ -2,11 +2,11 @@
 
 Those counts aggregate the whole archive, which costs hundreds of milliseconds at
 100,000 entries, on pages (home, years, tags, people) that change rarely. They are
-cached for ``TTL`` seconds under a key that includes a fingerprint of the archive (the
-newest entry change and the newest tagging), so publishing, editing or tagging an
-entry shows at once; a change the fingerprint does not see (a tag renamed, an entry
-deleted) shows within ``TTL``. Uses Django's default cache (per-process memory unless
-CACHES says otherwise).
+cached for ``TTL`` seconds under a key that includes a fingerprint of the archive
+(see ``archive_fingerprint``), so publishing, editing or tagging an entry, or
+rejecting a statement, shows at once; a change the fingerprint does not see (a tag
+renamed, a bulk ``update()``) shows within ``TTL``. Uses Django's default cache
+(per-process memory unless CACHES says otherwise).
 """
 import hashlib
 
@@ -14,20 +14,27 @@ from django.core.cache import cache
 from django.db import connection
 from taggit.models import TaggedItem
 
-from archive.models import Authorship, Entry, Statement
+from archive.models import Agent, Authorship, Entry, Statement
 
 TTL = 300
 
 
 def archive_fingerprint():
-    """A string that changes whenever an entry is saved or created, or gains a tag, an author or a statement.
+    """A string that changes whenever an entry, statement or name record is saved, created or
+    deleted, or an entry gains a tag or an author.
 
-    One query of five index-only maxima, so checking costs far less than counting.
+    One query of index-only maxima: the newest entry change and id, the newest tagging
+    and authorship, and the newest history record of entries, statements and name
+    records (django-simple-history writes one on every save and delete, so a statement
+    rejected or an entry unpublished changes the fingerprint too).
     """
-    tables = [m._meta.db_table for m in (Entry, Entry, TaggedItem, Authorship, Statement)]
-    columns = ["updated_at", "id", "id", "id", "id"]
+    sources = [
+        (Entry, "updated_at"), (Entry, "id"), (TaggedItem, "id"), (Authorship, "id"), (Statement, "id"),
+        (Entry.history.model, "history_id"), (Statement.history.model, "history_id"),
+        (Agent.history.model, "history_id"),
+    ]
     q = connection.ops.quote_name
-    sql = "SELECT " + ", ".join(f"(SELECT MAX({q(c)}) FROM {q(t)})" for t, c in zip(tables, columns))
+    sql = "SELECT " + ", ".join(f"(SELECT MAX({q(column)}) FROM {q(model._meta.db_table)})" for model, column in sources)
     with connection.cursor() as cursor:
         cursor.execute(sql)
         row = cursor.fetchone()

@@ -102,7 +102,7 @@ def person_detail(request, slug):
 def outlet_detail(request, slug):
     """An outlet and its published entries, newest first."""
     outlet = get_object_or_404(Outlet, slug=slug)
-    page = paginate(request, public_entries().filter(outlet=outlet))
+    page = paginate(request, public_entries().filter(outlet=outlet), count_key=("outlet", outlet.pk))
     canonical = outlet.get_absolute_url() + (f"?page={page.number}" if page.number > 1 else "")
     return render(request, "archive/outlet_detail.html", {
         "outlet": outlet,
