@@ -9,6 +9,7 @@ is adding a module; nothing else needs to know about it.
 Modules without ``run`` (such as ``corpus``, the text generator) are helpers.
 """
 import importlib
+import math
 import pkgutil
 
 
@@ -34,7 +35,7 @@ def percentile(samples, p):
     if not samples:
         return 0.0
     ordered = sorted(samples)
-    rank = max(1, min(len(ordered), round(p / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(p / 100 * len(ordered))))
     return ordered[rank - 1]
 
 

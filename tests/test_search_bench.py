@@ -1,0 +1,47 @@
+"""The benchmark corpus generator and harness (small sizes; figures come from `make bench`)."""
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive import bench
+from archive.bench.corpus import COMMON_WORD, generate
+from archive.models import Entry, Statement
+from archive.search import search_entries, search_statements
+
+
+def test_corpus_is_deterministic_and_realistic():
+    first = list(generate(20, seed=5).entries)
+    again = list(generate(20, seed=5).entries)
+    other = list(generate(20, seed=6).entries)
+    assert [e.title for e in first] == [e.title for e in again]
+    assert [e.title for e in first] != [e.title for e in other]
+    for spec in first:
+        words = len(spec.body.split())
+        assert 600 <= words <= 1400
+        assert spec.body.count("\n\n") + 1 == len(spec.blocks)
+        assert 1 <= len(spec.authors) <= 3
+        for statement in spec.statements:
+            assert spec.body[statement.start:statement.end] == statement.quote
+    corpus = generate(20, seed=5)
+    assert len(corpus.people) >= 3000
+
+
+@pytest.mark.django_db
+def test_generate_corpus_fills_the_archive_and_the_index():
+    call_command("generate_corpus", entries=25, seed=3, verbosity=0)
+    assert Entry.objects.count() == 25
+    assert Statement.objects.exists()
+    published = Entry.objects.published().count()
+    results = search_entries(COMMON_WORD)
+    assert 0 < results.total <= published
+    assert results.hits[0].snippet_html
+    assert search_statements("").total > 0
+    with pytest.raises(CommandError):
+        call_command("generate_corpus", entries=5, seed=3, verbosity=0)
+
+
+def test_benchmarks_are_discovered():
+    names = [name for name, _ in bench.discover()]
+    assert names[0] == "search"
+    assert "corpus" not in names
+    assert bench.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50) == 5
+    assert bench.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95) == 10
