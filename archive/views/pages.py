@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Agent, Outlet, Statement
 
 from . import structured
+from .browse import outlet_counts, popular_tags, year_counts
 from .cached import archive_fingerprint, cached
 from .listing import also_quoted_in, entries_for_display, paginate, person_statement_groups, public_entries, simple_pager
 from .params import pagination_links_data
@@ -20,8 +21,6 @@ PERSON_STATEMENT_GROUPS = 50
 
 def home(request):
     """Search box, the latest entries and the ways in: outlets, years, people, tags."""
-    from .browse import outlet_counts, popular_tags, year_counts
-
     entries = list(public_entries()[:HOME_LATEST])
     fingerprint = archive_fingerprint()
     return render(request, "archive/home.html", {
