@@ -229,3 +229,16 @@ def test_a_line_holding_only_an_unattributed_quote_is_a_headline():
 def test_bare_verbs_after_modals_do_not_attribute():
     text = "Robert Habeck told reporters the bloc would respond “calmly but firmly”."
     assert statement(text, "calmly but firmly").speaker == "Robert Habeck"
+
+
+def test_role_with_possessive_body_then_name_between_commas():
+    text = ('According to the poll\'s director, Natasha Kassam, "Australians have never been more worried." '
+            "She added that the results were “sobering”.")
+    s = statement(text, "Australians have never been more worried.")
+    assert (s.speaker, s.description) == ("Natasha Kassam", "the poll's director")
+    assert statement(text, "sobering").speaker == "Natasha Kassam"
+
+
+def test_a_name_that_looks_like_a_preposition():
+    text = "General Secretary To Lam, who rose through the ministry, has promised “to sweep away” corruption."
+    assert statement(text, "to sweep away").speaker == "To Lam"

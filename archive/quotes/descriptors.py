@@ -117,7 +117,7 @@ def parse(text, mention):
                 break
     if k is not None:
         after = sel[k + 1:]
-        linked = bool(after) and after[0][0].lower() in LINKS
+        linked = bool(after) and after[0][0] in LINKS  # lower case only: "To Lam" is a name
         if linked and lows[k] in WORKS and after[0][0].lower() in ("in", "by", "from"):
             body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
             if body and all(_name_like(t[0]) or t[0].lower() in LINKS for t in body):

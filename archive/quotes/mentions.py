@@ -129,6 +129,8 @@ def _collect_back(toks, i):
             return j
         elif seen_role and word.isalpha() and word.islower() and _is_adj(word):
             pass
+        elif seen_role and word.islower() and word.endswith(("’s", "'s")) and word[:-2].isalpha():
+            pass  # "the company’s chief executive said"
         elif word.isalpha() and word.islower() and j + 1 <= i and _is_role(toks[j + 1][0]) and \
                 low not in lx.STOP_CAPS and low not in AUXILIARIES and not low.endswith(("ed", "ing")) \
                 and low not in FORM_FAMILY:
@@ -313,8 +315,9 @@ def mention_after(text, start, hi):
             break
         if _is_role(word) or _name_like(word):
             seen_name = True
-        elif word.endswith(("’s", "'s")) and _is_role(word[:-2]) and i + 1 < len(toks):
-            pass  # "said the ministry’s deputy spokesperson Lin Jian"
+        elif word.endswith(("’s", "'s")) and i + 1 < len(toks) and (
+                _is_role(word[:-2]) or _is_role(toks[i + 1][0]) or _is_adj(toks[i + 1][0])):
+            pass  # "said the ministry’s deputy spokesperson Lin Jian", "the poll's director"
         elif word.isdigit() and i > 0 and _name_like(toks[i - 1][0]) and len(word) <= 4:
             pass
         elif low in lx.NAME_PARTICLES or low in LINKS or (low == "the" and i > 0 and toks[i - 1][0].lower() in LINKS):
