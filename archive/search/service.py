@@ -113,7 +113,9 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         match = _entry_match(backend, compiled, cleaned)
         if match is None:
             return results
-        results.total, results.total_is_capped = _count(backend, match)
+        cap = int(backend.count_cap)
+        first = backend.first_matches(match, cap + 1)
+        results.total, results.total_is_capped = min(len(first), cap), len(first) > cap
         if not results.total:
             return results
         ranked_by_relevance = sort == "relevance" and compiled.match is not None
@@ -127,7 +129,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
             dates = date_range_ids(cleaned)
             ranked = backend.ranked_entries(
                 compiled, filter_tokens(cleaned), _sql(dates) if dates is not None else None,
-                per_page, offset, exact,
+                per_page, offset, exact, pool=first,
             )
         else:
             ids = (
@@ -149,7 +151,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
             if entry is not None:
                 results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
         if facets:
-            results.facets = entry_facets(match, backend)
+            results.facets = entry_facets(match, backend, ids=first[: backend.facet_sample])
             if results.total > backend.facet_sample:
                 results.facet_sample = backend.facet_sample
     return results
@@ -168,10 +170,11 @@ def _entry_hit(entry, rank, marked):
     return hit
 
 
-def entry_facets(match, backend=None):
+def entry_facets(match, backend=None, ids=None):
     """Facet counts over (at most ``backend.facet_sample`` of) the matches, in one SQL query.
 
-    ``match`` is (sql, params) selecting entry ids. Returns {name: [(value, label,
+    ``match`` is (sql, params) selecting entry ids; ``ids``, when given, the first
+    matches already fetched (then ``match`` is not run again). Returns {name: [(value, label,
     count), ...]}, most frequent first (years: newest first); counts are entries.
     """
     backend = backend or get_backend()
@@ -203,7 +206,11 @@ def entry_facets(match, backend=None):
     union = " UNION ALL ".join(f"SELECT * FROM ({part}) f{i}" for i, part in enumerate(parts))
     facets = {name: [] for name in FACETS}
     with connections[backend.alias].cursor() as cursor:
-        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql} LIMIT {int(backend.facet_sample)}) {union}", params)
+        if ids is not None:
+            sql, params = backend.ids_sql(ids)
+        else:
+            sql = f"{sql} LIMIT {int(backend.facet_sample)}"
+        cursor.execute(f"WITH c(id) AS MATERIALIZED ({sql}) {union}", params)
         for name, value, label, n in cursor.fetchall():
             if name == "year":
                 value = int(value)

@@ -112,9 +112,23 @@ class SearchBackend:
     def statement_match_sql(self, expr, extra=None):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def ranked_entries(self, compiled, keys, extra, limit, offset, exact):  # pragma: no cover
+    def first_matches(self, match, n):
+        """The ids of the first ``n`` rows ``match`` = (sql, params) selects, in the
+        engine's cheapest order. Fetched once per search: the count, the facets and
+        (on PostgreSQL) the ranking all start from this list."""
+        sql, params = match
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT {int(n)}", params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def ids_sql(self, ids):  # pragma: no cover - abstract
+        """(sql, params) selecting the given ids as one column."""
+        raise NotImplementedError
+
+    def ranked_entries(self, compiled, keys, extra, limit, offset, exact, pool=None):  # pragma: no cover
         """[(entry id, score)] best first (higher is better), for a query with a
-        ``match``. ``exact``: rank every match; otherwise the bounded candidate set."""
+        ``match``. ``exact``: rank every match; otherwise the bounded candidate set.
+        ``pool``: the first matches, already fetched (a backend may start from them)."""
         raise NotImplementedError
 
     def ranked_statements(self, compiled, extra, limit, offset, exact):  # pragma: no cover

@@ -127,6 +127,9 @@ class PostgresBackend(SearchBackend):
             [expr, *extra_params],
         )
 
+    def ids_sql(self, ids):
+        return "SELECT unnest(%s::bigint[])", [[int(i) for i in ids]]
+
     def _ranked(self, table, id_column, candidates, expr, limit, offset):
         sql, params = candidates
         with self.connection.cursor() as cursor:
@@ -138,22 +141,35 @@ class PostgresBackend(SearchBackend):
             )
             return cursor.fetchall()
 
-    def ranked_entries(self, compiled, keys, extra, limit, offset, exact):
-        match_sql, match_params = self.entry_match_sql(compiled.match, keys, extra)
+    def ranked_entries(self, compiled, keys, extra, limit, offset, exact, pool=None):
+        if pool is None:
+            pool = self.first_matches(self.entry_match_sql(compiled.match, keys, extra), self.count_cap + 1)
         if exact:
-            candidates = (match_sql, match_params)
-        else:
-            # Bounded: the first CANDIDATES matches whose title, synopsis, names or tags
-            # match (a small, inline vector), and the first CANDIDATES matches anywhere.
-            # No ORDER BY inside, so each part stops as soon as it has enough rows.
-            where, params = self._entry_where(compiled.match, keys, extra)
-            candidates = (
-                f"(SELECT i.entry_id FROM {ENTRY_TABLE} i WHERE i.head @@ to_tsquery('{CONFIG}', %s) "
-                f"AND {where} LIMIT {CANDIDATES}) "
-                f"UNION ({match_sql} LIMIT {CANDIDATES})",
-                [compiled.positive, *params, *match_params],
+            return self._rank_pool(pool, compiled.match, limit, offset)
+        # Bounded: the first CANDIDATES matches, and the first CANDIDATES entries whose
+        # small head vector (title, synopsis, names, tags) matches. A head match of the
+        # positive query is a match of the whole document; exclusions are checked when
+        # ranking. No ORDER BY inside: the scan stops as soon as it has enough rows.
+        keys_sql, keys_params = self._keys(keys)
+        extra_sql, extra_params = self._extra(extra, "i.entry_id")
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT i.entry_id FROM {ENTRY_TABLE} i WHERE i.head @@ to_tsquery('{CONFIG}', %s)"
+                f"{keys_sql}{extra_sql} LIMIT {CANDIDATES}",
+                [compiled.positive, *keys_params, *extra_params],
             )
-        return self._ranked(ENTRY_TABLE, "entry_id", candidates, compiled.match, limit, offset)
+            head = [row[0] for row in cursor.fetchall()]
+        return self._rank_pool(list(dict.fromkeys(pool[:CANDIDATES] + head)), compiled.match, limit, offset)
+
+    def _rank_pool(self, pool, expr, limit, offset):
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT i.entry_id, ts_rank(i.document, q) AS score FROM {ENTRY_TABLE} i, "
+                f"to_tsquery('{CONFIG}', %s) q WHERE i.entry_id = ANY(%s) AND i.document @@ q "
+                f"ORDER BY score DESC, i.entry_id DESC LIMIT %s OFFSET %s",
+                [expr, [int(i) for i in pool], limit, offset],
+            )
+            return cursor.fetchall()
 
     def ranked_statements(self, compiled, extra, limit, offset, exact):
         match_sql, match_params = self.statement_match_sql(compiled.match, extra)

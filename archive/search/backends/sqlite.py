@@ -5,6 +5,8 @@ FTS5 syntax; the parser only yields letters and digits, and a stray double quote
 could not reach here anyway (we would double it if it did).
 Ranking is FTS5's bm25 with per-column weights; snippets come from snippet()/highlight().
 """
+import json
+
 from ..snippets import ELLIPSIS, START, STOP
 from .base import CANDIDATES, SearchBackend
 
@@ -106,7 +108,12 @@ class SQLiteBackend(SearchBackend):
             # bm25 is lower-is-better; callers expect higher-is-better.
             return [(row[0], -row[1]) for row in cursor.fetchall()]
 
-    def ranked_entries(self, compiled, keys, extra, limit, offset, exact):
+    def ids_sql(self, ids):
+        return "SELECT value FROM json_each(%s)", [json.dumps([int(i) for i in ids])]
+
+    def ranked_entries(self, compiled, keys, extra, limit, offset, exact, pool=None):
+        # FTS5 computes bm25 while it walks the index newest-first, so the tiers below
+        # are cheaper than re-matching ``pool``: it is not used here.
         full = self._with_keys(compiled.match, keys)
         # The head tier: matches in title, synopsis, names or tags. Exclusions still
         # apply to every column, so each candidate is a real match of the query.
