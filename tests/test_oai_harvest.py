@@ -6,7 +6,7 @@ import pytest
 from sickle import Sickle
 from sickle.oaiexceptions import BadArgument, CannotDisseminateFormat, IdDoesNotExist, NoRecordsMatch
 
-from archive.models import Agent, Authorship, Entry, EntryStatus, EntryTombstone
+from archive.models import Authorship, Entry, EntryStatus
 
 from .citation_db import make_agent, make_op_ed, make_rsis_entry
 

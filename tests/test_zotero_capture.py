@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from archive.models import Agent, Authorship
+from archive.models import Authorship
 
 from .citation_db import make_agent, make_op_ed, make_rsis_entry
 

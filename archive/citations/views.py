@@ -14,7 +14,6 @@ from .exports import scope_items
 from .formats import BY_EXTENSION, FORMATS, UnknownFormat, get_format
 from .records import entry_record, export_queryset, public_statements, statement_record
 from .statement import cite_statement
-from .styles import STYLES
 
 
 def _format_for(ext, request):
@@ -112,7 +111,3 @@ def unapi(request):
     fmt = FORMATS[format_name]
     item = csl.to_csl(entry_record(entry, request))
     return HttpResponse("".join(fmt.write([item])), content_type=fmt.content_type)
-
-
-def style_choices():
-    return [(key, style.label) for key, style in STYLES.items()]
