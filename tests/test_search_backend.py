@@ -197,6 +197,22 @@ class SearchBehaviour:
         assert titles("", filters={"has_statements": False}) == ["Tariff war returns"]
         assert len(titles("", filters={"has_statements": "1"})) == 2
 
+    def test_filters_with_words(self, archive):
+        # With words, filters are index tokens intersected by the engine; same answers.
+        assert titles("trade", filters={"outlet": "china-daily"}) == ["Tariff war returns", "Tea and coffee diplomacy"]
+        assert titles("trade", filters={"outlet": "rsis"}) == []
+        assert titles("open", filters={"author": "qi-dapeng"}) == ["DeepSeek and the running of open models"]
+        assert titles("coffee", filters={"author": "qi-dapeng"}) == ["Tariff war returns"]
+        assert titles("trade", filters={"tag": "trade", "year": 2023}) == ["Tea and coffee diplomacy"]
+        assert titles("trade OR models", filters={"speaker": "liang-wenfeng"}) == [
+            "DeepSeek and the running of open models"]
+        assert titles("trade", filters={"has_statements": False}) == ["Tariff war returns"]
+        assert titles("trade", filters={"has_statements": True}) == ["Tea and coffee diplomacy"]
+        assert titles("trade", filters={"date_from": "2024-01-01"}) == ["Tariff war returns"]
+        assert titles("trade", filters={"date_to": "2023-12-31"}) == ["Tea and coffee diplomacy"]
+        facets = search_entries("trade", filters={"outlet": "china-daily"}).facets
+        assert facets["outlet"] == [("china-daily", "China Daily", 2)]
+
     def test_unreadable_filters_are_ignored_and_named(self, archive):
         results = search_entries("", filters={"year": "MMXX", "date_from": "yesterday", "outlet": "rsis"})
         assert sorted(results.ignored_filters) == ["date_from", "year"]
@@ -317,6 +333,19 @@ class SearchBehaviour:
             speaker.name = "Liang W. Renamed"
             speaker.save()
         assert search_statements("renamed").total == 1
+
+    def test_speaker_filter_follows_statement_edits(self, archive, committed):
+        statement = Statement.objects.get(quote="open models run everywhere")
+        other = Agent.objects.get(name="Wang Li")
+        assert titles("deepseek", filters={"speaker": other.slug}) == []
+        with committed():
+            statement.speaker = other
+            statement.save()
+        assert titles("deepseek", filters={"speaker": other.slug}) == ["DeepSeek and the running of open models"]
+        assert titles("deepseek", filters={"speaker": "liang-wenfeng"}) == []
+        with committed():
+            statement.delete()
+        assert titles("deepseek", filters={"has_statements": True}) == []
 
     def test_edit_statement(self, archive, committed):
         statement = Statement.objects.get(quote="Trade in tea grew")

@@ -44,8 +44,10 @@ def authorship_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Statement, dispatch_uid="search_statement_saved")
 @receiver(post_delete, sender=Statement, dispatch_uid="search_statement_deleted")
 def statement_changed(sender, instance, raw=False, **kwargs):
+    # The entry too: it is indexed with its speakers (the speaker filter) and whether
+    # it has statements.
     if not raw:
-        schedule(statement_ids=[instance.pk])
+        schedule(entry_ids=[instance.entry_id], statement_ids=[instance.pk])
 
 
 @receiver(post_save, sender=Agent, dispatch_uid="search_agent_saved")
