@@ -129,3 +129,25 @@ def test_coins_add_no_queries_per_entry(client, django_assert_max_num_queries):
     with CaptureQueriesContext(connection) as many:
         client.get("/")
     assert len(many) == len(few)
+
+
+def test_export_links_tag_keeps_the_search(rf):
+    from django.template import Context, Template
+
+    request = rf.get("/search/", {"q": "deepseek", "outlet": "rsis", "page": "2"})
+    html = Template('{% load citation_tags %}{% export_links "search" %}').render(Context({"request": request}))
+    assert 'href="/export/search.bib?q=deepseek&amp;outlet=rsis"' in html
+    assert 'href="/export/search.txt?q=deepseek&amp;outlet=rsis&amp;style=apa"' in html
+    html = Template('{% load citation_tags %}{% export_links "outlet" "rsis" %}').render(Context({}))
+    assert 'href="/export/outlets/rsis.ris"' in html
+
+
+def test_list_pages_link_their_exports(client):
+    entry = make_rsis_entry()
+    outlet_html = client.get(entry.outlet.get_absolute_url()).content.decode()
+    assert f'href="/export/outlets/{entry.outlet.slug}.bib"' in outlet_html
+    assert 'href="/export/tags/east-asia.ris"' in client.get("/tags/east-asia/").content.decode()
+    speaker = entry.statements.get().speaker
+    person_html = client.get(speaker.get_absolute_url()).content.decode()
+    assert f'href="/export/people/{speaker.slug}.json"' in person_html
+    assert client.get(f"/export/people/{speaker.slug}.json").status_code == 200

@@ -48,3 +48,24 @@ def coins_title(context, entry):
 @register.simple_tag
 def statement_cite_url(statement, ext="ris"):
     return reverse("citations:statement", kwargs={"pk": statement.pk, "ext": ext})
+
+
+@register.inclusion_tag("archive/includes/export_links.html", takes_context=True)
+def export_links(context, scope, slug=None):
+    """Download links for a list page: ``{% export_links "outlet" outlet.slug %}``,
+    ``{% export_links "tag" tag.slug %}``, ``{% export_links "person" agent.slug %}``,
+    ``{% export_links "search" %}`` (keeps the page's query and filters), ``{% export_links "archive" %}``."""
+    kwargs = {"slug": slug} if slug else {}
+    query = ""
+    request = context.get("request")
+    if scope == "search" and request is not None:
+        params = request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
+    links = []
+    for label, ext, style in (("BibTeX", "bib", ""), ("RIS", "ris", ""), ("CSL-JSON", "json", ""),
+                              ("APA", "txt", "apa"), ("Chicago", "txt", "chicago-author-date"), ("MLA", "txt", "mla")):
+        url = reverse(f"citations:{scope}", kwargs={**kwargs, "ext": ext})
+        params = "&".join(p for p in (query, f"style={style}" if style else "") if p)
+        links.append((label, url + (f"?{params}" if params else "")))
+    return {"links": links, "statements": scope == "person"}
