@@ -215,7 +215,8 @@ def run(scale):
             entry_urls.append(entry.get_absolute_url())
     busiest = Agent.objects.annotate(n=Count("statements")).order_by("-n")[:5]
     person_urls = [a.get_absolute_url() for a in busiest]
-    person_urls += [a.get_absolute_url() for a in Agent.objects.order_by("?")[:PAGE_SAMPLES - len(person_urls)]]
+    quoted = Agent.objects.filter(statements__entry__status=EntryStatus.PUBLISHED).distinct()
+    person_urls += [a.get_absolute_url() for a in quoted.order_by("?")[:PAGE_SAMPLES - len(person_urls)]]
     for name, urls in (("entry page", entry_urls), ("person page", person_urls)):
         try:
             samples = []

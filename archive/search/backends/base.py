@@ -50,7 +50,7 @@ class SearchBackend:
     #: Matches are counted exactly up to this many ("10,000+" above it) ...
     count_cap = 10_000
     #: ... and facets count at most this many of them (exact below it).
-    facet_sample = 2_000
+    facet_sample = 1_000
 
     def __init__(self, alias="default"):
         self.alias = alias

@@ -59,10 +59,9 @@ def fold(text):
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     # Counting a match here can mean decompressing its stored vector (phrases are
-    # rechecked against positions), which SQLite's FTS5 index avoids: count and facet
-    # over fewer rows so a common phrase stays within the page budget.
+    # rechecked against positions), which SQLite's FTS5 index avoids: count fewer rows
+    # so a common phrase stays within the page budget.
     count_cap = 1_000
-    facet_sample = 1_000
 
     # -- query language --------------------------------------------------------------
     def word(self, word, prefix=False):
