@@ -21,16 +21,19 @@ class ExportFormat:
     title_case: bool = True  # needs the sentence-case title (BibTeX braces, APA, Harvard)
 
 
-def styled_writer(style_key, output="text", chunk=200):
+def styled_writer(style_key, output="text", chunk=200, first_chunk=20):
     """A bibliography in one style, one entry per line (HTML: one <li> per entry),
-    rendered in chunks so a compiled style serves many entries per call."""
+    rendered in chunks so a compiled style serves many entries per call; the first
+    chunk is small so a download starts at once."""
 
     def write(items):
         if output == "html":
             yield '<!doctype html>\n<meta charset="utf-8">\n<ol class="bibliography">\n'
         iterator = iter(items)
+        size = first_chunk
         while True:
-            batch = list(islice(iterator, chunk))
+            batch = list(islice(iterator, size))
+            size = chunk
             if not batch:
                 break
             for line in styles.bibliography(batch, style_key, output):
