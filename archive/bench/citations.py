@@ -118,6 +118,18 @@ def _database_rows():
             rows.append((f"citations: /export/archive.{ext}, {published:,} entries from the database",
                          f"first byte {ttfb * 1000:.0f} ms, {published / cpu:,.0f} entries/s CPU "
                          f"({published / seconds:,.0f}/s wall), {size / 1e6:.1f} MB"))
+        from django.test import RequestFactory
+
+        from archive.citations import views
+
+        for style in ("apa", "chicago-notes"):
+            started = time.perf_counter()
+            response = views.list_export(RequestFactory().get("/export/archive.txt", {"style": style}),
+                                         scope="archive", ext="txt")
+            next(iter(response.streaming_content))
+            rows.append((f"citations: /export/archive.txt?style={style}, first byte",
+                         f"{(time.perf_counter() - started) * 1000:.0f} ms"))
+            response.close()
         ids = list(Entry.objects.published().order_by("pk").values_list("pk", flat=True))
         peaks = []
         for share in (10, 1):
