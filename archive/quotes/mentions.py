@@ -72,8 +72,8 @@ def _is_role(word):
         return False
     if w in lx.ROLES or w in lx.GROUP_NOUNS or w in lx.BACKREF_KIND or (w.endswith("s") and w[:-1] in lx.ROLES):
         return True
-    if "-" in w:  # Secretary-General, Vice-President, Editor-in-chief
-        return any(part in lx.ROLES for part in w.split("-"))
+    if "-" in w:  # Secretary-General, Vice-President, Editor-in-chief, "the 37-year-old"
+        return any(part in lx.ROLES for part in w.split("-")) or AGE_RE.match(w) is not None
     return False
 
 
@@ -82,11 +82,16 @@ def _is_adj(word):
     return w in DESCRIPTOR_ADJ or w.endswith(("al", "ic", "ese", "ian", "ish", "-based"))
 
 
+AGE_RE = re.compile(r"^\d+-(?:year|month)-old$")
+
+
 def _name_like(word):
     if len(word) > 1 and word.isupper() and word.isalpha():
         return True  # an acronym: IT, IDC, NATO
     if PARTICLE_NAME_RE.match(word):
         return True  # al-Sisi, bin-Salman, d'Estaing
+    if AGE_RE.match(word):
+        return False
     w = word.lower()
     return is_cap(word) and w.rstrip(".") not in lx.STOP_CAPS and w not in PRONOUNS
 
