@@ -2,7 +2,9 @@
 
 Two measurements, ``run(scale)`` returning (metric label, value string) rows:
 
-1. Formats alone (pure Python, no database): 10,000 x scale entries (drawn from 1,000
+``scale`` is the size of the corpus the ``bench`` command generated into the database.
+
+1. Formats alone (pure Python, no database): 10,000 entries (drawn from 1,000
    records built from the deterministic benchmark corpus), each mapped to CSL-JSON and
    written in every format; entries/s of CPU time (the machine's own rate, whatever
    else runs) and of wall time, and peak memory (tracemalloc) of a tenth of the export
@@ -130,22 +132,25 @@ def _database_rows():
             rows.append((f"citations: /export/archive.txt?style={style}, first byte",
                          f"{(time.perf_counter() - started) * 1000:.0f} ms"))
             response.close()
-        ids = list(Entry.objects.published().order_by("pk").values_list("pk", flat=True))
+        ids = list(Entry.objects.published().order_by("pk").values_list("pk", flat=True)[:ENTRIES])
+        sizes = (max(1, len(ids) // 10), len(ids))  # traced runs are slow: at most 10,000 entries
         peaks = []
-        for share in (10, 1):
-            subset = Entry.objects.filter(pk__lte=ids[len(ids) // share - 1])
+        for size in sizes:
+            subset = Entry.objects.filter(pk__lte=ids[size - 1])
             tracemalloc.start()
             _stream("ris", subset)
             peaks.append(tracemalloc.get_traced_memory()[1])
             tracemalloc.stop()
-        rows.append((f"citations: streamed RIS from the database, peak memory {len(ids) // 10:,} vs {len(ids):,} entries",
+        rows.append((f"citations: streamed RIS from the database, peak memory {sizes[0]:,} vs {sizes[1]:,} entries",
                      f"{peaks[0] / 1e6:.1f} MB vs {peaks[1] / 1e6:.1f} MB"))
     return rows
 
 
-def run(scale=1):
-    count = max(500, int(ENTRIES * float(scale or 1)))
-    style_count = max(200, int(STYLE_ENTRIES * float(scale or 1)))
+def run(scale=ENTRIES):
+    """``scale``: the corpus size the bench command prepared (entries). The format
+    figures use 10,000 entries (fewer for a smaller corpus), whatever the corpus size."""
+    count = min(ENTRIES, max(500, int(scale or ENTRIES)))
+    style_count = min(STYLE_ENTRIES, count)
     base = list(records(1000))
     rows = []
     for name in ("bibtex", "ris", "csl-json"):
@@ -177,5 +182,5 @@ if __name__ == "__main__":
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
-    for label, value in run(0.1):
+    for label, value in run(1000):
         print(f"{label:60} {value}")
