@@ -21,7 +21,7 @@ __all__ = [
 
 def __getattr__(name):
     if name in _SERVICE:
-        from . import service
+        from . import facets, service
 
-        return getattr(service, name)
+        return getattr(facets if name == "entry_facets" else service, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
