@@ -115,7 +115,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         if not results.total:
             return results
         ranked_by_relevance = sort == "relevance" and compiled.match is not None
-        exact = results.total <= EXACT_RANK_LIMIT
+        exact = not results.total_is_capped and results.total <= EXACT_RANK_LIMIT
         if ranked_by_relevance and not exact:
             results.reachable = CANDIDATES
         results.page = min(page, results.num_pages)
@@ -195,7 +195,7 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
         results.total, results.total_is_capped = _count(backend, match)
         if not results.total:
             return results
-        exact = results.total <= EXACT_RANK_LIMIT
+        exact = not results.total_is_capped and results.total <= EXACT_RANK_LIMIT
         if compiled.match is not None and not exact:
             results.reachable = CANDIDATES
         results.page = min(page, results.num_pages)
