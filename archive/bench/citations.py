@@ -111,13 +111,13 @@ def _database_rows():
 
     published = Entry.objects.published().count()
     if not published:
-        return [("citations: streamed download from the database",
+        return [("streamed download from the database",
                  "skipped (no published entries: run generate_corpus first)")]
     rows = []
     with override_settings(ALLOWED_HOSTS=["*"]):
         for ext in ("bib", "ris", "json"):
             ttfb, seconds, size, cpu = _stream(ext)
-            rows.append((f"citations: /export/archive.{ext}, {published:,} entries from the database",
+            rows.append((f"/export/archive.{ext}, {published:,} entries from the database",
                          f"first byte {ttfb * 1000:.0f} ms, {published / cpu:,.0f} entries/s CPU "
                          f"({published / seconds:,.0f}/s wall), {size / 1e6:.1f} MB"))
         from django.test import RequestFactory
@@ -129,7 +129,7 @@ def _database_rows():
             response = views.list_export(RequestFactory().get("/export/archive.txt", {"style": style}),
                                          scope="archive", ext="txt")
             next(iter(response.streaming_content))
-            rows.append((f"citations: /export/archive.txt?style={style}, first byte",
+            rows.append((f"/export/archive.txt?style={style}, first byte",
                          f"{(time.perf_counter() - started) * 1000:.0f} ms"))
             response.close()
         ids = list(Entry.objects.published().order_by("pk").values_list("pk", flat=True)[:ENTRIES])
@@ -141,7 +141,7 @@ def _database_rows():
             _stream("ris", subset)
             peaks.append(tracemalloc.get_traced_memory()[1])
             tracemalloc.stop()
-        rows.append((f"citations: streamed RIS from the database, peak memory {sizes[0]:,} vs {sizes[1]:,} entries",
+        rows.append((f"streamed RIS from the database, peak memory {sizes[0]:,} vs {sizes[1]:,} entries",
                      f"{peaks[0] / 1e6:.1f} MB vs {peaks[1] / 1e6:.1f} MB"))
     return rows
 
@@ -157,21 +157,21 @@ def run(scale=ENTRIES):
         fmt = formats.get_format(name)
         cpu_rate, wall_rate, size = _rate(fmt, base, count)
         peak_tenth, peak_full = _peak(fmt, base, count // 10), _peak(fmt, base, count)
-        rows.append((f"citations: {fmt.label} export of {count:,} entries",
+        rows.append((f"{fmt.label} export of {count:,} entries",
                      f"{cpu_rate:,.0f} entries/s CPU ({wall_rate:,.0f}/s wall), {size / 1e6:.1f} MB"))
-        rows.append((f"citations: {fmt.label} peak memory, {count // 10:,} vs {count:,} entries",
+        rows.append((f"{fmt.label} peak memory, {count // 10:,} vs {count:,} entries",
                      f"{peak_tenth / 1e6:.2f} MB vs {peak_full / 1e6:.2f} MB"))
     for key in styles.STYLES:
         for csl_type in ("report", "article-newspaper", "post-weblog"):
             styles.compiled(key, csl_type)  # parsed once, as in a running server
         fmt = formats.get_format(key)
         cpu_rate, wall_rate, _ = _rate(fmt, base, style_count)
-        rows.append((f"citations: {fmt.label}, {style_count:,} entries",
+        rows.append((f"{fmt.label}, {style_count:,} entries",
                      f"{cpu_rate:,.0f} entries/s CPU ({wall_rate:,.0f}/s wall)"))
     try:
         rows += _database_rows()
     except Exception as exc:  # the database part is optional; say why it did not run
-        rows.append(("citations: streamed download from the database", f"skipped ({exc.__class__.__name__}: {exc})"))
+        rows.append(("streamed download from the database", f"skipped ({exc.__class__.__name__}: {exc})"))
     return rows
 
 
