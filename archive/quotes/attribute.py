@@ -118,15 +118,17 @@ def _words(s):
     return len(s.split())
 
 
-def before(text, span, lo):
-    """Attribution from a cue before the quote, within text[lo:span.open]."""
+def before(text, span, lo, skip=()):
+    """Attribution from a cue before the quote, within text[lo:span.open]; ``skip``: (open, close)
+    of earlier quoted spans in that stretch, whose words are nobody's cue."""
     words = IN_WORDS_RE.search(text, max(lo, span.open - 120), span.open)
     if words:
         # "In Xi's words, “…”", "In the minister's own words: “…”"
         mention = mention_before(text, words.end(1), lo)
         if mention is not None:
             return Attribution(text[words.start():words.end(2)], words.start(), mention, "before", 0.9)
-    found = cues.find_cues(text, lo, span.open)
+    found = [m for m in cues.find_cues(text, lo, span.open)
+             if not any(a < m.start() < b for a, b in skip)]
     for m in reversed(found):
         fam = cues.family(m.group())
         gap = text[m.end():span.open]

@@ -34,6 +34,8 @@ TITLE_BEFORE_RE = re.compile(
 )
 TRANSLATION_AFTER_RE = re.compile(r"\s*(?:for\s+[\"“‘']|\(|,\s*(?:meaning|or|i\.e\.)|means\b|meaning\b)")
 TRANSLATION_BEFORE_RE = re.compile(r"[\"”’']\s*(?:for|or|meaning|means|,\s*meaning)\s*$")
+WORD_MENTIONED_RE = re.compile(r"\s*,?\s*(?:is|was|are|were|has\s+become|had\s+become|means|meant|refers|"
+                               r"remains|has\s+been)\b")
 SMALL_WORDS = set("a an the of for and or in on at to by with from as vs".split())
 
 
@@ -72,6 +74,8 @@ def term_reason(text, span, lo):
         return "term or translation"
     if TERM_BEFORE_RE.search(head) and word_count(quote) <= 8:
         return "term or name"
+    if word_count(quote) == 1 and WORD_MENTIONED_RE.match(tail):
+        return "word mentioned"  # "“overcapacity” is a false proposition": the word itself
     if TITLE_BEFORE_RE.search(head) and (is_title_case(quote) or short):
         return "title or name"
     return None
@@ -97,6 +101,8 @@ def overrules_attribution(how, family, term, quote, head, by_group=False):
     """
     if term and how in ("sentence", "colon"):
         return True  # "X said the so-called “…”": the term marker is nearer than the cue
+    if term == "word mentioned" and how != "before":
+        return True  # "As X pointed out, “overcapacity” is a false proposition"
     if term == "title or name" and (is_title_case(quote) or (how != "before" and quote.rstrip()[-1:] not in ".!?")):
         return True  # "In his new book, “The Avoidable War”, Kevin Rudd writes …", "the article “…” (Jan 12)"
     words = word_count(quote)

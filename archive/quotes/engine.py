@@ -165,6 +165,12 @@ class _Run:
             hi_after = hi
 
         att = attribute.before(text, span, lo)
+        if att is None and self.prev is None and i and lo == prev_close and lo > sents.start_of(span.open):
+            # the span before, in this sentence, was no statement ("As X pointed out, “overcapacity”
+            # is a false proposition: “…”"): the sentence's cue before it still counts
+            start = sents.start_of(span.open)
+            earlier = [(s.open, s.close) for s in self.spans[:i] if s.close >= start]
+            att = attribute.before(text, span, start, skip=earlier)
         if att is None or att.how != "before":
             after = attribute.after(text, span, hi_after, crossed=hi_after != hi)
             if after is not None and after.cue and len(text[lo:span.open].split()) > 1 \
@@ -172,7 +178,7 @@ class _Run:
                 after = None  # "During this year's “two sessions”, Premier Li pledged": not his words
             if after is not None and (att is None or hi_after == hi):
                 att = after
-        term = classify.term_reason(text, span, lo)
+        term = classify.term_reason(text, span, min(lo, sents.start_of(span.open)))
         if att is None:
             if not term and self.prev is not None and self.same_sentence(span) and self.prev[0].cue:
                 # "Beijing has said it will “firmly defend” … and will “never allow” …, according to

@@ -25,7 +25,7 @@ specialist pioneer inventor architect coach player athlete actor actress singer 
 treasurer attorney-general solicitor-general governor-general secretary-general comptroller auditor
 magistrate aide counsellor councillor councilor undersecretary under-secretary consul ombudsman
 president-elect sultan emir ayatollah monarch chief-of-staff
-librarian shopowner trader driver nurse doctor clerk cleric monk villager fisherman fishermen
+person individual librarian shopowner trader driver nurse doctor clerk cleric monk villager fisherman fishermen
 counterpart interlocutor source contact acquaintance delegate participant witness survivor victim
 protester protestor passenger shopkeeper vendor team panel delegation friend colleague wife husband son daughter mother father neighbour neighbor relative
 head-of-state thinker theorist user resident citizen farmer worker employee official

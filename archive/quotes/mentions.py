@@ -34,6 +34,8 @@ founding lead head outgoing incoming retired influential respected famous eminen
 QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
                           r"(?:by\s+[^,.;“”\"]{1,60}?\s+|in\s+[^,.;“”\"]{1,60}?\s+)?as\s*$")
 PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ash|as|at|az|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
+FAMILIAR_RE = re.compile(r"\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
+                         r"(?:,\s+who\s+[^,]{1,80},)?(?=\s*$)")
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
@@ -183,6 +185,13 @@ def mention_before(text, end, lo):
     quoted_as = QUOTED_AS_RE.search(text, lo, end)
     if quoted_as:
         end = quoted_as.start()  # "X was quoted by Reuters as saying"
+    familiar = FAMILIAR_RE.search(text, max(lo, end - 80), end)
+    if familiar:
+        # "Two people familiar with the negotiations said": the complement belongs to the mention
+        inner = mention_before(text, familiar.start(), lo)
+        if inner is not None:
+            return Mention(text[inner.start:familiar.end()].rstrip(), inner.start, familiar.end(), inner.tokens,
+                           inner.description)
     toks = tokens(text, lo, end)
     i = len(toks) - 1
     while i >= 0:
