@@ -101,6 +101,8 @@ def overrules_attribution(how, family, term, quote, head, by_group=False):
     """
     if term and how in ("sentence", "colon"):
         return True  # "X said the so-called “…”": the term marker is nearer than the cue
+    if family == "naming" and is_title_case(quote) and ARTICLE_RE.search(head):
+        return True  # "described India as a “Vishwa Mitra”": a name given, in Title Case
     if term == "word mentioned" and how != "before":
         return True  # "As X pointed out, “overcapacity” is a false proposition"
     if term == "title or name" and (is_title_case(quote) or (how != "before" and quote.rstrip()[-1:] not in ".!?")):
