@@ -138,6 +138,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         # status condition in SQL can lead SQLite's planner to scan every published entry.
         entries = {
             pk: entry for pk, entry in Entry.objects.filter(pk__in=ids).select_related("outlet")
+            .defer("body_blocks", "author_note")  # not shown in results; body_blocks is costly JSON
             .prefetch_related("authorships__agent", "tags").in_bulk().items()
             if entry.status == EntryStatus.PUBLISHED
         }
