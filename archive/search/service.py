@@ -38,16 +38,6 @@ def _sql(queryset):
     return queryset.order_by().values("pk").query.sql_with_params()
 
 
-def _count(backend, match):
-    """(count, capped): exact up to the backend's count cap, then the cap and True."""
-    sql, params = match
-    cap = int(backend.count_cap)
-    with backend.connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {cap + 1}) m", params)
-        n = cursor.fetchone()[0]
-    return (cap, True) if n > cap else (n, False)
-
-
 def _date_order(sort):
     if sort == "oldest":
         return [F("published_on").asc(nulls_last=True), "pk"]
@@ -193,7 +183,9 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
             match = _sql(base)
         else:
             return results
-        results.total, results.total_is_capped = _count(backend, match)
+        cap = int(backend.count_cap)
+        first = backend.first_matches(match, cap + 1)
+        results.total, results.total_is_capped = min(len(first), cap), len(first) > cap
         if not results.total:
             return results
         exact = not results.total_is_capped and results.total <= EXACT_RANK_LIMIT
@@ -203,7 +195,8 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
         offset = (results.page - 1) * per_page
         if compiled.match is not None:
             ranked = backend.ranked_statements(
-                compiled, _sql(by_speaker) if by_speaker is not None else None, per_page, offset, exact
+                compiled, _sql(by_speaker) if by_speaker is not None else None, per_page, offset, exact,
+                pool=first,
             )
         else:
             ids = base.filter(pk__in=RawSQL(*match)).order_by(

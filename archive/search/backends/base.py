@@ -131,7 +131,7 @@ class SearchBackend:
         ``pool``: the first matches, already fetched (a backend may start from them)."""
         raise NotImplementedError
 
-    def ranked_statements(self, compiled, extra, limit, offset, exact):  # pragma: no cover
+    def ranked_statements(self, compiled, extra, limit, offset, exact, pool=None):  # pragma: no cover
         raise NotImplementedError
 
     def entry_snippets(self, compiled, ids):  # pragma: no cover - abstract

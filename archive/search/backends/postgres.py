@@ -170,12 +170,22 @@ class PostgresBackend(SearchBackend):
             )
             return cursor.fetchall()
 
-    def ranked_statements(self, compiled, extra, limit, offset, exact):
-        match_sql, match_params = self.statement_match_sql(compiled.match, extra)
-        if not exact:
-            match_sql = f"{match_sql} LIMIT {CANDIDATES * 2}"
-        return self._ranked(STATEMENT_TABLE, "statement_id", (match_sql, match_params),
-                            compiled.match, limit, offset)
+    def ranked_statements(self, compiled, extra, limit, offset, exact, pool=None):
+        if pool is None:
+            match_sql, match_params = self.statement_match_sql(compiled.match, extra)
+            if not exact:
+                match_sql = f"{match_sql} LIMIT {CANDIDATES * 2}"
+            return self._ranked(STATEMENT_TABLE, "statement_id", (match_sql, match_params),
+                                compiled.match, limit, offset)
+        pool = pool if exact else pool[: CANDIDATES * 2]
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT i.statement_id, ts_rank(i.document, to_tsquery('{CONFIG}', %s)) AS score "
+                f"FROM {STATEMENT_TABLE} i WHERE i.statement_id = ANY(%s) "
+                f"ORDER BY score DESC, i.statement_id DESC LIMIT %s OFFSET %s",
+                [compiled.match, [int(i) for i in pool], limit, offset],
+            )
+            return cursor.fetchall()
 
     def year_sql(self, column):
         return f"to_char({column}, 'YYYY')"

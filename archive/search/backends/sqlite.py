@@ -122,7 +122,7 @@ class SQLiteBackend(SearchBackend):
             head = self.but_not(head, list(compiled.negatives))
         return self._ranked(ENTRY_TABLE, ENTRY_WEIGHTS, [head, full], extra, limit, offset, exact)
 
-    def ranked_statements(self, compiled, extra, limit, offset, exact):
+    def ranked_statements(self, compiled, extra, limit, offset, exact, pool=None):
         return self._ranked(STATEMENT_TABLE, STATEMENT_WEIGHTS, [compiled.match], extra, limit, offset, exact)
 
     def year_sql(self, column):
