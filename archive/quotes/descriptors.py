@@ -111,8 +111,11 @@ def parse(text, mention):
     if lowercase_role or not (len(words) > 1 and words[-1][:1].isupper() and _name_like(words[-2])
                               and lows[-1] in lx.BACKREF_KIND):
         for idx in range(len(words) - 1, -1, -1):
-            if _is_role(words[idx]) and not (words[idx][:1].isupper() and lows[idx] in lx.BACKREF_KIND
-                                             and idx > 0 and _name_like(words[idx - 1])):
+            ends_a_name = words[idx][:1].isupper() and idx > 0 and _name_like(words[idx - 1]) and (
+                lows[idx] in lx.BACKREF_KIND or idx == len(words) - 1)
+            if _is_role(words[idx]) and not ends_a_name:
+                # a capitalised role closing a run of names is part of a body's name
+                # ("Federation of American Scientists"), not the speaker's role
                 k = idx
                 break
     if k is not None:

@@ -291,6 +291,10 @@ class _Run:
         if mention is None:
             return None
         p = parse(self.text, mention)
+        if p.form == "backref" and p.backref_kind == "person" and mention.words[0].lower() in ("the", "this"):
+            # "The finance minister was unapologetic. “…,” she told parliament"
+            name = self.speaker(mention)[0]
+            return None if name in exclude else name
         if p.form != "name" or infer_kind(p.name, p.description) != "person":
             return None
         name = p.name

@@ -7,7 +7,7 @@ a line break is always a boundary (page dumps put one paragraph per line).
 import bisect
 import re
 
-BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]»›]*\s+(?=[\"“‘'(\[«‹„]?[A-Z0-9])|\n\s*")
+BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]»›]*\s+(?=[\"“‘'(\[«‹„]?[A-Z0-9]|[“«„\"])|\n\s*")
 ABBREVIATIONS = set("""
 mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm no vs etc inc ltd co corp jr sr
 u.s u.k u.n e.g i.e fig vol p pp ed eds rev hon approx dept univ est jan feb mar apr jun jul
