@@ -10,7 +10,7 @@ import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
@@ -42,6 +42,9 @@ class Command(BaseCommand):
         stats = generate_into_database(entries, seed, log=self.stdout.write if verbosity >= 2 else None)
         if not no_index:
             rebuild()
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics after bulk inserts
         elapsed = time.perf_counter() - started
         if verbosity:
             self.stdout.write(self.style.SUCCESS(
