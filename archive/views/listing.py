@@ -6,7 +6,7 @@ tags), so a page costs the same few queries whether it lists 1 entry or 50.
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from archive.models import Authorship, Entry, Statement
+from archive.models import Authorship, Entry, EntryStatus, Statement
 
 from .params import pagination_links_data, parse_page
 
@@ -119,8 +119,12 @@ def person_statement_groups(agent, page, per_page):
     num_pages = max(1, -(-len(keys) // per_page))
     page = min(parse_page(page), num_pages)
     rep_pks = [representative[k] for k in keys[(page - 1) * per_page: page * per_page]]
-    # Filtered again: whatever the cache holds, a rejected statement is never shown.
-    by_pk = {s.pk: s for s in public_statements().filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")}
+    # Checked again (in Python: joining on the entry's status here makes SQLite scan
+    # entries), so whatever the cache holds, a rejected statement or a draft never shows.
+    by_pk = {
+        s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")
+        if s.review_status != Statement.Review.REJECTED and s.entry.status == EntryStatus.PUBLISHED
+    }
     groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
     also = also_quoted_in(groups, exclude_pks=rep_pks)
     for statement in groups:
