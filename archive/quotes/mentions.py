@@ -13,7 +13,7 @@ from . import lexicon as lx
 from .cues import FORM_FAMILY
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
-LINKS = ("of", "for", "at", "&", "to", "in", "from")
+LINKS = ("of", "for", "at", "&", "to", "in", "from", "on")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "i": "author",
             "we": "author", "him": "person", "her": "person"}
 AUXILIARIES = set("""

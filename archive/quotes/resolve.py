@@ -49,7 +49,7 @@ GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
 GROUP_DET_RE = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Ff]ew|[Tt]he)\s+$")
 GROUP_REF_RE = re.compile(
     rf"\b(?:{GROUP_ALT})\b"
-    rf"(?:\s+(?:at|from|of|in)\s+(?:(?:the|both|all|two|three|several|many)\s+)?(?:{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*|[a-z]+(?=[\s,.])))?"
+    rf"(?:\s+(?:at|from|of|in)\s+(?:(?:the|both|all|two|three|several|many)\s+)?(?:{_CAP}(?:\s+(?:(?:{_PART}|of|for|on|and|&|of\s+the|for\s+the)\s+)*{_CAP})*(?:\s+\([A-Z]{{2,8}}\))?|[a-z]+(?=[\s,.])))?"
 )
 ANONYMOUS_RE = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_ALT})\b(?![\w-])")
 PREDICATE_RE = re.compile(r"\b(?:is|was|are|were|as|became|become|becomes|been|be|remains|remained)$")
@@ -83,6 +83,8 @@ class Referent:
 
 
 def _person_name(name):
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]  # "President Prabowo Subianto's free meals programme"
     parts = name.split()
     while len(parts) > 1 and (parts[0].lower().rstrip(".") in lx.ROLES or parts[0].lower() in lx.TITLES):
         parts = parts[1:]
@@ -182,6 +184,8 @@ class Referents:
             if after and after[0].lower() in ("of", "for", "to", "at"):
                 after = after[-2:]
             after = [w for w in after if w.lower() not in ("of", "for", "the")]
+            if after and after[-1].endswith(("’s", "'s")):
+                after[-1] = after[-1][:-2]  # "President Prabowo Subianto's free meals"
             if 2 <= len(after) <= 4 and not any(w.lower() in PLACE_WORDS or w.lower() in lx.ORG_WORDS for w in after):
                 self._add(start, " ".join(after), "person", " ".join(words[:roles[-1] + 1]), weak=True)
             return
