@@ -178,3 +178,14 @@ def test_browse_counts_leave_drafts_out(client):
     assert 'href="/years/2021/">2021</a> <span class="count">(1)</span>' in home
     assert 'href="/tags/trade/">Trade</a> <span class="count">(1)</span>' in home
     assert "/years/1999/" not in client.get("/years/").content.decode()
+
+
+def test_names_not_starting_with_a_latin_letter_are_filed_under_hash(client):
+    chinese = make.agent("张伟")
+    accented = make.agent("Émile Zola")
+    danish = make.agent("Søren Østergaard")
+    make.entry("E", authors=[chinese, accented, danish])
+    other = client.get("/people/?letter=%23").content.decode()
+    assert "张伟" in other and "Zola" not in other and "Østergaard" not in other
+    assert "Zola, Émile" in client.get("/people/?letter=Z").content.decode()
+    assert "Østergaard, Søren" in client.get("/people/?letter=O").content.decode()

@@ -68,3 +68,15 @@ def test_statement_across_blocks_is_marked_in_both_with_one_anchor():
 def test_overlapping_and_out_of_range_spans_are_left_unmarked():
     kept = choose_marks([(0, 7, "a"), (4, 9, "b"), (90, 99, "c"), (5, 5, "d"), (8, 13, "e")], len(BODY))
     assert [s for _, _, s in kept] == ["a", "e"]
+
+
+def test_letter_patterns_file_accented_names_under_their_letter():
+    import re
+
+    from archive.views.params import letter_pattern
+
+    assert re.match(letter_pattern("A"), "Álvarez") and re.match(letter_pattern("A"), "al-Sisi")
+    assert re.match(letter_pattern("O"), "Østergaard")
+    assert not re.match(letter_pattern("A"), "Baker")
+    assert re.match(letter_pattern("#"), "张伟") and re.match(letter_pattern("#"), "3M")
+    assert not re.match(letter_pattern("#"), "Émile")

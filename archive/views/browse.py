@@ -14,7 +14,7 @@ from archive.models import Agent, Authorship, Entry, EntryStatus, Outlet
 from . import structured
 from .cached import archive_fingerprint, cached
 from .listing import paginate, public_entries, public_statements, simple_pager
-from .params import LETTERS, pagination_links_data, parse_page
+from .params import LETTERS, letter_pattern, pagination_links_data, parse_page
 
 PEOPLE_PER_PAGE = 100
 
@@ -143,9 +143,8 @@ def _people_with_counts():
 
 def _letter_filter(letter):
     """Names filed under ``letter``: by family name for people, by name for bodies."""
-    if letter == "#":
-        return ~Q(family_name__iregex=r"^[a-z]") & ~Q(family_name="", name__iregex=r"^[a-z]")
-    return Q(family_name__istartswith=letter) | Q(family_name="", name__istartswith=letter)
+    pattern = letter_pattern(letter)
+    return Q(family_name__regex=pattern) | Q(family_name="", name__regex=pattern)
 
 
 def people_index(request):

@@ -5,6 +5,7 @@ read their filters here, so a bad value means the same thing everywhere: it is
 dropped with a message the page shows, never a server error.
 """
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
@@ -158,6 +159,39 @@ def parse_search_params(get, *, default_sort="relevance"):
 
 
 LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ") + ("#",)
+
+
+# Letters Unicode does not decompose into a base letter, filed where readers look for them.
+_NO_DECOMPOSITION = {
+    "Ø": "O", "ø": "O", "Æ": "A", "æ": "A", "Œ": "O", "œ": "O", "Ł": "L", "ł": "L", "Đ": "D", "đ": "D",
+    "Ð": "D", "ð": "D", "Þ": "T", "þ": "T", "ß": "S", "Ħ": "H", "ħ": "H", "ı": "I", "Ŋ": "N", "ŋ": "N",
+    "Ŧ": "T", "ŧ": "T",
+}
+
+
+def _latin_letters():
+    """{"A": "AaÀàÁá…", …}: each letter with its accented forms (Latin-1 and Latin Extended-A)."""
+    forms = {letter: letter + letter.lower() for letter in LETTERS[:-1]}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = _NO_DECOMPOSITION.get(ch) or unicodedata.normalize("NFKD", ch)[0].upper()
+        if ch.isalpha() and base in forms and ch not in forms[base]:
+            forms[base] += ch
+    return forms
+
+
+LATIN_LETTERS = _latin_letters()
+
+
+def letter_pattern(letter):
+    """A regular expression matching names filed under ``letter`` in the A–Z index.
+
+    "Álvarez" is filed under A and "Østergaard" under O; "#" takes every name that
+    starts with anything else (other scripts, digits, punctuation).
+    """
+    if letter in LATIN_LETTERS:
+        return "^[" + LATIN_LETTERS[letter] + "]"
+    return "^[^" + "".join(LATIN_LETTERS.values()) + "]"
 
 
 def page_window(page, num_pages, around=2):
