@@ -20,6 +20,9 @@ from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
 LEADING_YEAR_RE = re.compile(r"^(?:19|20)\d\d(?:[’']s)?\s+(?=[A-Z])")
+# "Related: “…”", "READ MORE: “…”": a page's link to another article, not a speaker
+LINK_LABEL_RE = re.compile(r"\s*(?:related(?:\s+articles?|\s+stories)?|read\s+more|see\s+also|also\s+read|more|"
+                           r"recommended|popular|watch|listen|trending|previous|next)\s*[:|»›>-]\s*", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 _KEY_RE = re.compile(r"[^\w]+")
 
@@ -179,6 +182,11 @@ class _Run:
             if after is not None and (att is None or hi_after == hi):
                 att = after
         term = classify.term_reason(text, span, min(lo, sents.start_of(span.open)))
+        if att is None and self.whole_line(span) and not text[sents.start_of(span.open):span.open].strip(" \t\n"
+                                                                                                    ).endswith(","):
+            line_start = text.rfind("\n", 0, span.open) + 1
+            if LINK_LABEL_RE.fullmatch(text[line_start:span.open]):
+                return self.non_statement(span, "headline or title line")
         if att is None:
             if not term and self.prev is not None and self.same_sentence(span) and self.prev[0].cue:
                 # "Beijing has said it will “firmly defend” … and will “never allow” …, according to
@@ -227,7 +235,9 @@ class _Run:
         line_start = text.rfind("\n", 0, span.open) + 1
         line_end = text.find("\n", span.close)
         line_end = len(text) if line_end < 0 else line_end
-        return not text[line_start:span.open].strip() and not text[span.close + 1:line_end].strip(" \t.,;:!?")
+        before = text[line_start:span.open]
+        return (not before.strip() or LINK_LABEL_RE.fullmatch(before)) and \
+            not text[span.close + 1:line_end].strip(" \t.,;:!?")
 
     def context_speaker(self, span):
         """A whole-sentence quote with no cue: "Xi addressed the summit. “We must …”" is most
