@@ -14,7 +14,7 @@ from archive.models import Agent, Authorship, Entry, EntryStatus, Outlet
 from . import structured
 from .cached import archive_fingerprint, cached
 from .listing import paginate, public_entries, public_statements, simple_pager
-from .params import LETTERS, letter_pattern, pagination_links_data, parse_page
+from .params import LETTERS, filed_under, pagination_links_data, parse_page
 
 PEOPLE_PER_PAGE = 100
 
@@ -141,10 +141,14 @@ def _people_with_counts():
     )
 
 
-def _letter_filter(letter):
-    """Names filed under ``letter``: by family name for people, by name for bodies."""
-    pattern = letter_pattern(letter)
-    return Q(family_name__regex=pattern) | Q(family_name="", name__regex=pattern)
+def _filed_under(letter):
+    """Ids of the name records filed under ``letter``: by family name for people, by name for bodies.
+
+    Read in Python from one narrow query (id and two names per record): a regular
+    expression in SQL made both engines plan the counting subqueries badly (2-3 s).
+    """
+    rows = Agent.objects.order_by().values_list("pk", "family_name", "name")
+    return [pk for pk, family_name, name in rows if filed_under(family_name or name) == letter]
 
 
 def people_index(request):
@@ -171,7 +175,7 @@ def people_index(request):
 
 def _people_page(letter, page_number):
     """(people, how many under the letter, page number, number of pages) for the A–Z index."""
-    people = _people_with_counts().filter(_letter_filter(letter)).order_by("family_name", "given_name", "name", "pk")
+    people = _people_with_counts().filter(pk__in=_filed_under(letter)).order_by("family_name", "given_name", "name", "pk")
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(page_number)
     return list(page.object_list), page.paginator.count, page.number, page.paginator.num_pages
 

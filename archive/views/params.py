@@ -183,15 +183,13 @@ def _latin_letters():
 LATIN_LETTERS = _latin_letters()
 
 
-def letter_pattern(letter):
-    """A regular expression matching names filed under ``letter`` in the A–Z index.
+_FILED_UNDER = {ch: letter for letter, chars in LATIN_LETTERS.items() for ch in chars}
 
-    "Álvarez" is filed under A and "Østergaard" under O; "#" takes every name that
-    starts with anything else (other scripts, digits, punctuation).
-    """
-    if letter in LATIN_LETTERS:
-        return "^[" + LATIN_LETTERS[letter] + "]"
-    return "^[^" + "".join(LATIN_LETTERS.values()) + "]"
+
+def filed_under(name):
+    """The A–Z index letter for a sort name: "Álvarez" -> "A", "Østergaard" -> "O", "张伟" -> "#"."""
+    name = (name or "").strip()
+    return _FILED_UNDER.get(name[:1], "#")
 
 
 def page_window(page, num_pages, around=2):
