@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.db import DatabaseError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.models import Agent, Authorship, Statement
 from archive.views.listing import person_statement_groups, public_entries
@@ -61,7 +61,7 @@ def _search_backend():
     return search
 
 
-@require_GET
+@require_safe
 def index(request):
     """GET /api/: the endpoints, so a client can start from one address."""
     links = ser.Links(request)
@@ -79,7 +79,7 @@ def index(request):
     })
 
 
-@require_GET
+@require_safe
 def entries(request):
     """GET /api/entries/?q=&outlet=&author=&speaker=&tag=&year=&date_from=&date_to=&has_statements=&sort=&page=&per_page="""
     links = ser.Links(request)
@@ -136,7 +136,7 @@ def entries(request):
     })
 
 
-@require_GET
+@require_safe
 def entry(request, entry_id):
     """GET /api/entries/<id>/: one published entry with its body, statements and speakers."""
     links = ser.Links(request)
@@ -151,7 +151,7 @@ def entry(request, entry_id):
     return _json(ser.entry_detail(found, statements, links))
 
 
-@require_GET
+@require_safe
 def person(request, agent_id):
     """GET /api/people/<id>/: a name record, the entries it wrote, what it said (one per statement group)."""
     links = ser.Links(request)
@@ -183,7 +183,7 @@ def person(request, agent_id):
     return _json(data)
 
 
-@require_GET
+@require_safe
 def statements(request):
     """GET /api/statements/?q=&speaker=&page=&per_page=: quoted statements matching the words."""
     links = ser.Links(request)

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.models import Entry, Outlet
 
@@ -70,7 +70,7 @@ class PageSitemap(Sitemap):
 SITEMAPS = {"pages": PageSitemap, "entries": EntrySitemap, "people": PersonSitemap, "outlets": OutletSitemap}
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Crawlers may read everything public; search result pages and the admin are not for them."""
     lines = [
