@@ -98,9 +98,10 @@ class _Run:
                     return phrase, "person", "", False
                 return ref.name, "person", p.description, True
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
-            if p.backref_kind != "person" and len(mention.words) >= 3 and (
+            owned = mention.words[0][:1].isupper() and mention.words[0].endswith(("’s", "'s"))
+            if p.backref_kind != "person" and (len(mention.words) >= 3 or owned) and (
                     ref is None or (head not in ref.description.lower() and head not in ref.name.lower())):
-                # "The Chinese commerce ministry" names its body well enough on its own
+                # "The Chinese commerce ministry", "Somalia's government" name their body well enough
                 phrase = mention.text
                 if mention.words[0].lower() in ("the", "this", "that"):
                     phrase = text[mention.tokens[1][1]:mention.end]
