@@ -101,8 +101,10 @@ def parse(text, mention):
         two = " ".join(lows[-2:])
         kind = lx.BACKREF_KIND.get(two) or lx.BACKREF_KIND[head]
         if run and not all(_is_adj(t[0]) or t[0].isupper() and kind != "publication" for t in run):
-            return Parsed("name", name=text[run[0][1]:run[-1][2]], description=mention.text,
-                          backref_kind=kind)
+            # a report keeps its title ("Global Economic Prospects"); a body keeps its noun
+            # ("the Dongguan government", "the Biden administration")
+            end = run[-1][2] if kind == "publication" else sel[-1][2]
+            return Parsed("name", name=text[run[0][1]:end], description=mention.text, backref_kind=kind)
         if lows[0] in ("the", "this", "that", "its", "their", "his", "her", "our", "my") or len(words) <= 2:
             return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
     # the last role word: a description before it, the name after it
@@ -129,6 +131,12 @@ def parse(text, mention):
                 kind = "publication" if after[0][0].lower() == "in" else infer_kind(name)
                 return Parsed("anonymous", name=name, description=mention.text,
                               backref_kind=kind if kind != "person" else "publication")
+        if linked and lows[k] in SPOKES and after[0][0] in ("for", "of", "at", "from"):
+            body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
+            if body and _name_like(body[0][0]):
+                # "a spokesman for the Dongguan government": the body speaks
+                return Parsed("anonymous", name=text[body[0][1]:body[-1][2]], description=mention.text,
+                              backref_kind="organisation")
         if linked and lows[k] in TEAMS:
             # "a team at Epoch AI": the body speaks through its team
             body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
