@@ -125,7 +125,7 @@ def parse(text, mention):
         linked = bool(after) and after[0][0] in LINKS  # lower case only: "To Lam" is a name
         if linked and lows[k] in WORKS and after[0][0].lower() in ("in", "by", "from"):
             body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
-            if body and all(_name_like(t[0]) or t[0].lower() in LINKS for t in body):
+            if body and all(_name_like(t[0]) or t[0].lower() in LINKS + ("and",) for t in body):
                 # "a 2023 study in Nature", "a report by Human Rights Watch": where it came from
                 name = text[body[0][1]:body[-1][2]]
                 kind = "publication" if after[0][0].lower() == "in" else infer_kind(name)

@@ -130,6 +130,10 @@ def _collect_back(toks, i):
             if not (j > 0 and (_name_like(toks[j - 1][0]) or _is_role(toks[j - 1][0])
                                or toks[j - 1][0].lower() in lx.NAME_PARTICLES)):
                 break
+        elif low == "and" and 0 < j < i and _name_like(toks[j - 1][0]) and _name_like(toks[j + 1][0]) and any(
+                t[0].lower() in lx.ORG_WORDS or t[0].lower() in ("studies", "affairs")
+                for t in toks[max(0, j - 6):i + 1]):
+            pass  # "Center for Strategic and International Studies"
         elif low == "the" and j > 1 and toks[j - 1][0].lower() in LINKS and j < i:
             pass  # "Yun Sun of the Stimson Center"
         elif low in lx.DETERMINERS or low in lx.GROUP_DETERMINERS:
