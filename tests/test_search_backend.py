@@ -125,8 +125,32 @@ class SearchBehaviour:
             make_entry("Walrus in the title", "Nothing here.", "Nothing else of note in this body text.")
             make_entry("Synopsis match", "The walrus of the north.", "Nothing of note in this body text.")
         assert titles("walrus") == ["Walrus in the title", "Synopsis match", "Body match"]
+        assert titles("walrus -zebra") == ["Walrus in the title", "Synopsis match", "Body match"]
         ranks = [hit.rank for hit in search_entries("walrus").hits]
         assert ranks == sorted(ranks, reverse=True)
+
+    def test_bounded_ranking_for_very_common_queries(self, committed, monkeypatch):
+        # Force the path a word in most of 100,000 entries takes: rank a bounded
+        # candidate set (title/synopsis/names/tags matches first), pages stop there.
+        from archive.search import service
+        from archive.search.backends import postgres, sqlite
+
+        with committed():
+            make_entry("Body match", "Nothing here.", "A walrus appears. Another walrus. Walrus again.")
+            make_entry("Walrus in the title", "Nothing here.", "Nothing else of note in this body text.")
+            make_entry("Synopsis match", "The walrus of the north.", "Nothing of note in this body text.")
+            make_entry("Excluded walrus", "Walrus and seal.", "Seal.")
+        monkeypatch.setattr(service, "EXACT_RANK_LIMIT", 0)
+        for module in (service, sqlite, postgres):
+            monkeypatch.setattr(module, "CANDIDATES", 2)
+        results = search_entries("walrus -seal", per_page=1)
+        assert [h.entry.title for h in results.hits] == ["Walrus in the title"]
+        assert results.num_pages == 2 and results.total == 3
+        assert titles("walrus -seal", per_page=1, page=2) == ["Synopsis match"]
+        monkeypatch.setattr(service, "CANDIDATES", 3)
+        for module in (sqlite, postgres):
+            monkeypatch.setattr(module, "CANDIDATES", 3)
+        assert titles("walrus -seal") == ["Walrus in the title", "Synopsis match", "Body match"]
 
     def test_phrase(self, archive):
         assert titles('"belt and road"') == ["DeepSeek and the running of open models"]

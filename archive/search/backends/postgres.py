@@ -144,7 +144,7 @@ class PostgresBackend(SearchBackend):
         if pool is None:
             pool = self.first_matches(self.entry_match_sql(compiled.match, keys, extra), self.count_cap + 1)
         if exact:
-            return self._rank_pool(pool, compiled.match, limit, offset)
+            return self._rank_pool(pool, compiled, limit, offset)
         # Bounded: the first CANDIDATES matches, and the first CANDIDATES entries whose
         # small head vector (title, synopsis, names, tags) matches. A head match of the
         # positive query is a match of the whole document; exclusions are checked when
@@ -158,15 +158,16 @@ class PostgresBackend(SearchBackend):
                 [compiled.positive, *keys_params, *extra_params],
             )
             head = [row[0] for row in cursor.fetchall()]
-        return self._rank_pool(list(dict.fromkeys(pool[:CANDIDATES] + head)), compiled.match, limit, offset)
+        return self._rank_pool(list(dict.fromkeys(pool[:CANDIDATES] + head)), compiled, limit, offset)
 
-    def _rank_pool(self, pool, expr, limit, offset):
+    def _rank_pool(self, pool, compiled, limit, offset):
+        # Ranked on the positive part only: ts_rank scores any query with a NOT as ~0.
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT i.entry_id, ts_rank(i.document, q) AS score FROM {ENTRY_TABLE} i, "
-                f"to_tsquery('{CONFIG}', %s) q WHERE i.entry_id = ANY(%s) AND i.document @@ q "
+                f"SELECT i.entry_id, ts_rank(i.document, to_tsquery('{CONFIG}', %s)) AS score "
+                f"FROM {ENTRY_TABLE} i WHERE i.entry_id = ANY(%s) AND i.document @@ to_tsquery('{CONFIG}', %s) "
                 f"ORDER BY score DESC, i.entry_id DESC LIMIT %s OFFSET %s",
-                [expr, [int(i) for i in pool], limit, offset],
+                [compiled.positive, [int(i) for i in pool], compiled.match, limit, offset],
             )
             return cursor.fetchall()
 
@@ -176,14 +177,14 @@ class PostgresBackend(SearchBackend):
             if not exact:
                 match_sql = f"{match_sql} LIMIT {CANDIDATES * 2}"
             return self._ranked(STATEMENT_TABLE, "statement_id", (match_sql, match_params),
-                                compiled.match, limit, offset)
+                                compiled.positive, limit, offset)
         pool = pool if exact else pool[: CANDIDATES * 2]
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT i.statement_id, ts_rank(i.document, to_tsquery('{CONFIG}', %s)) AS score "
                 f"FROM {STATEMENT_TABLE} i WHERE i.statement_id = ANY(%s) "
                 f"ORDER BY score DESC, i.statement_id DESC LIMIT %s OFFSET %s",
-                [compiled.match, [int(i) for i in pool], limit, offset],
+                [compiled.positive, [int(i) for i in pool], limit, offset],
             )
             return cursor.fetchall()
 

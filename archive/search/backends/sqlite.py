@@ -97,6 +97,17 @@ class SQLiteBackend(SearchBackend):
                    f"WHERE {table} MATCH %s{extra_sql} ORDER BY score, rowid DESC LIMIT %s OFFSET %s")
             params = [tiers[-1], *extra_params, limit, offset]
         else:
+            if len(tiers) > 1:
+                # When the first tier (title, synopsis, names, tags) alone fills the
+                # candidate set, body-only matches, weighted 1 against 3-10, would not
+                # reach the reachable pages: skip walking the body tier.
+                sql, params = self._tier(table, weights, tiers[0], extra, CANDIDATES)
+                with self.connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    rows = cursor.fetchall()
+                if len(rows) >= CANDIDATES:
+                    rows.sort(key=lambda row: (row[1], -row[0]))
+                    return [(row[0], -row[1]) for row in rows[offset:offset + limit]]
             parts = [self._tier(table, weights, expr, extra, CANDIDATES) for expr in tiers]
             sql = (
                 "SELECT id, MIN(score) AS score FROM (" + " UNION ALL ".join(p[0] for p in parts) + ") "
