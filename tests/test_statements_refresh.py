@@ -350,3 +350,27 @@ def test_a_statement_saved_with_words_but_no_offsets_gets_them(entry):
     missing = Statement(entry=entry, quote="not in the text", origin=Statement.Origin.EDITOR)
     missing.save()
     assert missing.needs_anchor and (missing.start, missing.end) == (0, 0)
+
+
+def test_unnamed_speakers_get_one_record_per_entry_not_one_for_the_archive(entry):
+    """"Some researchers" in two commentaries are not the same people; within one entry they are."""
+    refresh_statements(entry, extractor=fake_engine(FINDINGS))
+    other = make_entry("Another commentary", body="Some researchers believe the plan “will fail.” "
+                       "A senior official said: “We disagree.” A senior official added, “Talks go on.”")
+    refresh_statements(other, extractor=fake_engine([
+        ("will fail.", "some researchers", "group"),
+        ("We disagree.", "a senior official", "person"),
+        ("Talks go on.", "a senior official", "person"),
+    ]))
+    here = by_quote(entry)[GROUP].speaker
+    there = by_quote(other)
+    assert there["will fail."].speaker != here
+    assert there["will fail."].speaker.kind == Agent.Kind.GROUP
+    assert there["We disagree."].speaker == there["Talks go on."].speaker
+    # Re-extraction keeps using the entry's own records.
+    refresh_statements(entry, extractor=fake_engine(FINDINGS))
+    assert by_quote(entry)[GROUP].speaker == here
+    assert Agent.objects.filter(name__iexact="some researchers").count() == 2
+    # A named speaker is still one record across entries.
+    refresh_statements(other, extractor=fake_engine([("will fail.", "Joseph Nye", "person")]))
+    assert Agent.objects.filter(name="Joseph Nye").count() == 1

@@ -91,11 +91,33 @@ def _overlaps(span, spans):
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
+#: First words of a speaker the text does not name ("some researchers", "a senior official").
+UNNAMED_DETERMINERS = frozenset(
+    "a an some several many few most other others certain one two three four five six "
+    "numerous various dozens hundreds".split()
+)
+
+
+def is_unnamed_speaker(name, kind):
+    """Whether the engine's speaker is a description rather than a name.
+
+    "Some researchers" in one commentary and "some researchers" in another are not the
+    same people, so such speakers get a record of their own per entry instead of being
+    looked up by name across the archive (one record per real person or body).
+    """
+    words = name.split()
+    if not words:
+        return False
+    return (kind == Agent.Kind.GROUP or not words[0][:1].isupper()
+            or words[0].lower() in UNNAMED_DETERMINERS)
+
+
 class _SpeakerResolver:
     """Links engine speakers to name records, once per name per refresh."""
 
-    def __init__(self, author):
+    def __init__(self, author, entry=None):
         self.author = author
+        self.entry = entry
         self.cache = {}
         self.created = []
 
@@ -110,11 +132,24 @@ class _SpeakerResolver:
         key = normalize_name(name)
         if key not in self.cache:
             kind = _agent_kind(getattr(found, "speaker_kind", None))
-            agent, created = resolve_agent(name, kind=kind, description=found.description or "")
+            if self.entry is not None and is_unnamed_speaker(name, kind):
+                agent, created = self._entry_scoped(name, key, kind, found.description or "")
+            else:
+                agent, created = resolve_agent(name, kind=kind, description=found.description or "")
             if created:  # near matches were proposed as it was saved (statement_signals)
                 self.created.append(agent)
             self.cache[key] = agent
         return self.cache[key]
+
+    def _entry_scoped(self, name, key, kind, description):
+        """The record this entry already uses for an unnamed speaker, else a new one."""
+        agent = (Agent.objects.filter(normalized_name=key, statements__entry=self.entry)
+                 .order_by("pk").first())
+        if agent is not None:
+            return agent, False
+        agent = Agent(name=" ".join(name.split()), kind=kind, description=description[:500])
+        agent.save()
+        return agent, True
 
 
 @transaction.atomic
@@ -147,7 +182,7 @@ def refresh_statements(entry, extractor=None):
     protected_spans = [(s.start, s.end) for s in protected if not s.needs_anchor]
     protected_words = {normalize_statement(s.quote) for s in protected}
 
-    resolve = _SpeakerResolver(author)
+    resolve = _SpeakerResolver(author, entry)
     taken, touched, former_speakers = [], [], set()
     for found in result.statements:
         span = _span_for(body, found.start, found.end, found.quote)
