@@ -242,3 +242,61 @@ def test_role_with_possessive_body_then_name_between_commas():
 def test_a_name_that_looks_like_a_preposition():
     text = "General Secretary To Lam, who rose through the ministry, has promised “to sweep away” corruption."
     assert statement(text, "to sweep away").speaker == "To Lam"
+
+
+def test_role_or_body_with_a_complement_then_name_between_commas():
+    text = 'The UN agency for Palestinian refugees, UNRWA, said, "Our facilities are overwhelmed beyond capacity."'
+    s = statement(text, "Our facilities are overwhelmed beyond capacity.")
+    assert (s.speaker, s.speaker_kind, s.description) == ("UNRWA", "organisation", "The UN agency for Palestinian refugees")
+    s = statement('The analyst at Nomura, Rob Subbaraman, said the risks were "rising fast".', "rising fast")
+    assert (s.speaker, s.speaker_kind, s.description) == ("Rob Subbaraman", "person", "The analyst at Nomura")
+
+
+def test_an_appositive_place_is_not_a_name_after_a_role():
+    text = ("Zheng Yongnian, a professor at the Chinese University of Hong Kong, Shenzhen, has long argued that "
+            "China's modernisation follows its own logic.")
+    (s,) = extract(text).statements
+    assert (s.kind, s.speaker) == ("reported", "Zheng Yongnian")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Critics claim the policy is "a failure of nerve".', "a failure of nerve", "critics"),
+    ('Analysts note that the bloc is "running out of time".', "running out of time", "analysts"),
+    ('Republicans demand that the president "come clean".', "come clean", "Republicans"),
+    ('"We will not back down," the protesters vow.', "We will not back down,", "the protesters"),
+])
+def test_bare_verbs_that_double_as_nouns_cue_after_a_plural_subject(text, quote, speaker):
+    assert statement(text, quote).speaker == speaker
+
+
+def test_bare_nounish_forms_without_a_plural_subject_are_no_cues():
+    assert non_statements('The claim that the economy is "booming" is false.') == ["booming"]
+    # in the bare present, "call" names a term whoever the subject
+    assert non_statements('Economists call it "secular stagnation".') == ["secular stagnation"]
+
+
+def test_a_group_warning_of_a_quoted_noun_phrase_names_a_term():
+    text = 'Critics have a point when they warn of a "new Cold War". But the danger is complacency.'
+    assert non_statements(text) == ["new Cold War"]
+
+
+def test_inflections_double_final_consonants_and_keep_british_ll():
+    from archive.quotes import cues
+    expected = {
+        "dub": ["dubbed", "dubbing"], "slam": ["slammed", "slamming"], "concur": ["concurred", "concurring"],
+        "quip": ["quipped", "quipping"], "admit": ["admitted", "admitting"], "label": ["labelled", "labeled"],
+    }
+    for lemma, wanted in expected.items():
+        generated = cues._regular_forms(lemma)
+        for form in wanted:
+            assert form in generated, (lemma, form)
+    assert "warnned" not in cues._regular_forms("warn") and "answerred" not in cues._regular_forms("answer")
+    assert "vowwed" not in cues._regular_forms("vow") and "hailled" not in cues._regular_forms("hail")
+    for form in ("dubbed", "slammed", "concurred", "labelled"):
+        assert cues.CUE_RE.fullmatch(form), form
+
+
+def test_an_analyst_who_dubbed_the_quarter():
+    text = 'Wedbush analyst Dan Ives dubbed the quarter "a disaster on every front" but kept his rating.'
+    s = statement(text, "a disaster on every front")
+    assert (s.speaker, s.cue, s.kind) == ("Dan Ives", "dubbed", "partial")

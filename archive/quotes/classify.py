@@ -114,6 +114,7 @@ def overrules_attribution(how, family, term, quote, head, by_group=False):
         return True
     if words == 1 and how == "sentence" and "-" in quote:
         return True  # "say it is “risk-based”": a hyphenated coinage is a term, not a quotation
-    if words <= 3 and how == "sentence" and family in ("belief", "document") and ARTICLE_RE.search(head):
-        return True  # "critics believe a “debt trap” …"
+    if words <= 3 and how == "sentence" and (family in ("belief", "document") or by_group) \
+            and ARTICLE_RE.search(head):
+        return True  # "critics believe a “debt trap” …", "when they warn of a “new Cold War”"
     return False

@@ -30,11 +30,19 @@ IRREGULAR = {
     "point": ["pointed out", "points out", "pointing out", "point out"],
     "show": ["shows", "showed", "shown", "showing"],
 }
-DOUBLING = {"admit", "quip", "commit", "regret", "submit", "omit", "permit", "prefer", "refer", "aver", "rebut"}
+# Verbs of more than one syllable stressed on the last: the final consonant doubles (admitted,
+# concurring), as it does in every one-syllable verb ending consonant-vowel-consonant (dubbed, slammed).
+STRESS_FINAL = {"admit", "commit", "regret", "submit", "omit", "permit", "prefer", "refer", "aver", "rebut",
+                "concur", "occur", "confer", "infer", "deter", "defer", "transfer", "compel", "propel", "repel",
+                "expel", "excel", "control", "patrol", "rebel", "acquit", "abhor", "incur", "recur", "outwit"}
+VOWELS = "aeiou"
 # Nouns as much as verbs: only their inflected forms are cues ("reports", not "a report").
 NOUNISH = {"slam", "blast", "welcome", "demand", "order", "echo", "plead", "report", "post", "tweet", "comment",
            "call", "claim", "state", "question", "promise", "pledge", "vow", "answer", "brand", "term", "label",
            "estimate", "forecast", "highlight", "joke", "reply", "remark", "note", "hope"}
+
+# "Economists call it “secular stagnation”": in the bare present these name a term, whoever the subject.
+NAMES_A_TERM = {"call", "brand", "term", "label"}
 
 SPEECH = """
 say tell write note remark state argue add explain warn insist claim affirm reply respond ask pose
@@ -74,6 +82,28 @@ PHRASES = {
 }
 
 
+def _syllables(word):
+    """Vowel groups, "qu" counting as a consonant (quip has one)."""
+    plain = word.replace("qu", "q")
+    groups, prev = 0, False
+    for ch in plain:
+        vowel = ch in VOWELS
+        if vowel and not prev:
+            groups += 1
+        prev = vowel
+    return groups
+
+
+def _ends_cvc(word):
+    plain = word.replace("qu", "q")
+    return len(plain) >= 3 and plain[-1] not in VOWELS + "wxy" and plain[-2] in VOWELS and plain[-3] not in VOWELS
+
+
+def doubles(lemma):
+    """Whether the final consonant doubles before -ed/-ing (dub → dubbed, concur → concurring)."""
+    return _ends_cvc(lemma) and (lemma in STRESS_FINAL or _syllables(lemma) == 1)
+
+
 def _regular_forms(lemma):
     if lemma.endswith("e"):
         return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"] if not lemma.endswith("ee") else [
@@ -81,13 +111,17 @@ def _regular_forms(lemma):
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
         return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
     third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
-    if lemma in DOUBLING:
+    if doubles(lemma):
         return [lemma, third, lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
-    return [lemma, third, lemma + "ed", lemma + "ing"]
+    result = [lemma, third, lemma + "ed", lemma + "ing"]
+    if lemma.endswith("l") and _ends_cvc(lemma) and _syllables(lemma) > 1:
+        result += [lemma + "led", lemma + "ling"]  # British spelling: labelled, signalling
+    return result
 
 
 def forms(lemma):
-    """Every form of a reporting verb that counts as a cue."""
+    """Every form of a reporting verb that counts as a cue anywhere (see BARE_FAMILY for the bare
+    form of verbs that double as nouns)."""
     if lemma in IRREGULAR:
         return list(IRREGULAR[lemma])
     result = _regular_forms(lemma)
@@ -98,23 +132,30 @@ def forms(lemma):
 
 FORM_FAMILY = {}
 FORM_LEMMA = {}
+BARE_FAMILY = {}  # "claim", "note", "demand": cues only after a plural subject (see is_cue)
 for family, lemmas in (("naming", NAMING), ("document", DOCUMENT), ("belief", BELIEF), ("speech", SPEECH)):
     for lemma in lemmas:
         for form in forms(lemma):
             FORM_FAMILY[form] = family
             FORM_LEMMA[form] = lemma
+        if lemma in NOUNISH and lemma not in IRREGULAR and lemma not in NAMES_A_TERM:
+            BARE_FAMILY.setdefault(lemma, family)
 FORM_FAMILY.update(PHRASES)
 FORM_LEMMA.update({p: p for p in PHRASES})
+for _bare in list(BARE_FAMILY):
+    if _bare in FORM_FAMILY:
+        del BARE_FAMILY[_bare]
 
 CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:" + trie_pattern(list(FORM_FAMILY) + ["According to", "In a statement", "In the words of", "To quote",
-                                                          "As quoted by"]) + r")(?![\w’'-])"
+    r"(?<![\w’'-])(?:" + trie_pattern(list(FORM_FAMILY) + list(BARE_FAMILY) + [
+        "According to", "In a statement", "In the words of", "To quote", "As quoted by"]) + r")(?![\w’'-])"
 )
 
 
 def family(cue):
     """The family of a matched cue ("speech", "belief", "document", "naming")."""
-    return FORM_FAMILY.get(" ".join(cue.lower().split()), "speech")
+    key = " ".join(cue.lower().split())
+    return FORM_FAMILY.get(key) or BARE_FAMILY.get(key, "speech")
 
 
 def lemma(cue):
@@ -139,10 +180,37 @@ INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|(?:it|him|her|them|this|
 MODAL_BEFORE_RE = re.compile(r"(?:\b(?:would|will|could|should|might|may|must|can|cannot|to|shall)|n[’']t)\s+$")
 
 
+PLURAL_SUBJECT_RE = re.compile(
+    r"(?:\b(?:they|we|you|I|[Tt]hey|[Ww]e|[Yy]ou)|[A-Za-z][a-z-]*(?:[^sui’'\W]s|ies)|\b(?:people|[Pp]eople))"
+    r"(?:\s+(?:also|often|now|still|rightly|widely|generally|increasingly|themselves|all|both|[a-z]+ly))?\s+$")
+BARE_FOLLOW_RE = re.compile(
+    r"\s*(?:that\b|[:,“\"‘']|(?:it|this|these|those|there|the|a|an|its|their|his|her|our|they|we|he|she)\b|"
+    r"[A-Z][\w’'-]+\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|must|may|might)\b)")
+NOT_SUBJECT = {"this", "his", "its", "was", "has", "is", "as", "us", "does", "less", "unless", "thus", "yes",
+               "news", "series", "species", "its"}
+
+
+def _plural_subject_before(text, pos):
+    """"Critics claim", "Analysts note", "they demand": a plural noun or pronoun right before ``pos``."""
+    m = PLURAL_SUBJECT_RE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    word = m.group().split()[0].lower()
+    return word not in NOT_SUBJECT and word not in PLURAL_LOOKALIKES
+
+
 def is_cue(text, match, after_quote=False):
     """False for a plural noun that only looks like a reporting verb, and for a bare verb after a
-    modal or "to" ("the bloc would respond “calmly”", "urged donors to step up"): nobody said it yet."""
+    modal or "to" ("the bloc would respond “calmly”", "urged donors to step up"): nobody said it yet.
+    The bare form of a verb that doubles as a noun ("claim", "note", "demand") is a cue only after a
+    plural subject and before words that open what was said ("Critics claim the policy …")."""
     word = match.group()
+    if word in BARE_FAMILY:
+        if not _plural_subject_before(text, match.start()):
+            return False
+        if after_quote and CLAUSE_END_RE.match(text, match.end()):
+            return True  # "“…,” critics claim."
+        return BARE_FOLLOW_RE.match(text, match.end()) is not None
     if word in PLURAL_LOOKALIKES:
         if after_quote and CLAUSE_END_RE.match(text, match.end()):
             return True  # "“…,” the report states."

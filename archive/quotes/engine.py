@@ -198,7 +198,7 @@ class _Run:
             return self.non_statement(span, term)
         if att is not None and classify.overrules_attribution(
                 att.how, att.family, term, quote, text[lo:span.open],
-                by_group=att.how == "before" and parse(text, att.mention).form == "group"):
+                by_group=self.by_group(att)):
             att = None
         if att is None and term:
             return self.non_statement(span, term)
@@ -218,6 +218,16 @@ class _Run:
                              mention_text, desc, 0.35 if speaker is None else 0.4)
             return self.keep(stmt, span)
         return self.non_statement(span, classify.shape_reason(quote))
+
+    def by_group(self, att):
+        """Whether the cue's subject is an anonymous group ("analysts say", "they warn" after critics)."""
+        p = parse(self.text, att.mention)
+        if p.form == "group":
+            return att.how != "as"
+        if p.form == "pronoun" and p.pronoun == "they" and att.how == "sentence":
+            ref = self.refs.pronoun("they", att.mention.start)
+            return ref is not None and ref.kind == "group"
+        return False
 
     def continues(self, span):
         stmt, prev_span = self.prev

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .cues import FORM_FAMILY
+from .kinds import description_head
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
 LINKS = ("of", "for", "at", "&", "to", "in", "from", "on")
@@ -44,6 +45,7 @@ POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 WORKS = {"study", "report", "survey", "paper", "article", "analysis", "editorial", "review", "poll"}
 TEAMS = {"team", "panel", "delegation", "group"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
+CLAUSE_OPENERS = {"and", "but", "while", "whereas", "meanwhile", "yet", "so", "then", "also"}
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "whose", "now", "formerly", "himself", "herself"}
 
 
@@ -252,8 +254,8 @@ def mention_before(text, end, lo):
                         or t[0].lower() in ("of", "at", "from", "the") for t in inner) or (
                         commas == 1 and len(inner) == 1 and _name_like(inner[0][0])):
                     # "His foreign minister, Sugiono, told": the name between commas, the role before
-                    described = _from(text, toks, k - 1)
-                    if described is not None and described.words[-1].lower() in lx.ROLES:
+                    described = _role_phrase_before(text, toks, k - 1)
+                    if described is not None:
                         mention = _make(text, toks, k + 1, i - 1)
                         if mention is not None:
                             mention.description = described.text
@@ -267,6 +269,39 @@ def mention_before(text, end, lo):
             k -= 1
         return None
     return _from(text, toks, i)
+
+
+def _is_role_head(phrase):
+    head = description_head(phrase)
+    return head in lx.ROLES or head in lx.BACKREF_KIND or (head.endswith("s") and head[:-1] in lx.ROLES)
+
+
+def _role_phrase_before(text, toks, i):
+    """The role or body described before ", Name," ending at token i: "His foreign minister",
+    "The analyst at Nomura", "The UN agency for Palestinian refugees". Judged by the head noun
+    (before the first preposition), not the last word. None when the phrase names no role."""
+    described = _from(text, toks, i)
+    if described is not None and _is_role_head(described.text):
+        k = toks.index(described.tokens[0])
+        if k > 1 and toks[k - 1][0] == "," and _name_like(toks[k - 2][0]):
+            return None  # "Zheng Yongnian, a professor at X, Shenzhen,": an appositive's place
+        return described
+    j = i
+    while j >= 0 and i - j < 10:
+        word = toks[j][0]
+        if word.lower() in lx.DETERMINERS or (word.endswith(("’s", "'s")) and word[:-2].isalpha()):
+            break
+        if not (word.isalpha() or "-" in word):
+            return None
+        j -= 1
+    if j < 0 or i - j >= 10 or j == i:
+        return None
+    if j > 0 and toks[j - 1][0] not in (",", ":", ";", "—", "–") and toks[j - 1][0].lower() not in CLAUSE_OPENERS:
+        return None  # the phrase must open its clause
+    phrase = text[toks[j][1]:toks[i][2]]
+    if not _is_role_head(phrase):
+        return None
+    return Mention(phrase, toks[j][1], toks[i][2], toks[j:i + 1])
 
 
 def _from(text, toks, i):
