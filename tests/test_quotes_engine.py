@@ -300,3 +300,30 @@ def test_an_analyst_who_dubbed_the_quarter():
     text = 'Wedbush analyst Dan Ives dubbed the quarter "a disaster on every front" but kept his rating.'
     s = statement(text, "a disaster on every front")
     assert (s.speaker, s.cue, s.kind) == ("Dan Ives", "dubbed", "partial")
+
+
+def test_a_later_quote_with_its_own_subject_and_cue_has_its_own_speaker():
+    text = 'Mr Modi insisted the reform was "a historic step", while his critics claim the policy is "a failure".'
+    assert statement(text, "a historic step").speaker == "Modi"
+    s = statement(text, "a failure")
+    assert (s.speaker, s.cue, s.kind) == ("his critics", "claim", "partial")
+
+
+def test_a_continued_partial_quote_keeps_the_speaker_and_is_partial():
+    s = statement('Mr Modi insisted the reform was "a historic step" and "long overdue".', "long overdue")
+    assert (s.speaker, s.kind) == ("Modi", "partial")
+
+
+def test_the_second_half_of_a_split_sentence_is_direct():
+    text = ('Ms Lin, a retired teacher who has lived in the city for 40 years, was less pessimistic. '
+            '"My pension is enough," she said, "but my son cannot afford an apartment."')
+    s = statement(text, "but my son cannot afford an apartment.")
+    assert (s.speaker, s.kind) == ("Lin", "direct")
+    assert statement(text, "My pension is enough,").speaker == "Lin"
+
+
+def test_a_cue_after_a_long_subordinate_clause_takes_the_main_clause_subject():
+    text = ('When I asked a senior Chinese diplomat in Beijing last year what worried him most, he paused '
+            'before answering: "Not America\'s strength, but its unpredictability."')
+    s = statement(text, "Not America's strength, but its unpredictability.", author="Kishore Mahbubani")
+    assert (s.speaker, s.cue) == ("a senior Chinese diplomat", "answering")

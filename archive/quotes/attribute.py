@@ -45,6 +45,8 @@ class Attribution:
 
 
 IN_WORDS_RE = re.compile(r"\b[Ii]n\s+([^,.;:“”\"]{1,80}?(?:’s|'s|s’|s'))\s+(?:own\s+)?(words)\s*[,:—–-]?\s*$")
+SUBORDINATORS = {"when", "if", "as", "after", "before", "while", "although", "though", "because", "since", "once",
+                 "until", "unless", "whenever", "whereas"}
 CONJUNCTIONS = {"but", "and", "yet", "so", "still", "however", "also", "then", "now", "indeed", "moreover",
                 "meanwhile", "instead", "nevertheless", "nonetheless", "thus", "hence", "or", "nor"}
 
@@ -56,7 +58,13 @@ def clause_subject(text, lo, hi):
     if toks and toks[0][0].lower() in CONJUNCTIONS:
         i = 1  # "But Hugh White, the ANU's professor, isn't convinced": only the conjunction goes
     elif toks and toks[0][0].lower() in lx.STOP_CAPS and toks[0][0].lower() not in lx.DETERMINERS:
-        for k in range(min(len(toks), 12)):
+        # "When I asked a senior diplomat … what worried him most, he paused": the main clause's
+        # subject follows the subordinate clause's comma, however long that clause
+        reach = 40 if toks[0][0].lower() in SUBORDINATORS else 12
+        for k in range(min(len(toks), reach)):
+            if toks[k][0] in (";", "“", "”", '"'):
+                i = 1
+                break
             if toks[k][0] == ",":
                 i = k + 1
                 break

@@ -192,7 +192,7 @@ class _Run:
             if not term and self.prev is not None and self.same_sentence(span) and self.prev[0].cue:
                 # "Beijing has said it will “firmly defend” … and will “never allow” …, according to
                 # …": the sentence's speaker keeps the later quotes too
-                return self.continuation(span)
+                return self.continuation(span, lo)
             att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
         if term in ("saying or proverb", "imagined words"):
             return self.non_statement(span, term)
@@ -207,7 +207,7 @@ class _Run:
         if classify.is_title_case(quote):
             return self.non_statement(span, "name or title")
         if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
-            return self.continuation(span)
+            return self.continuation(span, lo)
         if self.whole_line(span):
             # a line holding nothing but a quote, with no one named: a headline, related-article
             # title or pull quote of the page, not a statement of the text
@@ -277,11 +277,12 @@ class _Run:
             return False
         return classify.word_count(self.text[span.start:span.end]) >= 2
 
-    def continuation(self, span):
+    def continuation(self, span, lo):
         stmt, prev_span = self.prev
         gap = self.text[prev_span.close + 1:span.open]
         conf = 0.7 if len(gap) <= 120 else 0.55
-        new = Statement(self.text[span.start:span.end], span.start, span.end, "direct", stmt.cue, stmt.speaker,
+        new = Statement(self.text[span.start:span.end], span.start, span.end, self.kind_of(span, lo, None),
+                        stmt.cue, stmt.speaker,
                         stmt.speaker_kind, stmt.speaker_mention, stmt.description, conf)
         return self.keep(new, span)
 
@@ -289,7 +290,7 @@ class _Run:
         quote = self.text[span.start:span.end]
         head = self.text[lo:span.open].rstrip()
         if not (quote[:1].isupper() or quote[:1].isdigit()):
-            return "partial"
+            return "direct" if self.completes_split(span) else "partial"
         if not head or head[-1] in ",:—–-.":
             return "direct"
         if att is not None and att.how == "after" and not re.search(r"\w\s*$", head):
@@ -297,6 +298,17 @@ class _Run:
         if att is not None and att.how == "before" and head.endswith(att.cue):
             return "direct"
         return "partial"
+
+    def completes_split(self, span):
+        """"“My pension is enough,” she said, “but my son …”": the second half of a split sentence
+        whose first half was a quoted sentence opening, with only a short attribution between."""
+        if self.prev is None:
+            return False
+        stmt, prev_span = self.prev
+        gap = self.text[prev_span.close + 1:span.open]
+        first = self.text[prev_span.start:prev_span.end]
+        return stmt.kind == "direct" and first.rstrip()[-1:] == "," and gap.rstrip().endswith(",") and \
+            len(gap.split()) <= 6 and "\n" not in gap and not any(c in gap for c in ".;:!?")
 
     def previous_subject(self, pos, exclude=()):
         """"Kamikawa raised the detention … “…,” she told reporters": he or she is most often the
@@ -321,9 +333,9 @@ class _Run:
         name = p.name
         if len(name.split()) == 1:
             ref = self.refs.surname(name, mention.start)
-            if ref is None:
+            if ref is None and mention.words[0].lower() not in lx.TITLES:
                 return None
-            name = ref.name
+            name = ref.name if ref is not None else name  # "Ms Lin, a retired teacher, …": Lin
         else:
             name = self.refs.full_name(name, mention.start)
         if self.author and _norm_name(name) == _norm_name(self.author):
