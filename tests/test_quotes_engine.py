@@ -327,3 +327,10 @@ def test_a_cue_after_a_long_subordinate_clause_takes_the_main_clause_subject():
             'before answering: "Not America\'s strength, but its unpredictability."')
     s = statement(text, "Not America's strength, but its unpredictability.", author="Kishore Mahbubani")
     assert (s.speaker, s.cue) == ("a senior Chinese diplomat", "answering")
+
+
+def test_a_pronoun_resolved_description_stops_at_quote_marks_and_sentence_ends():
+    text = ('"Rates will go up next year," Finance Minister Sri Mulyani Indrawati told parliament on Monday. '
+            'Analysts were not surprised. "We have no choice," she added.')
+    s = statement(text, "We have no choice,")
+    assert (s.speaker, s.description) == ("Sri Mulyani Indrawati", "Finance Minister")

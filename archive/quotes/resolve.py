@@ -91,6 +91,21 @@ def _person_name(name):
     return " ".join(parts)
 
 
+# Where a description read backwards from a name must stop: a quotation mark (not an
+# apostrophe), a sentence end, a line break, a semicolon or a bracket.
+DESCRIPTION_STOP_RE = re.compile(r"[“”\"«»]|(?<![A-Za-z])[‘’']|[‘’'](?![A-Za-z])|[.!?;:()\[\]](?:\s|$)|\n")
+
+
+def _words_before(text, pos, limit=5):
+    """Up to ``limit`` words before a name, within its own sentence and outside any quotation
+    ("Finance Minister", not "up next year,” Finance Minister")."""
+    head = text[max(0, pos - 60):pos]
+    stops = list(DESCRIPTION_STOP_RE.finditer(head))
+    if stops:
+        head = head[stops[-1].end():]
+    return " ".join(head.split()[-limit:]).strip(" ,")
+
+
 class Referents:
     """Candidate referents in text order, with look-ups by kind and by surname."""
 
@@ -101,8 +116,7 @@ class Referents:
         for m in ROLE_NAME_RE.finditer(text):
             name = _person_name(m.group(1))
             if len(name.split()) >= 2 and infer_kind(name) == "person":
-                before = text[max(0, m.start(1) - 60):m.start(1)].split()[-5:]
-                self._add(m.start(1), name, "person", " ".join(before))
+                self._add(m.start(1), name, "person", _words_before(text, m.start(1)))
         for m in APPOSITIVE_RE.finditer(text):
             name = _person_name(m.group(1))
             if infer_kind(name) == "person" and name.split()[0].lower() not in lx.STOP_CAPS:
