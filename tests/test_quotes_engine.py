@@ -334,3 +334,21 @@ def test_a_pronoun_resolved_description_stops_at_quote_marks_and_sentence_ends()
             'Analysts were not surprised. "We have no choice," she added.')
     s = statement(text, "We have no choice,")
     assert (s.speaker, s.description) == ("Sri Mulyani Indrawati", "Finance Minister")
+
+
+def test_a_spokesperson_for_a_named_body_speaks_for_it_and_the_spokesperson_refers_back():
+    text = ('"We have seen the comments and find them unwarranted," a spokesperson for the Ministry of External '
+            'Affairs said at the weekly briefing. According to the spokesperson, India "remains committed to '
+            'a peaceful resolution through bilateral dialogue".')
+    s = statement(text, "We have seen the comments and find them unwarranted,")
+    assert (s.speaker, s.speaker_kind, s.description) == ("Ministry of External Affairs", "organisation", "spokesperson")
+    s = statement(text, "remains committed to a peaceful resolution through bilateral dialogue")
+    assert (s.speaker, s.speaker_kind) == ("Ministry of External Affairs", "organisation")
+    s = statement('A deputy spokesman for President Lula said: "The president will travel."', "The president will travel.")
+    assert (s.speaker, s.speaker_kind, s.description) == ("Lula", "person", "deputy spokesman")
+
+
+def test_an_unnamed_source_keeps_its_complement_after_according_to():
+    text = 'According to a senior official familiar with the talks, "Both sides have agreed to keep channels open."'
+    s = statement(text, "Both sides have agreed to keep channels open.")
+    assert (s.speaker, s.speaker_kind) == ("a senior official familiar with the talks", "person")

@@ -78,6 +78,30 @@ def _lower_first(phrase, first_low):
     return phrase
 
 
+SPOKES_PEOPLE = {"spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople", "spokesmen"}
+
+
+def _spokesperson_for(text, sel, lows):
+    """"a spokesperson for the Ministry of External Affairs", "a deputy spokesman at the embassy":
+    the body speaks through its spokesperson (description "spokesperson"). None otherwise."""
+    for k, w in enumerate(lows):
+        if w in SPOKES_PEOPLE and k + 1 < len(lows) and lows[k + 1] in ("for", "of", "at", "from"):
+            body = sel[k + 2:]
+            while body and body[0][0].lower() in lx.DETERMINERS:
+                body = body[1:]
+            if not body or not _name_like(body[0][0]):
+                return None
+            start = 1 if lows[0] in lx.DETERMINERS or lows[0] in ("one",) else 0
+            description = text[sel[start][1]:sel[k][2]] if start <= k else sel[k][0]
+            first = body[0][0].lower().rstrip(".")
+            if first in lx.TITLES and len(body) > 1:
+                return Parsed("anonymous", name=text[body[1][1]:body[-1][2]], description=description,
+                              backref_kind="person")  # "a spokesman for President Lula"
+            return Parsed("anonymous", name=text[body[0][1]:body[-1][2]], description=description,
+                          backref_kind="organisation")
+    return None
+
+
 def parse(text, mention):
     """Split a mention into description and name, or say it is a pronoun, group or back-reference."""
     sel = mention.tokens
@@ -88,6 +112,9 @@ def parse(text, mention):
     g = _group_head(lows, words)
     if g is not None:
         return Parsed("group", name=_lower_first(mention.text, lows[0]), description=mention.description)
+    spokes = _spokesperson_for(text, sel, lows)
+    if spokes is not None:
+        return spokes
     head = lows[-1]
     if head in lx.BACKREF_KIND and not words[-1][:1].isupper():
         # "the company", "The World Bank's latest Global Economic Prospects report"

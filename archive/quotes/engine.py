@@ -11,7 +11,7 @@ from . import attribute, classify, cues
 from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
-from .descriptors import parse
+from .descriptors import SPOKES_PEOPLE, parse
 from .mentions import mention_after, mention_before
 from .model import NonStatement, Result, Statement
 from .reported import candidates as reported_candidates
@@ -86,6 +86,11 @@ class _Run:
             if p.backref_kind == "person" and head in ("author", "writer", "columnist") and \
                     mention.words[0].lower() in ("the", "this"):
                 return self.author or AUTHOR, "person", "", True  # "the author argues", "this writer asked"
+            if p.backref_kind == "person" and head in SPOKES_PEOPLE and mention.words[0].lower() in ("the", "that"):
+                # "According to the spokesperson": the body whose spokesperson spoke before
+                ref = self.refs.described_as(head, mention.start)
+                if ref is not None:
+                    return ref.name, ref.kind, ref.description, True
             if p.backref_kind == "person":
                 modifiers = [w.lower() for w in mention.words[1:-1]
                              if w.lower() not in ("former", "then", "new", "current", "outgoing")]
@@ -117,7 +122,7 @@ class _Run:
             # "a 23-year-old student", "one librarian in Leeds" (an unnamed person); "China's
             # foreign ministry" (a body)
             kind = p.backref_kind or _anonymous_kind(mention)
-            self.refs.add(mention.start, p.name, kind)
+            self.refs.add(mention.start, p.name, kind, p.description if kind != "person" else "")
             return p.name, kind, p.description, False
         name, desc = p.name, p.description
         by_ref = False

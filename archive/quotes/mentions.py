@@ -37,6 +37,8 @@ QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:als
 PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ash|as|at|az|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
 FAMILIAR_RE = re.compile(r"\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
                          r"(?:,\s+who\s+[^,]{1,80},)?(?=\s*$)")
+FAMILIAR_AFTER_RE = re.compile(r"\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
+                               r"(?=\s*[,.;:—–)]|\s+(?:said|says|told|added))")
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
 year morning afternoon evening night weekend""".split())
@@ -386,6 +388,12 @@ def mention_after(text, start, hi):
             break
         i += 1
     mention = _make(text, toks, 0, i - 1)
+    if mention is not None:
+        familiar = FAMILIAR_AFTER_RE.match(text, mention.end, hi)
+        if familiar:
+            # "according to a senior official familiar with the talks, “…”": the complement belongs to it
+            return Mention(text[mention.start:familiar.end()], mention.start, familiar.end(), mention.tokens,
+                           mention.description)
     if mention is None and first in ("a", "an", "one"):
         # "says one senior mandarin.": an unnamed source in plain words
         k = 1

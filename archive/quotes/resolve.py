@@ -283,6 +283,14 @@ class Referents:
                 return None  # "the government" is not the university named last
         return candidates[0] if candidates else None
 
+    def described_as(self, word, pos, window=6000):
+        """The nearest earlier referent, of any kind, whose description carries ``word``
+        ("the spokesperson" → the ministry that spoke through "a spokesperson for" it)."""
+        for r in self._before(pos, window):
+            if word in r.description.lower().split():
+                return r
+        return None
+
     def ending_with(self, word, pos, kind):
         """"the Court" → "Supreme Court" named earlier."""
         low = " " + word.lower()
