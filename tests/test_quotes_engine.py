@@ -352,3 +352,23 @@ def test_an_unnamed_source_keeps_its_complement_after_according_to():
     text = 'According to a senior official familiar with the talks, "Both sides have agreed to keep channels open."'
     s = statement(text, "Both sides have agreed to keep channels open.")
     assert (s.speaker, s.speaker_kind) == ("a senior official familiar with the talks", "person")
+
+
+@pytest.mark.parametrize("text, quote, speaker, kind", [
+    ('The Financial Times called the outlook "a lost decade in the making".', "a lost decade in the making",
+     "Financial Times", "publication"),
+    ('The Ministry of Commerce said the curbs were "temporary".', "temporary", "Ministry of Commerce", "organisation"),
+    ('The People\'s Daily said the visit was "a new chapter".', "a new chapter", "People's Daily", "publication"),
+    ('The Hindu reported that the talks had "broken down". The newspaper said the minister would resign.',
+     "broken down", "Hindu", "publication"),
+    ('Le Monde called the plan "a gamble". The paper said it would fail.', "a gamble", "Le Monde", "publication"),
+    ('The Asahi Shimbun called it "a quiet revolution".', "a quiet revolution", "Asahi Shimbun", "publication"),
+    ('Human Rights Watch said the law was "draconian and vague".', "draconian and vague", "Human Rights Watch",
+     "organisation"),
+    ('Amnesty International Kenya said police had used "excessive force".', "excessive force",
+     "Amnesty International Kenya", "organisation"),
+    ('Le Pen said the plan was "a gamble".', "a gamble", "Le Pen", "person"),
+])
+def test_body_names_drop_their_article_and_take_their_kind_from_words_and_back_references(text, quote, speaker, kind):
+    s = statement(text, quote)
+    assert (s.speaker, s.speaker_kind) == (speaker, kind)

@@ -200,8 +200,9 @@ def parse(text, mention):
     # no role: a possessive prefix ("DeepSeek’s Liang Wenfeng"), an affiliation ("Yun Sun of the Stimson Center")
     p = 0
     for idx in range(len(words) - 1):
-        if words[idx].endswith(("’s", "'s")):
+        if words[idx].endswith(("’s", "'s")) and words[idx][:-2].lower() not in lx.COMMON_POSSESSORS:
             p = idx + 1  # "Johns Hopkins University's China Africa Research Initiative"
+        # but "The People's Daily", "King's College": a common noun's possessive inside a name
     if lows[0] in lx.DETERMINERS:
         p = max(p, 1)
     name_sel = sel[p:]
@@ -217,10 +218,5 @@ def parse(text, mention):
     name = _plain_name(text, name_sel)
     if name.endswith(("’s", "'s")):
         name = name[:-2]  # "Yellen's warning that …"
-    if lows[0] == "the" and p == 1 and _is_periodical(name):
-        name = text[sel[0][1]:name_sel[-1][2]]
+    # a body's leading article goes, as it does for "the Ministry of Commerce": "Financial Times"
     return Parsed("name", name=name, description=mention.description or desc)
-
-
-def _is_periodical(name):
-    return any(w.lower() in lx.PERIODICAL_WORDS for w in name.split())

@@ -25,6 +25,8 @@ LINK_LABEL_RE = re.compile(r"\s*(?:related(?:\s+articles?|\s+stories)?|read\s+mo
                            r"recommended|popular|watch|listen|trending|previous|next)\s*[:|»›>-]\s*", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 _KEY_RE = re.compile(r"[^\w]+")
+BODY_BACKREF_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(" + "|".join(
+    sorted(lx.PUBLICATION_BACKREFS | lx.ORGANISATION_BACKREFS, key=len, reverse=True)) + r")(?![\w-])")
 
 
 def _key(s):
@@ -127,6 +129,8 @@ class _Run:
         name, desc = p.name, p.description
         by_ref = False
         kind = infer_kind(name, desc)
+        if kind == "person" and not desc:
+            kind = self.titled_body_kind(mention) or kind
         if kind == "publication" and ":" in name:
             name = name.split(":")[0].strip()  # a report's subtitle is not its name
         if kind == "publication" and LEADING_YEAR_RE.match(name):
@@ -148,6 +152,24 @@ class _Run:
             name = full
         self.refs.add(mention.start, name, kind, desc)
         return name, kind, desc, by_ref
+
+    def titled_body_kind(self, mention):
+        """"The Hindu", "Le Monde": a name written with an article is a body, not a person; its
+        kind comes from a back-reference soon after ("… The newspaper said", "the rights group's
+        director"), else organisation ("The" names no person) or None (a foreign article may
+        be a name particle: "Le Pen")."""
+        words = mention.words
+        first = words[0].lower()
+        if first == "the":
+            default = "organisation"
+        elif first in lx.FOREIGN_ARTICLES and words[0][:1].isupper() and len(words) == 2:
+            default = None
+        else:
+            return None
+        m = BODY_BACKREF_RE.search(self.text, mention.end, min(len(self.text), mention.end + 500))
+        if m is not None:
+            return "publication" if m.group(1).lower() in lx.PUBLICATION_BACKREFS else "organisation"
+        return default
 
     # --- quoted spans ---------------------------------------------------------------------
     def quoted(self, i):

@@ -106,14 +106,25 @@ court parliament congress senate assembly reserve labs laboratory laboratories t
 technology holdings systems motors airlines network endowment embassy army navy police
 service services kremlin pentagon nations secretariat cabinet consortium society academy
 exchange tribunal observatory house programme program initiative trust partners capital
-securities research ai firm
+securities research ai firm watch international
 """.split())
+# Possessors that are common nouns, so "X's" belongs to the name that follows it ("The People's Daily",
+# "King's College London", "the Women's Tennis Association"), not to an owner of it.
+COMMON_POSSESSORS = set("""people king queen women men children workers farmers veterans citizens st saint
+lloyd prince princess""".split())
+# Leading articles of titles in other languages ("Le Monde", "Die Zeit", "El País").
+FOREIGN_ARTICLES = {"le", "la", "les", "el", "los", "las", "die", "der", "das", "il", "lo", "de", "het"}
+# Later back-references that tell a body's kind: "The Hindu reported … The newspaper said".
+PUBLICATION_BACKREFS = {"newspaper", "paper", "daily", "magazine", "outlet", "broadsheet", "tabloid",
+                        "publication", "journal", "weekly", "broadcaster", "network", "channel"}
+ORGANISATION_BACKREFS = {"group", "organisation", "organization", "charity", "watchdog", "ngo", "agency", "body",
+                         "company", "firm", "institute", "think tank", "party", "union", "coalition"}
 PUBLICATION_WORDS = set("""
 report study survey index review journal newspaper magazine editorial paper papers
 declaration charter communique communiqué strategy outlook yearbook bulletin brief briefing
 times post daily herald gazette tribune economist guardian telegraph independent diplomat
 atlantic monitor observer chronicle standard express mail mirror sun globe nikkei xinhua
-weekly quarterly insider wire news bloomberg reuters affairs
+weekly quarterly insider wire news bloomberg reuters affairs shimbun ilbo zeitung nippo monde
 """.split())
 PERIODICAL_WORDS = set("""
 times post daily herald gazette tribune economist guardian telegraph independent diplomat
