@@ -92,7 +92,7 @@ def test_non_human_speakers():
     s = statement(text, "Open models seed equity.")
     assert (s.speaker, s.speaker_kind, s.cue) == ("Grok 3", "ai_system", "stating")
     s = statement(text, "a blatant act of bullying")
-    assert (s.speaker, s.speaker_kind) == ("The Global Times", "publication")
+    assert (s.speaker, s.speaker_kind) == ("Global Times", "publication")
 
 
 def test_report_that_states():
