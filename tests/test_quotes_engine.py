@@ -372,3 +372,9 @@ def test_an_unnamed_source_keeps_its_complement_after_according_to():
 def test_body_names_drop_their_article_and_take_their_kind_from_words_and_back_references(text, quote, speaker, kind):
     s = statement(text, quote)
     assert (s.speaker, s.speaker_kind) == (speaker, kind)
+
+
+def test_a_name_after_an_owned_role_at_the_end_of_the_attribution():
+    text = 'Intel said it would cut jobs. "We will regain leadership," said its chief executive, Pat Gelsinger.'
+    s = statement(text, "We will regain leadership,")
+    assert (s.speaker, s.description) == ("Pat Gelsinger", "its chief executive")

@@ -410,7 +410,12 @@ def mention_after(text, start, hi):
         k = i + 1
         while k < len(toks) and k < i + 6 and (_name_like(toks[k][0]) or toks[k][0].lower() in lx.NAME_PARTICLES):
             k += 1
-        if k > i + 1 and k < len(toks) and toks[k][0] == ",":
+        owned = mention.words[0].lower() in lx.DETERMINERS or mention.words[0].endswith(("’s", "'s")) or (
+            len(mention.words) > 1 and mention.words[1].endswith(("’s", "'s")))
+        ends = k < len(toks) and toks[k][0] == "," or (
+            # "said its chief executive, Pat Gelsinger.": after an owned role, the name ends the clause
+            owned and (k == len(toks) or toks[k][0] in (".", ";", "!", "?", ")", "—", "–")))
+        if k > i + 1 and ends and not any(t[0].lower() in TIME_WORDS for t in toks[i + 1:k]):
             named = _make(text, toks, i + 1, k - 1)
             if named is not None:
                 named.description = mention.text
