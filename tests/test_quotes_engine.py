@@ -378,3 +378,15 @@ def test_a_name_after_an_owned_role_at_the_end_of_the_attribution():
     text = 'Intel said it would cut jobs. "We will regain leadership," said its chief executive, Pat Gelsinger.'
     s = statement(text, "We will regain leadership,")
     assert (s.speaker, s.description) == ("Pat Gelsinger", "its chief executive")
+
+
+def test_came_the_reply_and_her_answer_go_to_whoever_was_asked():
+    text = 'I asked a senior NATO official in Brussels whether the alliance was ready. "Not yet," came the reply.'
+    s = statement(text, "Not yet,")
+    assert (s.speaker, s.speaker_kind, s.cue) == ("a senior NATO official", "person", "came the reply")
+    text = ('I later put the same question to an American friend who had served in the State Department. '
+            'Her answer was shorter: "China\'s patience."')
+    s = statement(text, "China's patience.", author="Kishore Mahbubani")
+    assert (s.speaker, s.cue) == ("an American friend", ":")
+    s = statement('We asked the minister about the deal. His answer: "We will see."', "We will see.")
+    assert s.speaker == "the minister"

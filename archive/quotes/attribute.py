@@ -42,6 +42,15 @@ class Attribution:
     how: str  # "before", "after", "sentence", "colon"
     confidence: float
     family: str = "speech"
+    answers: bool = False  # "came the reply", "Her answer:": the speaker is whoever was asked before
+
+
+# "“Not yet,” came the reply", "“No,” was his answer"
+REPLY_AFTER_RE = re.compile(r"[\s,]*((?:came|was)\s+(?:the|his|her|their|its)\s+(?:curt\s+|short\s+|terse\s+|"
+                            r"blunt\s+|swift\s+|quick\s+|only\s+)?(?:reply|answer|response|retort))\b")
+# "His answer:", "Her answer was shorter:", "The reply was blunt:"
+ANSWER_HEAD_RE = re.compile(r"\s*(?:His|Her|Their|Its|The|My|Our)\s+(?:\w+\s+)?(?:reply|answer|response|retort)\b"
+                            r"(?:\s+(?:was|came)\b[^:]{0,40})?\s*:\s*$")
 
 
 IN_WORDS_RE = re.compile(r"\b[Ii]n\s+([^,.;:“”\"]{1,80}?(?:’s|'s|s’|s'))\s+(?:own\s+)?(words)\s*[,:—–-]?\s*$")
@@ -171,6 +180,11 @@ def after(text, span, hi, crossed=False):
     nl = text.find("\n", span.close + 1, hi)
     if nl >= 0:
         hi = nl
+    reply = REPLY_AFTER_RE.match(text, span.close + 1, hi)
+    if reply:
+        word, start, end = tokens(text, reply.start(1), reply.end(1))[-1]
+        return Attribution(reply.group(1), reply.start(1), Mention(word, start, end, [(word, start, end)]), "after",
+                           0.8, answers=True)
     paren = PAREN_NAME_RE.match(text, span.close + 1, hi)
     if paren:
         # "“Not in my lifetime” (Barry Eichengreen)": a source named in brackets
@@ -241,6 +255,14 @@ def colon(text, span, lo):
     if not head.endswith(":"):
         return None
     inner = text[span.start:span.end]
+    answer = ANSWER_HEAD_RE.fullmatch(text, lo, lo + len(head))
+    if answer:
+        # "Her answer was shorter: “China's patience.”": whoever was asked answers, however briefly
+        toks = tokens(text, lo, lo + len(head))
+        word, start, end = toks[0]
+        pronoun = POSSESSIVE_PRONOUNS.get(word.lower())
+        mention = Mention(pronoun or word, start, end, [(pronoun or word, start, end)])
+        return Attribution(":", lo + len(head) - 1, mention, "colon", 0.7, answers=True)
     if (not inner[:1].isupper() or _words(inner) < 4) and _words(inner) < 6:
         return None
     mention = clause_subject(text, lo, len(head) + lo - 1)

@@ -12,7 +12,7 @@ from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
-from .mentions import mention_after, mention_before
+from .mentions import Mention, mention_after, mention_before
 from .model import NonStatement, Result, Statement
 from .reported import candidates as reported_candidates
 from .resolve import AUTHOR, Referents
@@ -25,6 +25,8 @@ LINK_LABEL_RE = re.compile(r"\s*(?:related(?:\s+articles?|\s+stories)?|read\s+mo
                            r"recommended|popular|watch|listen|trending|previous|next)\s*[:|»›>-]\s*", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 _KEY_RE = re.compile(r"[^\w]+")
+ASKED_RE = re.compile(r"\b(?:asked|asking|pressed|questioned|(?:put|posed|directed|addressed)\s+(?:the|this|that|my|a)\s+"
+                      r"(?:same\s+|similar\s+|very\s+)?(?:question|questions|query)\s+to)\s+")
 BODY_BACKREF_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(" + "|".join(
     sorted(lx.PUBLICATION_BACKREFS | lx.ORGANISATION_BACKREFS, key=len, reverse=True)) + r")(?![\w-])")
 
@@ -369,6 +371,29 @@ class _Run:
             name = self.author
         return None if name in exclude else name
 
+    def person_asked(self, pos):
+        """Who was asked, in this sentence or the two before ("I asked a senior NATO official in
+        Brussels whether …", "I put the same question to an American friend"): the mention of the
+        one asked, cut after its role (what follows may say where the asking was), or None."""
+        start = self.sents.start_of(pos)
+        for _ in range(2):
+            if start > 0:
+                start = self.sents.start_of(start - 1)
+        found = None
+        for m in ASKED_RE.finditer(self.text, start, pos):
+            found = m
+        if found is None:
+            return None
+        mention = mention_after(self.text, found.end(), pos)
+        if mention is None or parse(self.text, mention).form == "pronoun":
+            return None
+        toks = mention.tokens
+        roles = [k for k, t in enumerate(toks) if t[0].lower() in lx.ROLES]
+        if roles and roles[-1] + 1 < len(toks) and toks[roles[-1] + 1][0] in ("in", "at", "from", "on"):
+            toks = toks[:roles[-1] + 1]
+            mention = Mention(self.text[toks[0][1]:toks[-1][2]], toks[0][1], toks[-1][2], toks)
+        return mention
+
     def asker(self, att):
         """Who asked, when the cue answers a question ("When I asked X …, she replied"): not the speaker."""
         if cues.lemma(att.cue) not in ("reply", "answer", "respond", "retort", "counter"):
@@ -390,7 +415,12 @@ class _Run:
                 # "The government says it wants “common prosperity”": a short phrase nobody can be
                 # found to have said is a term
                 return self.non_statement(span, "scare quote or term")
-        speaker, kind, desc, by_ref = self.speaker(att.mention, self.asker(att))
+        asked = self.person_asked(att.cue_start) if att.answers else None
+        if asked is not None:
+            speaker, kind, desc, by_ref = self.speaker(asked)
+            by_ref = True
+        else:
+            speaker, kind, desc, by_ref = self.speaker(att.mention, self.asker(att))
         if speaker is None and att.how == "colon":
             # "Her message was simple: “…” Finance Minister X repeated the line": named just after
             following = self.sents.end_of(span.close)
@@ -401,7 +431,7 @@ class _Run:
         conf = att.confidence - (0.1 if by_ref else 0.0)
         if speaker is None:
             conf = min(conf, 0.4)
-        mention_text = att.mention.text
+        mention_text = asked.text if asked is not None else att.mention.text
         stmt = Statement(self.text[span.start:span.end], span.start, span.end, self.kind_of(span, lo, att),
                          att.cue, speaker, kind, mention_text, desc, round(conf, 2))
         return self.keep(stmt, span)
