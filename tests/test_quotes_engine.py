@@ -390,3 +390,9 @@ def test_came_the_reply_and_her_answer_go_to_whoever_was_asked():
     assert (s.speaker, s.cue) == ("an American friend", ":")
     s = statement('We asked the minister about the deal. His answer: "We will see."', "We will see.")
     assert s.speaker == "the minister"
+
+
+def test_an_unclosed_final_quote_is_a_direct_statement_not_a_reported_one():
+    text = 'The minister said: "We must stay united.\nThere is no other way.'
+    (s,) = extract(text).statements
+    assert (s.quote, s.kind, s.speaker) == ("We must stay united.", "direct", "the minister")

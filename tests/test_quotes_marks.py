@@ -51,6 +51,16 @@ def test_quote_crossing_a_line_break():
     assert quoted(text) == ["We never sought confrontation with any\ncountry,"]
 
 
-def test_unclosed_quote_is_dropped_not_paired_across_the_text():
+def test_unclosed_quote_runs_to_its_paragraph_end_not_paired_across_the_text():
     text = "He said “this never closes.\n\n\n\nLater a “real quote” appears."
-    assert quoted(text) == ["real quote"]
+    assert quoted(text) == ["this never closes.", "real quote"]
+
+
+def test_an_unclosed_mark_mid_paragraph_or_before_other_marks_makes_no_span():
+    assert quoted("A stray “ mark in a menu\nHome | News") == []
+    assert quoted("He said “this and “that” too.") == ["that"]
+
+
+def test_an_unclosed_final_quote_is_a_quote_to_the_paragraph_end():
+    text = 'X said: "We must stay united.\nThere is no other way.'
+    assert quoted(text) == ["We must stay united."]

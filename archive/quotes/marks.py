@@ -110,6 +110,7 @@ def _pair(text, marks, style, blocked=None):
     paragraphs = 1
     n = len(marks)
     k = 0
+    open_role = None
     while k < n:
         i, role = marks[k]
         if blocked is not None and _inside(blocked, i):
@@ -117,7 +118,7 @@ def _pair(text, marks, style, blocked=None):
             continue
         if open_at is None:
             if role in ("open", "either"):
-                open_at, first_open, paragraphs = i, i, 1
+                open_at, first_open, paragraphs, open_role = i, i, 1, role
             k += 1
             continue
         breaks = text.count("\n", open_at, i)
@@ -127,7 +128,9 @@ def _pair(text, marks, style, blocked=None):
                 open_at = i
                 paragraphs += 1
             else:
-                open_at, first_open, paragraphs = i, i, 1
+                if breaks:
+                    _unclosed(text, spans, first_open, open_at, open_role, style, paragraphs)
+                open_at, first_open, paragraphs, open_role = i, i, 1, role
             k += 1
             continue
         # a closing candidate
@@ -135,6 +138,7 @@ def _pair(text, marks, style, blocked=None):
             k += 1
             continue
         if breaks > MAX_LINE_BREAKS or i - first_open > MAX_SPAN:
+            _unclosed(text, spans, first_open, open_at, open_role, style, paragraphs)
             open_at = None
             continue  # re-read this mark as a possible opening
         start, end = first_open + 1, i
@@ -146,7 +150,38 @@ def _pair(text, marks, style, blocked=None):
             spans.append(Span(first_open, i, start, end, style, paragraphs))
         open_at = None
         k += 1
+    if open_at is not None:
+        _unclosed(text, spans, first_open, open_at, open_role, style, paragraphs)
     return spans
+
+
+# a quotation mark, not an apostrophe inside a word (can't, DeepSeek’s)
+REAL_MARK_RE = re.compile(r"[\"“”„«»‘‹›]|(?<!\w)[’']|[’'](?!\w)")
+
+
+def _unclosed(text, spans, first_open, open_at, role, style, paragraphs):
+    """A quote whose closing mark never comes ("X said: “We must stay united." at a paragraph's
+    end, or the last paragraph of a multi-paragraph quote): its words run to the end of the
+    paragraph where the last opening stands, when nothing else is marked there and they end
+    a sentence. Spans are appended in text order (this runs before any later mark is paired)."""
+    if role != "open":
+        return
+    line_end = text.find("\n", open_at, open_at + MAX_SPAN)
+    if line_end < 0:
+        if len(text) - open_at > MAX_SPAN:
+            return
+        line_end = len(text)
+    rest = text[open_at + 1:line_end]
+    if REAL_MARK_RE.search(rest) or rest.rstrip()[-1:] not in ".!?…" or len(rest.split()) < 3:
+        return
+    start, end = first_open + 1, line_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if spans and spans[-1].close >= first_open:
+        return
+    spans.append(Span(first_open, line_end, start, end, style, paragraphs))
 
 
 def _better_close_follows(text, marks, k):
