@@ -396,3 +396,18 @@ def test_an_unclosed_final_quote_is_a_direct_statement_not_a_reported_one():
     text = 'The minister said: "We must stay united.\nThere is no other way.'
     (s,) = extract(text).statements
     assert (s.quote, s.kind, s.speaker) == ("We must stay united.", "direct", "the minister")
+
+
+def test_a_partial_quote_with_the_attribution_closing_the_sentence():
+    text = ('SINGAPORE – Singapore will continue to take a "balanced and principled" approach to relations with '
+            'the major powers, said Prime Minister Lawrence Wong on May 20.\nHe spoke at length.')
+    s = statement(text, "balanced and principled")
+    assert (s.speaker, s.kind, s.cue) == ("Lawrence Wong", "partial", "said")
+    s = statement('The bloc will pursue "strategic autonomy" in defence, the minister said.', "strategic autonomy")
+    assert s.speaker == "the minister"
+
+
+def test_a_closing_attribution_does_not_reach_over_a_later_quote_or_claim_a_groups_term():
+    text = 'During this year\'s "two sessions", Premier Li Qiang pledged to "unswervingly expand opening-up".'
+    assert non_statements(text) == ["two sessions"]
+    assert non_statements('The "two sessions" ended on Monday, officials said.') == ["two sessions"]

@@ -240,6 +240,9 @@ def later(text, span, hi):
             if mention is not None:
                 return Attribution(cue, m.start(), mention, "as", 0.8)
             continue
+        end_attribution = _closing_attribution(text, m, span.close + 1, hi)
+        if end_attribution is not None:
+            return end_attribution
         mention = mention_before(text, m.start(), span.close + 1)
         if mention is None:
             continue
@@ -247,6 +250,38 @@ def later(text, span, hi):
         if prior and prior[-1][0].lower() == "as":
             return Attribution(cue, m.start(), mention, "as", 0.8, cues.family(cue))
     return None
+
+
+END_ADJUNCT_RE = re.compile(
+    r"(?:\s*,)?(?:\s+(?:on|in|at|last|this|earlier|late|early|during|after|before|from|to|with|while|when|via)\b[^,.;:!?“”\"]{0,60})?"
+    r"\s*[.!?]?\s*$")
+
+
+def _closing_attribution(text, m, lo, hi):
+    """"Singapore will take a “balanced and principled” approach …, said Prime Minister Lawrence
+    Wong on May 20." / "…, Wong said in a statement.": the attribution closes the sentence after
+    a comma, with nothing but adjuncts after the mention."""
+    if cues.family(m.group()) not in ("speech", "belief"):
+        return None
+    before = text[lo:m.start()].rstrip()
+    if before.endswith(","):
+        mention = mention_after(text, m.end(), hi)  # ", said X"
+        if mention is None or parse_pronoun(mention):
+            return None
+        rest_start = mention.end
+    else:
+        mention = mention_before(text, m.start(), lo)  # ", X said"
+        if mention is None or not text[lo:mention.start].rstrip().endswith(","):
+            return None
+        rest_start = m.end()
+    tail = text[rest_start:hi].rstrip()
+    if "\n" in tail or not END_ADJUNCT_RE.fullmatch(tail) or (tail[-1:] not in ".!?" and hi < len(text.rstrip())):
+        return None  # the sentence must end there: no later quote, no further clause
+    return Attribution(m.group(), m.start(), mention, "sentence", 0.8, cues.family(m.group()))
+
+
+def parse_pronoun(mention):
+    return len(mention.words) == 1 and mention.words[0].lower() in ("him", "her", "it", "them")
 
 
 def colon(text, span, lo):

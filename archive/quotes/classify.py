@@ -91,7 +91,7 @@ def shape_reason(quote):
 
 
 NOUN_SLOT_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s*$")
-ARTICLE_RE = re.compile(r"\b(?:a|an|the)\s*$")
+ARTICLE_RE = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
 
 
 def overrules_attribution(how, family, term, quote, head, by_group=False):
