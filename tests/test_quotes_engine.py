@@ -411,3 +411,13 @@ def test_a_closing_attribution_does_not_reach_over_a_later_quote_or_claim_a_grou
     text = 'During this year\'s "two sessions", Premier Li Qiang pledged to "unswervingly expand opening-up".'
     assert non_statements(text) == ["two sessions"]
     assert non_statements('The "two sessions" ended on Monday, officials said.') == ["two sessions"]
+
+
+def test_a_plural_possessive_body_stays_in_the_description_and_adding_is_the_cue():
+    text = ("The Institute for Fiscal Studies' director, Paul Johnson, said the figures 'simply don't add up', "
+            "adding: 'Something will have to give.'")
+    s = statement(text, "simply don't add up")
+    assert (s.speaker, s.speaker_kind, s.description) == (
+        "Paul Johnson", "person", "The Institute for Fiscal Studies' director")
+    s = statement(text, "Something will have to give.")
+    assert (s.speaker, s.cue, s.kind) == ("Paul Johnson", "adding", "direct")

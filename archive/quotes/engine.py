@@ -310,8 +310,10 @@ class _Run:
         stmt, prev_span = self.prev
         gap = self.text[prev_span.close + 1:span.open]
         conf = 0.7 if len(gap) <= 120 else 0.55
+        between = cues.find_cues(self.text, prev_span.close + 1, span.open)
+        cue = between[-1].group() if between and len(gap) <= 120 else stmt.cue  # "…,’ adding: ‘…’"
         new = Statement(self.text[span.start:span.end], span.start, span.end, self.kind_of(span, lo, None),
-                        stmt.cue, stmt.speaker,
+                        cue, stmt.speaker,
                         stmt.speaker_kind, stmt.speaker_mention, stmt.description, conf)
         return self.keep(new, span)
 

@@ -16,6 +16,7 @@ def _words(text):
     return [w.strip("()’'.,").lower() for w in text.replace("-", " ").split()]
 
 
+POSSESSIVE_RE = re.compile(r"(?:[’']s|s[’'])\s+")
 SPLIT_APPOSITIVE = re.compile(r"\s(?:at|of|for|with|in|from|who|whose|and|which)\s")
 
 
@@ -23,6 +24,9 @@ def description_head(description):
     """The noun a description is about: "researcher" in "Carnegie ... researcher", "professor" in
     "a professor at Harvard"."""
     main = description.split(",")[0].strip()
+    owned = POSSESSIVE_RE.split(main)
+    if len(owned) > 1 and owned[-1].strip():
+        main = owned[-1].strip()  # "The Institute for Fiscal Studies' director": the director
     if main[:2].lower() in ("a ", "an") or main[:4].lower() == "the ":
         main = SPLIT_APPOSITIVE.split(main, maxsplit=1)[0]
     words = _words(main)

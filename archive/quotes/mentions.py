@@ -287,6 +287,13 @@ def _role_phrase_before(text, toks, i):
         k = toks.index(described.tokens[0])
         if k > 1 and toks[k - 1][0] == "," and _name_like(toks[k - 2][0]):
             return None  # "Zheng Yongnian, a professor at X, Shenzhen,": an appositive's place
+        if k > 1 and toks[k - 1][0] in ("'", "’") and toks[k - 2][0].endswith("s") and _name_like(toks[k - 2][0]):
+            # "The Institute for Fiscal Studies' director": the owner named before a plural possessive
+            j = _collect_back(toks, k - 2)
+            if j is not None:
+                if j > 0 and toks[j - 1][0].lower() in lx.DETERMINERS:
+                    j -= 1
+                return Mention(text[toks[j][1]:toks[i][2]], toks[j][1], toks[i][2], toks[j:i + 1])
         return described
     j = i
     while j >= 0 and i - j < 10:
