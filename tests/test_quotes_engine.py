@@ -421,3 +421,21 @@ def test_a_plural_possessive_body_stays_in_the_description_and_adding_is_the_cue
         "Paul Johnson", "person", "The Institute for Fiscal Studies' director")
     s = statement(text, "Something will have to give.")
     assert (s.speaker, s.cue, s.kind) == ("Paul Johnson", "adding", "direct")
+
+
+def test_a_report_named_by_its_title_is_the_report_that_states():
+    text = ("The World Bank's latest Global Economic Prospects report paints a sobering picture. "
+            '"The world economy is on track for its weakest half-decade of growth in 30 years," the report states. '
+            "It projects global growth of 2.4 percent this year.")
+    s = statement(text, "The world economy is on track for its weakest half-decade of growth in 30 years,")
+    assert (s.speaker, s.speaker_kind) == ("Global Economic Prospects", "publication")
+    reported = [x for x in extract(text).statements if x.kind == "reported"]
+    assert [(x.speaker, x.cue) for x in reported] == [("Global Economic Prospects", "projects")]
+    assert extract("Two infrastructure projects were cancelled last year.").statements == []
+
+
+def test_a_participle_after_while_takes_the_second_clauses_subject():
+    text = ('The Financial Times called the outlook "a lost decade in the making", while the IMF\'s chief economist, '
+            'Pierre-Olivier Gourinchas, struck a more cautious tone, saying the risks were "broadly balanced".')
+    assert statement(text, "a lost decade in the making").speaker == "Financial Times"
+    assert statement(text, "broadly balanced").speaker == "Pierre-Olivier Gourinchas"

@@ -64,7 +64,11 @@ def clause_subject(text, lo, hi):
     """The subject that opens the clause in text[lo:hi] ("Grok 3 affirmed …", "In 2025, X said …")."""
     toks = tokens(text, lo, hi)
     i = 0
-    if toks and toks[0][0].lower() in CONJUNCTIONS:
+    while toks and toks[0][0] in ",;—–-":
+        toks = toks[1:]  # "…”, while the IMF's chief economist, X, struck a cautious tone, saying"
+    if toks and toks[0][0].lower() in ("while", "whereas") and toks[0][0].islower():
+        i = 1  # joining two clauses after a comma, not opening a subordinate one
+    elif toks and toks[0][0].lower() in CONJUNCTIONS:
         i = 1  # "But Hugh White, the ANU's professor, isn't convinced": only the conjunction goes
     elif toks and toks[0][0].lower() in lx.STOP_CAPS and toks[0][0].lower() not in lx.DETERMINERS:
         # "When I asked a senior diplomat … what worried him most, he paused": the main clause's

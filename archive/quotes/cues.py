@@ -39,7 +39,7 @@ VOWELS = "aeiou"
 # Nouns as much as verbs: only their inflected forms are cues ("reports", not "a report").
 NOUNISH = {"slam", "blast", "welcome", "demand", "order", "echo", "plead", "report", "post", "tweet", "comment",
            "call", "claim", "state", "question", "promise", "pledge", "vow", "answer", "brand", "term", "label",
-           "estimate", "forecast", "highlight", "joke", "reply", "remark", "note", "hope"}
+           "estimate", "forecast", "highlight", "joke", "reply", "remark", "note", "hope", "project"}
 
 # "Economists call it “secular stagnation”": in the bare present these name a term, whoever the subject.
 NAMES_A_TERM = {"call", "brand", "term", "label"}
@@ -52,7 +52,7 @@ proclaim mention opine maintain agree counter retort wonder testify vow promise 
 order instruct post tweet elaborate clarify answer continue echo concur demand plead posit assure remind advise
 speak recount put go point sum muse conclude observe
 """.split()
-BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope".split()
+BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope project".split()
 DOCUMENT = "find identify show highlight underline underscore recommend report conclude".split()
 NAMING = """call dub describe label brand term characterise characterize hail praise criticise criticize condemn
 dismiss accuse welcome denounce slam blast lambaste deride decry""".split()
@@ -171,7 +171,7 @@ def is_participle(cue):
 # Plural nouns that are also verb forms ("member states", "the claims"): cues only when what follows
 # introduces words ("states that", "notes:", "claims, “…”").
 PLURAL_LOOKALIKES = set("""states calls notes claims reports answers comments posts tweets remarks demands orders
-estimates forecasts promises pledges vows hopes labels terms brands highlights jokes echoes""".split())
+estimates forecasts promises pledges vows hopes labels terms brands highlights jokes echoes projects""".split())
 CLAUSE_END_RE = re.compile(r"\s*(?:[.;!?]|\s+(?:in|on|at)\s)")
 SAYING_NOUN_RE = re.compile(r"\s+(?:goes|has\s+it|says|runs|is|was)\b")
 INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|(?:it|him|her|them|this|us|me)\b|$)")
@@ -186,6 +186,7 @@ PLURAL_SUBJECT_RE = re.compile(
 BARE_FOLLOW_RE = re.compile(
     r"\s*(?:that\b|[:,“\"‘']|(?:it|this|these|those|there|the|a|an|its|their|his|her|our|they|we|he|she)\b|"
     r"[A-Z][\w’'-]+\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|must|may|might)\b)")
+SINGULAR_PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Hh]e|[Ss]he)(?:\s+(?:also|now|still|further|then|[a-z]+ly))?\s+$")
 NOT_SUBJECT = {"this", "his", "its", "was", "has", "is", "as", "us", "does", "less", "unless", "thus", "yes",
                "news", "series", "species", "its"}
 
@@ -212,6 +213,8 @@ def is_cue(text, match, after_quote=False):
             return True  # "“…,” critics claim."
         return BARE_FOLLOW_RE.match(text, match.end()) is not None
     if word in PLURAL_LOOKALIKES:
+        if SINGULAR_PRONOUN_RE.search(text, max(0, match.start() - 12), match.start()):
+            return True  # "It projects global growth of 2.4 percent": after "it", a verb
         if after_quote and CLAUSE_END_RE.match(text, match.end()):
             return True  # "“…,” the report states."
         return INTRODUCES_RE.match(text, match.end()) is not None

@@ -43,6 +43,8 @@ AI_SCAN_RE = re.compile(
     r"\b(?:ChatGPT|GPT-?\d[\w.]*|Grok(?:\s\d(?:\.\d)?)?|Gemini|Claude|Copilot|Llama\s?\d?|ERNIE\s+Bot|Ernie\s+Bot|"
     r"Qwen[\w.]*|Kimi|Doubao|DeepSeek-[RV]\d|Le\s+Chat|Siri|Alexa)\b"
 )
+TITLED_WORK_RE = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,5}})\s+(report|study|survey|index|outlook|review|"
+                            rf"white\s+paper|assessment|yearbook)\b")
 RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*")
 _groups = lx.GROUP_NOUNS - lx.GROUP_DETERMINERS
 GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
@@ -153,6 +155,15 @@ class Referents:
                 continue  # "Smith, a professor" describes Smith; "he is a professor" too
             phrase = m.group()
             self._add(m.start(), phrase[:1].lower() + phrase[1:], "person", weak=True)
+        for m in TITLED_WORK_RE.finditer(text):
+            # "the latest Global Economic Prospects report …, the report states": a work by its title
+            name = m.group(1)
+            words = name.split()
+            while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS):
+                words = words[1:]
+            if words and not words[-1].endswith(("’s", "'s")):
+                self._add(m.start(1) + len(name) - len(" ".join(words)), " ".join(words), "publication",
+                          m.group(2).lower())
         for m in WORK_BY_RE.finditer(text):
             # "A new report by Human Rights Watch …, the report concludes": its author speaks
             self._add(m.start(2), m.group(2), "publication", m.group(1).lower())
