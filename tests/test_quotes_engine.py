@@ -439,3 +439,46 @@ def test_a_participle_after_while_takes_the_second_clauses_subject():
             'Pierre-Olivier Gourinchas, struck a more cautious tone, saying the risks were "broadly balanced".')
     assert statement(text, "a lost decade in the making").speaker == "Financial Times"
     assert statement(text, "broadly balanced").speaker == "Pierre-Olivier Gourinchas"
+
+
+def test_repeated_and_reaffirmed_are_cues():
+    text = 'Finance Minister Shunichi Suzuki repeated that he was watching the market "with a high sense of urgency."'
+    assert statement(text, "with a high sense of urgency.").speaker == "Shunichi Suzuki"
+
+
+def test_a_name_then_its_employer_after_a_role():
+    s = statement('Economist Selena Ling of OCBC said the review was "cautiously optimistic".', "cautiously optimistic")
+    assert (s.speaker, s.description) == ("Selena Ling", "Economist of OCBC")
+
+
+def test_a_title_holding_its_own_list_before_the_name():
+    text = ("Japan's Minister of Economy, Trade and Industry, Yoji Muto, welcomed the plan. Chairman C.C. Wei "
+            'spoke next. "This will strengthen our supply chains," Muto said.')
+    s = statement(text, "This will strengthen our supply chains,")
+    assert s.speaker == "Yoji Muto"
+    from archive.quotes.mentions import mention_after
+    first = text.split(". ")[0]
+    m = mention_after(first, 0, len(first))
+    assert (m.text, m.description) == ("Yoji Muto", "Japan's Minister of Economy, Trade and Industry")
+
+
+def test_reported_statements_with_the_attribution_at_the_end():
+    text = ("TOKYO -- Taiwan Semiconductor Manufacturing Co. will begin mass production at its second plant by the "
+            "end of 2027, Chairman C.C. Wei said on Thursday, as Japan pours subsidies into its chip industry.")
+    (s,) = extract(text).statements
+    assert (s.kind, s.speaker, s.quote) == (
+        "reported", "C.C. Wei", "Taiwan Semiconductor Manufacturing Co. will begin mass production at its second "
+        "plant by the end of 2027")
+    text = ("SINGAPORE: Core inflation is expected to ease further this year, the Monetary Authority of Singapore "
+            "(MAS) said on Monday.\nIn its review, the central bank said that cost pressures had \"continued to "
+            "moderate\".")
+    (r,) = [x for x in extract(text).statements if x.kind == "reported"]
+    assert (r.speaker, r.quote) == ("Monetary Authority of Singapore (MAS)",
+                                    "Core inflation is expected to ease further this year")
+    s = statement(text, "continued to moderate")
+    assert (s.speaker, s.speaker_kind) == ("Monetary Authority of Singapore (MAS)", "organisation")
+
+
+def test_the_government_is_not_guessed_from_the_nearest_body():
+    text = 'Alibaba said on Monday it would invest more. The government said the plan was "welcome news for all".'
+    assert statement(text, "welcome news for all").speaker != "Alibaba"

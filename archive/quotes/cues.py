@@ -50,7 +50,7 @@ observe comment declare announce acknowledge admit assert contend emphasise emph
 recall reiterate concede caution urge lament quip joke boast complain confirm deny exclaim
 proclaim mention opine maintain agree counter retort wonder testify vow promise pledge reveal
 order instruct post tweet elaborate clarify answer continue echo concur demand plead posit assure remind advise
-speak recount put go point sum muse conclude observe
+speak recount put go point sum muse conclude observe repeat reaffirm allege signal
 """.split()
 BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope project".split()
 DOCUMENT = "find identify show highlight underline underscore recommend report conclude".split()

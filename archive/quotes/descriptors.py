@@ -170,6 +170,15 @@ def parse(text, mention):
             if body:
                 return Parsed("anonymous", name=text[body[0][1]:body[-1][2]], description=mention.text,
                               backref_kind="organisation")
+        affiliation = None
+        if after and not linked:
+            # "Economist Selena Ling of OCBC": the name, then where the person works
+            for q in range(1, len(after) - 1):
+                if after[q][0] in ("of", "at", "from") and all(
+                        _name_like(t[0]) or t[0].lower() in lx.NAME_PARTICLES for t in after[:q]):
+                    affiliation = text[after[q][1]:after[-1][2]]
+                    after = after[:q]
+                    break
         name_sel = _trailing_name(after, linked) if after else []
         if linked and name_sel and infer_kind(text[name_sel[0][1]:name_sel[-1][2]]) != "person":
             name_sel = []  # "the head of the Federal Reserve": an office, no name
@@ -192,6 +201,8 @@ def parse(text, mention):
         desc_end = name_sel[0][1]
         desc_start = sel[1][1] if lows[0] in lx.DETERMINERS and len(sel) > 1 else sel[0][1]
         desc = text[desc_start:desc_end].strip()
+        if affiliation:
+            desc = (desc + " " if desc else "") + affiliation
         if mention.description:
             desc = (desc + ", " if desc else "") + mention.description
         return Parsed("name", name=_plain_name(text, name_sel), description=desc)

@@ -14,6 +14,7 @@ from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
 from .mentions import Mention, mention_after, mention_before
 from .model import NonStatement, Result, Statement
+from .reported import EXCLUDED_LEMMAS as REPORTED_EXCLUDED
 from .reported import candidates as reported_candidates
 from .resolve import AUTHOR, Referents
 from .sentences import Sentences
@@ -25,6 +26,15 @@ LINK_LABEL_RE = re.compile(r"\s*(?:related(?:\s+articles?|\s+stories)?|read\s+mo
                            r"recommended|popular|watch|listen|trending|previous|next)\s*[:|»›>-]\s*", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 _KEY_RE = re.compile(r"[^\w]+")
+# "…, X said on Thursday, as Japan pours subsidies into …": the attribution before a trailing clause
+TRAILING_CLAUSE_RE = re.compile(r",\s+(?:as|while|after|before|when|amid|despite|adding|citing|noting|but|and)\b.*$",
+                                re.DOTALL)
+# "SINGAPORE:", "TOKYO --", "LONDON, June 2 (Reuters) -": a wire dateline is no part of the clause
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+\([A-Za-z. ]{2,30}\))?\s*"
+                         r"(?:[:—–]|--|-)\s+")
+# "the government", "the ministry" after a company: usually another body, never guessed from nearness
+DISTINCT_BODY_HEADS = {"government", "ministry", "department", "embassy", "party", "council", "commission",
+                       "administration", "court", "parliament", "army", "police", "university"}
 ASKED_RE = re.compile(r"\b(?:asked|asking|pressed|questioned|(?:put|posed|directed|addressed)\s+(?:the|this|that|my|a)\s+"
                       r"(?:same\s+|similar\s+|very\s+)?(?:question|questions|query)\s+to)\s+")
 BODY_BACKREF_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(" + "|".join(
@@ -107,6 +117,18 @@ class _Run:
                     return phrase, "person", "", False
                 return ref.name, "person", p.description, True
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
+            if ref is None and p.backref_kind == "organisation" and mention.words[0].lower() == "the" and \
+                    head not in DISTINCT_BODY_HEADS and all(w.islower() for w in mention.words[1:]):
+                # "the Monetary Authority of Singapore (MAS) said … the central bank said": a body
+                # named in the sentence before, whatever its name's words
+                sentence = self.sents.start_of(mention.start)
+                if sentence > 0:
+                    since = self.sents.start_of(sentence - 1)
+                    near = [r for r in self.refs._before(mention.start, mention.start - since)
+                            if r.kind == "organisation"]
+                    near = [r for r in near if not r.weak] or near
+                    if near:
+                        return near[0].name, near[0].kind, p.description, True
             owned = mention.words[0][:1].isupper() and mention.words[0].endswith(("’s", "'s"))
             if p.backref_kind != "person" and (len(mention.words) >= 3 or owned) and (
                     ref is None or (head not in ref.description.lower() and head not in ref.name.lower())):
@@ -507,6 +529,53 @@ class _Run:
             p = parse(text, mention)
             if (p.form == "anonymous" and not p.backref_kind and not _is_person_phrase(mention)) or (
                     p.form == "name" and not any(c.isupper() for c in p.name)):
+                continue
+            speaker, kind, desc, by_ref = self.speaker(mention)
+            if speaker is None:
+                continue
+            self.add_reported(cstart, cend, m.group(), speaker, kind, mention.text, desc, by_ref)
+            return
+        self.reported_inverted(start, end)
+
+    def reported_inverted(self, start, end):
+        """"TSMC will begin mass production …, Chairman C.C. Wei said on Thursday, as Japan …" and
+        "…, said the ministry.": the attribution closes the sentence (or stands before a trailing
+        "as/while/after" clause); what comes before its comma is the reported clause."""
+        text = self.text
+        for m in cues.find_cues(text, start, end):
+            if cues.family(m.group()) not in ("speech", "belief") or cues.is_participle(m.group()) or \
+                    cues.lemma(m.group()) in REPORTED_EXCLUDED:
+                continue
+            head = text[start:m.start()].rstrip()
+            if head.endswith(","):
+                mention = mention_after(text, m.end(), end)
+                if mention is None:
+                    continue
+                comma, tail_start = len(head) + start - 1, mention.end
+            else:
+                mention = mention_before(text, m.start(), start)
+                if mention is None:
+                    continue
+                before = text[start:mention.start].rstrip()
+                if not before.endswith(","):
+                    continue
+                comma, tail_start = len(before) + start - 1, m.end()
+            tail = text[tail_start:end].rstrip()
+            clause = TRAILING_CLAUSE_RE.search(tail)
+            if clause:
+                tail = tail[:clause.start()] + "."
+            if not attribute.END_ADJUNCT_RE.fullmatch(tail):
+                continue
+            cstart, cend = start, comma
+            while cstart < cend and text[cstart].isspace():
+                cstart += 1
+            dateline = DATELINE_RE.match(text, cstart, cend)
+            if dateline:
+                cstart = dateline.end()
+            if len(text[cstart:cend].split()) < 4 or ACCORDING_RE.search(text, cstart, cend):
+                continue
+            p = parse(text, mention)
+            if p.form == "anonymous" and not p.backref_kind and not _is_person_phrase(mention):
                 continue
             speaker, kind, desc, by_ref = self.speaker(mention)
             if speaker is None:

@@ -273,9 +273,19 @@ def mention_before(text, end, lo):
     return _from(text, toks, i)
 
 
+HEAD_SPLIT_RE = re.compile(r"\s(?:of|for|at|in|from|to|on|with)\s")
+
+
 def _is_role_head(phrase):
-    head = description_head(phrase)
-    return head in lx.ROLES or head in lx.BACKREF_KIND or (head.endswith("s") and head[:-1] in lx.ROLES)
+    """Whether a description is about a role or body: its head noun, read before its first
+    preposition ("Minister of Economy", "The analyst at Nomura") or, failing that, at its end."""
+    owned = re.split(r"(?:[’']s|s[’'])\s+", phrase)
+    main = owned[-1] if owned[-1].strip() else phrase
+    before_link = HEAD_SPLIT_RE.split(" " + main.strip() + " ", maxsplit=1)[0].split()
+    for head in (before_link[-1].lower() if before_link else "", description_head(phrase)):
+        if head in lx.ROLES or head in lx.BACKREF_KIND or (head.endswith("s") and head[:-1] in lx.ROLES):
+            return True
+    return False
 
 
 def _role_phrase_before(text, toks, i):
@@ -412,9 +422,20 @@ def mention_after(text, start, hi):
             return Mention(text[sel[0][1]:sel[-1][2]], sel[0][1], sel[-1][2], sel)
     if mention is None:
         return None
-    if i + 2 < len(toks) and toks[i][0] == "," and mention.words[-1].lower() in lx.ROLES:
+    if i + 2 < len(toks) and toks[i][0] == "," and (mention.words[-1].lower() in lx.ROLES or (
+            _is_role_head(mention.text) and any(w in LINKS for w in mention.words))):
         # "His deputy, Jonathan Malaya, went further": the name after the role
         k = i + 1
+        q = k
+        while q < len(toks) and q < k + 8 and (_name_like(toks[q][0]) or toks[q][0] in ("and", "&")):
+            q += 1
+        if q > k + 1 and q + 1 < len(toks) and toks[q][0] == "," and any(
+                t[0] in ("and", "&") for t in toks[k:q]) and _name_like(toks[q + 1][0]):
+            # "Japan's Minister of Economy, Trade and Industry, Yoji Muto,": the title's own list
+            mention = Mention(text[mention.start:toks[q - 1][2]], mention.start, toks[q - 1][2],
+                              mention.tokens + toks[i:q])
+            i = q
+            k = q + 1
         while k < len(toks) and k < i + 6 and (_name_like(toks[k][0]) or toks[k][0].lower() in lx.NAME_PARTICLES):
             k += 1
         owned = mention.words[0].lower() in lx.DETERMINERS or mention.words[0].endswith(("’s", "'s")) or (

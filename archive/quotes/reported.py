@@ -23,6 +23,8 @@ ADJUNCT_RE = re.compile(
     r"in\s+a\s+(?:statement|speech|interview|post|letter|report)|at\s+a\s+\w+(?:\s+\w+)?\s+(?:conference|briefing|forum|summit|event))"
     r"(?:\s*,)?\s+(?:that\s+)?"
 )
+SUBORDINATE_STARTS = {"as", "while", "after", "before", "when", "amid", "despite", "though", "although", "because",
+                      "since", "whereas"}
 THAT_RE = re.compile(r"(?:[\w’'-]+\s+){1,6}?that\s+")
 BAD_CONTENT_START = {"to", "by", "about", "on", "in", "at", "with", "for", "as", "of", "from", "and", "but",
                      "or", "so", "it", "him", "her", "them", "us", "me", "himself", "herself", "itself", "up",
@@ -52,4 +54,6 @@ def candidates(text, start, end):
         licensed = c.group("that") or adjunct or that
         if len(words) < 3 or (not licensed and words[0].lower() in BAD_CONTENT_START):
             continue
+        if not (c.group("that") or that) and words[0].lower() in SUBORDINATE_STARTS:
+            continue  # "…, X said on Thursday, as Japan pours …": a trailing clause, not what was said
         yield m, cstart, cend
