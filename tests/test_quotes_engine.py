@@ -482,3 +482,30 @@ def test_reported_statements_with_the_attribution_at_the_end():
 def test_the_government_is_not_guessed_from_the_nearest_body():
     text = 'Alibaba said on Monday it would invest more. The government said the plan was "welcome news for all".'
     assert statement(text, "welcome news for all").speaker != "Alibaba"
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_named_just_before():
+    text = ("The Department of Health and Social Care said it had invested £250m in extra capacity. A spokesperson "
+            "said: ‘We are working closely with trusts to ease pressures this winter.’")
+    s = statement(text, "We are working closely with trusts to ease pressures this winter.")
+    assert (s.speaker, s.speaker_kind, s.description) == ("Department of Health and Social Care", "organisation",
+                                                          "spokesperson")
+    (r,) = [x for x in extract(text).statements if x.kind == "reported"]
+    assert (r.speaker, r.quote) == ("Department of Health and Social Care", "it had invested £250m in extra capacity")
+
+
+def test_plural_possessives_place_nouns_and_hyphenated_ranks_in_mentions():
+    s = statement("Nurses’ leaders have warned that the plan is ‘built on sand’.", "built on sand")
+    assert (s.speaker, s.speaker_kind) == ("nurses’ leaders", "group")
+    text = "“The river used to feed us. Now it poisons the rice,” one farmer in Ben Tre province told us."
+    assert statement(text, "The river used to feed us. Now it poisons the rice,", author="Minh Tran").speaker == \
+        "one farmer in Ben Tre province"
+    text = "The junta’s spokesman, Maj-Gen Zaw Min Tun, claimed that the elections would be “free and fair”."
+    assert statement(text, "free and fair").speaker == "Zaw Min Tun"
+
+
+def test_a_memoirs_title_is_a_title():
+    text = ("As Ben Bernanke put it in his memoir, “The Courage to Act,” monetary policy is “98 percent talk and "
+            "only two percent action.”")
+    assert non_statements(text) == ["The Courage to Act,"]
+    assert statement(text, "98 percent talk and only two percent action.").speaker == "Ben Bernanke"

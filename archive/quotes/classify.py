@@ -27,7 +27,8 @@ SAYING_BEFORE_RE = re.compile(
 HYPOTHETICAL_RE = re.compile(r"\s*(?:Imagine|Suppose|Picture|What\s+if)\b")
 TITLE_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|this|that|new|latest|recent|[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:book|report|article|paper|essay|film|movie|documentary|song|album|speech|column|op-ed|piece|"
+    r"(?:book|memoir|memoirs|novel|autobiography|biography|treatise|poem|play|report|article|paper|essay|film|movie|"
+    r"documentary|song|album|speech|column|op-ed|piece|"
     r"podcast|series|show|event|campaign|initiative|programme|program|strategy|plan|policy|project|law|"
     r"act|bill|doctrine|summit|conference|forum|week|exhibition|festival|award|course|module)\s*,?\s*$",
     re.IGNORECASE,

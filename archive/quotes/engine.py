@@ -121,14 +121,9 @@ class _Run:
                     head not in DISTINCT_BODY_HEADS and all(w.islower() for w in mention.words[1:]):
                 # "the Monetary Authority of Singapore (MAS) said … the central bank said": a body
                 # named in the sentence before, whatever its name's words
-                sentence = self.sents.start_of(mention.start)
-                if sentence > 0:
-                    since = self.sents.start_of(sentence - 1)
-                    near = [r for r in self.refs._before(mention.start, mention.start - since)
-                            if r.kind == "organisation"]
-                    near = [r for r in near if not r.weak] or near
-                    if near:
-                        return near[0].name, near[0].kind, p.description, True
+                near = self.body_nearby(mention.start)
+                if near is not None:
+                    return near.name, near.kind, p.description, True
             owned = mention.words[0][:1].isupper() and mention.words[0].endswith(("’s", "'s"))
             if p.backref_kind != "person" and (len(mention.words) >= 3 or owned) and (
                     ref is None or (head not in ref.description.lower() and head not in ref.name.lower())):
@@ -147,6 +142,11 @@ class _Run:
         if p.form == "anonymous":
             # "a 23-year-old student", "one librarian in Leeds" (an unnamed person); "China's
             # foreign ministry" (a body)
+            if mention.words[-1].lower() in SPOKES_PEOPLE and not p.backref_kind:
+                # "The Department of Health said …. A spokesperson said: “…”": that body's spokesperson
+                body = self.body_nearby(mention.start)
+                if body is not None:
+                    return body.name, body.kind, mention.words[-1].lower(), True
             kind = p.backref_kind or _anonymous_kind(mention)
             self.refs.add(mention.start, p.name, kind, p.description if kind != "person" else "")
             return p.name, kind, p.description, False
@@ -176,6 +176,15 @@ class _Run:
             name = full
         self.refs.add(mention.start, name, kind, desc)
         return name, kind, desc, by_ref
+
+    def body_nearby(self, pos):
+        """The organisation named in this sentence or the one before (one named with a cue
+        preferred over a capitalised-words guess), or None."""
+        sentence = self.sents.start_of(pos)
+        since = self.sents.start_of(sentence - 1) if sentence > 0 else sentence
+        near = [r for r in self.refs._before(pos, pos - since) if r.kind == "organisation"]
+        near = [r for r in near if not r.weak] or near
+        return near[0] if near else None
 
     def titled_body_kind(self, mention):
         """"The Hindu", "Le Monde": a name written with an article is a body, not a person; its

@@ -58,7 +58,13 @@ TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.",
           "general", "gen.", "admiral", "adm.", "captain", "capt.", "major", "lieutenant", "lt.", "sergeant",
           "brigadier", "commander", "marshal", "president", "premier", "senator", "sen.", "ambassador",
           "judge", "justice", "chancellor", "governor", "mayor", "sheikh", "prince", "princess", "king",
-          "queen", "emperor", "pope", "cardinal", "bishop", "rabbi", "imam", "father", "sister", "brother"}
+          "queen", "emperor", "pope", "cardinal", "bishop", "rabbi", "imam", "father", "sister", "brother",
+          "maj-gen", "maj.-gen.", "lt-gen", "lt.-gen.", "brig-gen", "brig.-gen.", "lt-col", "lt.-col.", "major-general",
+          "lieutenant-general", "brigadier-general", "rear-admiral", "vice-admiral", "air-marshal", "gen", "maj",
+          "maj.", "lt", "col", "sgt", "cpl", "pte", "cdr", "cmdr", "adm", "brig"}
+# Lower-case place nouns that close a place name ("Ben Tre province", "Kikuyo town").
+PLACE_NOUNS = {"province", "state", "county", "district", "city", "town", "village", "region", "prefecture",
+               "township", "municipality", "island", "valley", "governorate", "oblast", "commune"}
 # Capitalised words that open a sentence or clause and are never part of a name.
 STOP_CAPS = set("""
 as but and or yet so when while if although though because since after before in on at for

@@ -126,6 +126,11 @@ def _collect_back(toks, i):
             seen_role = True
         elif _name_like(word):
             pass
+        elif low in lx.PLACE_NOUNS and j == i and j > 0 and _name_like(toks[j - 1][0]):
+            pass  # "one farmer in Ben Tre province told us"
+        elif word in ("’", "'") and j > 0 and j < i and toks[j - 1][0].endswith("s") and toks[j - 1][2] == toks[j][1] \
+                and toks[j - 1][0].isalpha():
+            j -= 1  # "Nurses’ leaders have warned": a plural possessive in the mention
         elif word.isdigit() and j > 0 and _name_like(toks[j - 1][0]) and len(word) <= 4:
             pass
         elif low in lx.NAME_PARTICLES or low in LINKS:

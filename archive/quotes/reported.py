@@ -23,6 +23,9 @@ ADJUNCT_RE = re.compile(
     r"in\s+a\s+(?:statement|speech|interview|post|letter|report)|at\s+a\s+\w+(?:\s+\w+)?\s+(?:conference|briefing|forum|summit|event))"
     r"(?:\s*,)?\s+(?:that\s+)?"
 )
+# "said it had invested £250m": "it" opening a clause of its own, not the verb's object
+IT_CLAUSE_RE = re.compile(r"it\s+(?:had|has|would|will|was|is|could|can|should|must|may|might|did|does|planned|"
+                          r"plans|expected|expects|intended|intends|remained|remains|hoped|hopes)\b")
 SUBORDINATE_STARTS = {"as", "while", "after", "before", "when", "amid", "despite", "though", "although", "because",
                       "since", "whereas"}
 THAT_RE = re.compile(r"(?:[\w’'-]+\s+){1,6}?that\s+")
@@ -52,7 +55,8 @@ def candidates(text, start, end):
             cend -= 1
         words = text[cstart:min(cend, cstart + 120)].split()
         licensed = c.group("that") or adjunct or that
-        if len(words) < 3 or (not licensed and words[0].lower() in BAD_CONTENT_START):
+        if len(words) < 3 or (not licensed and words[0].lower() in BAD_CONTENT_START
+                              and not IT_CLAUSE_RE.match(text, cstart, end)):
             continue
         if not (c.group("that") or that) and words[0].lower() in SUBORDINATE_STARTS:
             continue  # "…, X said on Thursday, as Japan pours …": a trailing clause, not what was said
