@@ -509,3 +509,23 @@ def test_a_memoirs_title_is_a_title():
             "only two percent action.”")
     assert non_statements(text) == ["The Courage to Act,"]
     assert statement(text, "98 percent talk and only two percent action.").speaker == "Ben Bernanke"
+
+
+def test_role_complements_with_and_the_and_lower_case_modifier_chains():
+    text = ('Minister for Sustainability and the Environment Grace Fu said that water security was '
+            '"an existential issue for Singapore".')
+    s = statement(text, "an existential issue for Singapore")
+    assert (s.speaker, s.description) == ("Grace Fu", "Minister for Sustainability and the Environment")
+    text = ("NEW DELHI: The Centre will table the bill in Parliament this week, Union parliamentary affairs minister "
+            "Kiren Rijiju said on Monday.")
+    (r,) = extract(text).statements
+    assert (r.speaker, r.description) == ("Kiren Rijiju", "Union parliamentary affairs minister")
+    text = 'A resident of the city, who asked not to be named, said: "We bury our dead at night."'
+    assert statement(text, "We bury our dead at night.").speaker == "a resident of the city"
+
+
+def test_the_writers_own_question_after_raises_a_question():
+    text = 'This raises a question: "Can a city-state ever be truly water secure?" The answer lies in cooperation.'
+    s = statement(text, "Can a city-state ever be truly water secure?", author="Jane Lim")
+    assert (s.speaker, s.cue) == ("Jane Lim", ":")
+    assert statement(text, "Can a city-state ever be truly water secure?").speaker == "(author)"

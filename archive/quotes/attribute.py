@@ -48,6 +48,10 @@ class Attribution:
 # "“Not yet,” came the reply", "“No,” was his answer"
 REPLY_AFTER_RE = re.compile(r"[\s,]*((?:came|was)\s+(?:the|his|her|their|its)\s+(?:curt\s+|short\s+|terse\s+|"
                             r"blunt\s+|swift\s+|quick\s+|only\s+)?(?:reply|answer|response|retort))\b")
+# "This raises a question:", "The real question is:", "which begs the question:"
+QUESTION_HEAD_RE = re.compile(r"(?:\b(?:raises|raise|raised|poses|pose|posed|begs|beg|begged|prompts|leaves|invites)\s+"
+                              r"(?:a|the|an|one|this)\s+(?:\w+\s+)?question|\b[Tt]he\s+(?:\w+\s+)?question\s+"
+                              r"(?:is|remains|then\s+is|becomes))\s*:\s*$")
 # "His answer:", "Her answer was shorter:", "The reply was blunt:"
 ANSWER_HEAD_RE = re.compile(r"\s*(?:His|Her|Their|Its|The|My|Our)\s+(?:\w+\s+)?(?:reply|answer|response|retort)\b"
                             r"(?:\s+(?:was|came)\b[^:]{0,40})?\s*:\s*$")
@@ -294,6 +298,14 @@ def colon(text, span, lo):
     if not head.endswith(":"):
         return None
     inner = text[span.start:span.end]
+    if QUESTION_HEAD_RE.search(text, max(lo, lo + len(head) - 80), lo + len(head)) and inner.rstrip()[-1:] == "?":
+        # "This raises a question: “Can a city-state ever be truly water secure?”": the writer asks
+        toks = tokens(text, lo, lo + len(head))
+        mention = clause_subject(text, lo, lo + len(head) - 1)
+        if mention is None or mention.words[0].lower() in ("this", "that", "it", "which"):
+            word, start, end = toks[0]
+            mention = Mention("I", start, end, [("I", start, end)])
+        return Attribution(":", lo + len(head) - 1, mention, "colon", 0.6)
     answer = ANSWER_HEAD_RE.fullmatch(text, lo, lo + len(head))
     if answer:
         # "Her answer was shorter: “China's patience.”": whoever was asked answers, however briefly

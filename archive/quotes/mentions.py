@@ -128,6 +128,9 @@ def _collect_back(toks, i):
             pass
         elif low in lx.PLACE_NOUNS and j == i and j > 0 and _name_like(toks[j - 1][0]):
             pass  # "one farmer in Ben Tre province told us"
+        elif j == i and j > 2 and word.isalpha() and word.islower() and toks[j - 1][0] == "the" and \
+                toks[j - 2][0] in ("of", "at", "from", "in") and _is_role(toks[j - 3][0]):
+            pass  # "A resident of the city, who asked not to be named, said"
         elif word in ("’", "'") and j > 0 and j < i and toks[j - 1][0].endswith("s") and toks[j - 1][2] == toks[j][1] \
                 and toks[j - 1][0].isalpha():
             j -= 1  # "Nurses’ leaders have warned": a plural possessive in the mention
@@ -139,18 +142,23 @@ def _collect_back(toks, i):
             if not (j > 0 and (_name_like(toks[j - 1][0]) or _is_role(toks[j - 1][0])
                                or toks[j - 1][0].lower() in lx.NAME_PARTICLES)):
                 break
-        elif low == "and" and 0 < j < i and _name_like(toks[j - 1][0]) and _name_like(toks[j + 1][0]) and any(
-                t[0].lower() in lx.ORG_WORDS or t[0].lower() in ("studies", "affairs")
-                for t in toks[max(0, j - 6):i + 1]):
-            pass  # "Center for Strategic and International Studies"
-        elif low == "the" and j > 1 and toks[j - 1][0].lower() in LINKS and j < i:
-            pass  # "Yun Sun of the Stimson Center"
+        elif low == "and" and 0 < j < i and _name_like(toks[j - 1][0]) and (
+                _name_like(toks[j + 1][0]) or (toks[j + 1][0] == "the" and j + 2 <= i and _name_like(toks[j + 2][0]))
+        ) and (any(t[0].lower() in lx.ORG_WORDS or t[0].lower() in ("studies", "affairs")
+                   for t in toks[max(0, j - 6):i + 1]) or _role_with_link_before(toks, j)):
+            pass  # "Center for Strategic and International Studies", "Minister for Sustainability and the Environment"
+        elif low == "the" and j > 1 and toks[j - 1][0].lower() in LINKS + ("and",) and j < i:
+            pass  # "Yun Sun of the Stimson Center", "Minister for Sustainability and the Environment"
         elif low in lx.DETERMINERS or low in lx.GROUP_DETERMINERS:
             return j
         elif seen_role and word.isalpha() and word.islower() and _is_adj(word):
             pass
         elif seen_role and word.islower() and word.endswith(("’s", "'s")) and word[:-2].isalpha():
             pass  # "the company’s chief executive said"
+        elif seen_role and word.isalpha() and word.islower() and j + 2 <= i and toks[j + 1][0].islower() and \
+                _is_role(toks[j + 2][0]) and low not in lx.STOP_CAPS and low not in AUXILIARIES and \
+                not low.endswith(("ed", "ing")) and low not in FORM_FAMILY and low not in lx.DETERMINERS:
+            pass  # "Union parliamentary affairs minister Kiren Rijiju"
         elif word.isalpha() and word.islower() and j + 1 <= i and _is_role(toks[j + 1][0]) and \
                 low not in lx.STOP_CAPS and low not in AUXILIARIES and not low.endswith(("ed", "ing")) \
                 and low not in FORM_FAMILY:
@@ -160,6 +168,15 @@ def _collect_back(toks, i):
         j -= 1
     j += 1
     return j if j <= i else None
+
+
+def _role_with_link_before(toks, j):
+    """A role followed by its complement's link within the few words before token j
+    ("Minister for Sustainability and …")."""
+    for k in range(max(0, j - 5), j - 1):
+        if _is_role(toks[k][0]) and toks[k + 1][0] in ("of", "for"):
+            return True
+    return False
 
 
 def _trim(toks, j, i):
