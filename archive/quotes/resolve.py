@@ -43,8 +43,8 @@ AI_SCAN_RE = re.compile(
     r"\b(?:ChatGPT|GPT-?\d[\w.]*|Grok(?:\s\d(?:\.\d)?)?|Gemini|Claude|Copilot|Llama\s?\d?|ERNIE\s+Bot|Ernie\s+Bot|"
     r"Qwen[\w.]*|Kimi|Doubao|DeepSeek-[RV]\d|Le\s+Chat|Siri|Alexa)\b"
 )
-TITLED_WORK_RE = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,5}})\s+(report|study|survey|index|outlook|review|"
-                            rf"white\s+paper|assessment|yearbook)\b")
+WORK_NOUN_RE = re.compile(r"(?<=[A-Za-z] )(report|study|survey|index|outlook|review|white\s+paper|assessment|yearbook)\b")
+TITLE_BEFORE_RE = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,5}})\s+$")
 RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*")
 _groups = lx.GROUP_NOUNS - lx.GROUP_DETERMINERS
 GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
@@ -155,15 +155,17 @@ class Referents:
                 continue  # "Smith, a professor" describes Smith; "he is a professor" too
             phrase = m.group()
             self._add(m.start(), phrase[:1].lower() + phrase[1:], "person", weak=True)
-        for m in TITLED_WORK_RE.finditer(text):
+        for m in WORK_NOUN_RE.finditer(text):
             # "the latest Global Economic Prospects report …, the report states": a work by its title
-            name = m.group(1)
-            words = name.split()
+            title = TITLE_BEFORE_RE.search(text, max(0, m.start() - 90), m.start())
+            if title is None:
+                continue
+            words = title.group(1).split()
             while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS):
                 words = words[1:]
             if words and not words[-1].endswith(("’s", "'s")):
-                self._add(m.start(1) + len(name) - len(" ".join(words)), " ".join(words), "publication",
-                          m.group(2).lower())
+                name = " ".join(words)
+                self._add(title.end(1) - len(name), name, "publication", m.group(1).lower())
         for m in WORK_BY_RE.finditer(text):
             # "A new report by Human Rights Watch …, the report concludes": its author speaks
             self._add(m.start(2), m.group(2), "publication", m.group(1).lower())
