@@ -19,8 +19,14 @@ install: $(STAMP)
 run: install
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_commentaries seeds/
+	@# A failed account creation is reported (with Django's reason above it) but does not stop the server.
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ]; then \
-		DEBUG=$${DEBUG:-1} $(BIN)/python manage.py createsuperuser --noinput 2>/dev/null || true; fi
+		if [ -z "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+			echo "Note: DJANGO_SUPERUSER_PASSWORD is not set; the account, if created, has no usable password."; fi; \
+		DEBUG=$${DEBUG:-1} $(BIN)/python manage.py createsuperuser --noinput \
+		&& echo "Editor account \"$$DJANGO_SUPERUSER_USERNAME\" created." \
+		|| echo "Editor account \"$$DJANGO_SUPERUSER_USERNAME\" was NOT created (reason above: it may already exist, or DJANGO_SUPERUSER_EMAIL is missing); serving anyway."; \
+	fi
 	@echo ""
 	@echo "Editors: create an account with  DEBUG=1 $(BIN)/python manage.py createsuperuser"
 	@echo "  (or set DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD before make run)"

@@ -1,14 +1,16 @@
-"""Entries in the admin: metadata, ordered authors, statements, publishing."""
+"""Entries in the admin: metadata, ordered authors, statements, publishing, importing."""
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import path
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from archive.models import Authorship, Entry, EntryStatus, Statement
+from archive.models import Authorship, Entry, EntryStatus, EntryTombstone, Statement
 from archive.citations.admin_actions import export_selected
 from archive.models.entries import refresh_needs_review
 
+from .entry_form import EntryForm
+from .history import RelatedHistory, RelatedHistoryAdmin
+from .imports import can_import, import_view
 from .review import reextract_statements
 
 
@@ -49,7 +51,14 @@ class NeedsReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Entry)
-class EntryAdmin(SimpleHistoryAdmin):
+class EntryAdmin(RelatedHistoryAdmin):
+    form = EntryForm
+    change_list_template = "admin/archive/entry/change_list.html"  # adds "Import commentaries"
+    related_histories = [RelatedHistory(
+        "Byline changes", Authorship, "entry", ("agent", "role", "position"),
+        note="Reverting to an earlier version restores the entry's fields, not its byline: "
+             "change the authors in the entry's form.",
+    )]
     list_display = ["__str__", "outlet", "byline", "published_on", "status", "review_flags", "statement_count"]
     list_filter = ["status", NeedsReviewFilter, "outlet", "genre", ("tags", admin.RelatedOnlyFieldListFilter), "published_on"]
     list_select_related = ["outlet"]
@@ -59,6 +68,8 @@ class EntryAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AuthorshipInline, StatementInline]
     actions = ["publish", "unpublish", reextract_statements, export_selected]
+    # Kept from the saved row on every save (a revert restores an old version's fields, not its import).
+    PROVENANCE_FIELDS = ("source_name", "checksum", "imported_at", "importer_version", "edited_fields")
     readonly_fields = ["source_name", "checksum", "imported_at", "importer_version", "edited_fields", "created_at", "updated_at", "published_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "genre", "status", "needs_review"]}),
@@ -68,11 +79,16 @@ class EntryAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
+        # An aggregate drops Meta.ordering; restore it (autocomplete pages through this).
         return (
             super().get_queryset(request)
             .annotate(_statements=Count("statements", distinct=True))
             .prefetch_related("authorships__agent")
+            .order_by(*Entry._meta.ordering)
         )
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"can_import": can_import(request.user), **(extra_context or {})})
 
     @admin.display(description="authors")
     def byline(self, obj):
@@ -87,19 +103,32 @@ class EntryAdmin(SimpleHistoryAdmin):
         return obj._statements
 
     def get_urls(self):
-        urls = super().get_urls()
-        try:
-            from .imports import import_view
-        except ImportError:
-            return urls
         custom = [path("import/", self.admin_site.admin_view(import_view), name="archive_entry_import")]
-        return custom + urls
+        return custom + super().get_urls()
 
     # Editors' changes are recorded so that re-imports never overwrite them.
     def save_model(self, request, obj, form, change):
         if change:
-            obj.mark_edited(f for f in form.changed_data if f in Entry.TRACKED_FIELDS)
+            obj.mark_edited(self._edited_fields(obj, form))
         super().save_model(request, obj, form, change)
+
+    def _edited_fields(self, obj, form):
+        """The tracked fields this save changes, measured against the saved row.
+
+        The history revert form starts from an old version, so its own changed_data is
+        empty: comparing with the saved row makes a revert count as the editor's change
+        it is. Provenance stays that of the latest import, whichever version is restored.
+        """
+        edited = {name for name in form.changed_data if name in Entry.TRACKED_FIELDS}
+        saved = Entry.objects.filter(pk=obj.pk).first()
+        if saved is None:
+            return edited
+        for name in self.PROVENANCE_FIELDS:
+            setattr(obj, name, getattr(saved, name))
+        for field in Entry._meta.concrete_fields:
+            if field.name in Entry.TRACKED_FIELDS and getattr(saved, field.attname) != getattr(obj, field.attname):
+                edited.add(field.name)
+        return edited
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -143,3 +172,22 @@ class EntryAdmin(SimpleHistoryAdmin):
             entry.save()
             count += 1
         self.message_user(request, ngettext("%d entry unpublished.", "%d entries unpublished.", count) % count)
+
+
+@admin.register(EntryTombstone)
+class EntryTombstoneAdmin(admin.ModelAdmin):
+    """Deleted entries, as OAI-PMH harvesters learn of them: written by the deletion signal
+    only, so view-only here (changing one would tell harvesters something untrue)."""
+
+    list_display = ["entry_id", "slug", "deleted_at", "set_specs"]
+    search_fields = ["slug"]
+    date_hierarchy = "deleted_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

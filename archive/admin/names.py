@@ -9,6 +9,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from archive.models import Agent, Alias, MergeCandidate
 from archive.services.names import merge_agents
 
+from .history import RelatedHistory, RelatedHistoryAdmin
+
 
 class AliasInline(admin.TabularInline):
     model = Alias
@@ -26,7 +28,8 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Agent)
-class AgentAdmin(SimpleHistoryAdmin):
+class AgentAdmin(RelatedHistoryAdmin):
+    related_histories = [RelatedHistory("Alias changes", Alias, "agent", ("name",))]
     list_display = ["name", "kind", "family_name", "given_name", "entries_written", "statements_made"]
     list_filter = ["kind"]
     search_fields = ["name", "family_name", "given_name", "aliases__name", "description"]
@@ -40,9 +43,10 @@ class AgentAdmin(SimpleHistoryAdmin):
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
+        # An aggregate drops Meta.ordering; restore it (autocomplete pages through this).
         return super().get_queryset(request).annotate(
             _entries=Count("authorships", distinct=True), _statements=Count("statements", distinct=True)
-        )
+        ).order_by(*Agent._meta.ordering, "pk")
 
     @admin.display(description="entries", ordering="_entries")
     def entries_written(self, obj):
@@ -76,9 +80,17 @@ class AgentAdmin(SimpleHistoryAdmin):
         })
 
 
+@admin.register(Alias)
+class AliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "agent"]
+    list_select_related = ["agent"]
+    search_fields = ["name", "agent__name"]
+    autocomplete_fields = ["agent"]
+
+
 @admin.register(MergeCandidate)
 class MergeCandidateAdmin(admin.ModelAdmin):
-    list_display = ["first", "second", "reason", "status", "created_at"]
+    list_display = ["__str__", "first", "second", "reason", "status", "created_at"]
     list_filter = ["status"]
     autocomplete_fields = ["first", "second"]
     actions = ["merge_into_first", "dismiss"]
@@ -86,9 +98,15 @@ class MergeCandidateAdmin(admin.ModelAdmin):
     @admin.action(description="Merge: keep the first record of each pair", permissions=["change"])
     def merge_into_first(self, request, queryset):
         count = 0
-        for candidate in queryset.filter(status=MergeCandidate.Status.OPEN).select_related("first", "second"):
-            merge_agents(candidate.first, [candidate.second])
-            count += 1
+        open_pairs = MergeCandidate.objects.filter(
+            status=MergeCandidate.Status.OPEN, first__isnull=False, second__isnull=False
+        ).select_related("first", "second")
+        for pk in list(queryset.values_list("pk", flat=True)):
+            # Fetched one at a time: each merge settles the other pairs of the record merged away.
+            candidate = open_pairs.filter(pk=pk).first()
+            if candidate is not None:
+                merge_agents(candidate.first, [candidate.second])
+                count += 1
         self.message_user(request, f"{count} pair(s) merged.")
 
     @admin.action(description="Not the same: dismiss", permissions=["change"])

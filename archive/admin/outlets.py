@@ -1,5 +1,6 @@
+"""Outlets and the series they publish in the admin."""
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin  # noqa: F401
+from django.db.models import Count
 
 from archive.models import Outlet, Series
 
@@ -18,9 +19,8 @@ class OutletAdmin(admin.ModelAdmin):
     inlines = [SeriesInline]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
-        return super().get_queryset(request).annotate(_entries=Count("entries"))
+        # An aggregate drops Meta.ordering; restore it (autocomplete pages through this).
+        return super().get_queryset(request).annotate(_entries=Count("entries")).order_by(*Outlet._meta.ordering, "pk")
 
     @admin.display(description="entries", ordering="_entries")
     def entry_count(self, obj):

@@ -148,6 +148,8 @@ class Authorship(models.Model):
     agent = models.ForeignKey(Agent, on_delete=models.PROTECT, related_name="authorships")
     position = models.PositiveSmallIntegerField(default=0)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
+    # The byline's changes, with who made them: shown on the entry's history page.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["entry", "position"]
@@ -181,9 +183,19 @@ REVIEW_CHECKS = {
 }
 
 
+def open_review_items(entry, *, has_authors=None):
+    """The needs-review items ``entry`` still has as it stands, unsaved values included.
+
+    ``has_authors`` answers the "authors" item when the byline is being edited alongside
+    the entry (the admin form and its authors inline); otherwise the saved byline does.
+    """
+    checks = REVIEW_CHECKS if has_authors is None else {**REVIEW_CHECKS, "authors": lambda e: has_authors}
+    return [item for item in entry.needs_review if not checks.get(item, lambda e: False)(entry)]
+
+
 def refresh_needs_review(entry):
     """Drop the needs-review items an editor has since completed; keep unknown items."""
-    remaining = [item for item in entry.needs_review if not REVIEW_CHECKS.get(item, lambda e: False)(entry)]
+    remaining = open_review_items(entry)
     changed = remaining != list(entry.needs_review)
     entry.needs_review = remaining
     return changed

@@ -77,6 +77,8 @@ class Alias(models.Model):
     agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
     normalized_name = models.CharField(max_length=300, db_index=True, editable=False)
+    # Alias changes, with who made them: shown on the name record's history page.
+    history = HistoricalRecords(excluded_fields=["normalized_name"])
 
     class Meta:
         ordering = ["name"]
@@ -93,16 +95,36 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
+def forget_open_proposals(collector, field, sub_objs, using):
+    """``on_delete`` for a merge candidate's sides: an open proposal about a deleted record
+    is moot and goes with it; a decided one (merged, dismissed) stays, its side emptied."""
+    is_open = {"status": MergeCandidate.Status.OPEN}
+    if isinstance(sub_objs, models.QuerySet):
+        open_pairs, decided = sub_objs.filter(**is_open), sub_objs.exclude(**is_open)
+    else:
+        open_pairs = [c for c in sub_objs if c.status == MergeCandidate.Status.OPEN]
+        decided = [c for c in sub_objs if c.status != MergeCandidate.Status.OPEN]
+    models.CASCADE(collector, field, open_pairs, using)
+    models.SET_NULL(collector, field, decided, using)
+
+
 class MergeCandidate(models.Model):
-    """Two name records that may be the same body, proposed to editors; never merged silently."""
+    """Two name records that may be the same body, proposed to editors; never merged silently.
+
+    A merged pair stays, marked merged, as the record of the editors' decision: the
+    record merged away is gone (its side is empty), so ``label`` keeps both names.
+    An open pair goes when either record is deleted outright.
+    """
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         MERGED = "merged", "Merged"
         DISMISSED = "dismissed", "Not the same"
 
-    first = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(Agent, null=True, blank=True, on_delete=forget_open_proposals, related_name="+")
+    second = models.ForeignKey(Agent, null=True, blank=True, on_delete=forget_open_proposals, related_name="+")
+    label = models.CharField("names", max_length=610, blank=True, editable=False,
+                             help_text="Both names, kept when a merge empties one side.")
     reason = models.CharField(max_length=200)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -114,4 +136,9 @@ class MergeCandidate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.first} ≟ {self.second}"
+        return self.label or f"{self.first} ≟ {self.second}"
+
+    def save(self, *args, **kwargs):
+        if self.first_id and self.second_id:
+            self.label = f"{self.first.name} ≟ {self.second.name}"[:610]
+        super().save(*args, **kwargs)

@@ -55,9 +55,29 @@ def merge_agents(keep, others):
             statement.speaker = keep
             statement.save(update_fields=["speaker", "updated_at"])
         StatementGroup.objects.filter(speaker=other).update(speaker=keep)
-        MergeCandidate.objects.filter(Q(first=other) | Q(second=other)).delete()
+        _settle_merge_candidates(keep, other)
         other.delete()
     keep.save()
     from archive.services.statements import regroup_speaker  # quotes of two records may be one statement now
     regroup_speaker(keep)
     return keep
+
+
+def _settle_merge_candidates(keep, other):
+    """Before ``other`` goes: its pair with ``keep`` is marked merged (kept as the record of
+    the decision), and a pair with a third record now concerns ``keep`` instead."""
+    for candidate in MergeCandidate.objects.filter(Q(first=other) | Q(second=other)):
+        other_is_first = candidate.first_id == other.pk
+        partner_id = candidate.second_id if other_is_first else candidate.first_id
+        if partner_id == keep.pk:
+            candidate.status = MergeCandidate.Status.MERGED
+            candidate.save(update_fields=["status"])
+        elif partner_id is None:
+            continue
+        elif MergeCandidate.objects.filter(
+            Q(first=keep, second_id=partner_id) | Q(first_id=partner_id, second=keep)
+        ).exists():
+            candidate.delete()  # the same proposal already stands for the kept record
+        else:
+            setattr(candidate, "first" if other_is_first else "second", keep)
+            candidate.save()

@@ -43,15 +43,24 @@ class Command(BaseCommand):
             raise CommandError(f"{count} file{'s' if count != 1 else ''} failed to import; see the reasons above.")
 
 
+def _unstyled(text):
+    return text
+
+
 class ProgressBar:
     """A plain progress bar on stderr, shown only for runs of several files.
 
     On a terminal it redraws one line; elsewhere (logs, CI) it prints a line every tenth.
+    It writes unstyled: a command's stderr colours everything as an error (bold red)
+    on a terminal, and progress is not an error.
     """
 
     def __init__(self, stream, width=30):
         """``stream`` is the command's stderr (a Django ``OutputWrapper``)."""
         self.stream, self.width, self.shown, self.last_tenth = stream, width, False, -1
+
+    def _write(self, text, ending=None):
+        self.stream.write(text, style_func=_unstyled, ending=ending)
 
     def __call__(self, done, total, name):
         if total < PROGRESS_FROM:
@@ -59,17 +68,17 @@ class ProgressBar:
         filled = self.width * done // total
         line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {name[:40]}"
         if getattr(self.stream, "isatty", lambda: False)():
-            self.stream.write("\r" + line.ljust(self.width + 60), ending="")
+            self._write("\r" + line.ljust(self.width + 60), ending="")
         else:
             tenth = 10 * done // total
             if tenth == self.last_tenth:
                 return
             self.last_tenth = tenth
-            self.stream.write(line)
+            self._write(line)
         self.stream.flush()
         self.shown = True
 
     def close(self):
         if self.shown and getattr(self.stream, "isatty", lambda: False)():
-            self.stream.write("")
+            self._write("")
             self.stream.flush()

@@ -1,0 +1,55 @@
+"""The entry's admin form: it refuses to publish an entry that still needs review.
+
+The publish action refuses such entries; without this the change and add forms would
+let an editor do the same by choosing "Published". Both ask the entry itself
+(:func:`archive.models.entries.open_review_items`, :meth:`Entry.can_publish`).
+"""
+from django import forms
+
+from archive.models import Entry, EntryStatus
+from archive.models.entries import open_review_items
+
+
+class EntryForm(forms.ModelForm):
+    # The authors inline's form prefix (the reverse name of Authorship.entry).
+    BYLINE_PREFIX = "authorships"
+
+    class Meta:
+        model = Entry
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") != EntryStatus.PUBLISHED or "needs_review" in self.errors:
+            return cleaned
+        if self.instance.pk and Entry.objects.filter(pk=self.instance.pk, status=EntryStatus.PUBLISHED).exists():
+            return cleaned  # already published: this save does not publish it
+        entry = self._entry_as_saved(cleaned)
+        entry.needs_review = open_review_items(entry, has_authors=self._byline_has_authors())
+        reason = entry.can_publish()
+        if reason:
+            self.add_error("status", f"This entry cannot be published yet: {reason}. "
+                                     "Complete what is missing, or save it as a draft.")
+        return cleaned
+
+    def _entry_as_saved(self, cleaned):
+        """A copy of the entry with this form's values, to judge without touching the instance."""
+        fields = Entry._meta.concrete_fields
+        entry = Entry(**{field.attname: getattr(self.instance, field.attname) for field in fields})
+        for field in fields:
+            if field.name in cleaned:
+                setattr(entry, field.name, cleaned[field.name])
+        return entry
+
+    def _byline_has_authors(self):
+        """Whether the authors inline posted with this form leaves the entry an author.
+
+        None when no inline came with the form (the history revert form): the saved byline decides.
+        """
+        total = self.data.get(f"{self.BYLINE_PREFIX}-TOTAL_FORMS")
+        if not total or not str(total).isdigit():
+            return None
+        return any(
+            self.data.get(f"{self.BYLINE_PREFIX}-{i}-agent") and not self.data.get(f"{self.BYLINE_PREFIX}-{i}-DELETE")
+            for i in range(min(int(total), 1000))
+        )
