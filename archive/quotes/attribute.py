@@ -165,6 +165,8 @@ def before(text, span, lo, skip=()):
         mention = _subject(text, m, lo)
         if mention is None:
             continue
+        if fam == "belief" and _reported_by_earlier_cue(text, found, m, mention):
+            continue  # "a diplomat said Beijing hoped Australia would show “…”": the diplomat's words
         if fam == "naming" and immediate and not _names_someone(mention):
             continue  # "a programme called “X”" names a thing; "what Xi Jinping has called “…”" quotes him
         how = "before" if immediate else "sentence"
@@ -177,6 +179,19 @@ def before(text, span, lo, skip=()):
         conf = 0.95 if how == "before" else 0.85 if how == "as" else 0.8
         return Attribution(m.group(), m.start(), mention, how, conf, fam)
     return None
+
+
+REPORTED_GAP_RE = re.compile(r"\s*(?:that\s+)?")
+
+
+def _reported_by_earlier_cue(text, found, m, mention):
+    """Whether the subject of cue ``m`` opens the clause reported by an earlier speech cue
+    ("said [that] Beijing hoped"): the one who said it speaks, not the one said to hope."""
+    for earlier in found:
+        if earlier.end() <= mention.start and cues.family(earlier.group()) == "speech" and \
+                REPORTED_GAP_RE.fullmatch(text, earlier.end(), mention.start):
+            return True
+    return False
 
 
 def after(text, span, hi, crossed=False):

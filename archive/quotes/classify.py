@@ -95,11 +95,35 @@ NOUN_SLOT_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[�
 ARTICLE_RE = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
 
 
-def overrules_attribution(how, family, term, quote, head, by_group=False):
+MODIFIER_SLOT_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that|these|those|first|new|latest)|"
+                              r"\d[\d,.]*|[’']s)\s*$", re.IGNORECASE)
+NOUN_AFTER_RE = re.compile(r"\s*([a-z][a-z-]+)\b")
+NOT_NOUNS = set("""is was has as us this its his thus yes less unless across always perhaps towards whereas
+does was""".split())
+
+
+def quoted_modifier(quote, head, tail):
+    """"the first “Made in India” chip", "30,000 “light public housing” units": a name or label
+    standing before the noun it qualifies, in a noun phrase opened by an article or a number."""
+    if word_count(quote) > 5 or quote.rstrip()[-1:] in ".,!?;:" or not MODIFIER_SLOT_RE.search(head):
+        return False
+    after = NOUN_AFTER_RE.match(tail)
+    if after is None:
+        return False
+    noun = after.group(1)
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in NOT_NOUNS
+    return plural or (is_title_case(quote) and noun not in SMALL_WORDS and noun not in NOT_NOUNS
+                      and not noun.endswith(("ed", "ly")))
+
+
+def overrules_attribution(how, family, term, quote, head, by_group=False, tail=""):
     """Whether the words around a span outweigh the cue found for it (the span is then no statement).
 
-    ``how`` is how the cue was found (attribute.py), ``head`` the sentence before the span.
+    ``how`` is how the cue was found (attribute.py), ``head`` the sentence before the span,
+    ``tail`` the words after it.
     """
+    if how != "before" and quoted_modifier(quote, head, tail):
+        return True
     if term and how in ("sentence", "colon"):
         return True  # "X said the so-called “…”": the term marker is nearer than the cue
     if family == "naming" and is_title_case(quote) and ARTICLE_RE.search(head):

@@ -184,7 +184,7 @@ def parse(text, mention):
             name_sel = []  # "the head of the Federal Reserve": an office, no name
         if not name_sel and lows[k] in SPOKES and k == 1 and lows[0] in POSSESSIVE_PRONOUN:
             # "His spokeswoman called the question “premature”": he speaks through her
-            return Parsed("pronoun", pronoun=POSSESSIVE_PRONOUN[lows[0]])
+            return Parsed("pronoun", pronoun=POSSESSIVE_PRONOUN[lows[0]], description=lows[k], backref_kind="spokes")
         if not name_sel and lows[k] in SPOKES and k > 0:
             body = [t for t in sel[:k] if _name_like(t[0]) and t[0].lower() not in lx.DETERMINERS]
             if body:

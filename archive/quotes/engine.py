@@ -41,6 +41,16 @@ BODY_BACKREF_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(" + "|".join(
     sorted(lx.PUBLICATION_BACKREFS | lx.ORGANISATION_BACKREFS, key=len, reverse=True)) + r")(?![\w-])")
 
 
+# "the authors", "the researchers" refer back to a group named with one of these heads
+_WRITERS = {"researchers", "scientists", "economists", "scholars", "academics", "analysts", "experts", "authors"}
+AUTHOR_GROUPS = {"authors": _WRITERS, "researchers": {"researchers", "scientists"}, "scientists": {"scientists",
+                 "researchers"}, "economists": {"economists"}, "analysts": {"analysts"}, "scholars": {"scholars"}}
+
+
+COPULA_END_RE = re.compile(r"\b(?:is|was|are|were|be|been|remains|remained|seems|seemed|looked|became|"
+                           r"becomes|stays|stayed)\s+(?:still\s+|now\s+|very\s+|entirely\s+|fully\s+)?$")
+
+
 def _key(s):
     return _KEY_RE.sub(" ", s.casefold()).strip()
 
@@ -63,7 +73,8 @@ def _anonymous_kind(mention):
 
 def _lower_first(phrase):
     first = phrase.split()[0].lower() if phrase.split() else ""
-    return phrase[:1].lower() + phrase[1:] if first in ("the", "a", "an", "this", "that") else phrase
+    return phrase[:1].lower() + phrase[1:] if first in ("the", "a", "an", "this", "that", "his", "her", "their",
+                                                         "its") else phrase
 
 
 def _norm_name(s):
@@ -86,9 +97,12 @@ class _Run:
         """(speaker, kind, description, resolved_by_reference) for a mention, speaker None if unknown."""
         text = self.text
         p = parse(text, mention)
+        if p.form == "pronoun" and p.backref_kind == "spokes":
+            return self.spokesperson_of(mention, p, exclude)
         if p.form == "pronoun":
             if p.pronoun in ("he", "she"):
-                subject = self.previous_subject(mention.start, exclude)
+                subject = self.sentence_subject(mention.start, exclude) or \
+                    self.previous_subject(mention.start, exclude)
                 if subject is not None:
                     return subject, "person", "", True
             ref = self.refs.pronoun(p.pronoun, mention.start, exclude)
@@ -102,7 +116,8 @@ class _Run:
                 return self.author or AUTHOR, "person", "", True  # "the author argues", "this writer asked"
             if p.backref_kind == "person" and head in SPOKES_PEOPLE and mention.words[0].lower() in ("the", "that"):
                 # "According to the spokesperson": the body whose spokesperson spoke before
-                ref = self.refs.described_as(head, mention.start)
+                # (whichever word the text used: "spokesperson Mao Ning … the spokeswoman said")
+                ref = self.refs.described_as(SPOKES_PEOPLE, mention.start)
                 if ref is not None:
                     return ref.name, ref.kind, ref.description, True
             if p.backref_kind == "person":
@@ -138,6 +153,13 @@ class _Run:
                 return None, p.backref_kind if p.backref_kind != "person" else None, p.description, True
             return ref.name, ref.kind, p.description, True
         if p.form == "group":
+            words = [w.lower() for w in mention.words]
+            if len(words) == 2 and words[0] == "the" and words[1] in AUTHOR_GROUPS:
+                # "A study by researchers at X found … The authors write": those researchers
+                heads = AUTHOR_GROUPS[words[1]]
+                ref = self.refs.group_headed(heads, mention.start)
+                if ref is not None:
+                    return ref.name, "group", p.description, True
             return p.name, "group", p.description, False
         if p.form == "anonymous":
             # "a 23-year-old student", "one librarian in Leeds" (an unnamed person); "China's
@@ -170,12 +192,38 @@ class _Run:
             ref = self.refs.surname(parts[0], mention.start)
             if ref is not None:
                 name, by_ref = ref.name, True
+            else:
+                body = self.refs.org_starting(parts[0], mention.start)
+                if body is not None:
+                    # "Micron said" after "Micron Technology": the company, not a person
+                    name, kind, by_ref = body.name, body.kind, True
         elif kind == "person":
             full = self.refs.full_name(name, mention.start)
             by_ref = full != name
             name = full
         self.refs.add(mention.start, name, kind, desc)
         return name, kind, desc, by_ref
+
+    def spokesperson_of(self, mention, p, exclude=()):
+        """"His spokeswoman said": the body that person speaks for when the text names it in their
+        description ("Alibaba's chief executive", "president of the European Commission"); a
+        body's own spokesperson ("Its spokesman") speaks for the body; else the mention as
+        written ("his spokeswoman"), an unnamed person."""
+        whose = Mention(p.pronoun, mention.start, mention.start + len(mention.words[0]),
+                        [(p.pronoun, mention.start, mention.start + len(mention.words[0]))])
+        name, kind, _, _ = self.speaker(whose, exclude)
+        if name is not None and kind != "person":
+            return name, kind, p.description, True
+        if name is not None:
+            body = self.refs.body_of(name, mention.start)
+            if body is not None:
+                return body, "organisation", p.description, True
+        if p.pronoun == "it":
+            near = self.body_nearby(mention.start)
+            if near is not None:
+                return near.name, near.kind, p.description, True
+        return _lower_first(mention.text.lower() if mention.words[0][:1].isupper() else mention.text), \
+            "person", "", False
 
     def body_nearby(self, pos):
         """The organisation named in this sentence or the one before (one named with a cue
@@ -248,8 +296,9 @@ class _Run:
             line_start = text.rfind("\n", 0, span.open) + 1
             if LINK_LABEL_RE.fullmatch(text[line_start:span.open]):
                 return self.non_statement(span, "headline or title line")
+        modifier = classify.quoted_modifier(quote, text[lo:span.open], text[span.close + 1:span.close + 40])
         if att is None:
-            if not term and self.prev is not None and self.same_sentence(span) and self.prev[0].cue:
+            if not term and not modifier and self.prev is not None and self.same_sentence(span) and self.prev[0].cue:
                 # "Beijing has said it will “firmly defend” … and will “never allow” …, according to
                 # …": the sentence's speaker keeps the later quotes too
                 return self.continuation(span, lo)
@@ -258,7 +307,7 @@ class _Run:
             return self.non_statement(span, term)
         if att is not None and classify.overrules_attribution(
                 att.how, att.family, term, quote, text[lo:span.open],
-                by_group=self.by_group(att)):
+                by_group=self.by_group(att), tail=text[span.close + 1:span.close + 40]):
             att = None
         if att is None and term:
             return self.non_statement(span, term)
@@ -266,7 +315,7 @@ class _Run:
             return self.statement(span, att, lo)
         if classify.is_title_case(quote):
             return self.non_statement(span, "name or title")
-        if self.prev is not None and (self.continues(span) or self.same_sentence(span)):
+        if self.prev is not None and not modifier and (self.continues(span) or self.same_sentence(span)):
             return self.continuation(span, lo)
         if self.whole_line(span):
             # a line holding nothing but a quote, with no one named: a headline, related-article
@@ -335,7 +384,11 @@ class _Run:
         stmt, prev_span = self.prev
         if stmt.kind == "reported" or self.sents.start_of(span.open) > prev_span.open:
             return False
-        return classify.word_count(self.text[span.start:span.end]) >= 2
+        words = classify.word_count(self.text[span.start:span.end])
+        # one word as the predicate of the speaker's clause ("… and that the stance remained
+        # “appropriate”"), not one used as a noun ("the bloc's ‘centrality’")
+        return words >= 2 or (words == 1 and COPULA_END_RE.search(self.text, max(0, span.open - 20), span.open)
+                              is not None)
 
     def continuation(self, span, lo):
         stmt, prev_span = self.prev
@@ -385,9 +438,34 @@ class _Run:
         mention = attribute.clause_subject(self.text, prev_start, start)
         if mention is None:
             return None
+        return self.subject_name(mention, exclude)
+
+    def sentence_subject(self, pos, exclude=()):
+        """"Minister Rajeev Chandrasekhar dismissed what he called the “…”": a pronoun after its
+        own sentence's named subject (with no quotation between) is that person. None otherwise."""
+        start = self.sents.start_of(pos)
+        head = self.text[start:pos]
+        if not head.strip() or any(c in head for c in "“”\"«»;"):
+            return None
+        mention = attribute.clause_subject(self.text, start, pos)
+        if mention is None or mention.end >= pos:
+            return None
+        p = parse(self.text, mention)
+        if p.form != "name":
+            return None
+        return self.subject_name(mention, exclude)
+
+    def subject_name(self, mention, exclude=()):
+        """The person a clause's subject names (full name, author), or None when it names no person."""
         p = parse(self.text, mention)
         if p.form == "backref" and p.backref_kind == "person" and mention.words[0].lower() in ("the", "this"):
             # "The finance minister was unapologetic. “…,” she told parliament"
+            name = self.speaker(mention)[0]
+            return None if name in exclude else name
+        if p.form == "anonymous" and not p.backref_kind and mention.words[0].lower() in ("a", "an", "one") \
+                and mention.words[-1].lower() not in SPOKES_PEOPLE:
+            # "A woman who shares a 70 sq ft unit told me …. “I want a window,” she said": the
+            # unnamed person the sentence before was about
             name = self.speaker(mention)[0]
             return None if name in exclude else name
         if p.form != "name" or infer_kind(p.name, p.description) != "person":

@@ -93,6 +93,14 @@ BACKREF_KIND = {
     "giant": "organisation", "maker": "organisation", "chipmaker": "organisation",
     "carrier": "organisation", "airline": "organisation", "embassy": "organisation",
     "fund": "organisation", "alliance": "organisation", "bloc": "organisation",
+    # bodies of a type, named before with that word ("the Federal Open Market Committee … the
+    # committee said", "the China Coast Guard … the coast guard insisted")
+    "committee": "organisation", "authority": "organisation", "board": "organisation",
+    "guard": "organisation", "coastguard": "organisation", "court": "organisation",
+    "tribunal": "organisation", "secretariat": "organisation",
+    "parliament": "organisation", "assembly": "organisation", "navy": "organisation",
+    "army": "organisation", "police": "organisation", "coalition": "organisation",
+    "watchdog": "organisation", "charity": "organisation",
     "report": "publication", "study": "publication", "survey": "publication",
     "paper": "publication", "newspaper": "publication", "daily": "publication",
     "magazine": "publication", "journal": "publication", "editorial": "publication",
@@ -112,7 +120,8 @@ court parliament congress senate assembly reserve labs laboratory laboratories t
 technology holdings systems motors airlines network endowment embassy army navy police
 service services kremlin pentagon nations secretariat cabinet consortium society academy
 exchange tribunal observatory house programme program initiative trust partners capital
-securities research ai firm watch international
+securities research ai firm watch international guard coastguard semiconductor semiconductors
+electronics pharmaceuticals industries enterprises airways petroleum shipping logistics telecom telecoms
 """.split())
 # Possessors that are common nouns, so "X's" belongs to the name that follows it ("The People's Daily",
 # "King's College London", "the Women's Tennis Association"), not to an owner of it.

@@ -222,6 +222,15 @@ def mention_before(text, end, lo):
         if inner is not None:
             return Mention(text[inner.start:familiar.end()].rstrip(), inner.start, familiar.end(), inner.tokens,
                            inner.description)
+    relative = RELATIVE_BEFORE_RE.search(text, max(lo, end - 120), end)
+    if relative and relative.start() > lo:
+        # "A 41-year-old engineer who recently refinanced her flat in Punggol said": the
+        # relative clause describes the speaker, who stands before "who"
+        head = tokens(text, lo, relative.start())
+        if head and head[-1][0] not in ",;:":
+            inner = _from(text, head, len(head) - 1)
+            if inner is not None and (_is_role(inner.words[-1]) or inner.words[-1].lower() in PERSON_NOUNS):
+                return inner
     toks = tokens(text, lo, end)
     i = len(toks) - 1
     while i >= 0:
@@ -295,6 +304,8 @@ def mention_before(text, end, lo):
     return _from(text, toks, i)
 
 
+RELATIVE_BEFORE_RE = re.compile(r"\s\bwho\s+[^,;:.!?“”\"()]{3,100}?\s*$")
+PERSON_NOUNS = {"woman", "man", "girl", "boy", "mother", "father", "grandmother", "grandfather", "couple"}
 HEAD_SPLIT_RE = re.compile(r"\s(?:of|for|at|in|from|to|on|with)\s")
 
 
@@ -310,6 +321,17 @@ def _is_role_head(phrase):
     return False
 
 
+ADJUNCT_PREPOSITIONS = {"in", "at", "on", "from", "during", "to", "after", "before", "outside", "near", "into"}
+
+
+def _after_preposition(toks, i):
+    """Whether the run of capitalised words ending at token i is a preposition's object ("in Washington")."""
+    q = i
+    while q > 0 and _name_like(toks[q - 1][0]):
+        q -= 1
+    return q > 0 and toks[q - 1][0].lower() in ADJUNCT_PREPOSITIONS
+
+
 def _role_phrase_before(text, toks, i):
     """The role or body described before ", Name," ending at token i: "His foreign minister",
     "The analyst at Nomura", "The UN agency for Palestinian refugees". Judged by the head noun
@@ -317,8 +339,10 @@ def _role_phrase_before(text, toks, i):
     described = _from(text, toks, i)
     if described is not None and _is_role_head(described.text):
         k = toks.index(described.tokens[0])
-        if k > 1 and toks[k - 1][0] == "," and _name_like(toks[k - 2][0]):
-            return None  # "Zheng Yongnian, a professor at X, Shenzhen,": an appositive's place
+        if k > 1 and toks[k - 1][0] == "," and _name_like(toks[k - 2][0]) and not _after_preposition(toks, k - 2):
+            # "Zheng Yongnian, a professor at X, Shenzhen,": an appositive's place; but "In a
+            # speech in Washington, its managing director, Chia Der Jiun, said": a place adjunct
+            return None
         if k > 1 and toks[k - 1][0] in ("'", "’") and toks[k - 2][0].endswith("s") and _name_like(toks[k - 2][0]):
             # "The Institute for Fiscal Studies' director": the owner named before a plural possessive
             j = _collect_back(toks, k - 2)

@@ -24,7 +24,7 @@ _PART = r"(?:von|van|der|den|de|del|da|dos|bin|ibn|al|el|le|la|ter)"
 NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,3}}"
 ROLE_ALT = trie_pattern(list(lx.ROLES) + [r.capitalize() for r in lx.ROLES])
 TITLE_ALT = r"Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|President|Premier|Chancellor|Senator|Ambassador"
-ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}})")
+ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,5}})")
 APPOSITIVE_RE = re.compile(
     rf"\b({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}}),\s+(?:a|an|the|{_CAP}’s|{_CAP}'s)\s+(?:[\w-]+\s+){{0,5}}?(?:{ROLE_ALT})\b"
 )
@@ -62,6 +62,14 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 GENERIC_HEADS = set("""company firm startup start-up group organisation organization giant maker chipmaker carrier
 airline lab laboratory chatbot bot model assistant system ai tool newspaper paper daily magazine journal outlet
 tabloid document report study survey index review analysis""".split())
+COMPANY_HEADS = {"company", "firm", "startup", "start-up", "giant", "maker", "chipmaker", "carmaker", "automaker",
+                 "carrier", "airline", "lender", "insurer", "retailer", "conglomerate", "group"}
+PUBLIC_BODY_WORDS = {"ministry", "government", "department", "commission", "committee", "council", "parliament",
+                     "court", "embassy", "authority", "university", "institute", "institution", "army", "navy",
+                     "police", "senate", "congress", "assembly", "cabinet", "administration", "office", "bureau",
+                     "nations", "union", "guard", "forces"}
+OWNER_RE = re.compile(r"^(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4})[’']s\s")
+BODY_RUN_RE = re.compile(r"[A-Z][\w&-]*(?:\s+(?:of|for|the|of\s+the)?\s*[A-Z][\w&-]*)*")
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
 figure boss chief statesman stateswoman envoy""".split())
@@ -93,6 +101,16 @@ def _person_name(name):
     return " ".join(parts)
 
 
+def _after_last_role(name, start):
+    """"Prime Minister Gan Kim Yong" after "Deputy": the name follows the last role word."""
+    words = name.split()
+    roles = [k for k, w in enumerate(words) if w.lower().rstrip(".") in lx.ROLES]
+    if roles and roles[-1] + 1 < len(words):
+        cut = name.index(words[roles[-1] + 1], sum(len(w) + 1 for w in words[:roles[-1]]))
+        return name[cut:], start + cut
+    return name, start
+
+
 # Where a description read backwards from a name must stop: a quotation mark (not an
 # apostrophe), a sentence end, a line break, a semicolon or a bracket.
 DESCRIPTION_STOP_RE = re.compile(r"[“”\"«»]|(?<![A-Za-z])[‘’']|[‘’'](?![A-Za-z])|[.!?;:()\[\]](?:\s|$)|\n")
@@ -116,9 +134,11 @@ class Referents:
         self.text = text
         self.items = []
         for m in ROLE_NAME_RE.finditer(text):
-            name = _person_name(m.group(1))
-            if len(name.split()) >= 2 and infer_kind(name) == "person":
-                self._add(m.start(1), name, "person", _words_before(text, m.start(1)))
+            name, start = _after_last_role(m.group(1), m.start(1))
+            name = _person_name(name)
+            if 2 <= len([w for w in name.split() if w.lower() not in lx.NAME_PARTICLES]) <= 4 \
+                    and infer_kind(name) == "person":
+                self._add(start, name, "person", _words_before(text, start))
         for m in APPOSITIVE_RE.finditer(text):
             name = _person_name(m.group(1))
             if infer_kind(name) == "person" and name.split()[0].lower() not in lx.STOP_CAPS:
@@ -145,7 +165,9 @@ class Referents:
                     start = lead.start()
             phrase = text[start:m.end()]
             at_start = SENTENCE_START_RE.search(text, max(0, start - 3), start) is not None
-            if (at_start and phrase[:1].isupper()) or (det and det.group().strip().lower() != "the"):
+            by = text[max(0, start - 3):start] == "by "  # "a study … by researchers at X": its authors
+            if (at_start and phrase[:1].isupper()) or (det and det.group().strip().lower() != "the") or \
+                    (by and " " in m.group()):
                 self._add(start, phrase[:1].lower() + phrase[1:], "group", weak=True)
         for m in RUN_RE.finditer(text):
             self._run(m)
@@ -172,12 +194,17 @@ class Referents:
         self.items.sort(key=lambda r: r.pos)
         self._positions = [r.pos for r in self.items]
         self._by_token = {}
+        self._orgs_by_first = {}
         self._surname_cache = {}
         for r in self.items:
             self._index(r)
         for r in self.items:
             if r.kind == "person":
                 r.name = self.full_name(r.name, r.pos)
+        self._roles_raw = {}
+        self._roles = {}  # a person's name → (position, description) of each time they were described
+        for r in self.items:
+            self._index_role(r)
 
     def full_name(self, name, pos):
         """"von der Leyen" or "Zheng" after "Ursula von der Leyen" or "Zheng Yongnian": the full name."""
@@ -239,6 +266,7 @@ class Referents:
         self.items.insert(k, ref)
         self._positions.insert(k, pos)
         self._index(ref)
+        self._index_role(ref)
 
     def _before(self, pos, window):
         items = self.items
@@ -248,7 +276,58 @@ class Referents:
                 break
             yield r
 
+    def org_starting(self, word, pos):
+        """"Micron" after "Micron Technology", "Alibaba" after "Alibaba Group": the nearest earlier
+        body whose name is the word and then only words like Technology, Group, Corporation."""
+        bucket = self._orgs_by_first.get(word.lower(), [])
+        end = bisect.bisect_left(bucket, (pos, -1))
+        return bucket[end - 1][2] if end else None
+
+    def body_of(self, name, pos):
+        """The organisation a person's description names ("Alibaba's chief executive" → Alibaba,
+        "President of the European Commission" → European Commission), or None."""
+        descriptions = [d for _, d in self._roles_raw.get(name, ())]
+        parts = name.lower().split()
+        for r in self._persons_with(parts[-1], pos) if parts else ():
+            if r.name == name:
+                # the appositive after the name: "Dana Wu, chief executive of the Harbour Trust,"
+                after = self.text[r.pos:r.pos + len(name) + 120]
+                if after.startswith(name + ","):
+                    descriptions.append(re.split(r"[,.;:“”\"()]", after[len(name) + 1:])[0].strip())
+        for desc in descriptions:
+            owner = OWNER_RE.match(desc)
+            if owner and infer_kind(owner.group(1)) != "person" or owner and owner.group(1) in lx.KNOWN_ORGS:
+                return owner.group(1)
+            for run in BODY_RUN_RE.finditer(desc):
+                body = run.group()
+                words = body.split()
+                while words and words[0].lower() in ("the", "of", "for", "at"):
+                    words = words[1:]
+                body = " ".join(words)
+                if body and infer_kind(body) == "organisation" and (
+                        set(w.lower() for w in words) & lx.ORG_WORDS or body.lower() in lx.KNOWN_ORGS):
+                    return body
+        return None
+
+    def _index_role(self, r):
+        if r.kind == "person" and r.description:
+            self._roles.setdefault(r.name, []).append((r.pos, r.description.lower()))
+            self._roles_raw.setdefault(r.name, []).append((r.pos, r.description))
+
+    def roles_of(self, r, pos):
+        """Every description given to the person ``r`` names before ``pos`` ("Trade Minister" for a
+        later plain "Farrell"), joined."""
+        found = self._roles.get(r.name)
+        if not found:
+            return r.description.lower()
+        return " ".join([r.description.lower()] + [d for p, d in found if p < pos])
+
     def _index(self, r):
+        if r.kind == "organisation":
+            parts = r.name.split()
+            if len(parts) >= 2 and all(w.lower().rstrip(".,") in lx.ORG_WORDS for w in parts[1:]):
+                bucket = self._orgs_by_first.setdefault(parts[0].lower(), [])
+                bisect.insort(bucket, (r.pos, len(bucket), r))
         if r.kind == "person":
             parts = [p for p in r.name.lower().split() if p not in NAME_SUFFIXES]
             if len(parts) >= 2:
@@ -288,6 +367,10 @@ class Referents:
         """"the company" → the nearest earlier organisation; "the report" prefers a referent
         described as a report over a nearer newspaper."""
         candidates = [r for r in self._before(pos, 20000) if r.kind == kind]
+        if word in COMPANY_HEADS:
+            # "the chipmaker said" is a business, not "New Delhi" or the ministry named since
+            candidates = [r for r in candidates if r.name.lower() not in lx.GOVERNMENT_SEATS
+                          and not set(r.name.lower().split()) & PUBLIC_BODY_WORDS]
         if word:
             for r in candidates:
                 if word in r.description.lower() or word in r.name.lower():
@@ -298,9 +381,19 @@ class Referents:
 
     def described_as(self, word, pos, window=6000):
         """The nearest earlier referent, of any kind, whose description carries ``word``
-        ("the spokesperson" → the ministry that spoke through "a spokesperson for" it)."""
+        ("the spokesperson" → the ministry that spoke through "a spokesperson for" it); ``word``
+        may be a set of words that stand for one another ("spokeswoman", "spokesperson")."""
+        words = {word} if isinstance(word, str) else set(word)
         for r in self._before(pos, window):
-            if word in r.description.lower().split():
+            if words & set(r.description.lower().split()):
+                return r
+        return None
+
+    def group_headed(self, heads, pos, window=2500):
+        """"the authors", "the researchers": the nearest earlier group named with one of ``heads``
+        ("researchers at the Takshashila Institution"), or None."""
+        for r in self._before(pos, window):
+            if r.kind == "group" and r.name.split()[0].lower() in heads:
                 return r
         return None
 
@@ -323,7 +416,9 @@ class Referents:
                 continue
             if nearest is None:
                 nearest = r
-            desc = r.description.lower()
+            # the latest mention of a person whose role fits, even a plain "Farrell has said …"
+            # after "Trade Minister Don Farrell" (not another minister described in between)
+            desc = self.roles_of(r, pos)
             if head in desc and (not modifiers or any(m in desc or m in r.name.lower() for m in modifiers)):
                 return r
             if generic and modifiers and all(m in desc for m in modifiers):

@@ -1,0 +1,133 @@
+"""Back-references in the quote engine: roles, bodies of a type, spokespersons, pronouns, groups.
+
+Each test uses its own short text, not a passage of the annotated set, so the rule is shown
+to be general.
+"""
+from archive.quotes import extract
+
+
+def statement(text, quote, author=None):
+    for s in extract(text, author=author).statements:
+        if s.quote == quote:
+            assert text[s.start:s.end] == s.quote
+            return s
+    raise AssertionError(f"no statement {quote!r}")
+
+
+def non_statements(text):
+    return [n.text for n in extract(text).non_statements]
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+def test_a_role_back_reference_takes_the_latest_mention_of_a_fitting_person():
+    # "the minister" is Okafor, mentioned by surname last, not the other minister described later
+    text = ("Energy Minister Ada Okafor opened the plant. Shadow energy minister Tom Reyes said the deal was "
+            "“a giveaway”. Okafor has said she will visit the site again in June. Asked about the cost, the "
+            "minister said “every naira is accounted for”.")
+    assert statement(text, "every naira is accounted for").speaker == "Ada Okafor"
+    assert statement(text, "a giveaway").speaker == "Tom Reyes"
+
+
+def test_a_name_after_a_chain_of_roles_starts_after_the_last_role():
+    text = ("Deputy Prime Minister Lim Wee Kiat told Parliament that growth would slow. Lim, who also chairs "
+            "the board, said the bank would “act if needed”.")
+    s = statement(text, "act if needed")
+    assert s.speaker == "Lim Wee Kiat"
+
+
+def test_the_spokeswoman_is_the_spokesperson_named_before_whatever_the_word():
+    text = ("Foreign Ministry spokesperson Hua Lan said Tokyo bore “full responsibility”. Pressed by a "
+            "reporter, the spokeswoman said that “no one was hurt”.")
+    assert statement(text, "no one was hurt").speaker == "Hua Lan"
+
+
+# --- bodies of a type ------------------------------------------------------------------------
+
+def test_the_committee_and_the_coast_guard_refer_to_the_body_of_that_type():
+    text = ("The Monetary Policy Committee held rates at 5 per cent. In its minutes, the committee said it "
+            "would “remain vigilant”. The Philippine Coast Guard filmed the encounter. The Japan Coast Guard "
+            "arrived later. The coast guard insisted its crews were “acting lawfully”.")
+    s = statement(text, "remain vigilant")
+    assert (s.speaker, s.speaker_kind) == ("Monetary Policy Committee", "organisation")
+    s = statement(text, "acting lawfully")
+    assert (s.speaker, s.speaker_kind) == ("Japan Coast Guard", "organisation")
+
+
+def test_a_company_named_by_its_first_word_and_the_chipmaker():
+    text = ("When Nexo Semiconductor opened its plant, officials in New Delhi cheered. In a statement, Nexo "
+            "said it was “proud to be here”. Asked about delays, the chipmaker said work was “on schedule”.")
+    s = statement(text, "proud to be here")
+    assert (s.speaker, s.speaker_kind) == ("Nexo Semiconductor", "organisation")
+    assert statement(text, "on schedule").speaker == "Nexo Semiconductor"
+
+
+# --- spokespersons of a person ---------------------------------------------------------------
+
+def test_his_spokeswoman_speaks_for_the_body_named_in_his_description_else_as_written():
+    text = ("Prime Minister Sam Ortiz visited the port. His spokeswoman said he was “pleased with progress”.")
+    s = statement(text, "pleased with progress")
+    assert (s.speaker, s.speaker_kind) == ("his spokeswoman", "person")
+    text = ("Dana Wu, chief executive of the Harbour Trust, toured the site. Her spokesman said the trust "
+            "was “reviewing every option”.")
+    s = statement(text, "reviewing every option")
+    assert (s.speaker, s.speaker_kind) == ("Harbour Trust", "organisation")
+    text = "The Kenya Ports Authority said traffic fell. Its spokesman said the figures were “provisional”."
+    assert statement(text, "provisional").speaker == "Kenya Ports Authority"
+
+
+# --- pronouns --------------------------------------------------------------------------------
+
+def test_a_pronoun_after_its_own_sentences_named_subject():
+    text = ("Senator Ruth Kagame urged restraint. Trade Minister Omar Bello dismissed what he called the "
+            "“foreign alarmism” over the deal.")
+    assert statement(text, "foreign alarmism").speaker == "Omar Bello"
+
+
+def test_she_after_an_unnamed_person_described_by_a_relative_clause():
+    text = ("Louis Tan, a broker, was blunt. A nurse who rents a room in Kwun Tong told me she could not move. "
+            "“I have nowhere to go,” she said.")
+    assert statement(text, "I have nowhere to go,").speaker == "a nurse"
+    text = 'A 52-year-old teacher who lost her home in the floods said: "We were given nothing."'
+    assert statement(text, "We were given nothing.").speaker == "a 52-year-old teacher"
+
+
+def test_a_place_adjunct_before_an_appositive_is_not_the_speaker():
+    text = ("The agency did not comment. In a speech in Geneva, its director, Amara Diallo, said poor "
+            "countries “cannot wait for the tide”.")
+    assert statement(text, "cannot wait for the tide").speaker == "Amara Diallo"
+
+
+def test_a_belief_reported_by_an_earlier_speech_cue_is_the_speakers():
+    text = ("A Western diplomat, speaking on condition of anonymity, said Moscow hoped Kyiv would show "
+            "“more flexibility” in the talks.")
+    assert statement(text, "more flexibility").speaker == "a Western diplomat"
+
+
+# --- groups ----------------------------------------------------------------------------------
+
+def test_the_authors_are_the_researchers_named_as_a_studys_authors():
+    text = ("A study published in May by researchers at the Grattan Institute found rents rising. The authors "
+            "write that “supply alone will not fix this”.")
+    s = statement(text, "supply alone will not fix this")
+    assert (s.speaker, s.speaker_kind) == ("researchers at the Grattan Institute", "group")
+    text = 'A new report warns of costs. "Nobody wins," the authors write.'
+    assert statement(text, "Nobody wins,").speaker == "the authors"
+
+
+# --- statements or not -----------------------------------------------------------------------
+
+def test_a_quoted_label_before_its_noun_is_no_statement():
+    text = ("The minister said 5,000 “green corridor” permits would be issued, and predicted that the first "
+            "“Made in Kenya” phone would ship in June.")
+    assert non_statements(text) == ["green corridor", "Made in Kenya"]
+    # quoted adjectives before a singular noun are still the speaker's words
+    text = "The envoy called for a “complete and lasting” ceasefire."
+    assert statement(text, "complete and lasting").speaker == "the envoy"
+
+
+def test_one_quoted_word_as_the_predicate_of_the_speakers_clause():
+    text = ("The central bank said inflation was “likely to ease” in the spring, and that its stance remained "
+            "“appropriate”. Analysts say the bank's ‘credibility’ is at stake.")
+    assert statement(text, "appropriate").cue == "said"
+    assert "credibility" in non_statements(text)
