@@ -131,3 +131,84 @@ def test_one_quoted_word_as_the_predicate_of_the_speakers_clause():
             "“appropriate”. Analysts say the bank's ‘credibility’ is at stake.")
     assert statement(text, "appropriate").cue == "said"
     assert "credibility" in non_statements(text)
+
+
+# --- batch E rules ---------------------------------------------------------------------------
+
+def test_a_role_before_a_name_with_initials_and_the_role_later():
+    text = ("External Affairs Minister K. Natwar said talks were over. “We are done,” he said. Later, "
+            "“the door is open,” the minister said.")
+    assert statement(text, "the door is open,").speaker == "K. Natwar"
+
+
+def test_role_synonyms_and_titles_on_second_reference():
+    text = ("Ana Ruiz, a former Mexican ambassador to Japan, spoke at the forum. The former envoy said Tokyo "
+            "was “patient to a fault”.")
+    assert statement(text, "patient to a fault").speaker == "Ana Ruiz"
+    text = ("Dr Kofi Mensah, a GP in Leeds, sees forty patients a day. “I am a switchboard,” the doctor said.")
+    assert statement(text, "I am a switchboard,").speaker == "Kofi Mensah"
+
+
+def test_a_role_a_comma_then_the_name_and_the_role_later():
+    text = ("Another economist, Dewi Lestari of the Center for Budget and Tax Studies (CBTS), disagrees. "
+            "“The money is not there,” the economist told me.")
+    assert statement(text, "The money is not there,").speaker == "Dewi Lestari"
+
+
+def test_a_name_known_as_another_name():
+    text = ("He had the support of Joko Widodo, widely known as Jokowi. Jokowi himself defended the plan. "
+            "“It is an investment,” he said.")
+    assert statement(text, "It is an investment,").speaker == "Joko Widodo"
+
+
+def test_no_person_from_a_headline_and_byline_or_a_bodys_and_clause():
+    text = ("Opinion\nThe waiting list is not an act of God\nRuth Mor\n\nWhen Ian Hale took over at the "
+            "Department of Health and Social Care, he was blunt. The service was ‘broken’, he told MPs, and "
+            "anyone who disagreed was ‘not living in the real world’.")
+    assert statement(text, "broken").speaker == "Ian Hale"
+    assert statement(text, "not living in the real world").speaker == "Ian Hale"
+
+
+def test_she_after_a_quote_holding_a_sentence_end_and_an_unnamed_person_from_a_place():
+    text = ("Dr Ann Lee, a GP, was tired. A retired miner in Barnsley who has waited a year said he had given "
+            "up. ‘They ring me. That is all that happens,’ he said.")
+    assert statement(text, "They ring me. That is all that happens,").speaker == "a retired miner in Barnsley"
+
+
+def test_an_appositive_with_a_relative_clause_about_a_body():
+    text = ("Mark Hill, the chief executive of the Care Alliance, which represents hospices, warned that "
+            "‘goodwill is finite’.")
+    assert statement(text, "goodwill is finite").speaker == "Mark Hill"
+
+
+def test_a_bodys_name_with_in_and_the_chamber():
+    text = ("The British Chamber of Commerce in Japan said conditions were “more challenging”. The chamber "
+            "called for “more predictability”.")
+    assert statement(text, "more challenging").speaker == "British Chamber of Commerce in Japan"
+    assert statement(text, "more predictability").speaker == "British Chamber of Commerce in Japan"
+
+
+def test_smiled_and_said_and_a_ministry_of_affairs():
+    text = "Asked if she would resign, Ms Omar smiled and said: ‘I never answer hypothetical questions.’"
+    assert statement(text, "I never answer hypothetical questions.").speaker == "Omar"
+    text = "The Ministry of Home Affairs said patrols “will resume”. The ministry said it was “satisfied”."
+    s = statement(text, "satisfied")
+    assert (s.speaker, s.speaker_kind) == ("Ministry of Home Affairs", "organisation")
+
+
+def test_his_report_is_its_authors_and_a_peer_keeps_his_title():
+    text = ("Lord Patel, who led the inquiry, concluded that the service was in ‘critical condition’. His report "
+            "found that ‘capital has been starved for a decade’.")
+    assert statement(text, "critical condition").speaker == "Lord Patel"
+    assert statement(text, "capital has been starved for a decade").speaker == "Lord Patel"
+
+
+def test_spoke_of_quotes_the_speaker_but_a_group_speaking_of_names_a_term():
+    text = "The chancellor has spoken of ‘tough choices’ on spending."
+    assert statement(text, "tough choices").speaker == "the chancellor"
+    assert non_statements("Analysts speak of “stagflation” in Europe.") == ["stagflation"]
+
+
+def test_a_noun_phrase_quoted_before_its_noun_is_a_term():
+    text = "He added that the “dual circulation” development pattern was misunderstood."
+    assert non_statements(text) == ["dual circulation"]

@@ -9,7 +9,7 @@ translation ("“wei” for “danger”"); and a short unattributed phrase is a
 import re
 
 TERM_BEFORE_RE = re.compile(
-    r"(?:so-called|so\s+called|(?:the|a|this|that)\s+(?:term|word|words|phrase|expression|slogan|concept|"
+    r"(?<![\w-])(?:so-called|so\s+called|(?:the|a|this|that)\s+(?:term|word|words|phrase|expression|slogan|concept|"
     r"notion|label|motto|mantra|buzzword|catchphrase|hashtag|character|characters)(?:\s+(?:of|for))?|"
     r"(?:word|words|term|phrase|character|characters|chinese|english|japanese|arabic)\s+for|known\s+as|"
     r"dubbed|termed|nicknamed|titled|entitled|named|called|labelled|labeled|branded|meaning|means|"
@@ -98,6 +98,11 @@ ARTICLE_RE = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
 MODIFIER_SLOT_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that|these|those|first|new|latest)|"
                               r"\d[\d,.]*|[’']s)\s*$", re.IGNORECASE)
 NOUN_AFTER_RE = re.compile(r"\s*([a-z][a-z-]+)\b")
+NOUN_SUFFIX_RE = re.compile(r"[a-z]{3}(?:tion|sion|ment|ness|ity|ism|ance|ence|ship|hood)$")
+FUNCTION_WORDS = set("""is are was were be been has have had will would can could may might must should shall
+and or but nor so yet if than then that which who whom whose where when while because although though
+into onto upon over under about above below after before between through during without within against
+among around across toward towards despite like unlike via per""".split())
 NOT_NOUNS = set("""is was has as us this its his thus yes less unless across always perhaps towards whereas
 does was""".split())
 
@@ -112,8 +117,11 @@ def quoted_modifier(quote, head, tail):
         return False
     noun = after.group(1)
     plural = noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in NOT_NOUNS
-    return plural or (is_title_case(quote) and noun not in SMALL_WORDS and noun not in NOT_NOUNS
-                      and not noun.endswith(("ed", "ly")))
+    # a noun phrase qualifying a noun ("the “dual circulation” development pattern"), not quoted
+    # adjectives ("a “complete and lasting” ceasefire"): the quote ends in a noun's suffix
+    noun_phrase = NOUN_SUFFIX_RE.search(quote) is not None
+    return plural or ((is_title_case(quote) or noun_phrase) and noun not in SMALL_WORDS and noun not in NOT_NOUNS
+                      and not noun.endswith(("ed", "ly")) and noun not in FUNCTION_WORDS)
 
 
 def overrules_attribution(how, family, term, quote, head, by_group=False, tail=""):
@@ -126,6 +134,8 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
         return True
     if term and how in ("sentence", "colon"):
         return True  # "X said the so-called “…”": the term marker is nearer than the cue
+    if term and by_group:
+        return True  # "Analysts speak of “stagflation”": a term in a group's mouth
     if family == "naming" and is_title_case(quote) and ARTICLE_RE.search(head):
         return True  # "described India as a “Vishwa Mitra”": a name given, in Title Case
     if term == "word mentioned" and how != "before":

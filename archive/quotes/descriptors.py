@@ -24,8 +24,13 @@ class Parsed:
     pronoun: str = ""
 
 
+PEERAGE = {"lord", "lady", "baroness", "baron", "earl", "viscount"}
+
+
 def _plain_name(text, sel):
     words = [t[0] for t in sel]
+    if len(words) == 2 and words[0].lower() in PEERAGE:
+        return text[sel[0][1]:sel[-1][2]]  # "Lord Darzi" is how a peer is named
     while len(words) > 1 and words[0].lower() in lx.TITLES:
         sel = sel[1:]
         words = words[1:]
@@ -206,7 +211,9 @@ def parse(text, mention):
         if mention.description:
             desc = (desc + ", " if desc else "") + mention.description
         return Parsed("name", name=_plain_name(text, name_sel), description=desc)
-    if lows[0] in ("a", "an", "one") and not any(_name_like(w) for w in words[1:]):
+    link = next((q for q, w in enumerate(words) if q and w in LINKS), len(words))
+    if lows[0] in ("a", "an", "one") and not any(_name_like(w) for w in words[1:link]):
+        # "a retired postwoman in Bolton": an unnamed person, with where they are
         return Parsed("anonymous", name=_lower_first(mention.text, lows[0]), description=mention.description)
     # no role: a possessive prefix ("DeepSeek’s Liang Wenfeng"), an affiliation ("Yun Sun of the Stimson Center")
     p = 0

@@ -12,7 +12,7 @@ from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
-from .mentions import Mention, mention_after, mention_before
+from .mentions import Mention, mention_after, mention_before, tokens
 from .model import NonStatement, Result, Statement
 from .reported import EXCLUDED_LEMMAS as REPORTED_EXCLUDED
 from .reported import candidates as reported_candidates
@@ -51,6 +51,11 @@ COPULA_END_RE = re.compile(r"\b(?:is|was|are|were|be|been|remains|remained|seems
                            r"becomes|stays|stayed)\s+(?:still\s+|now\s+|very\s+|entirely\s+|fully\s+)?$")
 
 
+# a cue with at most a short object, closed by a comma or the sentence end: an aside
+PARENTHETICAL_RE = re.compile(r"[a-z]+(?:\s+(?:the\s+)?[A-Za-z]+){0,2}\s*(?:,|\.(?:\s|$))")
+POSSESSIVE_TO_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
+
 def _key(s):
     return _KEY_RE.sub(" ", s.casefold()).strip()
 
@@ -87,7 +92,8 @@ class _Run:
         self.author = author
         self.sents = Sentences(text)
         self.spans = find_spans(text)
-        self.refs = Referents(text, author)
+        self._opens = [s.open for s in self.spans]
+        self.refs = Referents(text, author, [(s.open, s.close) for s in self.spans])
         self.result = Result()
         self.seen = set()
         self.prev = None  # (Statement, Span) of the span just before, when it was a statement
@@ -109,6 +115,15 @@ class _Run:
             if ref is None:
                 return None, None, "", True
             return ref.name, ref.kind, ref.description if ref.description != "author" else "", True
+        if p.form == "backref" and p.backref_kind == "publication" and len(mention.words) == 2 and \
+                mention.words[0].lower() in POSSESSIVE_TO_PRONOUN:
+            # "His report found …", "her study shows": its author, whoever he or she is
+            pronoun = POSSESSIVE_TO_PRONOUN[mention.words[0].lower()]
+            whose = Mention(pronoun, mention.start, mention.start + len(mention.words[0]),
+                            [(pronoun, mention.start, mention.start + len(mention.words[0]))])
+            name, kind, _, by_ref = self.speaker(whose, exclude)
+            if name is not None:
+                return name, kind, mention.text, True
         if p.form == "backref":
             head = mention.words[-1].lower()
             if p.backref_kind == "person" and head in ("author", "writer", "columnist") and \
@@ -286,8 +301,10 @@ class _Run:
         if att is None or att.how != "before":
             after = attribute.after(text, span, hi_after, crossed=hi_after != hi)
             if after is not None and after.cue and len(text[lo:span.open].split()) > 1 \
-                    and classify.word_count(quote) <= 3:
-                after = None  # "During this year's “two sessions”, Premier Li pledged": not his words
+                    and classify.word_count(quote) <= 3 and not PARENTHETICAL_RE.match(text, after.cue_start):
+                # "During this year's “two sessions”, Premier Li pledged": not his words; but "The
+                # NHS was ‘broken’, he told the Commons, and …" hands them to him
+                after = None
             if after is not None and (att is None or hi_after == hi):
                 att = after
         term = classify.term_reason(text, span, min(lo, sents.start_of(span.open)))
@@ -428,17 +445,32 @@ class _Run:
     def previous_subject(self, pos, exclude=()):
         """"Kamikawa raised the detention … “…,” she told reporters": he or she is most often the
         named subject of the sentence before (not whoever was named last). None when that
-        subject is not a named person."""
-        start = self.sents.start_of(pos)
+        subject is not a named person. A sentence that opens inside a quotation ("‘… list. That
+        is all,’ she said") starts where the quotation opens."""
+        start = self.sents.start_of(self.outside_quote(self.sents.start_of(pos)))
         if start == 0:
             return None
-        prev_start = self.sents.start_of(start - 1)
+        prev_start = self.sents.start_of(self.outside_quote(start - 1))
         if self.text.count("\n", prev_start, start) > 2:
             return None
         mention = attribute.clause_subject(self.text, prev_start, start)
         if mention is None:
             return None
+        if len(mention.words) == 1 and mention.words[0].lower() in ("he", "she"):
+            # "When Wes Streeting took over …, he did not waste time": the opening clause's subject
+            toks = tokens(self.text, prev_start, start)
+            if len(toks) > 2 and toks[0][0].lower() in attribute.SUBORDINATORS:
+                opening = mention_after(self.text, toks[1][1], mention.start)
+                if opening is not None and parse(self.text, opening).form == "name":
+                    return self.subject_name(opening, exclude)
         return self.subject_name(mention, exclude)
+
+    def outside_quote(self, pos):
+        """``pos``, or the opening mark of the quotation that holds it."""
+        k = bisect.bisect_right(self._opens, pos) - 1
+        if k >= 0 and self.spans[k].open < pos <= self.spans[k].close:
+            return self.spans[k].open
+        return pos
 
     def sentence_subject(self, pos, exclude=()):
         """"Minister Rajeev Chandrasekhar dismissed what he called the “…”": a pronoun after its

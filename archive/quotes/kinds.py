@@ -41,6 +41,8 @@ def infer_kind(name, description=""):
     desc = {head} if head else set()
     if lx.AI_NAME_RE.match(name.strip()) or head in lx.AI_DESCRIPTORS:
         return "ai_system"
+    if words and words[-1] == "affairs" and set(words) & lx.ORG_WORDS:
+        return "organisation"  # "Ministry of External Affairs", not the journal Foreign Affairs
     if words and words[-1] in lx.PUBLICATION_WORDS or (words and words[-1].isdigit() and len(words) > 1
                                                         and words[-2] in lx.PUBLICATION_WORDS):
         return "publication"

@@ -137,7 +137,8 @@ def _collect_back(toks, i):
         elif word.isdigit() and j > 0 and _name_like(toks[j - 1][0]) and len(word) <= 4:
             pass
         elif low in lx.NAME_PARTICLES or low in LINKS:
-            if low in ("to", "in", "from") and not (j > 0 and _is_role(toks[j - 1][0])):
+            if low in ("to", "in", "from") and not (j > 0 and _is_role(toks[j - 1][0])) and not (
+                    low == "in" and j < i and _body_words_before(toks, j)):
                 break
             if not (j > 0 and (_name_like(toks[j - 1][0]) or _is_role(toks[j - 1][0])
                                or toks[j - 1][0].lower() in lx.NAME_PARTICLES)):
@@ -168,6 +169,16 @@ def _collect_back(toks, i):
         j -= 1
     j += 1
     return j if j <= i else None
+
+
+def _body_words_before(toks, j):
+    """Whether a body's name runs up to token j ("Chamber of Commerce | in China", "Embassy | in Seoul")."""
+    k = j - 1
+    while k >= 0 and j - k <= 5 and (_name_like(toks[k][0]) or toks[k][0].lower() in ("of", "for", "the")):
+        if toks[k][0].lower() in lx.ORG_WORDS and toks[k][0][:1].isupper():
+            return True
+        k -= 1
+    return False
 
 
 def _role_with_link_before(toks, j):
@@ -239,6 +250,9 @@ def mention_before(text, end, lo):
             i -= 1
         elif low == "as" and i > 0 and toks[i - 1][0].lower() == "quoted":
             i -= 2  # "was quoted as saying"
+        elif low == "and" and i > 1 and toks[i - 1][0].islower() and toks[i - 1][0].endswith("ed") and \
+                toks[i - 1][0].lower() not in FORM_FAMILY:
+            i -= 2  # "she smiled and said", "he paused and added"
         elif low in TIME_WORDS or (low.isdigit() and i > 0 and toks[i - 1][0].lower() in TIME_WORDS):
             # "Vice Premier He Lifeng on Wednesday called for", "said last week"
             k = i
@@ -296,6 +310,12 @@ def mention_before(text, end, lo):
                 first = toks[k + 1][0]
                 if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower():
                     mention = _from(text, toks, k - 1)
+                    if mention is not None and first.lower() in ("which", "who", "whose") and \
+                            toks.index(mention.tokens[0]) > 0 and toks[toks.index(mention.tokens[0]) - 1][0] == ",":
+                        # "Matthew Taylor, the chief executive of X, which represents …, warned":
+                        # the relative clause is about the body; the speaker is further back
+                        k -= 1
+                        continue
                     if mention is not None:
                         mention.description = text[toks[k + 1][1]:toks[i - 1][2]]
                         return mention
@@ -464,6 +484,11 @@ def mention_after(text, start, hi):
                 and toks[k][0].lower() not in FORM_FAMILY and toks[k][0].lower() not in lx.STOP_CAPS:
             k += 1
         if k > 1 and (k == len(toks) or toks[k][0] in ",.;:!?)" or toks[k][0].lower() in PHRASE_ENDS):
+            if k + 1 < len(toks) and toks[k][0] in ("in", "from") and _name_like(toks[k + 1][0]):
+                # "A retired postwoman in Bolton who has waited …": where the person is from
+                k += 1
+                while k < len(toks) and _name_like(toks[k][0]):
+                    k += 1
             sel = toks[:k]
             return Mention(text[sel[0][1]:sel[-1][2]], sel[0][1], sel[-1][2], sel)
     if mention is None:

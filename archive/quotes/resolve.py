@@ -24,7 +24,18 @@ _PART = r"(?:von|van|der|den|de|del|da|dos|bin|ibn|al|el|le|la|ter)"
 NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,3}}"
 ROLE_ALT = trie_pattern(list(lx.ROLES) + [r.capitalize() for r in lx.ROLES])
 TITLE_ALT = r"Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|President|Premier|Chancellor|Senator|Ambassador"
-ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,5}})")
+ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+((?:[A-Z]\.\s?)+{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,4}}|"
+                          rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,5}})")
+# "Another economist, Bhima Yudhistira of …": a role, a comma, then the name
+ROLE_COMMA_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}),\s+({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}})(?=\s+(?:of|at|from)\s|,)")
+# "Joko Widodo, universally known as Jokowi": another name for the same person
+KNOWN_AS_RE = re.compile(rf"\b({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}}),\s+(?:(?:[a-z]+ly|also|better|widely)\s+)?"
+                         rf"(?:known|called|nicknamed)\s+as\s+({_CAP})\b")
+# Titles that stand for a role: "Dr Helen Okoye … the doctor said"
+TITLE_ROLES = {"dr": "doctor", "dr.": "doctor", "prof": "professor", "prof.": "professor", "gen": "general",
+               "gen.": "general", "adm": "admiral", "adm.": "admiral", "sen": "senator", "sen.": "senator",
+               "col": "colonel", "col.": "colonel", "capt": "captain", "capt.": "captain", "gov": "governor",
+               "gov.": "governor", "rep": "representative", "rep.": "representative"}
 APPOSITIVE_RE = re.compile(
     rf"\b({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}}),\s+(?:a|an|the|{_CAP}’s|{_CAP}'s)\s+(?:[\w-]+\s+){{0,5}}?(?:{ROLE_ALT})\b"
 )
@@ -45,7 +56,8 @@ AI_SCAN_RE = re.compile(
 )
 WORK_NOUN_RE = re.compile(r"(?<=[A-Za-z] )(report|study|survey|index|outlook|review|white\s+paper|assessment|yearbook)\b")
 TITLE_BEFORE_RE = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,5}})\s+$")
-RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PART}|of|for|of\s+the|for\s+the)\s+)*{_CAP})*")
+# within one line: a headline's last word and the byline under it are no one's name
+RUN_RE = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PART}|of|for|of[ \t]+the|for[ \t]+the)[ \t]+)*{_CAP})*")
 _groups = lx.GROUP_NOUNS - lx.GROUP_DETERMINERS
 GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
 GROUP_DET_RE = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Ff]ew|[Tt]he)\s+$")
@@ -70,6 +82,16 @@ PUBLIC_BODY_WORDS = {"ministry", "government", "department", "commission", "comm
                      "nations", "union", "guard", "forces"}
 OWNER_RE = re.compile(r"^(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4})[’']s\s")
 BODY_RUN_RE = re.compile(r"[A-Z][\w&-]*(?:\s+(?:of|for|the|of\s+the)?\s*[A-Z][\w&-]*)*")
+AND_IN_BODY_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+$")
+# Role nouns a writer uses for one another on second reference.
+ROLE_SYNONYMS = {
+    "envoy": ("ambassador", "diplomat", "high commissioner"), "ambassador": ("envoy",),
+    "diplomat": ("ambassador", "envoy"), "doctor": ("physician", "gp", "surgeon"), "physician": ("doctor",),
+    "lawmaker": ("legislator", "mp", "senator", "congressman", "congresswoman", "member of parliament"),
+    "legislator": ("lawmaker", "mp"), "executive": ("ceo", "chief executive"), "boss": ("ceo", "chief executive"),
+    "academic": ("professor", "lecturer", "scholar"), "scholar": ("professor", "academic", "fellow"),
+    "general": ("army chief", "chief of army", "chief of staff"), "economist": ("economics",),
+}
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
 figure boss chief statesman stateswoman envoy""".split())
@@ -96,6 +118,8 @@ def _person_name(name):
     if name.endswith(("’s", "'s")):
         name = name[:-2]  # "President Prabowo Subianto's free meals programme"
     parts = name.split()
+    if len(parts) == 2 and parts[0].lower() in ("lord", "lady", "baroness", "baron", "earl", "viscount"):
+        return name  # "Lord Darzi"
     while len(parts) > 1 and (parts[0].lower().rstrip(".") in lx.ROLES or parts[0].lower() in lx.TITLES):
         parts = parts[1:]
     return " ".join(parts)
@@ -129,9 +153,13 @@ def _words_before(text, pos, limit=5):
 class Referents:
     """Candidate referents in text order, with look-ups by kind and by surname."""
 
-    def __init__(self, text, author=None):
+    def __init__(self, text, author=None, quoted=()):
+        """``quoted``: (open, close) of each quoted span, sorted; words inside them ("a doctor" in
+        "‘I am not a doctor’", a paper's title) name no referent by the capitalised-word scans."""
         self.author = author or AUTHOR
         self.text = text
+        self._quoted_opens = [q[0] for q in quoted]
+        self._quoted = list(quoted)
         self.items = []
         for m in ROLE_NAME_RE.finditer(text):
             name, start = _after_last_role(m.group(1), m.start(1))
@@ -139,6 +167,14 @@ class Referents:
             if 2 <= len([w for w in name.split() if w.lower() not in lx.NAME_PARTICLES]) <= 4 \
                     and infer_kind(name) == "person":
                 self._add(start, name, "person", _words_before(text, start))
+        for m in ROLE_COMMA_NAME_RE.finditer(text):
+            name = _person_name(m.group(1))
+            if infer_kind(name) == "person" and name.split()[0].lower() not in lx.STOP_CAPS:
+                self._add(m.start(1), name, "person", _words_before(text, m.start(1)))
+        self._aliases = {}
+        for m in KNOWN_AS_RE.finditer(text):
+            if infer_kind(m.group(1)) == "person":
+                self._aliases.setdefault(m.group(2).lower(), []).append((m.start(2), m.group(1)))
         for m in APPOSITIVE_RE.finditer(text):
             name = _person_name(m.group(1))
             if infer_kind(name) == "person" and name.split()[0].lower() not in lx.STOP_CAPS:
@@ -170,8 +206,11 @@ class Referents:
                     (by and " " in m.group()):
                 self._add(start, phrase[:1].lower() + phrase[1:], "group", weak=True)
         for m in RUN_RE.finditer(text):
-            self._run(m)
+            if not self.in_quote(m.start()):
+                self._run(m)
         for m in ANONYMOUS_RE.finditer(text):
+            if self.in_quote(m.start()):
+                continue
             before = text[max(0, m.start() - 12):m.start()].rstrip()
             if before.endswith(",") or PREDICATE_RE.search(before):
                 continue  # "Smith, a professor" describes Smith; "he is a professor" too
@@ -206,6 +245,10 @@ class Referents:
         for r in self.items:
             self._index_role(r)
 
+    def in_quote(self, pos):
+        k = bisect.bisect_right(self._quoted_opens, pos) - 1
+        return k >= 0 and self._quoted[k][0] < pos < self._quoted[k][1]
+
     def full_name(self, name, pos):
         """"von der Leyen" or "Zheng" after "Ursula von der Leyen" or "Zheng Yongnian": the full name."""
         low = name.lower()
@@ -232,6 +275,8 @@ class Referents:
         if not words:
             return
         lows = [w.lower().rstrip(".") for w in words]
+        if AND_IN_BODY_RE.search(self.text, max(0, start - 60), start):
+            return  # "Department of Health and Social Care": no person called Social Care
         roles = [i for i, w in enumerate(lows) if w in lx.ROLES]
         if roles:
             after = words[roles[-1] + 1:]
@@ -316,11 +361,13 @@ class Referents:
 
     def roles_of(self, r, pos):
         """Every description given to the person ``r`` names before ``pos`` ("Trade Minister" for a
-        later plain "Farrell"), joined."""
+        later plain "Farrell"), joined, with the roles its titles stand for ("Dr" → doctor)."""
         found = self._roles.get(r.name)
-        if not found:
-            return r.description.lower()
-        return " ".join([r.description.lower()] + [d for p, d in found if p < pos])
+        desc = r.description.lower()
+        if found:
+            desc = " ".join([desc] + [d for p, d in found if p < pos])
+        titles = [TITLE_ROLES[w] for w in desc.replace(",", " ").split() if w in TITLE_ROLES]
+        return desc + " " + " ".join(titles) if titles else desc
 
     def _index(self, r):
         if r.kind == "organisation":
@@ -372,9 +419,15 @@ class Referents:
             candidates = [r for r in candidates if r.name.lower() not in lx.GOVERNMENT_SEATS
                           and not set(r.name.lower().split()) & PUBLIC_BODY_WORDS]
         if word:
-            for r in candidates:
-                if word in r.description.lower() or word in r.name.lower():
-                    return r
+            fitting = [r for r in candidates if word in r.description.lower() or word in r.name.lower()]
+            if fitting:
+                first = fitting[0]
+                for r in fitting[1:4]:
+                    # a capitalised-words guess just after the speaker named in full ("European Union
+                    # Chamber of Commerce" inside "… in China"): the full name
+                    if first.weak and not r.weak and first.pos - r.pos < 80 and r.name.startswith(first.name):
+                        return r
+                return first
             if kind != "person" and word not in GENERIC_HEADS:
                 return None  # "the government" is not the university named last
         return candidates[0] if candidates else None
@@ -410,6 +463,7 @@ class Referents:
         whose description carries the role (or its modifiers, for generic heads like "leader");
         failing that, a person named in the last sentence or two. None when nothing fits."""
         generic = head in GENERIC_PERSON_NOUNS
+        heads = (head,) + ROLE_SYNONYMS.get(head, ())  # "the former envoy" after "a former ambassador"
         nearest = None
         for r in self._before(pos, 6000):
             if r.kind != "person" or r.name == self.author:
@@ -419,7 +473,8 @@ class Referents:
             # the latest mention of a person whose role fits, even a plain "Farrell has said …"
             # after "Trade Minister Don Farrell" (not another minister described in between)
             desc = self.roles_of(r, pos)
-            if head in desc and (not modifiers or any(m in desc or m in r.name.lower() for m in modifiers)):
+            if any(h in desc for h in heads) and (
+                    not modifiers or any(m in desc or m in r.name.lower() for m in modifiers)):
                 return r
             if generic and modifiers and all(m in desc for m in modifiers):
                 return r
@@ -434,6 +489,9 @@ class Referents:
     def surname(self, word, pos):
         """"Zheng" → the nearest earlier full name starting or ending with it."""
         low = word.lower()
+        alias = [a for a in self._aliases.get(low, ()) if a[0] < pos]
+        if alias:
+            return Referent(pos, self.full_name(alias[-1][1], pos), "person")  # "Jokowi"
         for r in self._persons_with(low, pos):
             return r
         # a full name anywhere earlier in the text ("Zheng Yongnian argued ..."), found once per word
