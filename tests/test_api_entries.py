@@ -37,8 +37,11 @@ def test_entries_search_returns_results_snippets_facets_and_links(client, corpus
     assert response["Content-Type"] == "application/json"
     data = response.json()
     assert set(data) == {"query", "count", "count_is_capped", "count_display", "page", "per_page", "num_pages",
-                         "links", "results", "facets"}
+                         "ranked_limit", "links", "results", "facets", "facets_exact", "facet_sample",
+                         "facet_sample_of", "facet_note"}
     assert data["count"] == 2 and data["count_is_capped"] is False and data["count_display"] == "2"
+    assert data["ranked_limit"] is None and data["facets_exact"] is True and data["facet_sample"] is None
+    assert data["query"]["ignored"] == [] and data["query"]["notes"] == []
     titles = {r["title"] for r in data["results"]}
     assert titles == {"DeepSeek and equity", "Echoes of open weights"}
     first = next(r for r in data["results"] if r["title"] == "DeepSeek and equity")
@@ -122,6 +125,51 @@ def test_statements_search(client, corpus):
 
 def test_api_is_read_only(client, corpus):
     assert client.post("/api/entries/", {"q": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writes_get_a_json_405_not_a_csrf_page(corpus, method):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)  # as a browser or a script without a token meets the API
+    a, tompros = corpus["a"], corpus["tompros"]
+    for url in ("/api/", "/api/entries/", f"/api/entries/{a.pk}/", f"/api/people/{tompros.pk}/", "/api/statements/"):
+        response = getattr(client, method)(url, {"q": "x"})
+        assert response.status_code == 405, (method, url)
+        assert response["Content-Type"] == "application/json"
+        assert response["Allow"] == "GET, HEAD"
+        assert response.json() == {"error": f"{method.upper()} is not allowed: this API is read-only (GET, HEAD).",
+                                   "status": 405}
+    assert client.get("/api/entries/", {"q": "open"}).status_code == 200
+    assert client.head("/api/entries/").status_code == 200
+
+
+def test_a_failed_or_stopped_search_is_a_json_503(client, corpus, monkeypatch):
+    from django.db import DatabaseError
+
+    from archive.search import SearchTimeout, service
+
+    def stopped(*args, **kwargs):
+        raise SearchTimeout("stopped")
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("broken")
+
+    monkeypatch.setattr(service, "search_entries", stopped)
+    monkeypatch.setattr(service, "search_statements", broken)
+    response = client.get("/api/entries/?q=open")
+    assert response.status_code == 503 and "took too long" in response.json()["error"]
+    response = client.get("/api/statements/?q=open")
+    assert response.status_code == 503 and response.json()["error"] == "The search could not be run just now."
+
+
+def test_query_notes_and_ignored_words(client, corpus):
+    data = client.get("/api/entries/", {"q": "the op* economics"}).json()
+    assert data["query"]["understood_as"] == "op AND economics (ignored: the)"
+    assert data["query"]["ignored"] == ["the"]
+    assert data["query"]["notes"] == ["Word beginnings need at least 3 letters; searched as whole words: op."]
+    data = client.get("/api/statements/", {"q": "of the"}).json()
+    assert data["count"] == 0 and data["query"]["ignored"] == ["of", "the"]
 
 
 @pytest.mark.parametrize("n", [1, 50])

@@ -51,6 +51,19 @@ def test_unknown_feed_is_404(client):
     assert client.get("/feeds/people/nope/").status_code == 404
 
 
+def test_no_feed_for_a_name_found_only_in_drafts_or_rejected_statements(client, archive):
+    # The person page's rule: such a name has no public page, so no feed to leak it either.
+    hidden = make.agent("Drafted Only")
+    make.entry("Unpublished piece", authors=[hidden], status="draft")
+    rejected = make.agent("Rejected Only")
+    public = make.entry("Public piece", paragraphs=['He said "wrongly attributed" once.'])
+    make.statement(public, "wrongly attributed", rejected, review_status="rejected")
+    for agent in (hidden, rejected):
+        assert client.get(agent.get_absolute_url()).status_code == 404
+        assert client.get(f"/feeds/people/{agent.slug}/").status_code == 404
+    assert feed_titles(client, f"/feeds/people/{archive[2].slug}/")[1] == ["By Qi"]
+
+
 def test_pages_advertise_their_feeds(client, archive):
     rsis, cd, qi, *_ = archive
     html = client.get(rsis.get_absolute_url()).content.decode()
@@ -66,3 +79,16 @@ def test_feed_query_count_is_bounded(client, django_assert_max_num_queries, n):
         assert client.get("/feeds/entries/").status_code == 200
     with django_assert_max_num_queries(6):
         assert client.get(f"/feeds/outlets/{rsis.slug}/").status_code == 200
+    with django_assert_max_num_queries(5):  # measured 4
+        assert len(feed_titles(client, "/feeds/tags/x/")[1]) == min(n, 30)
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_person_feed_query_count_is_bounded(client, django_assert_max_num_queries, n):
+    person = make.agent("Busy Writer")
+    for i in range(n):
+        e = make.entry(f"Entry {i}", authors=[person, make.agent(f"Co Author {i}")], tags=["x", f"t{i}"],
+                       paragraphs=[f'Busy said "words number {i}" here.'])
+        make.statement(e, f"words number {i}", person)
+    with django_assert_max_num_queries(5):  # measured 4: the person, the entries, authors, tags
+        assert len(feed_titles(client, f"/feeds/people/{person.slug}/")[1]) == min(n, 30)

@@ -146,6 +146,27 @@ def test_browse_pages_query_count_is_bounded(client, django_assert_max_num_queri
 
 
 
+@pytest.mark.parametrize("n", [1, 50])
+def test_people_index_and_sitemap_query_counts_are_bounded(client, django_assert_max_num_queries, n):
+    rsis = make.outlet("RSIS", slug="rsis")
+    for i in range(n):  # everyone filed under A, the letter /people/ shows first
+        author, speaker = make.agent(f"Writer Abbott{i}"), make.agent(f"Speaker Adams{i}")
+        e = make.entry(f"Entry {i}", outlet_obj=rsis, authors=[author], paragraphs=[f'"said thing {i}"'])
+        make.statement(e, f"said thing {i}", speaker)
+    with django_assert_max_num_queries(4):
+        response = client.get("/people/")
+    assert response.content.decode().count("Abbott") >= n
+    # Measured 5 / 0 / 2 / 1 (people cached by the index) / 2 on both engines, for 1 and 50.
+    sections = {"/sitemap.xml": 5, "/sitemap-pages.xml": 0, "/sitemap-entries.xml": 2, "/sitemap-people.xml": 2,
+                "/sitemap-outlets.xml": 2}
+    for url, ceiling in sections.items():
+        with django_assert_max_num_queries(ceiling):
+            response = client.get(url)
+        assert response.status_code == 200, url
+    assert client.get("/sitemap-entries.xml").content.decode().count("<url>") == n
+    assert client.get("/sitemap-people.xml").content.decode().count("<url>") == 2 * n
+
+
 def test_cached_browse_counts_show_new_entries_at_once(client):
     make.entry("First", tags=["Old tag"], published_on=datetime.date(2023, 1, 1))
     assert "Old tag" in client.get("/").content.decode()

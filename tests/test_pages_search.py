@@ -91,12 +91,105 @@ HOSTILE = [
 ]
 
 
+FAILURE_MESSAGES = ("could not be run", "took too long")
+
+
+def assert_a_real_page(response, url, params):
+    """A 200 that is not the friendly failure page (which would hide an engine crash)."""
+    assert response.status_code == 200, (url, params)
+    text = response.content.decode()
+    for message in FAILURE_MESSAGES:
+        assert message not in text, (url, params)
+
+
 @pytest.mark.parametrize("q", HOSTILE)
 def test_hostile_queries_never_error(client, corpus, q):
     for url in ("/search/", "/statements/", "/api/entries/", "/api/statements/"):
-        response = client.get(url, {"q": q})
-        assert response.status_code == 200, (url, q)
+        assert_a_real_page(client.get(url, {"q": q}), url, q)
     assert "<script>alert(1)</script>" not in client.get("/search/", {"q": q}).content.decode()
+
+
+@pytest.mark.parametrize("url", ["/search/", "/statements/"])
+def test_a_failed_search_is_a_503_with_a_friendly_message(client, corpus, monkeypatch, url):
+    from django.db import DatabaseError
+
+    from archive.search import SearchTimeout, service
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("the engine fell over")
+
+    name = "search_entries" if url == "/search/" else "search_statements"
+    monkeypatch.setattr(service, name, broken)
+    response = client.get(url, {"q": "open"})
+    assert response.status_code == 503
+    assert "The search could not be run just now" in response.content.decode()
+
+    def too_slow(*args, **kwargs):
+        raise SearchTimeout("stopped")
+
+    monkeypatch.setattr(service, name, too_slow)
+    response = client.get(url, {"q": "open"})
+    assert response.status_code == 503
+    assert "This search took too long and was stopped" in response.content.decode()
+
+
+def test_nothing_to_search_for_is_explained(client, corpus):
+    html = client.get("/search/", {"q": "the of"}).content.decode()
+    assert "Nothing was searched for: the, of are too common to search for on their own." in html
+    assert "matches nothing" not in html and "nothing to search for" not in html
+    html = client.get("/search/", {"q": '"the"'}).content.decode()
+    assert "Nothing was searched for: &quot;the&quot; is too common to search for on its own." in html
+    html = client.get("/search/", {"q": "!!!"}).content.decode()
+    assert "“!!!” holds no letters or digits to search for." in html
+    html = client.get("/statements/", {"q": "of the"}).content.decode()
+    assert "Nothing was searched for: of, the are too common" in html
+
+
+def test_the_page_says_what_it_ignored_and_why(client, corpus):
+    html = client.get("/search/", {"q": "op* tariffs"}).content.decode()
+    assert "Word beginnings need at least 3 letters; searched as whole words: op." in html
+    long = client.get("/search/", {"q": "tariffs " * 200}).content.decode()
+    assert results_titles(long) == ["Tariffs and the trade war"]
+    assert "A search reads the first 1,000 characters; the rest were ignored." in long
+
+
+def test_relevance_ranking_that_stops_early_says_so_and_links_the_date_sort(client, corpus, monkeypatch):
+    from archive.search import service
+    from archive.search.backends import postgres, sqlite
+
+    monkeypatch.setattr(service, "EXACT_RANK_LIMIT", 0)
+    for module in (service, sqlite, postgres):
+        monkeypatch.setattr(module, "CANDIDATES", 1)
+    html = client.get("/search/", {"q": "open"}).content.decode()
+    assert "2 results" in html
+    assert ("Showing the 1 most relevant of the 2 results. To page through all of them, sort by "
+            '<a href="?q=open&amp;sort=newest">newest</a> or <a href="?q=open&amp;sort=oldest">oldest</a> first.') in html
+    assert len(results_titles(client.get("/search/", {"q": "open", "sort": "newest"}).content.decode())) == 2
+    assert "most relevant" not in client.get("/search/", {"q": "open", "sort": "newest"}).content.decode()
+    data = client.get("/api/entries/", {"q": "open"}).json()
+    assert (data["count"], data["ranked_limit"], data["num_pages"]) == (2, 1, 1)
+    assert data["links"]["by_date"] == "http://testserver/api/entries/?q=open&sort=newest"
+    by_date = client.get(data["links"]["by_date"]).json()
+    assert by_date["ranked_limit"] is None and len(by_date["results"]) == 2
+    statements = client.get("/statements/", {"q": "open"}).content.decode()
+    assert "most relevant" not in statements  # one statement: nothing cut
+    assert client.get("/api/entries/", {"q": "open", "sort": "newest"}).json()["links"]["by_date"] is None
+
+
+def test_facet_counts_from_a_sample_say_so(client, corpus, monkeypatch):
+    from archive.search.backends import get_backend
+
+    monkeypatch.setattr(get_backend(), "facet_sample", 1)
+    html = client.get("/search/", {"q": "open"}).content.decode()
+    note = "Counts from a sample of 1 of the 2 matches, spread evenly over them; choosing one shows its exact number"
+    assert note in html
+    data = client.get("/api/entries/", {"q": "open"}).json()
+    assert (data["facets_exact"], data["facet_sample"], data["facet_sample_of"]) == (False, 1, 2)
+    assert data["facet_note"].startswith("Counts from a sample of 1 of the 2 matches")
+    monkeypatch.undo()
+    assert "Counts from" not in client.get("/search/", {"q": "open"}).content.decode()
+    data = client.get("/api/entries/", {"q": "open"}).json()
+    assert (data["facets_exact"], data["facet_sample"], data["facet_note"]) == (True, None, None)
 
 
 def test_statement_search_shows_speaker_entry_and_date(client, corpus):
@@ -178,4 +271,4 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 def test_random_input_always_gives_a_page(client, small_corpus, q, extra):
     params = {"q": q, **extra}
     for url in ("/search/", "/statements/", "/api/entries/", "/api/statements/"):
-        assert client.get(url, params).status_code == 200, (url, params)
+        assert_a_real_page(client.get(url, params), url, params)

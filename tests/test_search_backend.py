@@ -267,6 +267,100 @@ class SearchBehaviour:
         results = search_entries("the of")
         assert results.total == 0 and "ignored" in results.query.understood_as
 
+    def test_stop_words_mean_the_same_on_every_engine(self, committed):
+        # PostgreSQL drops stop words from every query, prefixes and phrases too; FTS5
+        # would have searched them. The parser drops them first, so both engines agree.
+        with committed():
+            make_entry("The state of the art", "Of the war and the peace.", "A war of words over the seas.")
+            make_entry("War games", "Nothing else.", "Overseas trade and war.")
+        for text in ('"of the"', '"the"', "the*", "a*", "over*", '"to be or not to be"'):
+            results = search_entries(text)
+            assert (results.total, results.query.ignored) == (0, (text,)), text
+            assert search_statements(text).total == 0, text
+        assert sorted(titles('"the war"')) == sorted(titles("war")) == ["The state of the art", "War games"]
+        assert titles('"state of the art"') == ["The state of the art"]
+        assert titles('"the art" -"of the"') == ["The state of the art"]
+
+    def test_short_prefixes_are_searched_as_words(self, committed):
+        with committed():
+            make_entry("Tariffs again", "Nothing.", "Tariffs and taxes.")
+            make_entry("Ta-da", "Nothing.", "A ta moment.")
+        results = search_entries("ta*")
+        assert [h.entry.title for h in results.hits] == ["Ta-da"]  # not every word starting with ta
+        assert results.query.notes == ("Word beginnings need at least 3 letters; searched as whole words: ta.",)
+        assert titles("tar*") == ["Tariffs again"]
+
+    def test_a_query_of_many_terms_is_capped_and_says_so(self, archive):
+        # 130 OR'd two-letter prefixes once took 6 s on PostgreSQL: now 16 whole words at most.
+        text = " OR ".join(a + b + "*" for a in "bcdfgjklmp" for b in "bcdfgjklmnprs") + " OR tariff"
+        results = search_entries(text)
+        assert sum(len(group) for group in results.query.groups) == 16
+        assert "tariff" in results.query.ignored and "and " in results.query.understood_as
+        assert results.total == 0
+        assert search_statements(text).total == 0
+
+    def test_a_long_query_is_cut_between_words(self, archive):
+        # Cut at 1,000 characters mid-word, "deepseek " * 300 meant "deepseek AND d".
+        results = search_entries("deepseek " * 300)
+        assert [h.entry.title for h in results.hits] == ["DeepSeek and the running of open models"]
+        assert "everything after the first 1,000 characters" in results.query.ignored
+        assert search_statements("wenfeng " * 300).total == 1
+
+    def test_a_runaway_search_is_stopped(self, archive, monkeypatch):
+        from archive.search import SearchTimeout
+
+        backend = get_backend()
+        monkeypatch.setattr(backend, "time_budget", 0.05)
+        slow = ("SELECT pg_sleep(5)" if connection.vendor == "postgresql" else
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM "
+                "(SELECT i FROM n LIMIT 1000000000)")
+        with pytest.raises(SearchTimeout):
+            with backend.session(), connection.cursor() as cursor:
+                cursor.execute(slow)
+                cursor.fetchall()
+        monkeypatch.undo()
+        assert titles("tariff") == ["Tariff war returns"]  # the connection still serves searches
+
+    def test_facets_above_the_sample_size_are_spread_over_the_matches(self, committed, monkeypatch):
+        # The engines return matches oldest first; the first N would describe the early years.
+        old = Outlet.objects.create(name="Old Outlet", short_name="Old")
+        new = Outlet.objects.create(name="New Outlet", short_name="New")
+        with committed():
+            for i in range(6):
+                make_entry(f"Walrus report {i}", outlet=old if i < 3 else new)
+        monkeypatch.setattr(get_backend(), "facet_sample", 2)
+        results = search_entries("walrus")
+        assert sorted(results.facets["outlet"]) == [("new", "New Outlet", 1), ("old", "Old Outlet", 1)]
+        assert (results.facets_exact, results.facet_sample, results.facet_sample_of) == (False, 2, 6)
+        assert results.facet_note.startswith("Counts from a sample of 2 of the 6 matches")
+        monkeypatch.setattr(get_backend(), "count_cap", 4)  # more matches than the count reads:
+        results = search_entries("walrus")  # the first found, and the page says so
+        assert (results.facet_sample, results.facet_sample_of, results.total_display) == (2, 2, "4+")
+        assert results.facets["outlet"] == [("old", "Old Outlet", 2)]
+        assert results.facet_note.startswith("Counts from the first 2 matches found (mostly the entries added earliest), "
+                                             "not from all 4+")
+        monkeypatch.setattr(get_backend(), "facet_sample", 1000)
+        monkeypatch.setattr(get_backend(), "count_cap", 10_000)
+        results = search_entries("walrus")
+        assert results.facets_exact and results.facet_note is None
+        assert sorted(results.facets["outlet"]) == [("new", "New Outlet", 3), ("old", "Old Outlet", 3)]
+
+    def test_bounded_candidates_are_the_newest_on_every_engine(self, committed, monkeypatch):
+        # The candidate sets are ordered (newest first), not taken in whatever order the
+        # engine scans, so a ranking's pages are the same on every visit.
+        from archive.search import service
+        from archive.search.backends import postgres, sqlite
+
+        with committed():
+            for i in range(4):
+                make_entry(f"Walrus number {i}", "Nothing here.", "Nothing else of note.")
+        monkeypatch.setattr(service, "EXACT_RANK_LIMIT", 0)
+        for module in (service, sqlite, postgres):
+            monkeypatch.setattr(module, "CANDIDATES", 1)
+        results = search_entries("walrus")
+        assert [h.entry.title for h in results.hits] == ["Walrus number 3"]
+        assert (results.total, results.ranked_limit, results.num_pages) == (4, 1, 1)
+
     def test_statement_search(self, archive):
         results = search_statements("open models")
         assert [hit.statement.speaker.name for hit in results.hits] == ["Liang Wenfeng"]
@@ -401,6 +495,22 @@ class SearchBehaviour:
     def test_rebuild(self, archive):
         assert rebuild() == (3, 2)
         assert titles("tariff") == ["Tariff war returns"]
+
+    def test_rebuild_search_index_command(self, archive):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        backend = get_backend()
+        with connection.cursor() as cursor:
+            backend.clear(cursor)
+        assert titles("tariff") == [] and search_statements("wenfeng").total == 0
+        out = StringIO()
+        call_command("rebuild_search_index", stdout=out)
+        assert "Indexed 3 published entries and 2 statements" in out.getvalue()
+        assert titles("tariff") == ["Tariff war returns"]
+        assert search_statements("wenfeng").total == 1
+        assert titles("zeppelins") == []  # drafts stay out
 
 
 class TestSearch(SearchBehaviour):

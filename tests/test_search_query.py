@@ -1,7 +1,7 @@
 """The search query parser (pure Python): what a typed query is understood to mean."""
 from hypothesis import given, settings, strategies as st
 
-from archive.search.query import MAX_CLAUSES, Phrase, Term, parse_query
+from archive.search.query import MAX_QUERY_CHARS, MAX_TERMS, Phrase, Term, parse_query
 
 
 def test_words_must_all_match():
@@ -58,8 +58,8 @@ def test_empty_is_browse():
 
 
 def test_punctuated_words_become_phrases():
-    assert parse_query("don't").groups == ((Phrase(("don", "t")),),)
-    assert parse_query("U.S.").groups == ((Phrase(("u", "s")),),)
+    assert parse_query("e-mail").groups == ((Phrase(("e", "mail")),),)
+    assert parse_query("U.K.").groups == ((Phrase(("u", "k")),),)
 
 
 def test_lone_and_unbalanced_quotes_are_plain_words():
@@ -79,10 +79,58 @@ def test_operators_and_syntax_of_other_engines_are_words():
                 assert word.isalnum()
 
 
+def searched_words(q):
+    nodes = [n for g in q.groups for n in g] + list(q.excluded)
+    return [w for n in nodes for w in (n.words if isinstance(n, Phrase) else (n.word,))]
+
+
 def test_long_queries_are_bounded():
     q = parse_query(" ".join(f"word{i}" for i in range(500)))
-    assert len(q.groups) + len(q.excluded) <= MAX_CLAUSES
+    assert len(searched_words(q)) == MAX_TERMS
+    assert q.ignored[0] == f"word{MAX_TERMS}"
+    assert "and " in q.understood_as and "more" in q.understood_as  # not 484 words listed
+    assert any(f"at most {MAX_TERMS} words" in note for note in q.notes)
+
+
+def test_every_word_counts_towards_the_cap_or_groups_phrases_and_exclusions_alike():
+    # 130 OR'd two-letter prefixes once took 6 s on PostgreSQL: each is a term.
+    many_prefixes = " OR ".join(a + b + "*" for a in "bcdfgjklmp" for b in "bcdfgjklmnprs")
+    q = parse_query(many_prefixes)
+    assert len(q.groups) == 1 and len(q.groups[0]) == MAX_TERMS
+    assert len(q.ignored) == 130 - MAX_TERMS
+    q = parse_query('"one two three four five six seven eight" nine ten -eleven -twelve x1 x2 x3 x4 x5 x6 x7')
+    assert len(searched_words(q)) == MAX_TERMS
+    assert q.ignored == ("x5", "x6", "x7")
+
+
+def test_short_prefixes_are_whole_words_and_stop_word_prefixes_are_dropped():
+    q = parse_query("ai* econom*")
+    assert q.groups == ((Term("ai"),), (Term("econom", prefix=True),))
+    assert q.notes == ("Word beginnings need at least 3 letters; searched as whole words: ai.",)
+    for text in ("a*", "the*", "over*"):  # PostgreSQL drops these even as prefixes
+        q = parse_query(text)
+        assert q.is_empty and not q.is_browse and q.ignored == (text,)
+
+
+def test_phrases_of_stop_words_are_dropped_and_edges_trimmed():
+    for text in ('"of the"', '"the"', '"to be or not to be"', "don't"):
+        q = parse_query(text)
+        assert q.is_empty and not q.is_browse, text
+        assert q.ignored, text
+    assert parse_query('"the war"').groups == ((Term("war"),),)
+    assert parse_query('"of the state of the art"').groups == ((Phrase(("state", "of", "the", "art")),),)
+    assert parse_query('-"of the" china').excluded == ()
+
+
+def test_long_query_is_cut_at_a_space_and_the_rest_reported():
+    q = parse_query("deepseek " * 300)  # cut mid-word, the fragment "d" had to match
+    assert q.groups == ((Term("deepseek"),),)
+    assert q.ignored == (f"everything after the first {MAX_QUERY_CHARS:,} characters",)
+    assert "ignored: everything after" in q.understood_as
+    q = parse_query("zulu " * 199 + "deepseek")  # the 1,000th character falls inside "deepseek"
+    assert q.groups == ((Term("zulu"),),)
     assert q.ignored
+    assert not parse_query("zulu " * 199).ignored  # 995 characters: nothing cut
 
 
 def test_other_scripts_are_words():

@@ -5,12 +5,13 @@ querysets as the HTML pages, so the API and the site never disagree about what i
 published or what a filter means.
 """
 import logging
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.db import DatabaseError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import JsonResponse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from archive.models import Agent, Authorship, Statement
 from archive.views.listing import person_statement_groups, public_entries
@@ -32,6 +33,32 @@ def _json(data, status=200):
 
 def _error(message, status):
     return _json({"error": message, "status": status}, status=status)
+
+
+def read_only(view):
+    """GET and HEAD only; any other method gets a JSON 405 with ``Allow``.
+
+    CSRF-exempt: nothing here changes anything, and without the exemption Django's CSRF
+    check answers a POST first, with a 403 HTML page, before the method is looked at.
+    """
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = _error(f"{request.method} is not allowed: this API is read-only (GET, HEAD).", 405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
+
+
+def _search_failed(error, what):
+    """The JSON 503 for a search that raised ``error``, logged."""
+    if isinstance(error, _search_backend().SearchTimeout):
+        logger.warning("API %s stopped after its time budget", what)
+        return _error("The search took too long and was stopped. Try fewer words or fewer word beginnings.", 503)
+    logger.exception("API %s failed", what)
+    return _error("The search could not be run just now.", 503)
 
 
 def _per_page(request):
@@ -61,7 +88,7 @@ def _search_backend():
     return search
 
 
-@require_safe
+@read_only
 def index(request):
     """GET /api/: the endpoints, so a client can start from one address."""
     links = ser.Links(request)
@@ -79,7 +106,7 @@ def index(request):
     })
 
 
-@require_safe
+@read_only
 def entries(request):
     """GET /api/entries/?q=&outlet=&author=&speaker=&tag=&year=&date_from=&date_to=&has_statements=&sort=&page=&per_page="""
     links = ser.Links(request)
@@ -88,9 +115,8 @@ def entries(request):
     try:
         results = _search_backend().search_entries(
             params.q, filters=params.filters, sort=params.sort, page=params.page, per_page=per_page, facets=True)
-    except DatabaseError:
-        logger.exception("API search failed for %r", params.q)
-        return _error("The search could not be run just now.", 503)
+    except DatabaseError as error:
+        return _search_failed(error, f"search for {params.q!r}")
     hit_entries = [hit.entry for hit in results.hits]
     prefetch_related_objects(
         hit_entries, "outlet",
@@ -113,10 +139,15 @@ def entries(request):
              "filter_url": links(request.path + "?" + qs(1, **{name: value}))}
             for value, label, count in values
         ]
+    page_links = _page_links(request, links, results.page, results.num_pages, qs)
+    # Where to page through every match when relevance ranking stops early.
+    page_links["by_date"] = links(request.path + "?" + qs(1, sort="newest")) if results.ranked_limit else None
     return _json({
         "query": {
             "q": params.q,
             "understood_as": results.query.understood_as,
+            "ignored": list(results.query.ignored),
+            "notes": list(results.query.notes),
             "filters": {k: v for k, v in params.raw_filters.items()},
             "sort": params.sort,
             "problems": problems,
@@ -127,16 +158,21 @@ def entries(request):
         "page": results.page,
         "per_page": results.per_page,
         "num_pages": results.num_pages,
-        "links": _page_links(request, links, results.page, results.num_pages, qs),
+        "ranked_limit": results.ranked_limit,
+        "links": page_links,
         "results": [
             {**ser.entry_summary(hit.entry, links), "snippet_html": hit.snippet_html, "rank": hit.rank}
             for hit in results.hits
         ],
         "facets": facets,
+        "facets_exact": results.facets_exact,
+        "facet_sample": results.facet_sample,
+        "facet_sample_of": results.facet_sample_of,
+        "facet_note": results.facet_note,
     })
 
 
-@require_safe
+@read_only
 def entry(request, entry_id):
     """GET /api/entries/<id>/: one published entry with its body, statements and speakers."""
     links = ser.Links(request)
@@ -151,7 +187,7 @@ def entry(request, entry_id):
     return _json(ser.entry_detail(found, statements, links))
 
 
-@require_safe
+@read_only
 def person(request, agent_id):
     """GET /api/people/<id>/: a name record, the entries it wrote, what it said (one per statement group)."""
     links = ser.Links(request)
@@ -183,7 +219,7 @@ def person(request, agent_id):
     return _json(data)
 
 
-@require_safe
+@read_only
 def statements(request):
     """GET /api/statements/?q=&speaker=&page=&per_page=: quoted statements matching the words."""
     links = ser.Links(request)
@@ -196,9 +232,8 @@ def statements(request):
     page, per_page = parse_page(request.GET.get("page", 1)), _per_page(request)
     try:
         results = _search_backend().search_statements(q, speaker=speaker, page=page, per_page=per_page)
-    except DatabaseError:
-        logger.exception("API statement search failed for %r", q)
-        return _error("The search could not be run just now.", 503)
+    except DatabaseError as error:
+        return _search_failed(error, f"statement search for {q!r}")
 
     def qs(n):
         items = [("q", q)] if q else []
@@ -211,13 +246,15 @@ def statements(request):
         return urlencode(items)
 
     return _json({
-        "query": {"q": q, "understood_as": results.query.understood_as, "speaker": speaker, "problems": problems},
+        "query": {"q": q, "understood_as": results.query.understood_as, "ignored": list(results.query.ignored),
+                  "notes": list(results.query.notes), "speaker": speaker, "problems": problems},
         "count": results.total,
         "count_is_capped": results.total_is_capped,
         "count_display": results.total_display,
         "page": results.page,
         "per_page": results.per_page,
         "num_pages": results.num_pages,
+        "ranked_limit": results.ranked_limit,
         "links": _page_links(request, links, results.page, results.num_pages, qs),
         "results": [
             {**ser.statement_data(hit.statement, links, with_entry=True), "snippet_html": hit.snippet_html,

@@ -12,10 +12,11 @@ from .query import Query, parse_query
 from .results import COUNT_CAP, EntryResults, Hit, StatementHit, StatementResults
 
 _SERVICE = ("entry_facets", "entry_ids_matching", "search_entries", "search_statements")
+_BACKEND = ("SearchTimeout",)
 
 __all__ = [
     "COUNT_CAP", "EntryResults", "Hit", "Query", "StatementHit", "StatementResults",
-    "parse_query", *_SERVICE,
+    "parse_query", *_SERVICE, *_BACKEND,
 ]
 
 
@@ -24,4 +25,8 @@ def __getattr__(name):
         from . import facets, service
 
         return getattr(facets if name == "entry_facets" else service, name)
+    if name in _BACKEND:
+        from .backends import base
+
+        return getattr(base, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

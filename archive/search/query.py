@@ -10,7 +10,10 @@ The language is the one people know from web search engines (PostgreSQL's
 - ``"belt and road"``    the exact phrase
 - ``-tariff``            entries with this word are left out (also ``-"a phrase"``)
 - ``trade OR tariff``    either word (``OR`` in capitals, binds tighter than AND)
-- ``econom*``            any word starting with ``econom``
+- ``econom*``            any word starting with ``econom`` (3 letters at least)
+
+A query reads at most ``MAX_TERMS`` words and ``MAX_QUERY_CHARS`` characters; what it
+leaves out is listed in ``Query.ignored`` and explained in ``Query.notes``.
 
 Anything else (stray quotes, brackets, operators, ``NEAR``, ``AND(``, SQL, emoji,
 scripts without spaces, control characters) is read as plain words. The parser never
@@ -27,17 +30,29 @@ from dataclasses import dataclass, field
 # FTS5 unicode61 tokenizer splits text, and close to PostgreSQL's default parser.
 _WORD = re.compile(r"[^\W_]+")
 
-#: Longest query we read; the rest is ignored (2,000 pasted characters still search).
+#: Longest query we read, cut at a space so no word is cut in two (a cut word would
+#: have to match as a fragment); the rest is ignored and reported.
 MAX_QUERY_CHARS = 1000
-#: Most clauses (words, phrases, OR-groups, exclusions) a query may have.
-MAX_CLAUSES = 16
+#: Most words a query may hold, all kinds counted: plain words, word beginnings, every
+#: word of a phrase, in OR groups and exclusions alike. Every word costs each engine a
+#: posting-list walk and a pass of the highlighter over each result, so this is what
+#: bounds the work a typed query can ask for (130 OR'd prefixes took 6 s on PostgreSQL).
+MAX_TERMS = 16
+#: Shortest word beginning searched as a prefix: "a*" would expand to every word
+#: starting with a. Shorter ones are searched as whole words, and the query says so.
+MIN_PREFIX_CHARS = 3
 #: Longest token kept (PostgreSQL refuses to index words over 2,047 bytes).
 MAX_TOKEN_CHARS = 60
 #: Most words kept in one phrase.
 MAX_PHRASE_WORDS = 12
+#: How many ignored words ``understood_as`` lists before "and N more".
+SHOWN_IGNORED = 10
 
-# PostgreSQL's "english" stop words (snowball list). Dropped from plain words on both
-# engines so "the war" means the same everywhere; kept inside phrases.
+# PostgreSQL's "english" stop words (snowball list). PostgreSQL drops them from every
+# query, even from prefixes ("the*") and phrases ("of the"); FTS5 would search them.
+# So the parser drops them first, on both engines: plain stop words, stop-word
+# prefixes, and stop words at either end of a phrase (a phrase of nothing else is
+# dropped whole). Inside a phrase they stay ("state of the art").
 STOP_WORDS = frozenset("""
 i me my myself we our ours ourselves you your yours yourself yourselves he him his
 himself she her hers herself it its itself they them their theirs themselves what which
@@ -79,14 +94,18 @@ class Query:
     """A parsed query: every group must match (a group matches when any of its nodes
     does), and no excluded node may match.
 
-    ``ignored`` lists words that were dropped (stop words, clauses over the limit), so
-    the results page can say how the query was understood.
+    ``ignored`` lists what was dropped (stop words, words over ``MAX_TERMS``, the
+    text after ``MAX_QUERY_CHARS``) and ``notes`` says why, in sentences a visitor
+    reads, so the results page and the API can say how the query was understood.
     """
 
     raw: str
     groups: tuple[tuple[Node, ...], ...] = ()
     excluded: tuple[Node, ...] = ()
     ignored: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    #: The part of ``ignored`` left out for being stop words ("the", "of the", "a*").
+    common: tuple[str, ...] = field(default=())
 
     @property
     def is_empty(self):
@@ -97,6 +116,11 @@ class Query:
     def is_browse(self):
         """The user typed nothing at all (as opposed to only stop words)."""
         return self.is_empty and not self.raw.strip()
+
+    @property
+    def has_prefix(self):
+        """Whether any node is a word beginning (engines expand those at some cost)."""
+        return any(isinstance(n, Term) and n.prefix for n in [*self.excluded, *(n for g in self.groups for n in g)])
 
     @property
     def words(self):
@@ -113,7 +137,7 @@ class Query:
         if self.is_browse:
             return "all entries"
         if self.is_empty and not self.ignored:
-            return "nothing to search for"
+            return "nothing (no letters or digits)"
         parts = []
         for group in self.groups:
             text = " OR ".join(node.describe() for node in group)
@@ -123,8 +147,11 @@ class Query:
             excluded = ", ".join(node.describe() for node in self.excluded)
             text = f"{text}, without {excluded}" if text else f"everything without {excluded}"
         if self.ignored:
-            note = "ignored: " + ", ".join(self.ignored)
-            text = f"{text} ({note})" if text else f"nothing to search for ({note})"
+            shown = list(self.ignored[:SHOWN_IGNORED])
+            if len(self.ignored) > SHOWN_IGNORED:
+                shown.append(f"and {len(self.ignored) - SHOWN_IGNORED:,} more")
+            note = "ignored: " + ", ".join(shown)
+            text = f"{text} ({note})" if text else f"nothing ({note})"
         return text
 
     def __str__(self):
@@ -173,56 +200,115 @@ def _lex(text):
     return items
 
 
-def _node(kind, value, ignored):
-    """The tree node for one lexed item, or None when it holds no searchable word."""
+def _trim_stop_words(words):
+    """``words`` without the stop words at either end (PostgreSQL drops those too)."""
+    start, end = 0, len(words)
+    while start < end and words[start] in STOP_WORDS:
+        start += 1
+    while end > start and words[end - 1] in STOP_WORDS:
+        end -= 1
+    return words[start:end]
+
+
+def _node(kind, value, ignored, notes, short):
+    """The tree node for one lexed item, or None when it holds no searchable word.
+
+    Dropped stop words go to ``ignored``; prefixes too short to search as prefixes
+    go to ``short`` (searched as whole words).
+    """
     words = _tokens(value)
     if not words:
         return None
-    if kind == "phrase":
-        return Phrase(tuple(words[:MAX_PHRASE_WORDS])) if len(words) > 1 else Term(words[0])
-    prefix = value.rstrip().endswith("*")
-    if len(words) > 1:  # "don't", "e-mail", "U.S.": the engines see these as phrases
-        return Phrase(tuple(words[:MAX_PHRASE_WORDS]))
-    word = words[0]
-    if not prefix and word in STOP_WORDS:
-        ignored.append(word)
+    if kind == "phrase" or len(words) > 1:  # "don't", "e-mail", "U.S.": phrases to both engines
+        if len(words) > MAX_PHRASE_WORDS:
+            notes.append(f"A phrase is searched by its first {MAX_PHRASE_WORDS} words.")
+            words = words[:MAX_PHRASE_WORDS]
+        kept = _trim_stop_words(words)
+        if not kept:
+            typed = " ".join(value.split())[:MAX_TOKEN_CHARS]
+            ignored.append(f'"{typed}"' if kind == "phrase" else typed)
+            return None
+        return Phrase(tuple(kept)) if len(kept) > 1 else Term(kept[0])
+    word, starred = words[0], value.rstrip().endswith("*")
+    if word in STOP_WORDS:
+        ignored.append(word + ("*" if starred else ""))
         return None
-    return Term(word, prefix=prefix)
+    if starred and len(word) < MIN_PREFIX_CHARS:
+        short.append(word)
+        return Term(word)
+    return Term(word, prefix=starred)
+
+
+def _cut(text):
+    """(the first ``MAX_QUERY_CHARS`` characters, cut at a space when there is one, the rest)."""
+    if len(text) <= MAX_QUERY_CHARS:
+        return text, ""
+    head = text[:MAX_QUERY_CHARS]
+    if not text[MAX_QUERY_CHARS].isspace():
+        space = max((i for i, ch in enumerate(head) if ch.isspace()), default=-1)
+        if space > 0:
+            head = head[:space]
+    return head, text[len(head):]
+
+
+def _size(node):
+    return len(node.words) if isinstance(node, Phrase) else 1
 
 
 def parse_query(text) -> Query:
     """Parse what a visitor typed. Never raises; returns an empty query for junk."""
     if text is None:
         text = ""
-    text = str(text).replace("\x00", " ")[:MAX_QUERY_CHARS]
+    text, tail = _cut(str(text).replace("\x00", " "))
     groups: list[list[Node]] = []
     excluded: list[Node] = []
     ignored: list[str] = []
+    notes: list[str] = []
+    short: list[str] = []
+    over_limit = []
+    used = 0  # words counted towards MAX_TERMS
     join_next = False  # the previous item was OR
     for kind, value, negated in _lex(text):
         if kind == "or":
             join_next = bool(groups)
             continue
-        node = _node(kind, value, ignored)
+        node = _node(kind, value, ignored, notes, short)
         if node is None:
             join_next = False
             continue
-        if len(groups) + len(excluded) >= MAX_CLAUSES and not (join_next and not negated):
-            ignored.append(node.describe())
-            join_next = False
-            continue
-        if negated:
-            if node not in excluded:
-                excluded.append(node)
-        elif join_next and groups:
-            if node not in groups[-1]:
-                groups[-1].append(node)
-        elif [node] not in groups:
-            groups.append([node])
+        joins = join_next and not negated and bool(groups)
         join_next = False
+        seen = node in excluded if negated else (node in groups[-1] if joins else [node] in groups)
+        if seen:
+            continue
+        if used + _size(node) > MAX_TERMS:
+            over_limit.append(node.describe())
+            continue
+        used += _size(node)
+        if negated:
+            excluded.append(node)
+        elif joins:
+            groups[-1].append(node)
+        else:
+            groups.append([node])
+    common = list(ignored)  # so far only stop words have been ignored
+    searched = {node for group in groups for node in group} | set(excluded)
+    short = [word for word in dict.fromkeys(short) if Term(word) in searched]
+    if short:
+        more = f" and {len(short) - SHOWN_IGNORED} more" if len(short) > SHOWN_IGNORED else ""
+        notes.append(f"Word beginnings need at least {MIN_PREFIX_CHARS} letters; searched as whole words: "
+                     f"{', '.join(short[:SHOWN_IGNORED])}{more}.")
+    if over_limit:
+        ignored.extend(over_limit)
+        notes.append(f"A search reads at most {MAX_TERMS} words; the rest were ignored.")
+    if tail.strip():
+        ignored.append(f"everything after the first {MAX_QUERY_CHARS:,} characters")
+        notes.append(f"A search reads the first {MAX_QUERY_CHARS:,} characters; the rest were ignored.")
     return Query(
         raw=text,
-        groups=tuple(tuple(group[:MAX_CLAUSES]) for group in groups),
+        groups=tuple(tuple(group) for group in groups),
         excluded=tuple(excluded),
         ignored=tuple(dict.fromkeys(ignored)),
+        notes=tuple(dict.fromkeys(notes)),
+        common=tuple(dict.fromkeys(common)),
     )

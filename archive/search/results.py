@@ -51,6 +51,14 @@ class _Paged:
     reachable: int | None = field(default=None, kw_only=True)
 
     @property
+    def ranked_limit(self):
+        """The number of best results relevance ranking shows, when it shows fewer than
+        there are (None otherwise): the page says so and offers a date sort."""
+        if self.reachable is not None and self.total > self.reachable:
+            return self.reachable
+        return None
+
+    @property
     def num_pages(self):
         shown = self.total if self.reachable is None else min(self.total, self.reachable)
         return max(1, math.ceil(shown / self.per_page)) if shown else 1
@@ -90,15 +98,35 @@ class EntryResults(_Paged):
     ``(value, label, count)``, most frequent first; ``value`` is what the matching filter
     takes (a slug, or the year as an int). ``filters`` holds the filters applied, after
     cleaning; ``ignored_filters`` names those whose value could not be read.
-    ``facet_sample`` is set when the facets were counted over only the first that
-    many matches (a very common query); the page can say "in the first 2,000".
+    ``facet_sample`` is set when the facets were counted over only that many of the
+    matches: a sample spread evenly over all ``facet_sample_of`` matches, or (when
+    ``total_is_capped``) the first ``facet_sample`` found, which lean towards the
+    entries added first. ``facet_note`` says so in words.
     """
 
     sort: str = "relevance"
     facet_sample: int | None = None
+    facet_sample_of: int | None = None
     facets: dict = field(default_factory=dict)
     filters: dict = field(default_factory=dict)
     ignored_filters: list = field(default_factory=list)
+
+    @property
+    def facets_exact(self):
+        """Whether every facet count covers every match."""
+        return self.facet_sample is None
+
+    @property
+    def facet_note(self):
+        """How the facet counts were made, when they are not exact (None when they are)."""
+        if self.facet_sample is None:
+            return None
+        size, of = f"{self.facet_sample:,}", f"{self.facet_sample_of or 0:,}"
+        if not self.total_is_capped:
+            return (f"Counts from a sample of {size} of the {of} matches, spread evenly over them; "
+                    "choosing one shows its exact number of results.")
+        return (f"Counts from the first {size} matches found (mostly the entries added earliest), not from all "
+                f"{self.total_display}; choosing one shows its number of results.")
 
 
 @dataclass

@@ -8,7 +8,9 @@ Bounded work whatever the size of the result (see docs/search.md):
 - the count stops at the backend's ``count_cap`` ("10,000+"; 1,000 on PostgreSQL);
 - relevance ranks every match when there are at most ``EXACT_RANK_LIMIT``, otherwise
   a bounded candidate set (best title/synopsis matches and newest matches);
-- facets count at most the backend's ``facet_sample`` first matches, in one query;
+- facets count at most the backend's ``facet_sample`` matches, in one query: all of
+  them up to that many, else a sample spread evenly over all the matches when the count
+  is exact, or the first found when it is not; the results say which;
 - filters other than dates are tokens in the index, intersected by the engine;
 - each call makes a fixed number of SQL queries.
 
@@ -138,10 +140,31 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
             if entry is not None:
                 results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
         if facets:
-            results.facets = entry_facets(match, backend, ids=first[: backend.facet_sample])
-            if results.total > backend.facet_sample:
-                results.facet_sample = backend.facet_sample
+            # Exact up to facet_sample matches. Above it, when the count is exact the
+            # first matches fetched are all of them, and an even sample of those stands
+            # for every match. When it is not, they are only the first found; spreading
+            # over them would cost more (scattered rows) and still describe the same
+            # early part of the archive, so the first facet_sample are counted.
+            counted, size = first[:cap], int(backend.facet_sample)
+            sample = counted[:size] if results.total_is_capped else spread_sample(counted, size)
+            results.facets = entry_facets(match, backend, ids=sample)
+            if len(sample) < len(counted) or results.total_is_capped:
+                results.facet_sample = len(sample)
+                results.facet_sample_of = len(sample) if results.total_is_capped else len(counted)
     return results
+
+
+def spread_sample(ids, size):
+    """At most ``size`` of ``ids``, taken at even steps from first to last.
+
+    The engines return their first matches in id order (oldest entries first), so the
+    first ``size`` would stand for the archive's early years; every k-th stands for
+    all of them. Deterministic: the same matches give the same sample.
+    """
+    n = len(ids)
+    if n <= size:
+        return list(ids)
+    return [ids[i * n // size] for i in range(size)]
 
 
 def _entry_hit(entry, rank, marked):

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
-from archive.models import Agent, Authorship, Outlet, Statement
+from archive.models import Authorship, Outlet, Statement
 
+from .browse import public_people
 from .listing import public_entries
 
 FEED_SIZE = 30
@@ -96,7 +97,9 @@ class PersonFeed(EntriesFeed):
     """Entries a person wrote or is quoted in."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Agent, slug=slug)
+        # The person page's rule: a name found only in drafts or rejected statements
+        # has no public page, so no feed either (it would leak the name).
+        return get_object_or_404(public_people(), slug=slug)
 
     def title(self, obj):
         return f"Commentary Archive: {obj.name}"

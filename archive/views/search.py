@@ -16,6 +16,11 @@ from .params import FILTER_LABELS, clean_text, pagination_links_data, parse_page
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
+#: Why a search gave no page, as the visitor reads it. The status is 503 either way,
+#: so monitoring and tests see a failure that the friendly page would otherwise hide.
+FAILED = "The search could not be run just now. Please try again, or try different words."
+TIMED_OUT = ("This search took too long and was stopped. Try fewer words or fewer word beginnings (econom*), "
+             "or narrow it with a filter.")
 FACET_ORDER = ("outlet", "author", "speaker", "tag", "year")
 FACET_TITLES = {"outlet": "Outlet", "author": "Author", "speaker": "Speaker", "tag": "Tag", "year": "Year"}
 FACET_SHOWN = 10
@@ -27,6 +32,15 @@ def _search_backend():
     return search
 
 
+def _failure(error, q):
+    """The message for a search that raised ``error`` (a DatabaseError), logged."""
+    if isinstance(error, _search_backend().SearchTimeout):
+        logger.warning("search stopped after its time budget: %r", q)
+        return TIMED_OUT
+    logger.exception("search failed for %r", q)
+    return FAILED
+
+
 def search_entries_page(request):
     """Full-text search over published entries, with filters, facets, sort and pages."""
     params = parse_search_params(request.GET)
@@ -35,9 +49,8 @@ def search_entries_page(request):
         results = _search_backend().search_entries(
             params.q, filters=params.filters, sort=params.sort, page=params.page, per_page=PER_PAGE, facets=True,
         )
-    except DatabaseError:
-        logger.exception("search failed for %r", params.q)
-        failure = "The search could not be run just now. Please try again, or try different words."
+    except DatabaseError as error:
+        failure = _failure(error, params.q)
     entries = []
     if results is not None:
         entries = [hit.entry for hit in results.hits]
@@ -63,10 +76,13 @@ def search_entries_page(request):
         "sorts": [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")],
         "pager": _pager(params, results),
         "last_page_link": _last_page_link(params, results),
+        # Relevance ranking of a very common query stops after its best results; the
+        # date sorts page through every match (up to the count), so the page links them.
+        "by_date": {sort: "?" + params.querystring(sort=sort, page=None) for sort in ("newest", "oldest")},
         "page_meta": {"title": f"Search: {params.q}" if params.q else "Search", "noindex": True,
                       "canonical": "/search/" + ("?" + canonical_qs if canonical_qs else ""),
                       "description": "Search the Commentary Archive"},
-    })
+    }, status=503 if failure else 200)
 
 
 def _pager(params, results):
@@ -138,9 +154,8 @@ def search_statements_page(request):
     results, failure = None, None
     try:
         results = _search_backend().search_statements(q, speaker=speaker_slug, page=page, per_page=PER_PAGE)
-    except DatabaseError:
-        logger.exception("statement search failed for %r", q)
-        failure = "The search could not be run just now. Please try again, or try different words."
+    except DatabaseError as error:
+        failure = _failure(error, q)
 
     def qs(n=None, drop_speaker=False):
         from urllib.parse import urlencode
@@ -162,8 +177,9 @@ def search_statements_page(request):
         "results": results,
         "failure": failure,
         "pager": pager,
+        "ranked_limit": results.ranked_limit if results is not None else None,
         "drop_speaker": "?" + qs(drop_speaker=True) if speaker else None,
         "page_meta": {"title": f"Statements: {q}" if q else "Statements", "noindex": True,
                       "canonical": "/statements/" + ("?" + canonical_qs if canonical_qs else ""),
                       "description": "Search the statements quoted in the Commentary Archive"},
-    })
+    }, status=503 if failure else 200)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from ..query import Phrase, Query, Term
 
@@ -21,6 +21,14 @@ EXACT_RANK_LIMIT = 1000
 #: title, synopsis, names or tags, plus up to this many matches anywhere (see
 #: docs/search.md, "The common-word problem"). Relevance pages stop there.
 CANDIDATES = 200
+
+
+class SearchTimeout(DatabaseError):
+    """A search ran past its backend's ``time_budget`` and the engine stopped it.
+
+    A DatabaseError, so code that already copes with a failed search copes with this;
+    pages can tell it apart to say "try fewer words" rather than "try again later".
+    """
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,10 @@ class SearchBackend:
     count_cap = 10_000
     #: ... and facets count at most this many of them (exact below it).
     facet_sample = 1_000
+    #: Seconds one search may run before the engine stops it (SearchTimeout). The
+    #: query caps (archive/search/query.py) keep ordinary searches far below this;
+    #: it is the backstop for whatever they miss.
+    time_budget = 3.0
 
     def __init__(self, alias="default"):
         self.alias = alias
@@ -100,7 +112,8 @@ class SearchBackend:
 
     # -- matching ------------------------------------------------------------------
     def session(self):
-        """A context in which the search's queries run (planner settings, if any)."""
+        """A context in which the search's queries run: planner settings, if any, and
+        ``time_budget``; a search stopped for taking too long raises SearchTimeout."""
         return nullcontext()
 
     def entry_match_sql(self, expr, keys=(), extra=None):  # pragma: no cover - abstract

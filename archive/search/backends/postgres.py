@@ -12,12 +12,12 @@ remove_diacritics does on SQLite), so no extension is needed.
 """
 from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from archive.naming import strip_accents
 
 from ..snippets import START, STOP
-from .base import CANDIDATES, SearchBackend
+from .base import CANDIDATES, SearchBackend, SearchTimeout
 
 CONFIG = "english"
 ENTRY_TABLE = "search_entry_index"
@@ -45,6 +45,14 @@ DROP = [f"DROP TABLE IF EXISTS {ENTRY_TABLE}", f"DROP TABLE IF EXISTS {STATEMENT
 
 HEADLINE = f'StartSel="{START}", StopSel="{STOP}", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
 HEADLINE_ALL = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
+#: ts_headline parses the whole text it is given and searches it for covers of the
+#: query, work that grows with the text's length and, for ANDed OR-groups, far faster
+#: with the number of terms (8 groups of 16 prefixes: 1.4 s for 20 bodies). Bodies
+#: are highlighted over their first this many characters (the generated ones are
+#: 4,000-9,000); a match only further on falls back to the synopsis snippet.
+HEADLINE_BODY_CHARS = 20_000
+#: SQLSTATE of a statement cancelled by statement_timeout (query_canceled).
+QUERY_CANCELED = "57014"
 
 
 def _lexeme(word):
@@ -84,17 +92,33 @@ class PostgresBackend(SearchBackend):
     # -- matching ------------------------------------------------------------------
     @contextmanager
     def session(self):
-        """Run the search's queries with sequential scans discouraged.
+        """Run the search's queries with sequential scans discouraged, in one order,
+        and within ``time_budget``.
 
         The planner does not count the cost of detoasting: for a common word it
         prefers a sequential scan that decompresses every stored vector (about 0.6 s
         at 100,000 entries) to the GIN bitmap scan that answers from the index
-        (a few ms). SET LOCAL lasts until the end of this transaction only.
+        (a few ms). Parallel workers would return the first matches in a different
+        order on each visit (and with them the count's sample, the candidates and the
+        facets), so there are none. ``statement_timeout`` stops any one query that
+        runs past the budget; SearchTimeout says so. SET LOCAL lasts until the end of
+        this transaction only (the caller's, when the search runs inside one, as in
+        tests).
         """
-        with transaction.atomic(using=self.alias):
-            with self.connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
-            yield
+        timeout_ms = max(1, int(self.time_budget * 1000))
+        try:
+            with transaction.atomic(using=self.alias):
+                with self.connection.cursor() as cursor:
+                    cursor.execute(
+                        "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "
+                        f"SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL statement_timeout = {timeout_ms}"
+                    )
+                yield
+        except OperationalError as error:
+            cause = error.__cause__
+            if getattr(cause, "sqlstate", None) == QUERY_CANCELED or getattr(cause, "pgcode", None) == QUERY_CANCELED:
+                raise SearchTimeout(f"search stopped after {self.time_budget} s") from error
+            raise
 
     @staticmethod
     def _keys(keys):
@@ -145,20 +169,23 @@ class PostgresBackend(SearchBackend):
             pool = self.first_matches(self.entry_match_sql(compiled.match, keys, extra), self.count_cap + 1)
         if exact:
             return self._rank_pool(pool, compiled, limit, offset)
-        # Bounded: the first CANDIDATES matches, and the first CANDIDATES entries whose
-        # small head vector (title, synopsis, names, tags) matches. A head match of the
+        # Bounded: the newest CANDIDATES of the first matches already fetched, and the
+        # newest CANDIDATES entries whose small head vector (title, synopsis, names,
+        # tags) matches, as SQLite's tiers are (newest first). A head match of the
         # positive query is a match of the whole document; exclusions are checked when
-        # ranking. No ORDER BY inside: the scan stops as soon as it has enough rows.
+        # ranking. Both sets are ordered by id, so they are the same on every visit
+        # and the pages of a ranking stay stable.
         keys_sql, keys_params = self._keys(keys)
         extra_sql, extra_params = self._extra(extra, "i.entry_id")
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT i.entry_id FROM {ENTRY_TABLE} i WHERE i.head @@ to_tsquery('{CONFIG}', %s)"
-                f"{keys_sql}{extra_sql} LIMIT {CANDIDATES}",
+                f"{keys_sql}{extra_sql} ORDER BY i.entry_id DESC LIMIT {CANDIDATES}",
                 [compiled.positive, *keys_params, *extra_params],
             )
             head = [row[0] for row in cursor.fetchall()]
-        return self._rank_pool(list(dict.fromkeys(pool[:CANDIDATES] + head)), compiled, limit, offset)
+        newest = sorted(pool, reverse=True)[:CANDIDATES]
+        return self._rank_pool(list(dict.fromkeys(newest + head)), compiled, limit, offset)
 
     def _rank_pool(self, pool, compiled, limit, offset):
         # Ranked on the positive part only: ts_rank scores any query with a NOT as ~0.
@@ -175,10 +202,10 @@ class PostgresBackend(SearchBackend):
         if pool is None:
             match_sql, match_params = self.statement_match_sql(compiled.match, extra)
             if not exact:
-                match_sql = f"{match_sql} LIMIT {CANDIDATES * 2}"
+                match_sql = f"{match_sql} ORDER BY i.statement_id DESC LIMIT {CANDIDATES * 2}"
             return self._ranked(STATEMENT_TABLE, "statement_id", (match_sql, match_params),
                                 compiled.positive, limit, offset)
-        pool = pool if exact else pool[: CANDIDATES * 2]
+        pool = pool if exact else sorted(pool, reverse=True)[: CANDIDATES * 2]
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT i.statement_id, ts_rank(i.document, to_tsquery('{CONFIG}', %s)) AS score "
@@ -196,8 +223,8 @@ class PostgresBackend(SearchBackend):
             return {}
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.id, ts_headline('{CONFIG}', e.title, q, %s), "
-                f"ts_headline('{CONFIG}', e.synopsis, q, %s), ts_headline('{CONFIG}', e.body, q, %s) "
+                f"SELECT e.id, ts_headline('{CONFIG}', e.title, q, %s), ts_headline('{CONFIG}', e.synopsis, q, %s), "
+                f"ts_headline('{CONFIG}', left(e.body, {HEADLINE_BODY_CHARS}), q, %s) "
                 f"FROM archive_entry e, to_tsquery('{CONFIG}', %s) q WHERE e.id IN ({self.placeholders(ids)})",
                 [HEADLINE_ALL, HEADLINE, HEADLINE, compiled.match, *ids],
             )
