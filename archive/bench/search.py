@@ -189,7 +189,7 @@ def run(scale):
     rows.append(("raw engine query (capped count + ranked page) p50 / p95 / p99", _summary(raw)))
     rows.append(("textbook engine query (exact count, rank all) p50 / p95 / p99", _summary(textbook)))
     rows.append(("naive icontains (count + page) p50 / p95 / p99", _summary(naive)))
-    rows.append(("icontains p50 ÷ search page p50", f"{percentile(naive, 50) / max(percentile(page, 50), 1e-9):.0f}×"))
+    rows.append(("icontains p50 ÷ search page p50", f"{percentile(naive, 50) / max(percentile(page, 50), 1e-9):.1f}×"))
     for label, q, filters, total, p50, naive_p50 in per_query:
         shown = q + (" + " + ", ".join(sorted(filters)) if filters else "")
         rows.append((f"p50 {label}: {shown}", f"{ms(p50)}, {total} hits (icontains {ms(naive_p50)})"))
