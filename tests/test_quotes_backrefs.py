@@ -212,3 +212,69 @@ def test_spoke_of_quotes_the_speaker_but_a_group_speaking_of_names_a_term():
 def test_a_noun_phrase_quoted_before_its_noun_is_a_term():
     text = "He added that the “dual circulation” development pattern was misunderstood."
     assert non_statements(text) == ["dual circulation"]
+
+
+# --- blind batch F: bodies by acronym, the sentence before's company, owners, demonyms ---------
+
+def test_an_acronym_resolves_to_the_body_named_in_full_earlier():
+    text = ("The Asian Development Bank’s board approved a $500 million loan on Monday. In a note to "
+            "investors, the ADB said the reforms were “overdue but welcome”.")
+    s = statement(text, "overdue but welcome")
+    assert (s.speaker, s.speaker_kind) == ("Asian Development Bank", "organisation")
+
+
+def test_the_company_is_the_business_that_was_the_subject_of_the_sentence_before():
+    # the body named last ("the Trade Commission") and a byline's unit are not the company
+    text = ("Trade Desk\nAsia Programme\n\nThe Trade Commission fined three carmakers last week. KTM, which "
+            "sells mainly in Europe, paid the largest fine. The company said it was “studying the ruling”.")
+    assert statement(text, "studying the ruling").speaker == "KTM"
+    wire = ("Orion Steel said on Monday it would keep its offer for Baltic Steel open.\n“We have made our "
+            "final offer,” the company said in a statement.")
+    assert statement(wire, "We have made our final offer,").speaker == "Orion Steel"
+
+
+def test_a_dateline_in_capitals_is_no_speaker():
+    text = ("SEOUL, March 3 (Reuters Breakingviews) - Hanil Motors has been quiet for months.\n"
+            "“We are reviewing all options,” the company said.")
+    assert statement(text, "We are reviewing all options,").speaker == "Hanil Motors"
+
+
+def test_it_after_a_possessive_subject_is_the_owner():
+    # not the ministry named last: the commission whose argument it is
+    text = ("The Ministry of Finance published new rules. The European Commission’s argument rests on what "
+            "it calls “hidden support” for exporters.")
+    assert statement(text, "hidden support").speaker == "European Commission"
+    # a possessed body speaks for itself
+    body = "The Ministry of Finance met. Japan’s trade ministry said it would “respond firmly”."
+    assert statement(body, "respond firmly").speaker == "Japan’s trade ministry"
+
+
+def test_a_plural_possessive_role_inside_a_body_name():
+    text = "The National Nurses’ Union warned that wards would be left “dangerously understaffed”."
+    s = statement(text, "dangerously understaffed")
+    assert (s.speaker, s.speaker_kind) == ("National Nurses’ Union", "organisation")
+
+
+def test_a_report_named_for_a_person_keeps_its_noun_and_an_update_is_a_publication():
+    text = "As the Letta report put it, the single market needs “a new lease of life”."
+    s = statement(text, "a new lease of life")
+    assert (s.speaker, s.speaker_kind) == ("Letta report", "publication")
+    update = ("The World Bank’s latest Nepal Development Update projects growth of 4%. The report calls for "
+              "“bolder reform” of state enterprises.")
+    assert statement(update, "bolder reform").speaker == "Nepal Development Update"
+
+
+def test_a_nationality_adjective_fits_a_role_given_with_the_country():
+    text = ("Poland’s prime minister, Anna Nowak, met the delegation in Warsaw. The Polish leader said she "
+            "wanted “a fair deal for farmers”.")
+    assert statement(text, "a fair deal for farmers").speaker == "Anna Nowak"
+
+
+def test_a_belief_verb_inside_a_told_that_clause_is_the_teller_s():
+    text = ("Governor Rafael Ortiz told analysts that the central bank expected inflation to fall "
+            "“within the target band”.")
+    assert statement(text, "within the target band").speaker == "Rafael Ortiz"
+
+
+def test_one_word_spoken_of_is_a_term():
+    assert non_statements("The G20 has spoken of “resilience” for a decade.") == ["resilience"]

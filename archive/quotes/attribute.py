@@ -181,7 +181,8 @@ def before(text, span, lo, skip=()):
     return None
 
 
-REPORTED_GAP_RE = re.compile(r"\s*(?:that\s+)?")
+# "said [that]", "told analysts that": what lies between a speech cue and the clause it reports
+REPORTED_GAP_RE = re.compile(r"\s*(?:that\s+)?|\s+(?:[a-z]+\s+){1,3}that\s+")
 
 
 def _reported_by_earlier_cue(text, found, m, mention):

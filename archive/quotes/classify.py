@@ -21,6 +21,8 @@ TERM_BEFORE_RE = re.compile(
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+SPEAK_OF_RE = re.compile(r"(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)\s+(?:of|about)\s*$",
+                         re.IGNORECASE)
 SAYING_BEFORE_RE = re.compile(
     r"(?:saying|adage|proverb|maxim|motto|old\s+line)\s+(?:goes|has\s+it|says|runs)\s*[,:]?\s*$|as\s+they\s+say\s*[,:]?\s*$",
     re.IGNORECASE)
@@ -143,6 +145,8 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
     if term == "title or name" and (is_title_case(quote) or (how != "before" and quote.rstrip()[-1:] not in ".!?")):
         return True  # "In his new book, “The Avoidable War”, Kevin Rudd writes …", "the article “…” (Jan 12)"
     words = word_count(quote)
+    if words == 1 and term and SPEAK_OF_RE.search(head):
+        return True  # "The G7 has spoken of “overcapacity”": one word talked about is a term
     if words == 1 and NOUN_SLOT_RE.search(head) and (how == "sentence" or by_group):
         # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
         # one quoted word used as a noun, with no one in particular behind it, is a term

@@ -136,6 +136,8 @@ def parse(text, mention):
             # a report keeps its title ("Global Economic Prospects"); a body keeps its noun
             # ("the Dongguan government", "the Biden administration")
             end = run[-1][2] if kind == "publication" else sel[-1][2]
+            if kind == "publication" and len(run) == 1 and not run[0][0].isupper() and lows[-1] == "report":
+                end = sel[-1][2]  # "the Draghi report", "the Mueller report": named for a person
             return Parsed("name", name=text[run[0][1]:end], description=mention.text, backref_kind=kind)
         if lows[0] in ("the", "this", "that", "its", "their", "his", "her", "our", "my") or len(words) <= 2:
             return Parsed("backref", name=mention.text, backref_kind=kind, description=mention.text)
@@ -147,6 +149,11 @@ def parse(text, mention):
         for idx in range(len(words) - 1, -1, -1):
             ends_a_name = words[idx][:1].isupper() and idx > 0 and _name_like(words[idx - 1]) and (
                 lows[idx] in lx.BACKREF_KIND or idx == len(words) - 1)
+            # "The National Governors’ Association", "the Teachers' Union": a plural possessive
+            # role inside a body's name, not a role before a name
+            ends_a_name = ends_a_name or (words[idx][:1].isupper() and lows[idx].endswith("s")
+                                          and idx + 2 < len(words) and words[idx + 1] in ("’", "'")
+                                          and lows[idx + 2] in lx.ORG_WORDS)
             if _is_role(words[idx]) and not ends_a_name:
                 # a capitalised role closing a run of names is part of a body's name
                 # ("Federation of American Scientists"), not the speaker's role

@@ -16,10 +16,14 @@ from .mentions import Mention, mention_after, mention_before, tokens
 from .model import NonStatement, Result, Statement
 from .reported import EXCLUDED_LEMMAS as REPORTED_EXCLUDED
 from .reported import candidates as reported_candidates
-from .resolve import AUTHOR, Referents
+from .resolve import AUTHOR, COMPANY_HEADS, PUBLIC_BODY_WORDS, Referents
 from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+# "The commission’s case rests on …": a possessive subject and the thing it owns
+OWNER_SUBJECT_RE = re.compile(r"\s*((?:[Tt]he\s+)?[A-Za-z][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&-]*){0,5})[’']s\s+"
+                              r"(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
 LEADING_YEAR_RE = re.compile(r"^(?:19|20)\d\d(?:[’']s)?\s+(?=[A-Z])")
 # "Related: “…”", "READ MORE: “…”": a page's link to another article, not a speaker
 LINK_LABEL_RE = re.compile(r"\s*(?:related(?:\s+articles?|\s+stories)?|read\s+more|see\s+also|also\s+read|more|"
@@ -106,6 +110,10 @@ class _Run:
         if p.form == "pronoun" and p.backref_kind == "spokes":
             return self.spokesperson_of(mention, p, exclude)
         if p.form == "pronoun":
+            if p.pronoun == "it":
+                owner = self.sentence_owner(mention.start, exclude)
+                if owner is not None:
+                    return owner[0], owner[1], "", True
             if p.pronoun in ("he", "she"):
                 subject = self.sentence_subject(mention.start, exclude) or \
                     self.previous_subject(mention.start, exclude)
@@ -146,6 +154,13 @@ class _Run:
                     self.refs.add(mention.start, phrase, "person")  # "the senator … he"
                     return phrase, "person", "", False
                 return ref.name, "person", p.description, True
+            if p.backref_kind == "organisation" and head in COMPANY_HEADS and mention.words[0].lower() == "the" \
+                    and len(mention.words) == 2:
+                # "SAIC, which owns the MG brand, received the highest duty. The company said …":
+                # the business that was the sentence before's subject
+                body = self.subject_body(mention.start)
+                if body is not None:
+                    return body, "organisation", p.description, True
             ref = self.refs.by_kind(p.backref_kind, mention.start, head)
             if ref is None and p.backref_kind == "organisation" and mention.words[0].lower() == "the" and \
                     head not in DISTINCT_BODY_HEADS and all(w.islower() for w in mention.words[1:]):
@@ -199,6 +214,11 @@ class _Run:
         if self.author and _norm_name(name) == _norm_name(self.author):
             return self.author, "person", desc, False
         parts = name.split()
+        if len(parts) == 1 and kind == "organisation" and ACRONYM_RE.match(name):
+            full = self.refs.expand_acronym(name, mention.start)
+            if full is not None:
+                self.refs.add(mention.start, full, kind, desc)  # "the IMF" → International Monetary Fund
+                return full, kind, desc, True
         if len(parts) == 1 and kind in ("organisation", "publication"):
             ref = self.refs.ending_with(parts[0], mention.start, kind)
             if ref is not None:
@@ -464,6 +484,47 @@ class _Run:
                 if opening is not None and parse(self.text, opening).form == "name":
                     return self.subject_name(opening, exclude)
         return self.subject_name(mention, exclude)
+
+    def subject_body(self, pos):
+        """The business named as the subject of the sentence before ``pos``'s sentence, or None."""
+        start = self.sents.start_of(self.outside_quote(self.sents.start_of(pos)))
+        if start == 0:
+            return None
+        prev_start = self.sents.start_of(self.outside_quote(start - 1))
+        if self.text.count("\n", prev_start, start) > 2:
+            return None
+        mention = attribute.clause_subject(self.text, prev_start, start)
+        if mention is None:
+            return None
+        p = parse(self.text, mention)
+        if p.form != "name" or infer_kind(p.name, p.description) != "organisation":
+            return None
+        low = p.name.lower()
+        if low in lx.GOVERNMENT_SEATS or set(low.split()) & PUBLIC_BODY_WORDS:
+            return None
+        if ACRONYM_RE.match(p.name):
+            return self.refs.expand_acronym(p.name, mention.start) or p.name
+        ref = self.refs.org_starting(p.name, mention.start) if " " not in p.name else None
+        return ref.name if ref is not None else p.name
+
+    def sentence_owner(self, pos, exclude=()):
+        """"The commission’s case rests on what it calls …": "it" after its own sentence's
+        possessive subject is the body that owns it, when the thing owned is no speaker
+        itself (a case, a view, a plan). Returns (name, kind) or None."""
+        start = self.sents.start_of(pos)
+        head = self.text[start:pos]
+        if not head.strip() or any(c in head for c in "“”\"«»;"):
+            return None
+        m = OWNER_SUBJECT_RE.match(head)
+        if m is None or m.group(2).lower() in lx.BACKREF_KIND or m.group(2).lower() in lx.ORG_WORDS:
+            return None
+        mention = mention_after(self.text, start + m.start(1), start + m.end(1))
+        if mention is None:
+            return None
+        name, kind, _, _ = self.speaker(mention, exclude)
+        if name is None or kind not in ("organisation", "publication"):
+            return None
+        return name, kind
 
     def outside_quote(self, pos):
         """``pos``, or the opening mark of the quotation that holds it."""

@@ -48,7 +48,8 @@ def infer_kind(name, description=""):
         return "publication"
     if set(words) & {"report", "study", "survey", "index", "declaration", "charter", "communique", "outlook",
                      "article", "clause", "section", "resolution", "treaty", "constitution", "act", "agreement",
-                     "accord", "convention", "manifesto", "memorandum", "statement", "paper", "guidelines"}:
+                     "accord", "convention", "manifesto", "memorandum", "statement", "paper", "guidelines",
+                     "update", "yearbook", "barometer"}:
         return "publication"
     if desc & {"newspaper", "magazine", "journal", "daily", "tabloid", "outlet", "report", "study", "survey", "editorial"}:
         return "publication"

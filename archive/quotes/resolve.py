@@ -92,6 +92,18 @@ ROLE_SYNONYMS = {
     "academic": ("professor", "lecturer", "scholar"), "scholar": ("professor", "academic", "fellow"),
     "general": ("army chief", "chief of army", "chief of staff"), "economist": ("economics",),
 }
+# "the Spanish leader" after "Spain’s prime minister, Pedro Sánchez"
+DEMONYMS = {"spanish": "spain", "french": "france", "german": "germany", "british": "britain", "chinese": "china",
+            "japanese": "japan", "indian": "india", "russian": "russia", "american": "america",
+            "italian": "italy", "dutch": "netherlands", "polish": "poland", "turkish": "turkey",
+            "korean": "korea", "pakistani": "pakistan", "indonesian": "indonesia", "thai": "thailand",
+            "vietnamese": "vietnam", "filipino": "philippines", "malaysian": "malaysia", "australian": "australia",
+            "canadian": "canada", "mexican": "mexico", "brazilian": "brazil", "israeli": "israel",
+            "iranian": "iran", "egyptian": "egypt", "ukrainian": "ukraine", "hungarian": "hungary",
+            "greek": "greece", "swedish": "sweden", "irish": "ireland", "singaporean": "singapore",
+            "taiwanese": "taiwan", "bangladeshi": "bangladesh", "nigerian": "nigeria", "kenyan": "kenya",
+            "saudi": "saudi", "argentine": "argentina", "portuguese": "portugal", "belgian": "belgium"}
+ACRONYM_SKIP = {"of", "for", "the", "and", "&", "on", "in", "to", "de"}
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
 figure boss chief statesman stateswoman envoy""".split())
@@ -226,6 +238,11 @@ class Referents:
                 words = words[1:]
             if words and not words[-1].endswith(("’s", "'s")):
                 name = " ".join(words)
+                if len(words) == 1 and not name.isupper() and m.group(1).lower() == "report" and \
+                        infer_kind(name) == "person":
+                    # "the Draghi report": a report named for a person keeps its noun
+                    self._add(title.end(1) - len(name), name + " report", "publication", "report")
+                    continue
                 self._add(title.end(1) - len(name), name, "publication", m.group(1).lower())
         for m in WORK_BY_RE.finditer(text):
             # "A new report by Human Rights Watch …, the report concludes": its author speaks
@@ -240,10 +257,26 @@ class Referents:
         for r in self.items:
             if r.kind == "person":
                 r.name = self.full_name(r.name, r.pos)
+        self._acronyms = {}  # "IMF" → [(position, "International Monetary Fund"), ...]
+        for r in self.items:
+            self._index_acronym(r)
         self._roles_raw = {}
         self._roles = {}  # a person's name → (position, description) of each time they were described
         for r in self.items:
             self._index_role(r)
+
+    def _index_acronym(self, r):
+        if r.kind != "organisation":
+            return
+        words = [w for w in r.name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            self._acronyms.setdefault("".join(w[0] for w in words), []).append((r.pos, r.name))
+
+    def expand_acronym(self, acronym, pos):
+        """"the IMF" after "The International Monetary Fund’s executive board": the body named
+        earlier in full whose words' initials spell it, or None."""
+        found = [name for p, name in self._acronyms.get(acronym, ()) if p < pos]
+        return max(found, key=len) if found else None
 
     def in_quote(self, pos):
         k = bisect.bisect_right(self._quoted_opens, pos) - 1
@@ -291,6 +324,8 @@ class Referents:
         name = " ".join(words)
         if name.endswith(("’s", "'s")):
             name = name[:-2]
+        if all(w in PLACE_WORDS for w in lows):
+            return  # "HONG KONG, Sept 5 (Reuters)": a dateline's place is no one
         kind = infer_kind(name)
         if kind != "person":
             if len(words) >= 2 or kind == "ai_system":
@@ -312,6 +347,7 @@ class Referents:
         self._positions.insert(k, pos)
         self._index(ref)
         self._index_role(ref)
+        self._index_acronym(ref)
 
     def _before(self, pos, window):
         items = self.items
@@ -473,10 +509,10 @@ class Referents:
             # the latest mention of a person whose role fits, even a plain "Farrell has said …"
             # after "Trade Minister Don Farrell" (not another minister described in between)
             desc = self.roles_of(r, pos)
-            if any(h in desc for h in heads) and (
-                    not modifiers or any(m in desc or m in r.name.lower() for m in modifiers)):
+            if any(h in desc for h in heads) and (not modifiers or any(
+                    m in desc or m in r.name.lower() or DEMONYMS.get(m, "-") in desc for m in modifiers)):
                 return r
-            if generic and modifiers and all(m in desc for m in modifiers):
+            if generic and modifiers and all(m in desc or DEMONYMS.get(m, "-") in desc for m in modifiers):
                 return r
         for r in self._before(pos, 6000):
             if r.kind == "person" and r.name != self.author and head in r.description.lower():
