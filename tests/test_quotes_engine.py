@@ -529,3 +529,20 @@ def test_the_writers_own_question_after_raises_a_question():
     s = statement(text, "Can a city-state ever be truly water secure?", author="Jane Lim")
     assert (s.speaker, s.cue) == ("Jane Lim", ":")
     assert statement(text, "Can a city-state ever be truly water secure?").speaker == "(author)"
+
+
+# --- blind batch F: coordinated cues, a named speaker's quoted adjective ----------------------
+
+def test_a_second_predicate_of_the_subject_is_a_cue():
+    from archive.quotes import extract
+    text = ("Brazil’s finance minister, Rosa Lima, flew to Beijing in May and urged the bank to “rethink its "
+            "lending terms”, a sharp change of tone.")
+    got = {s.quote: s.speaker for s in extract(text).statements}
+    assert got == {"rethink its lending terms": "Rosa Lima"}
+
+
+def test_a_quoted_adjective_in_a_named_speaker_s_clause_is_theirs_but_a_group_s_noun_is_a_term():
+    from archive.quotes import extract
+    text = "The mayor said she backed the plan, but wanted a “sustainable” funding model for it."
+    assert [(s.quote, s.speaker) for s in extract(text).statements] == [("sustainable", "the mayor")]
+    assert [n.text for n in extract("Analysts say the bloc’s ‘centrality’ is fading.").non_statements] == ["centrality"]

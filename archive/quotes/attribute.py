@@ -124,6 +124,11 @@ def _subject(text, cue_match, lo):
                     return mention_after(text, start, end)
         return subject
     mention = mention_before(text, cue_match.start(), lo)
+    if mention is None and COORDINATED_RE.search(before) and not text[max(0, lo - 2):lo].strip(" ,") \
+            .endswith(("”", "\"", "’", "'", "»")):
+        # "Pedro Sánchez visited China in September and urged the commission to “…”": a second
+        # predicate of the clause's subject
+        return clause_subject(text, lo, cue_match.start())
     if mention is None and cues.is_participle(cue):
         # "The ministry issued a statement saying …": the clause's subject
         return clause_subject(text, lo, cue_match.start())
@@ -182,6 +187,7 @@ def before(text, span, lo, skip=()):
 
 
 # "said [that]", "told analysts that": what lies between a speech cue and the clause it reports
+COORDINATED_RE = re.compile(r"[^,;:]\s+(?:and|but)(?:\s+then|\s+later|\s+also)?$")
 REPORTED_GAP_RE = re.compile(r"\s*(?:that\s+)?|\s+(?:[a-z]+\s+){1,3}that\s+")
 
 

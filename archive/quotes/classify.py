@@ -21,6 +21,7 @@ TERM_BEFORE_RE = re.compile(
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+QUOTED_ADJECTIVE_RE = re.compile(r"[a-z]{3,}(?:able|ible|ive|ful|ous|less|ical|ent|ant)")
 SPEAK_OF_RE = re.compile(r"(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)\s+(?:of|about)\s*$",
                          re.IGNORECASE)
 SAYING_BEFORE_RE = re.compile(
@@ -147,7 +148,9 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
     words = word_count(quote)
     if words == 1 and term and SPEAK_OF_RE.search(head):
         return True  # "The G7 has spoken of “overcapacity”": one word talked about is a term
-    if words == 1 and NOUN_SLOT_RE.search(head) and (how == "sentence" or by_group):
+    if words == 1 and NOUN_SLOT_RE.search(head) and (how == "sentence" or by_group) and not (
+            not by_group and QUOTED_ADJECTIVE_RE.fullmatch(quote.strip()) and NOUN_AFTER_RE.match(tail)):
+        # but "the governor … wanted a “responsible” funding source": a named speaker's adjective
         # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
         # one quoted word used as a noun, with no one in particular behind it, is a term
         return True
