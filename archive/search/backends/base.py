@@ -62,7 +62,7 @@ class SearchBackend:
     #: Seconds one search may run before the engine stops it (SearchTimeout). The
     #: query caps (archive/search/query.py) keep ordinary searches far below this;
     #: it is the backstop for whatever they miss.
-    time_budget = 5.0
+    time_budget = 15.0
 
     def __init__(self, alias="default"):
         self.alias = alias
