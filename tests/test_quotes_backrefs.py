@@ -278,3 +278,30 @@ def test_a_belief_verb_inside_a_told_that_clause_is_the_teller_s():
 
 def test_one_word_spoken_of_is_a_term():
     assert non_statements("The G20 has spoken of “resilience” for a decade.") == ["resilience"]
+
+
+# --- blind batch G: joint authors, a body's unnamed head, vox pops in a district --------------
+
+def test_two_named_authors_speak_together():
+    text = ("Maria Ortega is a historian at Leiden. In a 2022 essay, “Why Treaties Last,” Ortega and Paul Kim "
+            "argued that alliances need “boring institutions”.")
+    s = statement(text, "boring institutions")
+    assert (s.speaker, s.speaker_kind) == ("Maria Ortega and Paul Kim", "group")
+
+
+def test_its_chairman_unnamed_speaks_for_the_body():
+    text = ("The Korea Shipbuilders’ Association (KSA) expects orders to fall. Its chairman has warned that "
+            "“the yards will be idle by 2027.”")
+    s = statement(text, "the yards will be idle by 2027.")
+    assert s.speaker == "Korea Shipbuilders’ Association (KSA)"
+
+
+def test_an_unnamed_person_in_a_named_district_and_she():
+    text = ("A fruit seller in Jakarta’s Tanah Abang district told me she had stopped buying stock. "
+            "“Nobody has money this month,” she said.")
+    assert statement(text, "Nobody has money this month,").speaker == "a fruit seller in Jakarta’s Tanah Abang district"
+
+
+def test_an_unnamed_official_keeps_a_participle_complement():
+    text = "An EU official involved in the talks put it plainly: “We are not there yet. We are close.”"
+    assert statement(text, "We are not there yet. We are close.").speaker == "an EU official involved in the talks"

@@ -546,3 +546,40 @@ def test_a_quoted_adjective_in_a_named_speaker_s_clause_is_theirs_but_a_group_s_
     text = "The mayor said she backed the plan, but wanted a “sustainable” funding model for it."
     assert [(s.quote, s.speaker) for s in extract(text).statements] == [("sustainable", "the mayor")]
     assert [n.text for n in extract("Analysts say the bloc’s ‘centrality’ is fading.").non_statements] == ["centrality"]
+
+
+# --- blind batch G: 'calls' after a name, listed ministries, predicates, linked titles ---------
+
+def test_calls_after_a_named_body_is_a_cue_and_a_listed_ministry_keeps_its_comma():
+    from archive.quotes import extract
+    text = "The Ministry of Land, Infrastructure and Transport (MLIT) calls the plan a “make-or-break” moment."
+    [s] = extract(text).statements
+    assert (s.quote, s.speaker) == ("make-or-break", "Ministry of Land, Infrastructure and Transport (MLIT)")
+
+
+def test_a_named_speaker_s_hyphenated_adjective_is_theirs():
+    from archive.quotes import extract
+    text = "Governor Ana Ruiz has said repeatedly that the bank’s mandate is “non-negotiable”."
+    assert [(s.quote, s.speaker) for s in extract(text).statements] == [("non-negotiable", "Ana Ruiz")]
+
+
+def test_a_quote_opening_with_a_modal_after_a_noun_is_a_predicate_not_a_title():
+    from archive.quotes import extract
+    text = "The governor told a seminar that fiscal policy “cannot fix a broken labour market”."
+    assert [(s.quote, s.speaker) for s in extract(text).statements] == [
+        ("cannot fix a broken labour market", "the governor")]
+
+
+def test_a_linked_title_after_a_label_and_colon_is_a_title():
+    from archive.quotes import extract
+    text = "Body text.\n\nRelated\nCSIS Analysis: “The Future of Undersea Cables in Southeast Asia”\n"
+    r = extract(text)
+    assert r.statements == [] and [n.text for n in r.non_statements] == [
+        "The Future of Undersea Cables in Southeast Asia"]
+
+
+def test_framed_as_quotes_the_framer():
+    from archive.quotes import extract
+    text = "President Lula framed the summit as a chance to restore “trust between north and south”."
+    assert [(s.quote, s.speaker) for s in extract(text).statements] == [
+        ("trust between north and south", "Lula")]

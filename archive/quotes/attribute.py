@@ -31,7 +31,7 @@ DATE_WORDS = TIME_WORDS | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep
 DASH_NAME_RE = re.compile(r"[,.]?\s*(—|–|--|-)\s*(?=[A-Z])")
 LEADING_RE = re.compile(r"[\s,.;:—–\-]*")
 SENTENCE_GAP_WORDS = 30
-OBJECT_GAP_WORDS = 8
+OBJECT_GAP_WORDS = 10
 
 
 @dataclass

@@ -21,6 +21,9 @@ TERM_BEFORE_RE = re.compile(
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+PREDICATE_START_RE = re.compile(r"(?:cannot|can|could|will|would|should|must|may|might|is|are|was|were|has|have|had|"
+                                r"does|do|did|won[’']t|can[’']t)\s")
+HYPHEN_WORD_RE = re.compile(r"(?:non|once|long|short|well|hard|far)-[a-z-]+")
 QUOTED_ADJECTIVE_RE = re.compile(r"[a-z]{3,}(?:able|ible|ive|ful|ous|less|ical|ent|ant)")
 SPEAK_OF_RE = re.compile(r"(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)\s+(?:of|about)\s*$",
                          re.IGNORECASE)
@@ -80,7 +83,8 @@ def term_reason(text, span, lo):
         return "term or name"
     if word_count(quote) == 1 and WORD_MENTIONED_RE.match(tail):
         return "word mentioned"  # "“overcapacity” is a false proposition": the word itself
-    if TITLE_BEFORE_RE.search(head) and (is_title_case(quote) or short):
+    if TITLE_BEFORE_RE.search(head) and (is_title_case(quote) or short) and not PREDICATE_START_RE.match(quote):
+        # but "told a seminar that monetary policy “cannot fix structural problems”": a predicate
         return "title or name"
     return None
 
@@ -154,8 +158,10 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
         # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
         # one quoted word used as a noun, with no one in particular behind it, is a term
         return True
-    if words == 1 and how == "sentence" and "-" in quote:
-        return True  # "say it is “risk-based”": a hyphenated coinage is a term, not a quotation
+    if words == 1 and how == "sentence" and "-" in quote and (by_group or not HYPHEN_WORD_RE.fullmatch(quote.strip())):
+        # "the Act's authors say it is “risk-based”": a hyphenated coinage in a group's mouth is a
+        # term; but "the governor has said … is “non-negotiable”" quotes him
+        return True
     if words <= 3 and how == "sentence" and (family in ("belief", "document") or by_group) \
             and ARTICLE_RE.search(head):
         return True  # "critics believe a “debt trap” …", "when they warn of a “new Cold War”"

@@ -55,7 +55,7 @@ speak recount put go point sum muse conclude observe repeat reaffirm allege sign
 BELIEF = "believe think predict forecast expect estimate fear suggest reckon hope project".split()
 DOCUMENT = "find identify show highlight underline underscore recommend report conclude".split()
 NAMING = """call dub describe label brand term characterise characterize hail praise criticise criticize condemn
-dismiss accuse welcome denounce slam blast lambaste deride decry""".split()
+dismiss accuse welcome denounce slam blast lambaste deride decry frame""".split()
 
 PHRASES = {
     "according to": "speech",
@@ -182,6 +182,9 @@ SAYING_NOUN_RE = re.compile(r"\s+(?:goes|has\s+it|says|runs|is|was)\b")
 INTRODUCES_RE = re.compile(r"\s*(?:that\b|[:,“\"‘']|(?:it|him|her|them|this|us|me)\b|$)")
 
 
+# a singular subject named just before: "Anwar", "(METI)", "the bank"
+NAMED_SUBJECT_RE = re.compile(r"(?:(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*[a-z0-9]|\([A-Z]{2,8}\)|\b(?:the|its)\s+[a-z]{3,}[^s\W])\s+$")
+OBJECT_AFTER_RE = re.compile(r"\s+(?:it|them|this|that|these|those|the|a|an|his|her|its|their)\s")
 MODAL_BEFORE_RE = re.compile(r"(?:\b(?:would|will|could|should|might|may|must|can|cannot|to|shall)|n[’']t)\s+$")
 
 
@@ -222,6 +225,9 @@ def is_cue(text, match, after_quote=False):
             return True  # "It projects global growth of 2.4 percent": after "it", a verb
         if after_quote and CLAUSE_END_RE.match(text, match.end()):
             return True  # "“…,” the report states."
+        if NAMED_SUBJECT_RE.search(text, max(0, match.start() - 40), match.start()) and \
+                OBJECT_AFTER_RE.match(text, match.end()):
+            return True  # "METI calls the package a “…” investment": after a name, a verb
         return INTRODUCES_RE.match(text, match.end()) is not None
     if FORM_LEMMA.get(word) == word and MODAL_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
         return False

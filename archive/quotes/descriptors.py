@@ -24,6 +24,8 @@ class Parsed:
     pronoun: str = ""
 
 
+BODY_HEADS = {"chairman", "chairwoman", "chair", "president", "director", "head", "chief", "secretary-general",
+              "director-general", "governor", "ceo"}
 PEERAGE = {"lord", "lady", "baroness", "baron", "earl", "viscount"}
 
 
@@ -194,6 +196,9 @@ def parse(text, mention):
         name_sel = _trailing_name(after, linked) if after else []
         if linked and name_sel and infer_kind(text[name_sel[0][1]:name_sel[-1][2]]) != "person":
             name_sel = []  # "the head of the Federal Reserve": an office, no name
+        if not name_sel and lows[k] in BODY_HEADS and len(words) == 2 and lows[0] == "its":
+            # "Its chairman has warned": a body's unnamed head speaks for it, as its spokesman does
+            return Parsed("pronoun", pronoun="it", description=lows[k], backref_kind="spokes")
         if not name_sel and lows[k] in SPOKES and k == 1 and lows[0] in POSSESSIVE_PRONOUN:
             # "His spokeswoman called the question “premature”": he speaks through her
             return Parsed("pronoun", pronoun=POSSESSIVE_PRONOUN[lows[0]], description=lows[k], backref_kind="spokes")

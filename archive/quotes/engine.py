@@ -21,6 +21,10 @@ from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+# "…, Campbell and Rush Doshi argued": a surname named earlier, joined to the speaker's name
+JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
+LISTED_BODY_RE = re.compile(r"\b((?:Ministry|Department|Minister|Secretary|Commission|Committee|Office|Bureau|"
+                            r"Institute)\s+(?:of|for)\s+[A-Z][\w-]+),\s+$")
 # "The commission’s case rests on …": a possessive subject and the thing it owns
 OWNER_SUBJECT_RE = re.compile(r"\s*((?:[Tt]he\s+)?[A-Za-z][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&-]*){0,5})[’']s\s+"
                               r"(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
@@ -204,6 +208,10 @@ class _Run:
             return p.name, kind, p.description, False
         name, desc = p.name, p.description
         by_ref = False
+        listed = LISTED_BODY_RE.search(text, max(0, mention.start - 60), mention.start)
+        if listed and name == text[mention.start:mention.end].removeprefix("the ").removeprefix("The "):
+            # "The Ministry of Economy, Trade and Industry (METI) calls …": the comma is in the name
+            name = listed.group(1) + ", " + name
         kind = infer_kind(name, desc)
         if kind == "person" and not desc:
             kind = self.titled_body_kind(mention) or kind
@@ -236,6 +244,13 @@ class _Run:
             full = self.refs.full_name(name, mention.start)
             by_ref = full != name
             name = full
+        if kind == "person":
+            joint = JOINT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
+            other = joint and self.refs.surname(joint.group(1), joint.start(1)) if joint and \
+                " " not in joint.group(1) else None
+            if other is not None:
+                # "Campbell and Rush Doshi argued": two named authors speak together
+                return f"{other.name} and {name}", "group", desc, True
         self.refs.add(mention.start, name, kind, desc)
         return name, kind, desc, by_ref
 
@@ -342,6 +357,9 @@ class _Run:
             att = attribute.later(text, span, hi) or attribute.colon(text, span, lo)
         if term in ("saying or proverb", "imagined words"):
             return self.non_statement(span, term)
+        if att is not None and att.how == "colon" and classify.is_title_case(quote) and \
+                quote.rstrip()[-1:] not in ".!?" and self.whole_line_after(span):
+            att = None  # "RSIS Commentary: “ASEAN and the Myanmar Crisis”": a linked title, not words
         if att is not None and classify.overrules_attribution(
                 att.how, att.family, term, quote, text[lo:span.open],
                 by_group=self.by_group(att), tail=text[span.close + 1:span.close + 40]):
@@ -386,6 +404,11 @@ class _Run:
         if self.sents.count_between(prev_span.close, span.open) > 1:
             return False  # a sentence of the writer's own stands between: see context_speaker
         return classify.is_sentence_like(quote) or (quote[:1].isupper() and classify.word_count(quote) >= 3)
+
+    def whole_line_after(self, span):
+        """Whether nothing but punctuation follows the span on its line."""
+        nl = self.text.find("\n", span.close)
+        return not self.text[span.close + 1:nl if nl >= 0 else len(self.text)].strip(" \t.,;")
 
     def whole_line(self, span):
         text = self.text

@@ -35,9 +35,11 @@ founding lead head outgoing incoming retired influential respected famous eminen
 QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
                           r"(?:by\s+[^,.;“”\"]{1,60}?\s+|in\s+[^,.;“”\"]{1,60}?\s+)?as\s*$")
 PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ash|as|at|az|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
-FAMILIAR_RE = re.compile(r"\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
+PLACE_NOUNS = {"district", "province", "county", "village", "suburb", "prefecture", "township", "neighbourhood",
+               "neighborhood", "region"}
+FAMILIAR_RE = re.compile(r"\s+(?:familiar|close|briefed|involved|working|responsible)\s+(?:with|to|on|in|for)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
                          r"(?:,\s+who\s+[^,]{1,80},)?(?=\s*$)")
-FAMILIAR_AFTER_RE = re.compile(r"\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
+FAMILIAR_AFTER_RE = re.compile(r"\s+(?:familiar|close|briefed|involved|working|responsible)\s+(?:with|to|on|in|for)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"
                                r"(?=\s*[,.;:—–)]|\s+(?:said|says|told|added))")
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december week month
@@ -458,6 +460,8 @@ def mention_after(text, start, hi):
             pass  # "said the ministry’s deputy spokesperson Lin Jian", "the poll's director"
         elif word.isdigit() and i > 0 and _name_like(toks[i - 1][0]) and len(word) <= 4:
             pass
+        elif low in PLACE_NOUNS and i > 0 and _name_like(toks[i - 1][0]) and seen_name:
+            pass  # "A noodle vendor in Bangkok’s Bang Rak district": the place's own noun
         elif low in lx.NAME_PARTICLES or low in LINKS or (low == "the" and i > 0 and toks[i - 1][0].lower() in LINKS):
             if not (i + 1 < len(toks) and (_name_like(toks[i + 1][0]) or _is_role(toks[i + 1][0])
                                            or toks[i + 1][0].lower() in ("the",) + tuple(lx.NAME_PARTICLES))):
@@ -489,6 +493,8 @@ def mention_after(text, start, hi):
                 k += 1
                 while k < len(toks) and _name_like(toks[k][0]):
                     k += 1
+                if k < len(toks) and toks[k][0].lower() in PLACE_NOUNS:
+                    k += 1  # "in Jakarta’s Tanah Abang district"
             sel = toks[:k]
             return Mention(text[sel[0][1]:sel[-1][2]], sel[0][1], sel[-1][2], sel)
     if mention is None:
