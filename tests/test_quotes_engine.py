@@ -583,3 +583,56 @@ def test_framed_as_quotes_the_framer():
     text = "President Lula framed the summit as a chance to restore “trust between north and south”."
     assert [(s.quote, s.speaker) for s in extract(text).statements] == [
         ("trust between north and south", "Lula")]
+
+
+# --- blind batch H: passive agents, interview labels, unnamed modifiers, body appositives ------
+
+def test_the_agent_of_a_passive_cue_speaks():
+    from archive.quotes import extract
+    text = "The new bridge was hailed by Chilean officials as “a link between two oceans.”"
+    [s] = extract(text).statements
+    assert (s.quote, s.speaker) == ("a link between two oceans.", "Chilean officials")
+
+
+def test_an_interview_label_is_not_the_sentence_subject():
+    from archive.quotes import extract
+    text = ("Q2: What did the spokesman say?\n\nA2: Rui Tavares, the spokesman, said little. A3: Maria Lopes has "
+            "long presented herself as a reformer. In her first speech, she promised a “clean break”.")
+    got = {s.quote: s.speaker for s in extract(text).statements}
+    assert got["clean break"] == "Maria Lopes"
+
+
+def test_unknown_lowercase_modifiers_stay_with_an_unnamed_speaker():
+    from archive.quotes import extract
+    text = ("Few have trained on them. A senior warrant officer at Camp Pendleton told me that his marines "
+            "practised “mostly in simulators”. “It is not enough,” he said.")
+    got = {s.quote: s.speaker for s in extract(text).statements}
+    assert got == {"mostly in simulators": "a senior warrant officer at Camp Pendleton",
+                   "It is not enough,": "a senior warrant officer at Camp Pendleton"}
+
+
+def test_a_name_before_a_chain_of_appositives_is_the_speaker():
+    from archive.quotes import extract
+    text = ("Li Wenjun, director of the Institute for Trade Studies, a Shanghai think tank, said that "
+            "“tariffs are a tax on our own consumers.”")
+    [s] = extract(text).statements
+    assert s.speaker == "Li Wenjun"
+
+
+def test_a_body_named_after_its_description_and_a_capitalised_panel_in_a_name():
+    from archive.quotes import extract
+    text = ("The ministry’s cyber unit, the National Cyber Security Office, has acknowledged that patches are "
+            "“not arriving fast enough”. As the Intergovernmental Panel on Biodiversity has warned, losses are "
+            "“accelerating sharply”.")
+    got = {s.quote: s.speaker for s in extract(text).statements}
+    assert got == {"not arriving fast enough": "National Cyber Security Office",
+                   "accelerating sharply": "Intergovernmental Panel on Biodiversity"}
+
+
+def test_a_quoted_noun_phrase_owned_by_a_possessor_and_followed_by_a_verb_is_a_term():
+    from archive.quotes import extract
+    text = ("Officials insisted the border was settled, because Moscow’s “historic frontier” has no basis in "
+            "the treaty.")
+    r = extract(text)
+    assert r.statements == [] or all(s.kind == "reported" for s in r.statements)
+    assert [n.text for n in r.non_statements] == ["historic frontier"]

@@ -68,6 +68,8 @@ def clause_subject(text, lo, hi):
     """The subject that opens the clause in text[lo:hi] ("Grok 3 affirmed …", "In 2025, X said …")."""
     toks = tokens(text, lo, hi)
     i = 0
+    if len(toks) > 2 and QA_LABEL_RE.fullmatch(toks[0][0]) and toks[1][0] == ":":
+        toks = toks[2:]  # "A3: Prabowo has long presented himself …": an interview's label
     while toks and toks[0][0] in ",;—–-":
         toks = toks[1:]  # "…”, while the IMF's chief economist, X, struck a cautious tone, saying"
     if toks and toks[0][0].lower() in ("while", "whereas") and toks[0][0].islower():
@@ -167,7 +169,13 @@ def before(text, span, lo, skip=()):
         immediate = IMMEDIATE_GAP_RE.fullmatch(gap) is not None
         if fam == "naming" and _words(gap) > OBJECT_GAP_WORDS:
             continue
-        mention = _subject(text, m, lo)
+        by = PASSIVE_BY_RE.match(text, m.end(), span.open) if fam in ("naming", "speech") else None
+        mention = mention_after(text, by.end(), span.open) if by else None
+        if mention is not None:
+            # "was hailed by Peruvian officials as “…”": the agent of a passive cue speaks
+            mention.text = text[mention.start:mention.end]
+        else:
+            mention = _subject(text, m, lo)
         if mention is None:
             continue
         if fam == "belief" and _reported_by_earlier_cue(text, found, m, mention):
@@ -187,6 +195,8 @@ def before(text, span, lo, skip=()):
 
 
 # "said [that]", "told analysts that": what lies between a speech cue and the clause it reports
+QA_LABEL_RE = re.compile(r"[QA]\d{0,2}")
+PASSIVE_BY_RE = re.compile(r"\s+by\s+(?=[A-Za-z])")
 COORDINATED_RE = re.compile(r"[^,;:]\s+(?:and|but)(?:\s+then|\s+later|\s+also)?$")
 REPORTED_GAP_RE = re.compile(r"\s*(?:that\s+)?|\s+(?:[a-z]+\s+){1,3}that\s+")
 

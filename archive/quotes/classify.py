@@ -23,6 +23,8 @@ TERM_BEFORE_RE = re.compile(
 )
 PREDICATE_START_RE = re.compile(r"(?:cannot|can|could|will|would|should|must|may|might|is|are|was|were|has|have|had|"
                                 r"does|do|did|won[’']t|can[’']t)\s")
+POSSESSIVE_SLOT_RE = re.compile(r"[A-Za-z][’']s\s*$")
+CLAUSE_VERB_RE = re.compile(r"\s+(?:has|have|had|is|are|was|were|remains|remained|does|did|cannot|can|will|would)\s")
 HYPHEN_WORD_RE = re.compile(r"(?:non|once|long|short|well|hard|far)-[a-z-]+")
 QUOTED_ADJECTIVE_RE = re.compile(r"[a-z]{3,}(?:able|ible|ive|ful|ous|less|ical|ent|ant)")
 SPEAK_OF_RE = re.compile(r"(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)\s+(?:of|about)\s*$",
@@ -162,6 +164,8 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
         # "the Act's authors say it is “risk-based”": a hyphenated coinage in a group's mouth is a
         # term; but "the governor has said … is “non-negotiable”" quotes him
         return True
+    if words <= 3 and how == "sentence" and POSSESSIVE_SLOT_RE.search(head) and CLAUSE_VERB_RE.match(tail):
+        return True  # "…, because Beijing’s “nine-dash line” has no basis": the writer's own subject, a term
     if words <= 3 and how == "sentence" and (family in ("belief", "document") or by_group) \
             and ARTICLE_RE.search(head):
         return True  # "critics believe a “debt trap” …", "when they warn of a “new Cold War”"

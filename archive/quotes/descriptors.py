@@ -153,6 +153,9 @@ def parse(text, mention):
                 lows[idx] in lx.BACKREF_KIND or idx == len(words) - 1)
             # "The National Governors’ Association", "the Teachers' Union": a plural possessive
             # role inside a body's name, not a role before a name
+            # "the Intergovernmental Panel on Climate Change": a capitalised body noun inside a name
+            ends_a_name = ends_a_name or (words[idx][:1].isupper() and lows[idx] in lx.ORG_WORDS and idx > 0
+                                          and _name_like(words[idx - 1]) and lows[idx - 1] not in lx.DETERMINERS)
             ends_a_name = ends_a_name or (words[idx][:1].isupper() and lows[idx].endswith("s")
                                           and idx + 2 < len(words) and words[idx + 1] in ("’", "'")
                                           and lows[idx + 2] in lx.ORG_WORDS)
@@ -178,7 +181,7 @@ def parse(text, mention):
                 # "a spokesman for the Dongguan government": the body speaks
                 return Parsed("anonymous", name=text[body[0][1]:body[-1][2]], description=mention.text,
                               backref_kind="organisation")
-        if linked and lows[k] in TEAMS:
+        if linked and lows[k] in TEAMS and words[k].islower():
             # "a team at Epoch AI": the body speaks through its team
             body = [t for t in after[1:] if t[0].lower() not in lx.DETERMINERS]
             if body:

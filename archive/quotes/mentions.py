@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .cues import FORM_FAMILY
-from .kinds import description_head
+from .kinds import description_head, infer_kind
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
 LINKS = ("of", "for", "at", "&", "to", "in", "from", "on")
@@ -222,8 +222,48 @@ def _make(text, toks, j, i, description=""):
     return Mention(text[start:end], start, end, sel, description)
 
 
+# "A senior noncommissioned officer …": an article and lowercase modifiers opening the clause
+UNNAMED_OPENING_RE = re.compile(r"(?<![\w’'-])((?:[Aa]n?|[Oo]ne)\s+(?:[a-z][a-z-]*\s+){0,3})$")
+# "Wang Huiyao, founder of the Center for …, a Beijing-based think tank, said": the name before
+NAME_BEFORE_ROLE_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+$")
+BODY_APPOSITIVE_BEFORE_RE = re.compile(
+    r"((?:[Tt]he|[Ii]ts|(?:[Tt]he\s+)?[A-Z][\w-]*[’']s)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w-]*),\s+(?:the\s+)?"
+    r"([A-Z][\w’'-]*(?:\s+(?:of|for|on|and|&|the|[A-Z][\w’'-]*)){1,8}),\s+(?:has\s+|have\s+|had\s+|also\s+)?$")
+CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?”\"]|\n)\s*$")
+
+
 def mention_before(text, end, lo):
     """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
+    mention = _mention_before(text, end, lo)
+    if mention is None:
+        body = BODY_APPOSITIVE_BEFORE_RE.search(text, max(lo, end - 200), end)
+        if body and CLAUSE_START_RE.search(text[max(0, body.start() - 3):body.start()]) and \
+                infer_kind(body.group(2)) == "organisation":
+            # "The Pentagon’s counter-drone office, the Joint Counter-small Unmanned Aircraft Systems
+            # Office, has acknowledged": the body named after its description
+            return Mention(body.group(2), body.start(2), body.end(2), tokens(text, body.start(2), body.end(2)),
+                           body.group(1))
+        return None
+    if not mention.words or not mention.words[0].islower() or \
+            mention.words[0] in ("a", "an", "one", "the"):
+        return mention
+    floor = max(lo, end - 300)
+    opening = UNNAMED_OPENING_RE.search(text, max(floor, mention.start - 60), mention.start)
+    if opening and opening.start(1) >= floor and CLAUSE_START_RE.search(text[max(0, opening.start(1) - 3):opening.start(1)]):
+        start = opening.start(1)
+        return Mention(text[start:mention.end], start, mention.end, tokens(text, start, mention.end),
+                       mention.description)
+    named = NAME_BEFORE_ROLE_RE.search(text, max(floor, mention.start - 60), mention.start)
+    if named and CLAUSE_START_RE.search(text[max(0, named.start(1) - 3):named.start(1)]) and \
+            _is_role(mention.words[0]) and infer_kind(named.group(1)) == "person" and \
+            named.group(1).split()[0].lower() not in lx.STOP_CAPS:
+        toks = tokens(text, named.start(1), named.end(1))
+        return Mention(named.group(1), named.start(1), named.end(1), toks,
+                       mention.text + (", " + mention.description if mention.description else ""))
+    return mention
+
+
+def _mention_before(text, end, lo):
     lo = max(lo, end - 300)
     quoted_as = QUOTED_AS_RE.search(text, lo, end)
     if quoted_as:
@@ -488,7 +528,7 @@ def mention_after(text, start, hi):
                 and toks[k][0].lower() not in FORM_FAMILY and toks[k][0].lower() not in lx.STOP_CAPS:
             k += 1
         if k > 1 and (k == len(toks) or toks[k][0] in ",.;:!?)" or toks[k][0].lower() in PHRASE_ENDS):
-            if k + 1 < len(toks) and toks[k][0] in ("in", "from") and _name_like(toks[k + 1][0]):
+            if k + 1 < len(toks) and toks[k][0] in ("in", "from", "at") and _name_like(toks[k + 1][0]):
                 # "A retired postwoman in Bolton who has waited …": where the person is from
                 k += 1
                 while k < len(toks) and _name_like(toks[k][0]):
