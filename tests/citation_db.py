@@ -13,7 +13,7 @@ def make_agent(name, kind=Agent.Kind.PERSON, **fields):
 def make_rsis_entry(title="DeepSeek: A Seed for Technological Equity and a Multipolar World", number="CO25056",
                     author="Qi Dapeng", status=EntryStatus.PUBLISHED, **fields):
     outlet, _ = Outlet.objects.get_or_create(
-        name="S. Rajaratnam School of International Studies",
+        name="S. Rajaratnam School of International Studies (RSIS)",  # as seeds/manifest.toml has it
         defaults={"short_name": "RSIS", "kind": Outlet.Kind.THINK_TANK, "place": "Singapore"},
     )
     series, _ = Series.objects.get_or_create(outlet=outlet, name="RSIS Commentary")

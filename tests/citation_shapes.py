@@ -2,7 +2,10 @@
 
 They mirror the seeds (an RSIS commentary; a China Daily op-ed whose author and date
 the page does not give) and the awkward cases: two authors, a name with a particle,
-non-ASCII letters, an organisation as author, no date, LaTeX special characters.
+non-ASCII letters, an organisation as author, no date, LaTeX special characters. The
+outlet names are written as the importer stores them ("S. Rajaratnam School of
+International Studies (RSIS)", from seeds/manifest.toml); tests/test_citations_seeds.py
+checks the same outputs on the real seeds, imported.
 """
 from archive.citations.items import BLOG_POST, OP_ED, EntryRecord, Name, StatementRecord
 
@@ -12,8 +15,8 @@ ARCHIVE = "https://archive.example.org/entries"
 def rsis_commentary(**changes):
     values = dict(
         id=1, title="DeepSeek: A Seed for Technological Equity and a Multipolar World",
-        authors=[Name("Qi", "Dapeng", family_first=True)], outlet="S. Rajaratnam School of International Studies",
-        place="Singapore", series="RSIS Commentary", number="CO25056", date=(2025, 3, 17),
+        authors=[Name("Qi", "Dapeng", family_first=True)],
+        outlet="S. Rajaratnam School of International Studies (RSIS)", outlet_short="RSIS", place="Singapore", series="RSIS Commentary", number="CO25056", date=(2025, 3, 17),
         url=f"{ARCHIVE}/deepseek-a-seed/", archive_url=f"{ARCHIVE}/deepseek-a-seed/",
         abstract="In 2025, Chinese AI firm DeepSeek disrupted US tech hegemony.",
         language="en", keywords=["Technology and Future Issues", "East Asia and Asia Pacific"],
@@ -67,3 +70,22 @@ def tompros_statement():
         id=7, entry=rsis_commentary(), quote="backed Chinese companies into a corner where they have to be far more efficient",
         speaker=Name("Tompros", "Louis"), anchor="s7",
     )
+
+
+def author_statement():
+    """The author quoting himself ("when he posed, '...'"): cited as the entry, no "quoted in"."""
+    return StatementRecord(
+        id=8, entry=rsis_commentary(), quote="What if China prioritises cooperative AI development?",
+        speaker=Name("Qi", "Dapeng", family_first=True), anchor="s8",
+    )
+
+
+def question_op_ed(**changes):
+    """A title ending in a question mark, in a newspaper whose name begins with "The"."""
+    return two_authors_with_particle(**{"title": "Is China Winning the AI Race?", "date": (2025, 3, 17),
+                                        "proper_nouns": frozenset({"China"}), **changes})
+
+
+def question_report(**changes):
+    return rsis_commentary(**{"title": "Is China Winning the AI Race?", "proper_nouns": frozenset({"China"}),
+                              **changes})

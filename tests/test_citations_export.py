@@ -51,6 +51,16 @@ def test_command_rejects_unknown_format_and_person():
         call_command("export_citations", "--format", "ris", "--person", "nobody-at-all")
 
 
+@pytest.mark.parametrize("option", ["--outlet", "--tag", "--author", "--speaker"])
+def test_command_rejects_an_unknown_outlet_tag_or_name(tmp_path, option):
+    """A mistyped slug is a mistake to report, not an empty file (as --person already was)."""
+    make_rsis_entry()
+    out = tmp_path / "x.ris"
+    with pytest.raises(CommandError, match=f"{option} 'nonexistent': no "):
+        call_command("export_citations", "--format", "ris", option, "nonexistent", "-o", str(out))
+    assert not out.exists()
+
+
 def test_jsonl_dump_has_entries_statements_and_speakers(tmp_path):
     entry = make_rsis_entry()
     make_op_ed()
@@ -82,3 +92,24 @@ def test_admin_action_export_selected(admin_client):
     body = b"".join(response.streaming_content).decode()
     assert [e.key for e in bibtexparser.parse_string(body).entries] == ["qi2025deepseek"]
     assert Entry.objects.count() == 2
+
+
+def test_librarians_export_selected_entries_from_the_admin(client):
+    """Librarians may only view entries; exporting citations changes nothing, so they may."""
+    from .factories import make_user
+
+    entry = make_rsis_entry()
+    draft = make_rsis_entry(title="A Draft", status=EntryStatus.DRAFT)
+    client.force_login(make_user("libby", "Librarians"))
+    url = "/admin/archive/entry/"
+    changelist = client.get(url)
+    assert changelist.status_code == 200 and b'value="export_selected"' in changelist.content
+    form = client.post(url, {"action": "export_selected", "_selected_action": [entry.pk, draft.pk]})
+    assert form.status_code == 200 and b"1 draft in the selection will be left out" in form.content
+    response = client.post(url, {"action": "export_selected", "_selected_action": [entry.pk, draft.pk],
+                                 "export_format": "ris"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="selected-entries.ris"'
+    [record] = rispy.loads(b"".join(response.streaming_content).decode())
+    assert (record["title"], record["publisher"]) == (entry.title, "S. Rajaratnam School of International Studies")
+    assert Entry.objects.get(pk=draft.pk).status == EntryStatus.DRAFT  # nothing changed

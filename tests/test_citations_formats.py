@@ -59,7 +59,7 @@ def test_bibtex_round_trip_with_bibtexparser(shape):
     if record.number:
         assert entry["number"] == record.number
         assert entry.entry_type == "techreport"
-        assert entry["institution"] == record.outlet
+        assert entry["institution"] == csl.publisher_name(record.outlet, record.outlet_short)
 
 
 @pytest.mark.parametrize("shape", ALL_SHAPES)
@@ -100,9 +100,10 @@ def test_bibtex_braces_protect_names_and_escape_specials():
     assert "{DeepSeek}: A Seed" in bibtex.entry(csl.to_csl(rsis_commentary()))
 
 
-def test_unique_keys_in_a_bulk_export():
-    items = [csl.to_csl(rsis_commentary(id=n)) for n in range(3)]
-    assert [i["id"] for i in csl.unique_keys(items)] == ["qi2025deepseek", "qi2025deepseeka", "qi2025deepseekb"]
+def test_key_suffixes_by_rank():
+    assert [csl.key_suffix(rank) for rank in (0, 1, 2, 26, 27)] == ["", "a", "b", "z", "aa"]
+    items = [csl.to_csl(rsis_commentary(id=n, key_suffix=csl.key_suffix(n))) for n in range(3)]
+    assert [i["id"] for i in items] == ["qi2025deepseek", "qi2025deepseeka", "qi2025deepseekb"]
 
 
 @pytest.mark.parametrize("shape", ALL_SHAPES)
@@ -120,7 +121,7 @@ def test_ris_round_trip_with_rispy(shape):
     if record.number:
         assert entry["issn"] == record.number
         assert entry["secondary_title"] == record.series
-        assert entry["publisher"] == record.outlet
+        assert entry["publisher"] == "S. Rajaratnam School of International Studies"
         assert entry["place_published"] == record.place
     elif record.outlet:
         assert entry["secondary_title"] == record.outlet
@@ -189,3 +190,89 @@ def test_statement_item_names_speaker_and_words():
 
 def test_china_daily_key_without_author_or_date():
     assert csl.citation_key(china_daily_op_ed()) == "chinanddeepseek"
+
+
+SPECIALS = "Price {Caps}: 50% of $5 #1 \\path_x ~ ^2"
+COMMA_KEYWORDS = ["Conflict, Security and Human Rights", "East Asia"]
+
+
+def _pylatexenc():
+    """bibtexparser's own LaTeX decoder. pylatexenc 2.11 defines \textasciicircum twice
+    (latex2text/_defaultspecs.py: "^", then the modifier letter "ˆ"); LaTeX prints "^",
+    so the decoder is given back its first definition."""
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db().filter_context()
+    context.add_context_category("fix", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
+    return LatexNodes2Text(latex_context=context)
+
+
+def test_bibtex_specials_survive_bibtexparser_exactly():
+    record = rsis_commentary(title=SPECIALS, abstract=SPECIALS, proper_nouns=frozenset())
+    text = bibtex.entry(csl.to_csl(record))
+    assert r"title       = {Price \{Caps\}: 50\% of \$5 \#1 \textbackslash{}path\_x \textasciitilde{} " \
+           r"\textasciicircum{}2}," in text
+    library = bibtexparser.parse_string(text, append_middleware=[bm.LatexDecodingMiddleware(decoder=_pylatexenc())])
+    assert not library.failed_blocks
+    entry = library.entries[0]
+    assert entry["title"] == SPECIALS and entry["abstract"] == SPECIALS
+
+
+def test_bibtex_specials_survive_pybtex_exactly():
+    r"""pybtex reads every value exactly as written (no "%" taken for a comment, no "#" for
+    concatenation, braces balanced), and that LaTeX decodes to the title. (pybtex's own
+    Text.from_latex knows only part of LaTeX: it turns "\{" into "\" and leaves "\$",
+    so it decodes here only the characters it knows; its writer escapes "%" a second time.)"""
+    record = rsis_commentary(title=SPECIALS, proper_nouns=frozenset())
+    item = csl.to_csl(record)
+    written = dict(bibtex.fields(item))["title"][1:-1]
+    data = pybtex.database.parse_string(bibtex.entry(item), "bibtex")
+    assert data.entries[item["id"]].fields["title"] == written
+    assert _pylatexenc().latex_to_text(data.entries[item["id"]].fields["title"]) == SPECIALS
+    known = "50% #1 \\path_x ~ & more"
+    plain = csl.to_csl(rsis_commentary(title=known, proper_nouns=frozenset()))
+    field = pybtex.database.parse_string(bibtex.entry(plain), "bibtex").entries[plain["id"]].fields["title"]
+    assert Text.from_latex(field).render_as("text") == known
+
+
+def test_keywords_with_commas_survive_every_format():
+    record = rsis_commentary(keywords=COMMA_KEYWORDS)
+    item = csl.to_csl(record)
+    # RIS: one KW line per keyword, read back by rispy.
+    assert rispy.loads(ris.record(item))[0]["keywords"] == COMMA_KEYWORDS
+    # BibTeX: "; " between keywords (documented in bibtex.py), read back by both parsers.
+    entry = bibtex.entry(item)
+    assert "keywords    = {Conflict, Security and Human Rights; East Asia}," in entry
+    parsed = bibtexparser.parse_string(entry).entries[0]["keywords"]
+    assert parsed.split(bibtex.KEYWORD_SEPARATOR) == COMMA_KEYWORDS
+    field = pybtex.database.parse_string(entry, "bibtex").entries[item["id"]].fields["keywords"]
+    assert field.split(bibtex.KEYWORD_SEPARATOR) == COMMA_KEYWORDS
+    # Meta tags: one citation_keywords per keyword (Zotero splits a tag's content on ";" only).
+    from archive.citations import zotero
+
+    assert [c for n, c in zotero.meta_tags(item, "https://x") if n == "citation_keywords"] == COMMA_KEYWORDS
+    assert ";" not in "".join(COMMA_KEYWORDS)
+
+
+def test_csl_json_names_carry_their_particle():
+    """A particle-aware reader (citeproc-js, Zotero, Pandoc) gets "von der" as the
+    non-dropping particle; every format built from the item still writes "von der Leyen"."""
+    item = csl.to_csl(two_authors_with_particle())
+    assert item["author"][0] == {"family": "Leyen", "non-dropping-particle": "von der", "given": "Ursula"}
+    assert json.loads(csljson.item_json(item))["author"][0]["non-dropping-particle"] == "von der"
+    assert rispy.loads(ris.record(item))[0]["authors"][0] == "von der Leyen, Ursula"
+    assert csl.split_particle("de la Cruz") == ("de la", "Cruz")
+    assert csl.split_particle("Tiu Laurel") == ("", "Tiu Laurel")
+    assert csl.citation_key(two_authors_with_particle()) == "leyen2024europes"
+
+
+def test_publisher_without_a_repeated_short_name():
+    assert csl.publisher_name("S. Rajaratnam School of International Studies (RSIS)", "RSIS") == \
+        "S. Rajaratnam School of International Studies"
+    assert csl.publisher_name("Institute of Policy Studies (IPS)") == "Institute of Policy Studies"
+    assert csl.publisher_name("Institute of Southeast Asian Studies (ISEAS)", "ISEAS") == \
+        "Institute of Southeast Asian Studies"
+    assert csl.publisher_name("The Straits Times (Singapore)", "ST") == "The Straits Times (Singapore)"
+    assert csl.publisher_name("China Daily", "China Daily") == "China Daily"
+    item = csl.to_csl(rsis_commentary())
+    assert item["publisher"] == "S. Rajaratnam School of International Studies"

@@ -41,7 +41,7 @@ def test_entry_downloads_have_types_and_file_names(client):
     assert item["issued"] == {"date-parts": [[2025, 3, 17]]}
     txt = client.get(f"/entries/{entry.slug}/cite.txt?style=chicago-notes")
     assert txt["Content-Type"] == "text/plain; charset=utf-8"
-    assert _body(txt).startswith("Qi Dapeng. DeepSeek: A Seed for Technological Equity and a Multipolar World. RSIS")
+    assert _body(txt).startswith("Qi Dapeng. “DeepSeek: A Seed for Technological Equity and a Multipolar World.” RSIS")
 
 
 def test_bibtex_title_protects_names_found_in_the_text(client):
@@ -71,9 +71,9 @@ def test_statement_citation_downloads(client):
     assert ris["notes"] == [f"Louis Tompros, quoted: “{statement.quote}”"]
     assert ris["urls"][0].endswith(f"/entries/{entry.slug}/#s{statement.pk}")
     note = _body(client.get(f"/statements/{statement.pk}/cite.txt?style=chicago-notes"))
-    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek: A Seed for Technological Equity and a "
-                           "Multipolar World, RSIS Commentary no. CO25056 (S. Rajaratnam School of International "
-                           "Studies, 2025), http://testserver/entries/")
+    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, “DeepSeek: A Seed for Technological Equity and a "
+                           "Multipolar World,” RSIS Commentary CO25056 (S. Rajaratnam School of International "
+                           "Studies, 17 March 2025), http://testserver/entries/")
     assert f"#s{statement.pk}." in note
     statement.review_status = Statement.Review.REJECTED
     statement.save()
@@ -127,3 +127,28 @@ def test_unapi_offers_ris_and_bibtex(client):
     assert client.get("/unapi", {"id": f"entry:{entry.pk}", "format": "marc"}).status_code == 406
     assert client.get("/unapi", {"id": "entry:999999", "format": "ris"}).status_code == 404
     assert client.get("/unapi", {"id": "nonsense", "format": "ris"}).status_code == 404
+
+
+def test_unapi_lists_each_format_with_the_type_it_serves(client):
+    import xml.etree.ElementTree as ET
+
+    entry = make_rsis_entry()
+    listing = ET.fromstring(client.get("/unapi", {"id": f"entry:{entry.pk}"}).content)
+    listed = {f.get("name"): f.get("type") for f in listing.iter("format")}
+    assert listed["bibtex"] == "application/x-bibtex"
+    for name, content_type in listed.items():
+        served = client.get("/unapi", {"id": f"entry:{entry.pk}", "format": name})["Content-Type"]
+        assert served.split(";")[0] == content_type, name
+
+
+def test_downloads_carry_the_access_date(client, monkeypatch):
+    from archive.citations import records
+
+    monkeypatch.setattr(records, "access_date", lambda: (2026, 12, 1))
+    entry = make_rsis_entry()
+    item = json.loads(_body(client.get(f"/entries/{entry.slug}/cite.json")))[0]
+    assert item["accessed"] == {"date-parts": [[2026, 12, 1]]}
+    harvard = _body(client.get(f"/entries/{entry.slug}/cite.txt?style=harvard"))
+    assert harvard.endswith(f"Available at: {item['URL']} (Accessed: 1 December 2026).\n")
+    listed = _body(client.get("/export/archive.txt?style=harvard"))
+    assert listed.count("(Accessed: 1 December 2026).") == 1

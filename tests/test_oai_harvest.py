@@ -5,8 +5,9 @@ import datetime
 import pytest
 from sickle import Sickle
 from sickle.oaiexceptions import BadArgument, CannotDisseminateFormat, IdDoesNotExist, NoRecordsMatch
+from taggit.models import Tag
 
-from archive.models import Authorship, Entry, EntryStatus
+from archive.models import Agent, Authorship, Entry, EntryStatus, Outlet, Series
 
 from .citation_db import make_agent, make_op_ed, make_rsis_entry
 
@@ -74,7 +75,7 @@ def test_list_identifiers_by_post_with_sets(live_server, archive):
     china = list(sickle.ListIdentifiers(metadataPrefix="oai_dc", set="outlet:china-daily"))
     assert [h.identifier for h in china] == [f"oai:archive.example.org:entry/{archive['op_ed'].pk}"]
     sets = {s.setSpec: s.setName for s in sickle.ListSets()}
-    assert sets["outlet"] == "Outlets" and sets["outlet:rsis"] == "S. Rajaratnam School of International Studies"
+    assert sets["outlet"] == "Outlets" and sets["outlet:rsis"] == "S. Rajaratnam School of International Studies (RSIS)"
     assert sets["tag:east-asia"] == "East Asia"
 
 
@@ -113,3 +114,85 @@ def test_from_and_until_select_by_datestamp(live_server, archive):
         list(sickle.ListIdentifiers(metadataPrefix="oai_dc", until="2020-01-02T09:59:59Z"))
     since = list(sickle.ListIdentifiers(metadataPrefix="oai_dc", ignore_deleted=False, **{"from": "2020-01-03"}))
     assert len(since) == 4 and old.pk not in [int(h.identifier.rsplit("/", 1)[1]) for h in since]
+
+
+LONG_AGO = datetime.datetime(2020, 1, 2, 10, 0, 0, tzinfo=datetime.timezone.utc)
+
+
+def _harvest_since_2021(live_server):
+    """{entry id: metadata} of the records a harvester asking from=2021-01-01 gets."""
+    try:
+        records = list(_sickle(live_server).ListRecords(metadataPrefix="oai_dc", ignore_deleted=True,
+                                                        **{"from": "2021-01-01"}))
+    except NoRecordsMatch:
+        return {}
+    return {int(r.header.identifier.rsplit("/", 1)[1]): r.metadata for r in records}
+
+
+@pytest.fixture
+def harvested(archive):
+    """Every record as a harvester already has it: datestamps long ago."""
+    Entry.objects.update(updated_at=LONG_AGO)
+    return archive
+
+
+def test_renaming_an_author_reaches_harvesters(live_server, harvested):
+    op_ed = harvested["op_ed"]
+    assert _harvest_since_2021(live_server) == {}
+    agent = Agent.objects.get(name="Søren Ågaard")
+    agent.description = "Columnist"  # not shown in oai_dc: nothing to harvest again
+    agent.save()
+    assert _harvest_since_2021(live_server) == {}
+    agent.name, agent.family_name = "Søren Aagaard", "Aagaard"
+    agent.save()
+    again = _harvest_since_2021(live_server)
+    assert list(again) == [op_ed.pk]
+    assert again[op_ed.pk]["creator"] == ["von der Leyen, Ursula", "Aagaard, Søren"]
+
+
+def test_renaming_an_outlet_series_or_tag_reaches_harvesters(live_server, harvested):
+    published = [e for e in harvested["entries"][2:]]
+    outlet = Outlet.objects.get(slug="rsis")
+    outlet.name = "S. Rajaratnam School of International Studies, NTU"
+    outlet.save()
+    again = _harvest_since_2021(live_server)
+    assert sorted(again) == sorted(e.pk for e in published)
+    assert again[published[0].pk]["publisher"] == ["S. Rajaratnam School of International Studies, NTU"]
+    Entry.objects.update(updated_at=LONG_AGO)
+    series = Series.objects.get(name="RSIS Commentary")
+    series.name = "RSIS Commentaries"
+    series.save()
+    again = _harvest_since_2021(live_server)
+    assert again[published[0].pk]["source"] == [f"RSIS Commentaries {published[0].number}"]
+    Entry.objects.update(updated_at=LONG_AGO)
+    tag = Tag.objects.get(name="East Asia")
+    tag.name = "East Asia and Asia Pacific"
+    tag.save()
+    again = _harvest_since_2021(live_server)
+    assert sorted(again) == sorted(e.pk for e in published)
+    assert again[published[0].pk]["subject"] == ["East Asia and Asia Pacific", "Technology and Future Issues"]
+
+
+def test_byline_changes_and_merges_reach_harvesters(live_server, harvested):
+    from archive.services.names import merge_agents
+
+    op_ed, commentary = harvested["op_ed"], harvested["entries"][2]
+    extra = Authorship.objects.create(entry=op_ed, agent=make_agent("Third Writer"), position=2)
+    assert list(_harvest_since_2021(live_server)) == [op_ed.pk]
+    Entry.objects.update(updated_at=LONG_AGO)
+    extra.delete()
+    assert _harvest_since_2021(live_server)[op_ed.pk]["creator"] == ["von der Leyen, Ursula", "Ågaard, Søren"]
+    Entry.objects.update(updated_at=LONG_AGO)
+    duplicate = make_agent("Dapeng Qi", family_name="Qi", given_name="Dapeng")
+    Authorship.objects.filter(entry=commentary).update(agent=duplicate)  # a byline under a duplicate record
+    Entry.objects.update(updated_at=LONG_AGO)
+    merge_agents(Agent.objects.get(name="Qi Dapeng"), [duplicate])
+    again = _harvest_since_2021(live_server)
+    assert commentary.pk in again and again[commentary.pk]["creator"] == ["Qi, Dapeng"]
+
+
+def test_tagging_an_entry_reaches_harvesters(live_server, harvested):
+    op_ed = harvested["op_ed"]
+    op_ed.tags.add("Hong Kong")
+    again = _harvest_since_2021(live_server)
+    assert list(again) == [op_ed.pk] and again[op_ed.pk]["subject"] == ["Hong Kong"]

@@ -96,7 +96,7 @@ def test_entry_page_has_a_cite_section(client):
     # the statement itself, where the page lists who is quoted, links to its citation
     assert f'href="/statements/{statement.pk}/cite.txt?style=chicago-notes"' in html
     note = client.get(f"/statements/{statement.pk}/cite.txt", {"style": "chicago-notes"}).content.decode()
-    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek")
+    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, “DeepSeek: A Seed")
 
 
 @pytest.mark.parametrize("page", ["home", "outlet", "tag"])
@@ -151,3 +151,70 @@ def test_list_pages_link_their_exports(client):
     person_html = client.get(speaker.get_absolute_url()).content.decode()
     assert f'href="/export/people/{speaker.slug}.json"' in person_html
     assert client.get(f"/export/people/{speaker.slug}.json").status_code == 200
+
+
+def test_list_page_coins_name_the_series(client):
+    entry = make_rsis_entry()
+    report = next(c for c in read(client, "/").coins if c.get("rft.genre") == ["report"])
+    assert report["rft.series"] == ["RSIS Commentary"]
+    assert report["rft.pub"] == ["S. Rajaratnam School of International Studies"]
+    assert entry.title in report["rft.btitle"]
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_search_page_coins_with_series_and_no_query_per_entry(client):
+    from archive.search.indexing import rebuild
+
+    make_rsis_entry()
+    rebuild()
+    coins = read(client, "/search/?q=DeepSeek").coins
+    assert len(coins) == 1
+    [report] = coins
+    assert (report["rft.btitle"], report["rft.series"], report["rft.au"]) == (
+        ["DeepSeek: A Seed for Technological Equity and a Multipolar World"], ["RSIS Commentary"], ["Qi, Dapeng"])
+    few = _count_queries(client, "/search/?q=DeepSeek")
+    for n in range(5):
+        make_rsis_entry(title=f"DeepSeek number {n}", number=f"CO2510{n}")
+    rebuild()
+    assert len(read(client, "/search/?q=DeepSeek").coins) == 6
+    assert _count_queries(client, "/search/?q=DeepSeek") == few
+
+
+@pytest.mark.parametrize("page", ["person", "statements"])
+def test_a_speakers_page_and_the_statement_search_carry_coins(client, page):
+    """A speaker who wrote nothing still has a page of what they said: each entry quoting
+    them is offered to Zotero, once, with its authors and series, read in one query."""
+    from archive.search.indexing import rebuild
+
+    entry = make_rsis_entry()
+    speaker = entry.statements.get().speaker
+    url = speaker.get_absolute_url() if page == "person" else "/statements/?q=corner"
+    rebuild()
+    [report] = read(client, url).coins
+    assert report["rft.genre"] == ["report"] and report["rft.btitle"] == [entry.title]
+    assert report["rft.au"] == ["Qi, Dapeng"] and report["rft.series"] == ["RSIS Commentary"]
+    few = _count_queries(client, url)
+    for n in range(4):
+        other = make_rsis_entry(title=f"Another corner {n}", number=f"CO2520{n}")
+        Authorship.objects.create(entry=other, agent=make_agent(f"Second Author{n}"), position=1)
+    rebuild()
+    coins = read(client, url).coins
+    assert len(coins) == 5
+    assert sorted(len(c["rft.au"]) for c in coins) == [1, 2, 2, 2, 2]
+    assert _count_queries(client, url) == few
+
+
+def test_meta_tags_keep_a_keyword_with_a_comma(client):
+    entry = make_rsis_entry()
+    entry.tags.add("Conflict, Security and Human Rights")
+    meta = read(client, entry.get_absolute_url()).meta
+    assert ("citation_keywords", "Conflict, Security and Human Rights") in meta

@@ -1,4 +1,4 @@
-"""BibTeX, written from the CSL-JSON item (csl.py). Pure Python.
+r"""BibTeX, written from the CSL-JSON item (csl.py). Pure Python.
 
 Entry types, chosen to work with classic BibTeX *and* biblatex:
 
@@ -15,10 +15,18 @@ Values are UTF-8 (biber, pybtex and bibtexparser read it; classic bibtex8 too). 
 special characters are escaped, and capitals that a style must not lower are braced
 (``{DeepSeek}``, ``{China}``). Dates go out as ``year``/``month`` for BibTeX and as an
 ISO ``date`` for biblatex, with only the parts the entry's precision vouches for.
+
+Keywords are separated by "; " (``keywords = {Conflict, Security and Human Rights;
+East Asia}``), so a keyword containing a comma stays one keyword: biber reads them with
+``--xsvsep='\s*;\s*'``, JabRef with ";" as its keyword separator. (biblatex's default
+separator is the comma, which such a keyword cannot survive.)
 """
 import re
 
-from .titles import protected_words
+from .csl import full_family, keywords
+from .titles import looks_like_name, sentence_case
+
+KEYWORD_SEPARATOR = "; "
 
 ENTRY_TYPES = {"report": "techreport", "article-newspaper": "article", "post-weblog": "misc"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -27,13 +35,14 @@ _SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
-_SPECIAL_RE = re.compile("|".join(re.escape(c) for c in _SPECIAL))
+_ESCAPES = str.maketrans(_SPECIAL)  # one C-speed pass per value
+_HAS_SPECIAL = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 def escape(text):
     """Escape LaTeX's special characters; everything else (UTF-8 letters too) stays."""
-    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], " ".join(str(text).split()))
+    return " ".join(str(text).split()).translate(_ESCAPES)
 
 
 def escape_url(url):
@@ -43,27 +52,34 @@ def escape_url(url):
 
 
 def title(text, proper=frozenset(), sentence=None):
-    """The title escaped, with the capitals a style must keep in braces."""
-    keep = protected_words(text, proper, sentence)
+    """The title escaped, with the capitals a style must keep in braces: the words that
+    sentence case keeps capitalised (``titles.protected_words``), found in one pass over
+    the title and its sentence-case form, whose words stand at the same places."""
+    if sentence is None or len(sentence) != len(text):
+        sentence = sentence_case(text, proper, capitalise_after_colon=False)
+    escape_piece = (lambda piece: piece.translate(_ESCAPES)) if _HAS_SPECIAL.search(text) else str
     out, pos = [], 0
-    for match in _WORD.finditer(text):
-        out.append(escape_keep_spaces(text[pos:match.start()]))
-        word = escape(match.group())
-        out.append("{" + word + "}" if match.group() in keep else word)
-        pos = match.end()
-    out.append(escape_keep_spaces(text[pos:]))
+    for index, match in enumerate(_WORD.finditer(text)):
+        start, end = match.span()
+        out.append(escape_piece(text[pos:start]))
+        word = escape_piece(match.group())
+        kept = sentence[start:end]
+        protect = looks_like_name(kept) or (index and kept != kept.lower())
+        out.append("{" + word + "}" if protect else word)
+        pos = end
+    out.append(escape_piece(text[pos:]))
     return " ".join("".join(out).split())
 
 
 def escape_keep_spaces(text):
-    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+    return text.translate(_ESCAPES)
 
 
 def name(csl_name):
     """One BibTeX name: "Family, Given"; a body's name braced so it is never split."""
     if "literal" in csl_name:
         return "{" + escape(csl_name["literal"]) + "}"
-    family, given = escape(csl_name.get("family", "")), escape(csl_name.get("given", ""))
+    family, given = escape(full_family(csl_name)), escape(csl_name.get("given", ""))
     if " " in family and family.split()[0][:1].isupper():
         family = "{" + family + "}"  # "Tiu Laurel": one compound family name, not given + family
     return f"{family}, {given}" if given else family
@@ -98,10 +114,13 @@ def fields(item):
         out.append(("date", "{" + "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "}"))
     if item.get("URL"):
         out.append(("url", "{" + escape_url(item["URL"]) + "}"))
-    for key, field in (("abstract", "abstract"), ("language", "language"), ("keyword", "keywords"),
-                       ("note", "note")):
+    for key, field in (("abstract", "abstract"), ("language", "language")):
         if item.get(key):
             out.append((field, "{" + escape(item[key]) + "}"))
+    if keywords(item):
+        out.append(("keywords", "{" + escape(KEYWORD_SEPARATOR.join(keywords(item))) + "}"))
+    if item.get("note"):
+        out.append(("note", "{" + escape(item["note"]) + "}"))
     return out
 
 

@@ -11,13 +11,19 @@ newspaper op-ed is ``article-newspaper`` (``container-title`` = the newspaper), 
 post ``post-weblog`` (``container-title`` = the blog).
 
 Titles are kept as published; ``_title-sentence`` (an extension key, dropped from the
-CSL-JSON download) carries the sentence-case form for the styles that need it.
+CSL-JSON download) carries the sentence-case form for the styles that need it, and
+``_keywords`` the keywords as a list (CSL-JSON's ``keyword`` is one string, joined by
+", ", which a keyword containing a comma would not survive).
+
+The publisher is the outlet's name without a trailing parenthesised short name that
+only repeats the outlet's acronym: "S. Rajaratnam School of International Studies
+(RSIS)" is cited as "S. Rajaratnam School of International Studies", in every format.
 """
 import re
 import unicodedata
 
 from .items import BLOG_POST, COMMENTARY, OP_ED
-from .titles import sentence_case
+from .titles import sentence_cases
 
 CSL_TYPES = {COMMENTARY: "report", OP_ED: "article-newspaper", BLOG_POST: "post-weblog"}
 
@@ -25,11 +31,69 @@ CSL_TYPES = {COMMENTARY: "report", OP_ED: "article-newspaper", BLOG_POST: "post-
 _KEY_STOP_WORDS = frozenset("a an the of on in at to for and or but with by from is are why how what".split())
 
 
+_TRAILING_SHORT_NAME = re.compile(r"^(?P<name>.*\S)\s*\((?P<short>[^()]+)\)$")
+
+
+def _initials(words):
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'.-]*", words) if w[0].isupper())
+
+
+def publisher_name(name, short_name=""):
+    """The outlet's name as citations give it: without a trailing "(RSIS)" that repeats the
+    outlet's short name or is an acronym of the name before it.
+
+    >>> publisher_name("S. Rajaratnam School of International Studies (RSIS)", "RSIS")
+    'S. Rajaratnam School of International Studies'
+    >>> publisher_name("Institute of Policy Studies (IPS)")
+    'Institute of Policy Studies'
+    >>> publisher_name("The Straits Times (Singapore)", "ST")
+    'The Straits Times (Singapore)'
+    """
+    match = _TRAILING_SHORT_NAME.match(name or "")
+    if not match:
+        return name or ""
+    short = match.group("short").strip()
+    if short_name and short.casefold() == short_name.strip().casefold():
+        return match.group("name")
+    # An acronym: capitals only, in order among the capitalised words' initials ("RSIS" in "S R S I S").
+    letters = iter(_initials(match.group("name")))
+    if short.isupper() and short.isalpha() and len(short) >= 2 and all(c in letters for c in short):
+        return match.group("name")
+    return name
+
+
+# Lower-case particles that begin a family name ("von der Leyen", "de Gaulle"), which
+# CSL calls the non-dropping particle (kept with the family name when printed).
+_PARTICLE = re.compile(r"^((?:[a-z][\w’']*\s+)+)(?=[^\W\d_])")
+
+
+def split_particle(family):
+    """("von der", "Leyen") for "von der Leyen"; ("", family) when there is no particle.
+
+    >>> split_particle("von der Leyen")
+    ('von der', 'Leyen')
+    >>> split_particle("Tiu Laurel")
+    ('', 'Tiu Laurel')
+    """
+    match = _PARTICLE.match(family or "")
+    if not match or not family[match.end():][:1].isupper():
+        return "", family or ""
+    return match.group(1).strip(), family[match.end():]
+
+
+def full_family(csl_name_object):
+    """The family name with its particle, as BibTeX, RIS and the meta tags write it."""
+    return " ".join(p for p in (csl_name_object.get("non-dropping-particle"), csl_name_object.get("family")) if p)
+
+
 def csl_name(name):
     """A CSL name object; an organisation is one literal name, never split."""
     if name.is_literal:
         return {"literal": name.literal or name.display}
-    out = {"family": name.family}
+    particle, family = split_particle(name.family)
+    out = {"family": family}
+    if particle:
+        out["non-dropping-particle"] = particle
     if name.given:
         out["given"] = name.given
     if name.family_first:
@@ -47,59 +111,73 @@ _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
 
 def _ascii_word(text):
+    if text.isascii():
+        return _NOT_ALNUM.sub("", text).lower()
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_ALNUM.sub("", folded).lower()
 
 
 def citation_key(record):
-    """A stable, readable key: first author's family name, year, first title word.
+    """The base key: first author's family name, year, first significant title word.
 
     "qi2025deepseek"; an entry without author uses its outlet, one without a date "nd".
-    Bulk exports make keys unique with ``unique_keys``.
+    Two entries can share a base key; ``record.key_suffix`` (from the rank of the
+    entry's id among them, ``records.KeySuffixes``) makes the full key unique and the
+    same wherever the entry is cited.
     """
-    if record.authors:
-        first = record.authors[0]
+    return base_key(record.authors[0] if record.authors else None, record.outlet, record.outlet_short,
+                    record.date[0] if record.date else None, record.title)
+
+
+def base_key(first_author, outlet, outlet_short, year, title):
+    """``citation_key`` from its parts (``first_author`` a Name or None), for callers that
+    have no record at hand."""
+    if first_author is not None:
         # "von der Leyen" -> "leyen", as BibTeX tools key it; a body by its first word.
-        who = (first.family.split() or [""])[-1] if first.family else (first.literal or first.given).split()[0]
+        if first_author.family:
+            who = (first_author.family.split() or [""])[-1]
+        else:
+            who = ((first_author.literal or first_author.given).split() or [""])[0]
     else:
-        who = record.outlet.split()[0] if record.outlet else "anon"
-    year = str(record.date[0]) if record.date else "nd"
-    title_words = [_ascii_word(w) for w in re.split(r"[\s:;,.!?—–-]+", record.title or "")]
-    word = next((w for w in title_words if w and w not in _KEY_STOP_WORDS), "")
-    return (_ascii_word(who) or "anon") + year + word
+        outlet = publisher_name(outlet, outlet_short)
+        who = outlet.split()[0] if outlet else "anon"
+    word = ""
+    for raw in _TITLE_WORDS.split(title or ""):
+        folded = _ascii_word(raw)
+        if folded and folded not in _KEY_STOP_WORDS:
+            word = folded
+            break
+    return (_ascii_word(who) or "anon") + (str(year) if year else "nd") + word
 
 
-def unique_keys(items):
-    """Rename repeated keys in a stream of CSL items: qi2025deepseek, qi2025deepseeka, ..."""
-    seen = {}
-    for item in items:
-        key = item["id"]
-        count = seen.get(key, 0)
-        seen[key] = count + 1
-        if count:
-            suffix, n = "", count - 1
-            while True:
-                suffix = chr(ord("a") + n % 26) + suffix
-                n = n // 26 - 1
-                if n < 0:
-                    break
-            item = dict(item, id=key + suffix)
-        yield item
+_TITLE_WORDS = re.compile(r"[\s:;,.!?—–-]+")
+
+
+def key_suffix(rank):
+    """"" for the first entry of a base key, then "a", "b", ..., "z", "aa", ... by rank."""
+    if rank <= 0:
+        return ""
+    suffix, n = "", rank - 1
+    while True:
+        suffix = chr(ord("a") + n % 26) + suffix
+        n = n // 26 - 1
+        if n < 0:
+            return suffix
 
 
 def to_csl(record):
     """The CSL-JSON item of one entry record (plain dict, ready for ``json.dumps``)."""
-    item = {"id": citation_key(record), "type": CSL_TYPES.get(record.genre, "report")}
+    item = {"id": citation_key(record) + record.key_suffix, "type": CSL_TYPES.get(record.genre, "report")}
     if record.title:
         item["title"] = record.title
     if record.title and record.proper_nouns is not None:
-        item["_title-sentence"] = sentence_case(record.title, record.proper_nouns)
-        item["_title-sentence-lower"] = sentence_case(record.title, record.proper_nouns, capitalise_after_colon=False)
+        item["_title-sentence"], item["_title-sentence-lower"] = sentence_cases(record.title, record.proper_nouns)
     if record.authors:
         item["author"] = [csl_name(n) for n in record.authors]
+    outlet = publisher_name(record.outlet, record.outlet_short)
     if record.genre == COMMENTARY:
-        if record.outlet:
-            item["publisher"] = record.outlet
+        if outlet:
+            item["publisher"] = outlet
         if record.place:
             item["publisher-place"] = record.place
         if record.series:
@@ -108,8 +186,8 @@ def to_csl(record):
         if record.number:
             item["number"] = record.number
     else:
-        if record.outlet:
-            item["container-title"] = record.outlet
+        if outlet:
+            item["container-title"] = outlet
         if record.place and record.genre == OP_ED:
             item["publisher-place"] = record.place
     issued = date_parts(record.date)
@@ -123,7 +201,18 @@ def to_csl(record):
         item["language"] = record.language
     if record.keywords:
         item["keyword"] = ", ".join(record.keywords)
+        item["_keywords"] = list(record.keywords)
+    accessed = date_parts(record.accessed)
+    if accessed:
+        item["accessed"] = accessed
     return item
+
+
+def keywords(item):
+    """The item's keywords as a list (``_keywords``; a public item's ``keyword`` string split)."""
+    if "_keywords" in item:
+        return item["_keywords"]
+    return [k.strip() for k in item.get("keyword", "").split(",") if k.strip()]
 
 
 def public_item(item):
@@ -143,4 +232,5 @@ def statement_item(statement):
     item["note"] = f"{speaker}, quoted: “{statement.quote}”"
     item["_speaker"] = statement.speaker
     item["_quote"] = statement.quote
+    item["_speaker_is_author"] = statement.speaker_is_author
     return item

@@ -12,23 +12,25 @@ from taggit.models import Tag
 from archive.models import Agent, Entry, Outlet, Statement
 
 from . import csl
-from .records import entry_record, iter_entry_records, public_statements, statement_record
+from .records import KeySuffixes, access_date, entry_record, iter_entry_records, public_statements, statement_record
 
 SEARCH_FILTERS = ("outlet", "author", "speaker", "tag", "year", "date_from", "date_to", "has_statements")
 
 
 def entry_items(queryset=None, request=None, title_case=True):
-    """CSL items of the published entries in ``queryset``, keys made unique.
+    """CSL items of the published entries in ``queryset``, each with its archive-wide key.
     ``title_case=False`` for formats that carry titles as published (faster)."""
-    return csl.unique_keys(csl.to_csl(record) for record in iter_entry_records(queryset, request, title_case=title_case))
+    return (csl.to_csl(record) for record in iter_entry_records(queryset, request, title_case=title_case))
 
 
 def statement_items(queryset=None, request=None, chunk_size=500):
     """CSL items of public statements, each the entry plus speaker and words."""
     last = (None, None)
+    suffixes, accessed = KeySuffixes(), access_date()
     for statement in public_statements(queryset).iterator(chunk_size=chunk_size):
         if last[0] != statement.entry_id:
-            last = (statement.entry_id, entry_record(statement.entry, request))
+            last = (statement.entry_id, entry_record(statement.entry, request, key_suffixes=suffixes,
+                                                     accessed=accessed))
         yield csl.statement_item(statement_record(statement, request, entry_rec=last[1]))
         statement.entry._prefetched_objects_cache = {}  # break the entry <-> prefetched rows cycle
 

@@ -14,6 +14,7 @@ class Name:
     given: str = ""
     literal: str = ""
     family_first: bool = False  # written family name first, as "Qi Dapeng"
+    key: object = field(default=None, compare=False)  # the name record's id, when known
 
     @property
     def is_literal(self):
@@ -50,6 +51,11 @@ class EntryRecord:
     ``proper_nouns`` are the title words that stay capitalised in sentence case
     (found in the entry's text; see ``titles.proper_nouns``); None when not looked for,
     as in RIS and CSL-JSON exports, which carry titles as published.
+    ``outlet_short`` is the outlet's short name ("RSIS"); the citation mapping drops it
+    from the publisher's name when the name repeats it in parentheses.
+    ``accessed`` is the date the citation is made (the export date), as date parts.
+    ``key_suffix`` makes the citation key unique in the archive ("", "a", "b", ...;
+    see ``records.KeySuffixes``).
     """
 
     id: int
@@ -57,6 +63,7 @@ class EntryRecord:
     genre: str = COMMENTARY
     authors: list = field(default_factory=list)
     outlet: str = ""
+    outlet_short: str = ""
     place: str = ""
     series: str = ""
     number: str = ""
@@ -68,6 +75,8 @@ class EntryRecord:
     keywords: list = field(default_factory=list)
     proper_nouns: frozenset = frozenset()  # or None: not computed
     updated: str = ""
+    accessed: tuple = ()
+    key_suffix: str = ""
 
 
 @dataclass
@@ -83,3 +92,16 @@ class StatementRecord:
     @property
     def url(self):
         return f"{self.entry.archive_url}#{self.anchor}" if self.anchor else self.entry.archive_url
+
+    @property
+    def speaker_is_author(self):
+        """The entry's own author speaking ("when he posed, '...'"): cited as the entry itself."""
+        if self.speaker is None:
+            return False
+        for author in self.entry.authors:
+            if self.speaker.key is not None and author.key is not None:
+                if self.speaker.key == author.key:
+                    return True
+            elif self.speaker == author:
+                return True
+        return False

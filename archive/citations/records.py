@@ -5,15 +5,18 @@ which entries are public, how absolute URLs are built when no request is at hand
 (``settings.ARCHIVE_BASE_URL``).
 """
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import get_urlconf, reverse
+from django.utils import timezone
 
-from archive.models import Agent, Authorship, DatePrecision, Entry, Statement
+from archive.models import Agent, Authorship, DatePrecision, Entry, EntryStatus, Statement
 
+from . import csl
 from .items import EntryRecord, Name, StatementRecord
 from .titles import proper_nouns
 
 _PARTS = {DatePrecision.DAY: 3, DatePrecision.MONTH: 2, DatePrecision.YEAR: 1}
+_DATED = tuple(_PARTS)
 
 
 def absolute(path, request=None):
@@ -22,76 +25,209 @@ def absolute(path, request=None):
     return settings.ARCHIVE_BASE_URL + path
 
 
+def site_root(request=None):
+    """"https://archive.example.org": absolute URLs of a bulk export are this plus a path."""
+    if request is not None:
+        return request.build_absolute_uri("/")[:-1]
+    return settings.ARCHIVE_BASE_URL
+
+
+def access_date():
+    """The date a citation is made (today, in the archive's time zone), as date parts.
+
+    Exports carry it as CSL ``accessed``; tests replace this function (or pass
+    ``accessed=`` to the record builders) for a fixed date.
+    """
+    today = timezone.localdate()
+    return (today.year, today.month, today.day)
+
+
+def _name(kind, name, family, given, key=None):
+    if kind == Agent.Kind.PERSON and (family or given):
+        family_first = bool(family and given and name.startswith(family + " "))
+        return Name(family=family or given, given=given if family else "", family_first=family_first, key=key)
+    return Name(literal=name, key=key)
+
+
 def agent_name(agent):
     """A person by family/given names; any other kind (organisation, report, group) as one literal name."""
-    if agent.kind == Agent.Kind.PERSON and (agent.family_name or agent.given_name):
-        family_first = bool(agent.family_name and agent.given_name and agent.name.startswith(agent.family_name + " "))
-        return Name(family=agent.family_name or agent.given_name, given=agent.given_name if agent.family_name else "",
-                    family_first=family_first)
-    return Name(literal=agent.name)
+    return _name(agent.kind, agent.name, agent.family_name, agent.given_name, agent.pk)
+
+
+def _date(published_on, precision):
+    if not published_on:
+        return ()
+    parts = (published_on.year, published_on.month, published_on.day)
+    return parts[: _PARTS.get(precision, 0)]
 
 
 def entry_date(entry):
-    if not entry.published_on:
-        return ()
-    parts = (entry.published_on.year, entry.published_on.month, entry.published_on.day)
-    return parts[: _PARTS.get(entry.date_precision, 0)]
+    return _date(entry.published_on, entry.date_precision)
 
 
 def _authors(entry):
     return [a.agent for a in entry.authorships.all() if a.role == Authorship.Role.AUTHOR]
 
 
-def _entry_path(entry):
+def _entry_path(slug):
     """``entry.get_absolute_url()`` without a URL reversal per entry in bulk exports."""
     template = _ENTRY_PATH.get(get_urlconf())
     if template is None:
         template = _ENTRY_PATH[get_urlconf()] = reverse("archive:entry", args=["slug-placeholder"])
-    return template.replace("slug-placeholder", entry.slug)
+    return template.replace("slug-placeholder", slug)
 
 
 _ENTRY_PATH = {}
 
 
-def entry_record(entry, request=None, with_text=True, tags=None, title_case=True):
+def _names_text(synopsis, body):
+    """The text whose capitals say which title words are names (``titles.proper_nouns``)."""
+    return f"{synopsis}\n{body}"
+
+
+class KeySuffixes:
+    """Suffixes that make citation keys unique and stable: "", "a", "b", ... by the rank of
+    an entry's id among the published entries that share its base key (``csl.citation_key``).
+
+    The same entry gets the same key on its page, in any list and in every export,
+    whatever else is in the list. Entries can share a base key only when they share its
+    year, so the published entries of one year ("nd" for undated ones) are read at a
+    time, as light rows (title, outlet, first author; no bodies), when an entry of that
+    year is first asked about. What is kept is the suffix of each entry that needs one,
+    not the keys: an export's memory does not grow with its length.
+    ``upto``: only entries up to this id matter (one entry's key: lower ids decide its rank).
+    """
+
+    def __init__(self, upto=None):
+        self.upto = upto
+        self._loaded = set()
+        self._suffixes = {}
+
+    def suffix(self, entry_id, date):
+        year = date[0] if date else None
+        if year not in self._loaded:
+            self._load(year)
+            self._loaded.add(year)
+        return self._suffixes.get(entry_id, "")
+
+    def _load(self, year):
+        entries = Entry.objects.filter(status=EntryStatus.PUBLISHED)
+        if year is None:
+            entries = entries.filter(Q(published_on__isnull=True) | ~Q(date_precision__in=_DATED))
+        else:
+            entries = entries.filter(published_on__year=year, date_precision__in=_DATED)
+        if self.upto is not None:
+            entries = entries.filter(pk__lte=self.upto)
+        # One query: each entry with its byline (a row per authorship, the first author first).
+        rows = entries.order_by("pk", "authorships__position", "authorships__pk").values_list(
+            "pk", "title", "outlet__name", "outlet__short_name", "authorships__role", "authorships__agent__kind",
+            "authorships__agent__name", "authorships__agent__family_name", "authorships__agent__given_name")
+        by_key, last, first = {}, None, None
+        for pk, title, outlet, short, role, kind, name, family, given in rows:
+            if pk != last:
+                if last is not None:
+                    by_key.setdefault(csl.base_key(first, *last_parts), []).append(last)
+                last, first, last_parts = pk, None, (outlet or "", short or "", year, title)
+            if first is None and role == Authorship.Role.AUTHOR:
+                first = _name(kind, name, family, given)
+        if last is not None:
+            by_key.setdefault(csl.base_key(first, *last_parts), []).append(last)
+        for ids in by_key.values():
+            if len(ids) > 1:
+                for rank, pk in enumerate(sorted(ids)):
+                    if rank:
+                        self._suffixes[pk] = csl.key_suffix(rank)
+
+
+def entry_record(entry, request=None, with_text=True, tags=None, title_case=True, unique_key=True,
+                 key_suffixes=None, accessed=None, authors=None, series=None):
     """The plain record of one entry. Expects ``export_queryset``'s prefetching when used in bulk.
 
-    ``with_text=False`` is for list pages (COinS): no body scan for proper nouns, and
-    nothing that the list did not already load (tags, an unloaded series). ``tags``:
-    the tag names when the caller loaded them (bulk exports do, per batch).
+    ``with_text=False`` is for list pages (COinS): no body scan for proper nouns, no key
+    or access date, and nothing that the list did not already load (tags, an unloaded
+    series). ``tags``: the tag names when the caller loaded them.
     ``title_case=False`` skips finding the title's names in the text, for formats that
-    carry titles as published (RIS, CSL-JSON): the costliest step of a bulk export.
+    carry titles as published (RIS, CSL-JSON, oai_dc).
+    ``unique_key=False`` skips the key's suffix (oai_dc has no key); ``key_suffixes``:
+    a ``KeySuffixes`` shared by the entries of one export (else one query for this entry).
+    ``accessed``: the access date (default ``access_date()``). ``authors`` (names) and
+    ``series`` (its name): what the caller loaded in bulk (``list_records``).
     """
-    archive_url = absolute(_entry_path(entry), request)
+    archive_url = absolute(_entry_path(entry.slug), request)
     outlet = entry.outlet
+    date = entry_date(entry)
+    suffix = ""
+    if with_text and unique_key and entry.status == EntryStatus.PUBLISHED:
+        suffix = (key_suffixes or KeySuffixes(upto=entry.pk)).suffix(entry.pk, date)
     return EntryRecord(
         id=entry.pk,
         title=entry.title,
         genre=entry.genre,
-        authors=[agent_name(a) for a in _authors(entry)],
+        authors=authors if authors is not None else [agent_name(a) for a in _authors(entry)],
         outlet=outlet.name if outlet else "",
+        outlet_short=outlet.short_name if outlet else "",
         place=outlet.place if outlet else "",
-        series=_series_name(entry, with_text),
+        series=series if series is not None else _series_name(entry, with_text, request),
         number=entry.number,
-        date=entry_date(entry),
+        date=date,
         url=entry.url or archive_url,
         archive_url=archive_url,
         abstract=entry.synopsis,
         language=entry.language,
         keywords=(sorted(tags) if tags is not None else sorted(t.name for t in entry.tags.all())) if with_text else [],
         proper_nouns=(
-            proper_nouns(entry.title, f"{entry.synopsis}\n{entry.body}") if with_text and title_case
+            proper_nouns(entry.title, _names_text(entry.synopsis, entry.body)) if with_text and title_case
             else (frozenset() if not with_text else None)
         ),
         updated=entry.updated_at.isoformat() if entry.updated_at else "",
+        accessed=(accessed or access_date()) if with_text else (),
+        key_suffix=suffix,
     )
 
 
-def _series_name(entry, fetch=True):
-    """The series name; on list pages only when already loaded, so COinS add no queries."""
-    if not entry.series_id or not (fetch or Entry.series.is_cached(entry)):
+def _series_name(entry, fetch=True, request=None):
+    """The series name. On list pages, without a query per entry: the loaded series, or
+    the request's table of series names (one query per page; there are few series)."""
+    if not entry.series_id:
         return ""
-    return entry.series.name
+    if fetch or Entry.series.is_cached(entry):
+        return entry.series.name
+    if request is None:
+        return ""
+    names = getattr(request, "_citation_series_names", None)
+    if names is None:
+        from archive.models import Series
+
+        names = request._citation_series_names = dict(Series.objects.values_list("pk", "name"))
+    return names.get(entry.series_id, "")
+
+
+def list_records(objects, request=None):
+    """Records (for COinS) of the entries a list page shows: ``objects`` are entries,
+    statements or statement search hits. An entry shown twice counts once. What the page
+    did not load (bylines, series) is read for all of them in one query, never per entry."""
+    entries, seen = [], set()
+    for obj in objects:
+        entry = getattr(obj, "statement", obj)
+        entry = getattr(entry, "entry", entry)
+        if entry.pk not in seen:
+            seen.add(entry.pk)
+            entries.append(entry)
+    missing = [e.pk for e in entries if "authorships" not in getattr(e, "_prefetched_objects_cache", {})
+               or (e.series_id and not Entry.series.is_cached(e))]
+    authors, series = {}, {}
+    if missing:
+        rows = (Entry.objects.filter(pk__in=missing).order_by("pk", "authorships__position", "authorships__pk")
+                .values_list("pk", "series__name", "authorships__role", "authorships__agent_id",
+                             "authorships__agent__kind", "authorships__agent__name",
+                             "authorships__agent__family_name", "authorships__agent__given_name"))
+        for pk, series_name, role, agent_id, kind, name, family, given in rows:
+            series[pk] = series_name or ""
+            names = authors.setdefault(pk, [])
+            if agent_id is not None and role == Authorship.Role.AUTHOR:
+                names.append(_name(kind, name, family, given, agent_id))
+    return [entry_record(e, request, with_text=False, authors=authors.get(e.pk), series=series.get(e.pk))
+            for e in entries]
 
 
 def export_queryset(queryset=None):
@@ -108,11 +244,6 @@ def export_queryset(queryset=None):
     )
 
 
-# Entry fields no citation reads: not loaded (or JSON-decoded) for bulk exports.
-_NOT_CITED = ("body_blocks", "author_note", "needs_review", "edited_fields", "source_name", "checksum",
-              "imported_at", "importer_version", "created_at")
-
-
 def tag_names(entry_ids):
     """{entry id: [tag names]} in one query (taggit's own prefetch builds a queryset per entry)."""
     from django.contrib.contenttypes.models import ContentType
@@ -127,24 +258,59 @@ def tag_names(entry_ids):
     return names
 
 
-def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=50, title_case=True):
+# What a bulk export reads of each entry: plain rows, no model instances (building and
+# prefetching instances was most of an export's time). The body only for the formats
+# that case titles (BibTeX, the styles).
+_ROW = ("pk", "slug", "title", "genre", "number", "published_on", "date_precision", "url", "language", "synopsis",
+        "updated_at", "outlet__name", "outlet__short_name", "outlet__place", "series__name")
+
+
+def authors_by_entry(entry_ids):
+    """{entry id: [Name]} of the entries' authors in byline order, in one query."""
+    authors = {}
+    for entry_id, agent_id, kind, name, family, given in (
+        Authorship.objects.filter(entry_id__in=entry_ids, role=Authorship.Role.AUTHOR)
+        .order_by("entry_id", "position", "pk")
+        .values_list("entry_id", "agent_id", "agent__kind", "agent__name", "agent__family_name", "agent__given_name")
+    ):
+        authors.setdefault(entry_id, []).append(_name(kind, name, family, given, agent_id))
+    return authors
+
+
+def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=50, title_case=True,
+                       accessed=None, key_suffixes=None):
     """Records of published entries, read in batches by id so memory stays flat however
-    many there are. The first batch is small, so a streamed download starts at once."""
-    base = export_queryset(queryset).prefetch_related(None).prefetch_related(
-        Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
-    ).defer(*(_NOT_CITED if title_case else _NOT_CITED + ("body",)))
+    many there are. The first batch is small, so a streamed download starts at once.
+    Three queries a batch (entries with outlet and series, authors, tags), plus one pair
+    per year the first time an entry of that year comes (``KeySuffixes``)."""
+    queryset = Entry.objects.all() if queryset is None else queryset
+    base = queryset.filter(status=EntryStatus.PUBLISHED).prefetch_related(None).order_by("pk")
+    fields = _ROW + (("body",) if title_case else ())
+    root = site_root(request)
+    accessed = accessed or access_date()
+    suffixes = key_suffixes or KeySuffixes()
     last, size = 0, first_chunk
     while True:
-        batch = list(base.filter(pk__gt=last)[:size])
-        if not batch:
+        rows = list(base.filter(pk__gt=last).values_list(*fields)[:size])
+        if not rows:
             return
-        tags = tag_names([e.pk for e in batch])
-        for entry in batch:
-            yield entry_record(entry, request, tags=tags.get(entry.pk, []), title_case=title_case)
-            # Prefetched authorships point back at their entry: a reference cycle that only
-            # the garbage collector's rare full passes would free. Break it now.
-            entry._prefetched_objects_cache = {}
-        last, size = batch[-1].pk, chunk_size
+        ids = [row[0] for row in rows]
+        authors, tags = authors_by_entry(ids), tag_names(ids)
+        for row in rows:
+            (pk, slug, title, genre, number, published_on, precision, url, language, synopsis, updated_at,
+             outlet, outlet_short, place, series) = row[:15]
+            archive_url = root + _entry_path(slug)
+            date = _date(published_on, precision)
+            yield EntryRecord(
+                id=pk, title=title, genre=genre, authors=authors.get(pk, []), outlet=outlet or "",
+                outlet_short=outlet_short or "", place=place or "", series=series or "", number=number,
+                date=date, url=url or archive_url, archive_url=archive_url, abstract=synopsis, language=language,
+                keywords=sorted(tags.get(pk, [])),
+                proper_nouns=proper_nouns(title, _names_text(synopsis, row[15])) if title_case else None,
+                updated=updated_at.isoformat() if updated_at else "", accessed=accessed,
+                key_suffix=suffixes.suffix(pk, date),
+            )
+        last, size = ids[-1], chunk_size
 
 
 def statement_record(statement, request=None, entry_rec=None):
@@ -183,11 +349,11 @@ def agent_dict(agent):
     }
 
 
-def dump_dict(entry, request=None):
+def dump_dict(entry, request=None, key_suffixes=None, accessed=None):
     """One line of the researchers' JSON Lines dump: citation, text, statements and speakers."""
     from .csl import public_item, to_csl
 
-    record = entry_record(entry, request)
+    record = entry_record(entry, request, title_case=False, key_suffixes=key_suffixes, accessed=accessed)
     statements = [
         s for s in entry.statements.all() if s.review_status != Statement.Review.REJECTED
     ]
@@ -196,6 +362,7 @@ def dump_dict(entry, request=None):
         "slug": entry.slug,
         "archive_url": record.archive_url,
         "csl": public_item(to_csl(record)),
+        "keywords": record.keywords,  # as a list: CSL-JSON's keyword is one comma-joined string
         "body": entry.body,
         "body_blocks": entry.body_blocks,
         "author_note": entry.author_note,
@@ -215,6 +382,7 @@ def iter_dump(queryset=None, request=None, chunk_size=200):
     qs = export_queryset(queryset).prefetch_related(
         Prefetch("statements", queryset=Statement.objects.select_related("speaker").order_by("start", "pk"))
     )
+    suffixes, accessed = KeySuffixes(), access_date()
     for entry in qs.iterator(chunk_size=chunk_size):
-        yield dump_dict(entry, request)
+        yield dump_dict(entry, request, suffixes, accessed)
         entry._prefetched_objects_cache = {}  # break the entry <-> prefetched rows cycle

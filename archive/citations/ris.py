@@ -6,6 +6,8 @@ each record closed by ``ER  -``. Types: ``RPRT`` for a commentary (``T2`` the se
 read for reports), ``NEWS`` for an op-ed and ``BLOG`` for a blog post (``T2`` the
 newspaper or blog). Values are single lines: RIS has no continuation lines.
 """
+from .csl import full_family, keywords
+
 TYPES = {"report": "RPRT", "article-newspaper": "NEWS", "post-weblog": "BLOG"}
 EOL = "\r\n"
 
@@ -17,7 +19,7 @@ def _line(tag, value):
 def author(csl_name):
     if "literal" in csl_name:
         return csl_name["literal"]
-    return ", ".join(p for p in (csl_name.get("family", ""), csl_name.get("given", "")) if p)
+    return ", ".join(p for p in (full_family(csl_name), csl_name.get("given", "")) if p)
 
 
 def record(item):
@@ -49,7 +51,7 @@ def record(item):
         out.append(_line("AB", item["abstract"]))
     if item.get("language"):
         out.append(_line("LA", item["language"]))
-    for keyword in filter(None, (k.strip() for k in item.get("keyword", "").split(","))):
+    for keyword in keywords(item):  # one KW line per keyword, commas and all
         out.append(_line("KW", keyword))
     if item.get("note"):
         out.append(_line("N1", item["note"]))

@@ -2,14 +2,16 @@
 
 Each style's own rule for a source known only through another (the secondary source):
 
-- Chicago notes (CMOS 18 14.260): "Louis Tompros, quoted in Qi Dapeng, *DeepSeek…*, …, URL#s7."
+- Chicago notes (CMOS 18 14.260): "Louis Tompros, quoted in Qi Dapeng, “DeepSeek: …,” RSIS
+  Commentary CO25056 (S. Rajaratnam School of International Studies, 17 March 2025), URL#s7."
 - Chicago author-date (CMOS 18 15.52): "(Tompros, quoted in Qi 2025)"
 - APA 7 (8.6): "(Tompros, as cited in Qi, 2025)"
 - MLA 9 (6.79): "(qtd. in Qi)", the speaker being named in the sentence
 - Harvard, Cite Them Right (secondary referencing): "(Tompros, cited in Qi, 2025)"
 
 In every style the reference-list entry is the entry itself, its URL pointing at the
-statement's anchor. In CSL-JSON, RIS and BibTeX a statement is the entry with a note
+statement's anchor. When the speaker is the entry's own author ("when he posed, '...'"),
+the words are the author's: the statement is cited as the entry, with no "quoted in". In CSL-JSON, RIS and BibTeX a statement is the entry with a note
 naming the speaker and the quoted words (``csl.statement_item``).
 """
 from dataclasses import dataclass
@@ -53,7 +55,9 @@ def cite_statement(statement, style_key, output="text"):
     reference = styles.format_entry(item, style_key, output)
     entry_cite = styles.cite(item, style_key, output)
     speaker = statement.speaker.display if statement.speaker else ""
-    if styles.is_note_style(style_key):
+    if statement.speaker_is_author:
+        in_text = entry_cite
+    elif styles.is_note_style(style_key):
         in_text = f"{speaker}, quoted in {entry_cite}" if speaker else f"Quoted in {entry_cite}"
     elif style_key == "mla":
         in_text = f"(qtd. in {_inside_parentheses(entry_cite)})"

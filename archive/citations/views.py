@@ -76,10 +76,9 @@ def list_export(request, scope, ext, slug=None):
 
 # --- unAPI (http://unapi.info/specs/): Zotero prefers it to meta tags ---------------
 
+# The type each format is listed with is the type it is served with (formats.py).
 UNAPI_FORMATS = {
-    "ris": ("application/x-research-info-systems", "ris"),
-    "bibtex": ("text/x-bibtex", "bibtex"),
-    "csl-json": ("application/vnd.citationstyles.csl+json", "csl-json"),
+    name: (FORMATS[name].content_type.split(";")[0], name) for name in ("ris", "bibtex", "csl-json")
 }
 
 

@@ -9,6 +9,8 @@ COinS (OpenURL 1.0 in a ``span.Z3988``) lets Zotero save every item of a list pa
 """
 from urllib.parse import urlencode
 
+from .csl import full_family, keywords
+
 
 def _date(item, sep="/"):
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
@@ -18,7 +20,7 @@ def _date(item, sep="/"):
 def _author(name):
     if "literal" in name:
         return name["literal"]
-    return ", ".join(p for p in (name.get("family"), name.get("given")) if p)
+    return ", ".join(p for p in (full_family(name), name.get("given")) if p)
 
 
 def meta_tags(item, page_url):
@@ -46,7 +48,9 @@ def meta_tags(item, page_url):
         tags.append(("citation_abstract", item["abstract"]))
     if item.get("language"):
         tags.append(("citation_language", item["language"]))
-    for keyword in filter(None, (k.strip() for k in item.get("keyword", "").split(","))):
+    # One tag per keyword: Zotero splits a tag's content on ";" only, so "Conflict,
+    # Security and Human Rights" stays one keyword.
+    for keyword in keywords(item):
         tags.append(("citation_keywords", keyword))
     tags.append(("citation_public_url", page_url))
     return [(name, content) for name, content in tags if content]
@@ -73,7 +77,7 @@ def coins(item):
             pairs.append(("rft.source", item["container-title"]))
     authors = item.get("author", [])
     if authors and "family" in authors[0]:
-        pairs.append(("rft.aulast", authors[0]["family"]))
+        pairs.append(("rft.aulast", full_family(authors[0])))
         if authors[0].get("given"):
             pairs.append(("rft.aufirst", authors[0]["given"]))
     key = "rft.creator" if kind not in ("report", "article-newspaper") else "rft.au"

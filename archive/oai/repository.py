@@ -81,7 +81,7 @@ def header_for_tombstone(tomb):
 
 def dublin_core(entry, request=None):
     """oai_dc from the same CSL item every citation format uses."""
-    record = entry_record(entry, request)
+    record = entry_record(entry, request, title_case=False, unique_key=False)
     item = csl.to_csl(record)
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     source = ""
@@ -91,7 +91,7 @@ def dublin_core(entry, request=None):
         source = item["container-title"]
     return DublinCore(
         title=[item.get("title", "")],
-        creator=[n.get("literal") or ", ".join(p for p in (n.get("family"), n.get("given")) if p)
+        creator=[n.get("literal") or ", ".join(p for p in (csl.full_family(n), n.get("given")) if p)
                  for n in item.get("author", [])],
         subject=list(record.keywords),
         description=[item.get("abstract", "")],

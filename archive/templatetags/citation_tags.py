@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from archive.citations import csl, styles, zotero
 from archive.citations.formats import BY_EXTENSION
-from archive.citations.records import entry_record
+from archive.citations.records import entry_record, list_records
 
 register = template.Library()
 
@@ -43,6 +43,13 @@ def entry_citation(context, entry):
 def coins_title(context, entry):
     """The OpenURL ContextObject of ``entry`` for a COinS span; uses only what list pages prefetch."""
     return zotero.coins(csl.to_csl(entry_record(entry, context.get("request"), with_text=False)))
+
+
+@register.simple_tag(takes_context=True)
+def coins_titles(context, items):
+    """COinS titles for a list's entries, statements or statement search hits (one per entry),
+    reading what the page did not load in one query: ``{% coins_titles statement_groups as titles %}``."""
+    return [zotero.coins(csl.to_csl(record)) for record in list_records(items, context.get("request"))]
 
 
 @register.simple_tag

@@ -53,6 +53,7 @@ class Command(BaseCommand):
 
     def _chunks(self, name, options):
         filters = {k: options.get(k) for k in SEARCH_FILTERS if options.get(k)}
+        self._check_slugs(filters)
         searching = bool(options["query"] or filters)
         if name == "jsonl":
             queryset = search_queryset({"q": options["query"], **filters}) if searching else None
@@ -65,3 +66,15 @@ class Command(BaseCommand):
         else:
             items = entry_items(title_case=fmt.title_case)
         return fmt.write(items)
+
+    def _check_slugs(self, filters):
+        """An outlet, tag, author or speaker that does not exist is a mistake, not an empty list."""
+        from taggit.models import Tag
+
+        from archive.models import Agent, Outlet
+
+        for option, model, what in (("outlet", Outlet, "outlet"), ("tag", Tag, "tag"),
+                                    ("author", Agent, "name record"), ("speaker", Agent, "name record")):
+            slug = filters.get(option)
+            if slug and not model.objects.filter(slug=slug).exists():
+                raise CommandError(f"--{option} {slug!r}: no {what} with that slug.")

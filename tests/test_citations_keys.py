@@ -1,0 +1,74 @@
+"""Citation keys are the entry's, not the export's: the same key on its page, in every list."""
+import json
+
+import bibtexparser
+import pytest
+import rispy
+
+from archive.citations.records import KeySuffixes
+from archive.models import Entry, EntryStatus
+
+from .citation_db import make_op_ed, make_rsis_entry
+
+pytestmark = pytest.mark.django_db
+
+
+def _body(response):
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+def _bib_keys(client, url):
+    return [e.key for e in bibtexparser.parse_string(_body(client.get(url))).entries]
+
+
+@pytest.fixture
+def namesakes():
+    """Three commentaries by Qi in 2025 whose titles start with "DeepSeek": one base key."""
+    first = make_rsis_entry(title="DeepSeek: A Seed for Technological Equity", number="CO25056")
+    other = make_op_ed()
+    second = make_rsis_entry(title="DeepSeek and the Chip Wars", number="CO25061")
+    third = make_rsis_entry(title="DeepSeek, Again", number="CO25077")
+    third.tags.add("Chips")
+    return first, second, third, other
+
+
+def test_entries_sharing_a_base_key_get_distinct_keys_by_id(client, namesakes):
+    first, second, third, _ = namesakes
+    keys = _bib_keys(client, "/export/archive.bib")
+    assert keys == ["qi2025deepseek", "chinanddeepseek", "qi2025deepseeka", "qi2025deepseekb"]
+
+
+def test_a_key_is_the_same_on_the_page_and_in_every_list(client, namesakes):
+    first, second, third, other = namesakes
+    assert client.get(f"/entries/{third.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseekb.bib"'
+    assert _bib_keys(client, "/export/tags/chips.bib") == ["qi2025deepseekb"]  # alone in the list
+    assert _bib_keys(client, f"/export/outlets/{first.outlet.slug}.bib") == [
+        "qi2025deepseek", "qi2025deepseeka", "qi2025deepseekb"]
+    unapi = client.get("/unapi", {"id": f"entry:{second.pk}", "format": "ris"}).content.decode()
+    assert rispy.loads(unapi)[0]["id"] == "qi2025deepseeka"
+    assert [i["id"] for i in json.loads(_body(client.get("/export/archive.json")))] == [
+        "qi2025deepseek", "chinanddeepseek", "qi2025deepseeka", "qi2025deepseekb"]
+    statement = second.statements.get()
+    note = json.loads(_body(client.get(f"/statements/{statement.pk}/cite.json")))[0]
+    assert note["id"] == f"qi2025deepseeka-s{statement.pk}"
+
+
+def test_keys_are_stable_across_exports_and_ignore_drafts(client, namesakes):
+    first, second, third, _ = namesakes
+    before = _bib_keys(client, "/export/archive.bib")
+    make_rsis_entry(title="DeepSeek Draft Thoughts", status=EntryStatus.DRAFT)  # a draft takes no rank
+    later = make_rsis_entry(title="DeepSeek Later", number="CO25090")  # a newer entry ranks after
+    assert _bib_keys(client, "/export/archive.bib") == before + ["qi2025deepseekc"]
+    assert client.get(f"/entries/{later.slug}/cite.ris")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseekc.ris"'
+
+
+def test_the_export_keeps_suffixes_not_keys(namesakes):
+    """What a long export keeps is the suffix of each entry that needs one, not every key."""
+    first, second, third, other = namesakes
+    memo = KeySuffixes()
+    for entry in Entry.objects.order_by("pk"):
+        memo.suffix(entry.pk, (entry.published_on.year,) if entry.published_on and entry.date_precision == "day"
+                    else ())
+    assert memo._suffixes == {second.pk: "a", third.pk: "b"}
