@@ -305,3 +305,31 @@ def test_an_unnamed_person_in_a_named_district_and_she():
 def test_an_unnamed_official_keeps_a_participle_complement():
     text = "An EU official involved in the talks put it plainly: “We are not there yet. We are close.”"
     assert statement(text, "We are not there yet. We are close.").speaker == "an EU official involved in the talks"
+
+
+# --- blind batch I: unnamed people by their noun, bracketed acronyms, a government of a person -
+
+def test_the_official_is_the_unnamed_official_named_before():
+    text = ("A tax official in a northern county told reporters the reform would “take years”. “We have no "
+            "staff for it,” the official said.")
+    got = {s.quote: s.speaker for s in extract(text).statements}
+    assert got == {"take years": "a tax official in a northern county",
+                   "We have no staff for it,": "a tax official in a northern county"}
+
+
+def test_an_acronym_keeps_the_brackets_the_text_first_named_it_with():
+    text = ("The Japan Nursing Association (JNA) met on Monday. In a statement, the JNA accused the ministry of "
+            "“ignoring the wards”.")
+    assert statement(text, "ignoring the wards").speaker == "Japan Nursing Association (JNA)"
+
+
+def test_the_government_of_a_person_is_a_body():
+    text = "The government of President Ana Duarte insists that the reform is “not up for discussion”."
+    s = statement(text, "not up for discussion")
+    assert (s.speaker, s.speaker_kind) == ("government of President Ana Duarte", "organisation")
+
+
+def test_in_his_view_hands_the_sentence_s_quote_to_him():
+    text = ("Paul Becker, president of the Kiel Forum, spoke first. In his view, the country needs leaders "
+            "capable of “hard choices” on energy.")
+    assert statement(text, "hard choices").speaker == "Paul Becker"

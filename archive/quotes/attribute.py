@@ -191,10 +191,26 @@ def before(text, span, lo, skip=()):
             how = "before"
         conf = 0.95 if how == "before" else 0.85 if how == "as" else 0.8
         return Attribution(m.group(), m.start(), mention, how, conf, fam)
+    view = IN_VIEW_RE.search(text, lo, span.open)
+    if view and not found and ";" not in text[view.end():span.open] and \
+            _words(text[view.end():span.open]) <= SENTENCE_GAP_WORDS:
+        # "In his view, the country needed a government capable of “…”": his words
+        word = view.group(1)
+        start, end = view.start(1), view.end(1)
+        if word.lower() in POSSESSIVE_PRONOUNS:
+            word = POSSESSIVE_PRONOUNS[word.lower()]
+            mention = Mention(word, start, end, [(word, start, end)])
+        else:
+            end -= 2
+            mention = mention_after(text, start, end)
+        if mention is not None:
+            return Attribution(text[view.start():view.end(2)], view.start(), mention, "sentence", 0.75, "belief")
     return None
 
 
 # "said [that]", "told analysts that": what lies between a speech cue and the clause it reports
+IN_VIEW_RE = re.compile(r"\b[Ii]n\s+(his|her|their|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s)\s+(?:own\s+)?"
+                        r"(view|opinion|judgment|judgement|assessment|telling)\s*,")
 QA_LABEL_RE = re.compile(r"[QA]\d{0,2}")
 PASSIVE_BY_RE = re.compile(r"\s+by\s+(?=[A-Za-z])")
 COORDINATED_RE = re.compile(r"[^,;:]\s+(?:and|but)(?:\s+then|\s+later|\s+also)?$")

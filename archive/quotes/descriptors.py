@@ -119,6 +119,10 @@ def parse(text, mention):
     g = _group_head(lows, words)
     if g is not None:
         return Parsed("group", name=_lower_first(mention.text, lows[0]), description=mention.description)
+    if len(words) > 3 and lows[0] == "the" and lows[1] in ("government", "administration", "cabinet") and \
+            lows[2] == "of" and _name_like(words[3]):
+        # "The government of President Yoon Suk Yeol insists": the government, named as written
+        return Parsed("name", name=text[sel[1][1]:sel[-1][2]], description="")
     spokes = _spokesperson_for(text, sel, lows)
     if spokes is not None:
         return spokes

@@ -229,12 +229,23 @@ NAME_BEFORE_ROLE_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w�
 BODY_APPOSITIVE_BEFORE_RE = re.compile(
     r"((?:[Tt]he|[Ii]ts|(?:[Tt]he\s+)?[A-Z][\w-]*[’']s)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w-]*),\s+(?:the\s+)?"
     r"([A-Z][\w’'-]*(?:\s+(?:of|for|on|and|&|the|[A-Z][\w’'-]*)){1,8}),\s+(?:has\s+|have\s+|had\s+|also\s+)?$")
+UNNAMED_PLACED_RE = re.compile(r"(?<![\w’'-])((?:[Aa]n?|[Oo]ne)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+(in|at|from)\s+"
+                               r"((?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+))\s*$")
 CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?”\"]|\n)\s*$")
 
 
 def mention_before(text, end, lo):
     """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
     mention = _mention_before(text, end, lo)
+    placed = UNNAMED_PLACED_RE.search(text, max(lo, end - 120), end)
+    if placed and (mention is None or mention.start > placed.start(1)) and \
+            CLAUSE_START_RE.search(text[max(0, placed.start(1) - 3):placed.start(1)]) and \
+            _is_role(placed.group(2).split()[-1]) and not any(
+                w.lower() in FORM_FAMILY or w.lower() in AUXILIARIES for w in placed.group(4).split()):
+        # "A finance bureau official in a central province told Caixin", "A senior official at a
+        # Seoul university hospital put it bluntly": an unnamed person and where they are
+        start, stop = placed.start(1), placed.end(1)
+        return Mention(text[start:stop], start, stop, tokens(text, start, stop))
     if mention is None:
         body = BODY_APPOSITIVE_BEFORE_RE.search(text, max(lo, end - 200), end)
         if body and CLAUSE_START_RE.search(text[max(0, body.start() - 3):body.start()]) and \
@@ -528,6 +539,14 @@ def mention_after(text, start, hi):
                 and toks[k][0].lower() not in FORM_FAMILY and toks[k][0].lower() not in lx.STOP_CAPS:
             k += 1
         if k > 1 and (k == len(toks) or toks[k][0] in ",.;:!?)" or toks[k][0].lower() in PHRASE_ENDS):
+            if k + 2 < len(toks) and toks[k][0] in ("in", "from", "at") and toks[k + 1][0] in ("a", "an", "the"):
+                # "A senior official at a Seoul university hospital put it bluntly": lowercase place words
+                q = k + 2
+                while q < len(toks) and q < k + 6 and toks[q][0].isalpha() and toks[q][0].lower() not in FORM_FAMILY \
+                        and toks[q][0].lower() not in AUXILIARIES and toks[q][0].lower() not in lx.STOP_CAPS:
+                    q += 1
+                if q > k + 2 and (q == len(toks) or toks[q][0] in ",.;:!?" or toks[q][0].lower() in FORM_FAMILY):
+                    k = q
             if k + 1 < len(toks) and toks[k][0] in ("in", "from", "at") and _name_like(toks[k + 1][0]):
                 # "A retired postwoman in Bolton who has waited …": where the person is from
                 k += 1

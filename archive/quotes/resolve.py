@@ -275,8 +275,14 @@ class Referents:
     def expand_acronym(self, acronym, pos):
         """"the IMF" after "The International Monetary Fund’s executive board": the body named
         earlier in full whose words' initials spell it, or None."""
-        found = [name for p, name in self._acronyms.get(acronym, ()) if p < pos]
-        return max(found, key=len) if found else None
+        found = [(p, name) for p, name in self._acronyms.get(acronym, ()) if p < pos]
+        if not found:
+            return None
+        p, name = max(found, key=lambda f: len(f[1]))
+        at = self.text.find(name, p)
+        if at >= 0 and self.text.startswith(f" ({acronym})", at + len(name)):
+            return f"{name} ({acronym})"  # written "Korean Medical Association (KMA)": named so
+        return name
 
     def in_quote(self, pos):
         k = bisect.bisect_right(self._quoted_opens, pos) - 1
@@ -517,6 +523,13 @@ class Referents:
         for r in self._before(pos, 6000):
             if r.kind == "person" and r.name != self.author and head in r.description.lower():
                 return r
+        if definite:
+            for r in self._before(pos, 2500):
+                # "A finance bureau official in a central province told Caixin …. “…,” the official
+                # said": the unnamed person named by that noun
+                if r.kind == "person" and r.name.split()[0] in ("a", "an", "one") and head in r.name.split() and \
+                        all(m in r.name for m in modifiers):
+                    return r
         if definite and not modifiers and nearest is not None and pos - nearest.pos < 250 \
                 and "\n" not in self.text[nearest.pos:pos]:
             return nearest
