@@ -72,3 +72,18 @@ def test_the_export_keeps_suffixes_not_keys(namesakes):
         memo.suffix(entry.pk, (entry.published_on.year,) if entry.published_on and entry.date_precision == "day"
                     else ())
     assert memo._suffixes == {second.pk: "a", third.pk: "b"}
+
+
+def test_a_namesake_whose_name_folds_alike_shares_the_base_key_on_the_page_too(client):
+    """An entry's page reads only entries by authors whose name gives the same key part;
+    "Anna Qí" (another record) keys as "qi" too, and the page must know about her entry."""
+    first = make_rsis_entry(title="DeepSeek: A Seed for Technological Equity", author="Qi Dapeng")
+    namesake = make_rsis_entry(title="DeepSeek and the Chip Wars", number="CO25061", author="Anna Qí")
+    unrelated = make_rsis_entry(title="DeepSeek, Again", number="CO25077", author="Louis Tompros")
+    assert client.get(f"/entries/{namesake.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseeka.bib"'
+    assert client.get(f"/entries/{first.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseek.bib"'
+    assert client.get(f"/entries/{unrelated.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="tompros2025deepseek.bib"'
+    assert _bib_keys(client, "/export/archive.bib") == ["qi2025deepseek", "qi2025deepseeka", "tompros2025deepseek"]

@@ -95,7 +95,7 @@ def test_person_page_query_count_is_bounded(client, django_assert_max_num_querie
         make.statement(e, f"saying number {i}", speaker, group=grp)
         e2 = make.entry(f"Echo {i}", paragraphs=[f'"saying number {i}"'])
         make.statement(e2, f"saying number {i}", speaker, group=grp)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(speaker.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("<blockquote") == min(n, 50)

@@ -129,15 +129,24 @@ def citation_key(record):
                     record.date[0] if record.date else None, record.title)
 
 
+def author_token(name):
+    """The part of a key a first author gives: "von der Leyen" -> "leyen", as BibTeX tools
+    key it; a body by its first word (not yet folded to ASCII)."""
+    if name.family:
+        return (name.family.split() or [""])[-1]
+    return ((name.literal or name.given).split() or [""])[0]
+
+
+def author_key_token(name):
+    """``author_token`` folded as it stands in a key ("Müller" -> "muller")."""
+    return _ascii_word(author_token(name)) or "anon"
+
+
 def base_key(first_author, outlet, outlet_short, year, title):
     """``citation_key`` from its parts (``first_author`` a Name or None), for callers that
     have no record at hand."""
     if first_author is not None:
-        # "von der Leyen" -> "leyen", as BibTeX tools key it; a body by its first word.
-        if first_author.family:
-            who = (first_author.family.split() or [""])[-1]
-        else:
-            who = ((first_author.literal or first_author.given).split() or [""])[0]
+        who = author_token(first_author)
     else:
         outlet = publisher_name(outlet, outlet_short)
         who = outlet.split()[0] if outlet else "anon"

@@ -98,10 +98,21 @@ class KeySuffixes:
     ``upto``: only entries up to this id matter (one entry's key: lower ids decide its rank).
     """
 
-    def __init__(self, upto=None):
+    def __init__(self, upto=None, first_author=None):
         self.upto = upto
+        self.first_author = first_author
         self._loaded = set()
         self._suffixes = {}
+
+    @classmethod
+    def for_entry(cls, entry, first_author):
+        """Suffixes for one entry's own key (its page, its downloads).
+
+        Only entries whose first author gives the same key part can share the entry's
+        key, so just those are read: the entries of the year by anyone whose name folds
+        to that part (a narrow query on a small table), not the whole year.
+        """
+        return cls(upto=entry.pk, first_author=first_author)
 
     def suffix(self, entry_id, date):
         year = date[0] if date else None
@@ -118,6 +129,16 @@ class KeySuffixes:
             entries = entries.filter(published_on__year=year, date_precision__in=_DATED)
         if self.upto is not None:
             entries = entries.filter(pk__lte=self.upto)
+        if self.first_author is not None:
+            token = csl.author_key_token(self.first_author)
+            namesakes = [
+                pk for pk, kind, name, family, given
+                in Agent.objects.order_by().values_list("pk", "kind", "name", "family_name", "given_name")
+                if csl.author_key_token(_name(kind, name, family, given)) == token
+            ]
+            # A subquery, not a join: the byline read below must keep every author.
+            entries = entries.filter(pk__in=Authorship.objects.filter(
+                agent_id__in=namesakes, role=Authorship.Role.AUTHOR).values("entry_id"))
         # One query: each entry with its byline (a row per authorship, the first author first).
         rows = entries.order_by("pk", "authorships__position", "authorships__pk").values_list(
             "pk", "title", "outlet__name", "outlet__short_name", "authorships__role", "authorships__agent__kind",
@@ -158,7 +179,13 @@ def entry_record(entry, request=None, with_text=True, tags=None, title_case=True
     date = entry_date(entry)
     suffix = ""
     if with_text and unique_key and entry.status == EntryStatus.PUBLISHED:
-        suffix = (key_suffixes or KeySuffixes(upto=entry.pk)).suffix(entry.pk, date)
+        if key_suffixes is None:
+            # One page renders an entry's record more than once (meta tags, Cite): ask once.
+            key_suffixes = getattr(entry, "_citation_key_suffixes", None)
+            if key_suffixes is None:
+                first = next((agent_name(a) for a in _authors(entry)), None)
+                key_suffixes = entry._citation_key_suffixes = KeySuffixes.for_entry(entry, first)
+        suffix = key_suffixes.suffix(entry.pk, date)
     return EntryRecord(
         id=entry.pk,
         title=entry.title,
