@@ -333,3 +333,30 @@ def test_in_his_view_hands_the_sentence_s_quote_to_him():
     text = ("Paul Becker, president of the Kiel Forum, spoke first. In his view, the country needs leaders "
             "capable of “hard choices” on energy.")
     assert statement(text, "hard choices").speaker == "Paul Becker"
+
+
+# --- blind batch J: titles kept as roles, when-clause subjects, suffixes, progressive verbs ----
+
+def test_a_leading_title_is_kept_as_the_role_for_a_later_back_reference():
+    text = ("Governor Ravi Menon kept rates on hold. Prices rose in May. The governor described housing as the "
+            "“weak link” in the recovery.")
+    assert statement(text, "weak link").speaker == "Ravi Menon"
+
+
+def test_she_after_a_sentence_with_no_person_as_subject_is_the_when_clause_s_subject():
+    text = ("Rosa Lima and her mentor Tomas Ortega ran together in 2020. Her mentor has since turned on the "
+            "government. The split came in June, when Lima quit the cabinet. In a short statement, she said "
+            "she was leaving “with a clear conscience”.")
+    assert statement(text, "with a clear conscience").speaker == "Rosa Lima"
+
+
+def test_a_name_suffix_keeps_its_point():
+    text = ("When Ferdinand Ruiz Jr. and Ana Cruz ran together, they won easily. Ruiz said the coalition would "
+            "“serve every province”.")
+    assert statement(text, "serve every province").speaker == "Ferdinand Ruiz Jr."
+
+
+def test_a_progressive_verb_inside_a_told_that_clause_is_no_cue():
+    text = ("The Federation of Textile Makers said costs had doubled. Its director-general, Anil Rao, told this "
+            "newspaper that small firms were finding loans “hard to get and harder to repay”.")
+    assert statement(text, "hard to get and harder to repay").speaker == "Anil Rao"

@@ -131,8 +131,9 @@ def _subject(text, cue_match, lo):
         # "Pedro Sánchez visited China in September and urged the commission to “…”": a second
         # predicate of the clause's subject
         return clause_subject(text, lo, cue_match.start())
-    if mention is None and cues.is_participle(cue):
-        # "The ministry issued a statement saying …": the clause's subject
+    if mention is None and cues.is_participle(cue) and not PROGRESSIVE_RE.search(before):
+        # "The ministry issued a statement saying …": the clause's subject (but "small businesses
+        # were finding credit “…”" is a verb of the clause, no cue of its subject)
         return clause_subject(text, lo, cue_match.start())
     return mention
 
@@ -169,6 +170,9 @@ def before(text, span, lo, skip=()):
         immediate = IMMEDIATE_GAP_RE.fullmatch(gap) is not None
         if fam == "naming" and _words(gap) > OBJECT_GAP_WORDS:
             continue
+        if fam in ("document", "belief") and m.group().endswith("ing") and \
+                PROGRESSIVE_RE.search(text[lo:m.start()].rstrip()):
+            continue  # "small firms were finding loans “…”": a verb of the clause, not a cue
         by = PASSIVE_BY_RE.match(text, m.end(), span.open) if fam in ("naming", "speech") else None
         mention = mention_after(text, by.end(), span.open) if by else None
         if mention is not None:
@@ -178,7 +182,7 @@ def before(text, span, lo, skip=()):
             mention = _subject(text, m, lo)
         if mention is None:
             continue
-        if fam == "belief" and _reported_by_earlier_cue(text, found, m, mention):
+        if fam in ("belief", "document") and _reported_by_earlier_cue(text, found, m, mention):
             continue  # "a diplomat said Beijing hoped Australia would show “…”": the diplomat's words
         if fam == "naming" and immediate and not _names_someone(mention):
             continue  # "a programme called “X”" names a thing; "what Xi Jinping has called “…”" quotes him
@@ -211,6 +215,7 @@ def before(text, span, lo, skip=()):
 # "said [that]", "told analysts that": what lies between a speech cue and the clause it reports
 IN_VIEW_RE = re.compile(r"\b[Ii]n\s+(his|her|their|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s)\s+(?:own\s+)?"
                         r"(view|opinion|judgment|judgement|assessment|telling)\s*,")
+PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)$")
 QA_LABEL_RE = re.compile(r"[QA]\d{0,2}")
 PASSIVE_BY_RE = re.compile(r"\s+by\s+(?=[A-Za-z])")
 COORDINATED_RE = re.compile(r"[^,;:]\s+(?:and|but)(?:\s+then|\s+later|\s+also)?$")

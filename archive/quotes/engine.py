@@ -21,6 +21,7 @@ from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+SUBORDINATE_RE = re.compile(r",\s+(?:when|after|as|because|while|before|once|since)\s+")
 # "…, Campbell and Rush Doshi argued": a surname named earlier, joined to the speaker's name
 JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
 LISTED_BODY_RE = re.compile(r"\b((?:Ministry|Department|Minister|Secretary|Commission|Committee|Office|Bureau|"
@@ -498,7 +499,7 @@ class _Run:
             return None
         mention = attribute.clause_subject(self.text, prev_start, start)
         if mention is None:
-            return None
+            return self.subordinate_person(prev_start, start, exclude)
         if len(mention.words) == 1 and mention.words[0].lower() in ("he", "she"):
             # "When Wes Streeting took over …, he did not waste time": the opening clause's subject
             toks = tokens(self.text, prev_start, start)
@@ -506,7 +507,21 @@ class _Run:
                 opening = mention_after(self.text, toks[1][1], mention.start)
                 if opening is not None and parse(self.text, opening).form == "name":
                     return self.subject_name(opening, exclude)
-        return self.subject_name(mention, exclude)
+        name = self.subject_name(mention, exclude)
+        if name is None and parse(self.text, mention).form not in ("pronoun", "name", "anonymous"):
+            return self.subordinate_person(prev_start, start, exclude)
+        return name
+
+    def subordinate_person(self, lo, hi, exclude=()):
+        """"The break came into the open in June, when Duterte quit …. In a statement, she said": when
+        no one is a sentence's subject, the person named as the subject of its when-clause, or None."""
+        for m in SUBORDINATE_RE.finditer(self.text, lo, hi):
+            opening = mention_after(self.text, m.end(), hi)
+            if opening is not None and parse(self.text, opening).form == "name":
+                name = self.subject_name(opening, exclude)
+                if name is not None:
+                    return name
+        return None
 
     def subject_body(self, pos):
         """The business named as the subject of the sentence before ``pos``'s sentence, or None."""

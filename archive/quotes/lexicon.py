@@ -121,7 +121,7 @@ technology holdings systems motors airlines network endowment embassy army navy 
 service services kremlin pentagon nations secretariat cabinet consortium society academy
 exchange tribunal observatory house programme program initiative trust partners capital
 securities research ai firm watch international guard coastguard semiconductor semiconductors
-steel chemicals mining metals energy panel electronics pharmaceuticals industries enterprises airways petroleum shipping logistics telecom telecoms chamber studies
+steel chemicals mining metals energy panel confederation league guild electronics pharmaceuticals industries enterprises airways petroleum shipping logistics telecom telecoms chamber studies
 """.split())
 # Possessors that are common nouns, so "X's" belongs to the name that follows it ("The People's Daily",
 # "King's College London", "the Women's Tennis Association"), not to an owner of it.

@@ -307,8 +307,11 @@ class Referents:
         Balakrishnan") or a body ("The Association of Southeast Asian Nations"), weakly."""
         words = m.group().split()
         start = m.start()
+        titles = []
         while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS
                          or (words[0].lower() in lx.TITLES and len(words) > 2)):
+            if words[0].lower() in lx.TITLES:
+                titles.append(words[0])  # "Governor Shaktikanta Das … The governor said": a role kept
             start = self.text.index(words[0], start) + len(words[0])
             words = words[1:]
         if not words:
@@ -340,9 +343,12 @@ class Referents:
         if 2 <= len(words) <= 4 and not any(w in PLACE_WORDS or w in lx.ORG_WORDS for w in lows) and not any(
                 w.endswith(("’s", "'s")) for w in words[:-1]) and all(w[1:2].islower() or w in lx.NAME_PARTICLES
                                                                     or w.endswith(".") for w in words):
-            self._add(start, name[:-2] if name.endswith(("’s", "'s")) else name, "person", weak=True)
+            self._add(start, name[:-2] if name.endswith(("’s", "'s")) else name, "person", " ".join(titles),
+                      weak=True)
 
     def _add(self, pos, name, kind, description="", weak=False):
+        if name.endswith((" Jr", " Sr")) and self.text.find(name + ".", pos, pos + len(name) + 3) >= 0:
+            name += "."  # "Ferdinand Marcos Jr." keeps its point
         self.items.append(Referent(pos, name, kind, description, weak))
 
     def add(self, pos, name, kind, description=""):
