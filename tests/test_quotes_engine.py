@@ -636,3 +636,22 @@ def test_a_quoted_noun_phrase_owned_by_a_possessor_and_followed_by_a_verb_is_a_t
     r = extract(text)
     assert r.statements == [] or all(s.kind == "reported" for s in r.statements)
     assert [n.text for n in r.non_statements] == ["historic frontier"]
+
+
+# --- blind batch K: hyphenated phrases, 'the head of a …' -------------------------------------
+
+def test_a_hyphenated_phrase_quotes_its_speaker_but_a_two_part_coinage_is_a_term():
+    from archive.quotes import extract
+    text = "The minister told Parliament that grants would go to firms that are “best-in-class” on safety."
+    assert [(s.quote, s.speaker) for s in extract(text).statements] == [("best-in-class", "the minister")]
+    coinage = "The minister said the plan would “kick-start” the economy."
+    assert [n.text for n in extract(coinage).non_statements] == ["kick-start"]
+
+
+def test_the_head_of_an_indefinite_body_is_an_unnamed_person_and_he():
+    from archive.quotes import extract
+    text = ("Agriculture minister Ken Mori said supplies were “adequate”. The head of a dairy cooperative in "
+            "Hokkaido said output had fallen. “We cannot make milk from nothing,” he said.")
+    got = {s.quote: s.speaker for s in extract(text).statements}
+    assert got["We cannot make milk from nothing,"] == "the head of a dairy cooperative in Hokkaido"
+    assert got["adequate"] == "Ken Mori"

@@ -25,7 +25,10 @@ PREDICATE_START_RE = re.compile(r"(?:cannot|can|could|will|would|should|must|may
                                 r"does|do|did|won[’']t|can[’']t)\s")
 POSSESSIVE_SLOT_RE = re.compile(r"[A-Za-z][’']s\s*$")
 CLAUSE_VERB_RE = re.compile(r"\s+(?:has|have|had|is|are|was|were|remains|remained|does|did|cannot|can|will|would)\s")
-HYPHEN_WORD_RE = re.compile(r"(?:non|once|long|short|well|hard|far)-[a-z-]+")
+# "de-risking", "friend-shoring", "jump-start", "risk-based": a two-part coinage is a term whoever
+# uses it; a phrase ("best-in-class", "once-in-a-generation") or an adjective with "non-", "well-"
+# ("non-negotiable") quotes its speaker
+COINAGE_RE = re.compile(r"(?!(?:non|well|long|short|self|far|hard|high|low|full|half|all)-)[a-z]+-[a-z]+$")
 QUOTED_ADJECTIVE_RE = re.compile(r"[a-z]{3,}(?:able|ible|ive|ful|ous|less|ical|ent|ant)")
 SPEAK_OF_RE = re.compile(r"(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)\s+(?:of|about)\s*$",
                          re.IGNORECASE)
@@ -160,7 +163,7 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
         # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
         # one quoted word used as a noun, with no one in particular behind it, is a term
         return True
-    if words == 1 and how == "sentence" and "-" in quote and (by_group or not HYPHEN_WORD_RE.fullmatch(quote.strip())):
+    if words == 1 and how == "sentence" and "-" in quote and (by_group or COINAGE_RE.match(quote.strip())):
         # "the Act's authors say it is “risk-based”": a hyphenated coinage in a group's mouth is a
         # term; but "the governor has said … is “non-negotiable”" quotes him
         return True

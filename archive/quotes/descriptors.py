@@ -123,6 +123,10 @@ def parse(text, mention):
             lows[2] == "of" and _name_like(words[3]):
         # "The government of President Yoon Suk Yeol insists": the government, named as written
         return Parsed("name", name=text[sel[1][1]:sel[-1][2]], description="")
+    if len(lows) > 4 and lows[0] == "the" and "of" in lows[2:4] and lows[lows.index("of", 2) + 1] in ("a", "an") \
+            and _is_role(words[lows.index("of", 2) - 1]):
+        # "The head of a farming cooperative in Niigata Prefecture": an unnamed person introduced
+        return Parsed("anonymous", name=mention.text[:1].lower() + mention.text[1:], description="")
     spokes = _spokesperson_for(text, sel, lows)
     if spokes is not None:
         return spokes

@@ -593,7 +593,7 @@ class _Run:
             # "The finance minister was unapologetic. “…,” she told parliament"
             name = self.speaker(mention)[0]
             return None if name in exclude else name
-        if p.form == "anonymous" and not p.backref_kind and mention.words[0].lower() in ("a", "an", "one") \
+        if p.form == "anonymous" and not p.backref_kind and mention.words[0].lower() in ("a", "an", "one", "the") \
                 and mention.words[-1].lower() not in SPOKES_PEOPLE:
             # "A woman who shares a 70 sq ft unit told me …. “I want a window,” she said": the
             # unnamed person the sentence before was about

@@ -229,6 +229,12 @@ NAME_BEFORE_ROLE_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w�
 BODY_APPOSITIVE_BEFORE_RE = re.compile(
     r"((?:[Tt]he|[Ii]ts|(?:[Tt]he\s+)?[A-Z][\w-]*[’']s)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w-]*),\s+(?:the\s+)?"
     r"([A-Z][\w’'-]*(?:\s+(?:of|for|on|and|&|the|[A-Z][\w’'-]*)){1,8}),\s+(?:has\s+|have\s+|had\s+|also\s+)?$")
+# "The head of a farming cooperative in Niigata Prefecture": a role of something indefinite, an
+# unnamed person introduced, not a back-reference
+_HEAD_OF_A = (r"([Tt]he\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}[a-z-]+"
+              r"(?:\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)")
+HEAD_OF_A_BEFORE_RE = re.compile(r"(?<![\w’'-])" + _HEAD_OF_A + r"\s*$")
+HEAD_OF_A_AFTER_RE = re.compile(_HEAD_OF_A + r"(?=\s*(?:[,.;:]|\s+[a-z]))")
 UNNAMED_PLACED_RE = re.compile(r"(?<![\w’'-])((?:[Aa]n?|[Oo]ne)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+(in|at|from)\s+"
                                r"((?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+))\s*$")
 CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?”\"]|\n)\s*$")
@@ -237,6 +243,10 @@ CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?”\"]|\n)\s*$")
 def mention_before(text, end, lo):
     """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
     mention = _mention_before(text, end, lo)
+    head_of = HEAD_OF_A_BEFORE_RE.search(text, max(lo, end - 120), end)
+    if head_of and _is_role(head_of.group(2).split()[-1]) and (mention is None or mention.start > head_of.start(1)):
+        start, stop = head_of.start(1), head_of.end(1)
+        return Mention(text[start:stop], start, stop, tokens(text, start, stop))
     placed = UNNAMED_PLACED_RE.search(text, max(lo, end - 120), end)
     if placed and (mention is None or mention.start > placed.start(1)) and \
             CLAUSE_START_RE.search(text[max(0, placed.start(1) - 3):placed.start(1)]) and \
@@ -475,6 +485,9 @@ def _from_tokens(text, toks, i):
 def mention_after(text, start, hi):
     """The speaker mention that starts at ``start`` ("said Louis Tompros, a ...", "according to X")."""
     hi = min(hi, start + 300)
+    head_of = HEAD_OF_A_AFTER_RE.match(text, start, hi)
+    if head_of and _is_role(head_of.group(2).split()[-1]):
+        return Mention(head_of.group(1), head_of.start(1), head_of.end(1), tokens(text, head_of.start(1), head_of.end(1)))
     toks = tokens(text, start, hi)
     if not toks:
         return None
