@@ -360,3 +360,20 @@ def test_a_progressive_verb_inside_a_told_that_clause_is_no_cue():
     text = ("The Federation of Textile Makers said costs had doubled. Its director-general, Anil Rao, told this "
             "newspaper that small firms were finding loans “hard to get and harder to repay”.")
     assert statement(text, "hard to get and harder to repay").speaker == "Anil Rao"
+
+
+# --- batch L: ordinary full-length commentaries ------------------------------------------------
+
+def test_it_is_the_body_that_was_the_sentence_before_s_subject():
+    # not the capitalised place named earlier in the paragraph
+    text = ("The minister spoke at Government House on Friday. The Danish consulate in Nuuk was less "
+            "patient. In a note to reporters, it said the talks had been “a waste of everyone’s time”.")
+    s = statement(text, "a waste of everyone’s time")
+    assert s.speaker == "Danish consulate in Nuuk"
+    assert s.speaker_kind == "organisation"
+
+
+def test_it_after_a_body_subject_takes_the_full_name_found_there():
+    text = ("The Federation of Kenya Employers and Allied Trades (FKEAT) opposed the levy. On Monday, it said "
+            "the plan would “punish the firms that still hire”.")
+    assert statement(text, "punish the firms that still hire").speaker.startswith("Federation of Kenya Employers")

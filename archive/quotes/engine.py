@@ -42,7 +42,7 @@ TRAILING_CLAUSE_RE = re.compile(r",\s+(?:as|while|after|before|when|amid|despite
 DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+\([A-Za-z. ]{2,30}\))?\s*"
                          r"(?:[:—–]|--|-)\s+")
 # "the government", "the ministry" after a company: usually another body, never guessed from nearness
-DISTINCT_BODY_HEADS = {"government", "ministry", "department", "embassy", "party", "council", "commission",
+DISTINCT_BODY_HEADS = {"government", "ministry", "department", "embassy", "consulate", "party", "council", "commission",
                        "administration", "court", "parliament", "army", "police", "university"}
 ASKED_RE = re.compile(r"\b(?:asked|asking|pressed|questioned|(?:put|posed|directed|addressed)\s+(?:the|this|that|my|a)\s+"
                       r"(?:same\s+|similar\s+|very\s+)?(?:question|questions|query)\s+to)\s+")
@@ -119,6 +119,9 @@ class _Run:
                 owner = self.sentence_owner(mention.start, exclude)
                 if owner is not None:
                     return owner[0], owner[1], "", True
+                body = self.previous_body(mention.start, exclude) if mention.text.lower() == "it" else None
+                if body is not None:
+                    return body[0], body[1], "", True
             if p.pronoun in ("he", "she"):
                 subject = self.sentence_subject(mention.start, exclude) or \
                     self.previous_subject(mention.start, exclude)
@@ -544,6 +547,33 @@ class _Run:
             return self.refs.expand_acronym(p.name, mention.start) or p.name
         ref = self.refs.org_starting(p.name, mention.start) if " " not in p.name else None
         return ref.name if ref is not None else p.name
+
+    def previous_body(self, pos, exclude=()):
+        """"The Chinese embassy in Honiara was less restrained. In a post on its website, it said":
+        "it" is the body (or publication) that was the sentence before's subject, or None."""
+        start = self.sents.start_of(self.outside_quote(self.sents.start_of(pos)))
+        if start == 0:
+            return None
+        prev_start = self.sents.start_of(self.outside_quote(start - 1))
+        if self.text.count("\n", prev_start, start) > 2:
+            return None
+        mention = attribute.clause_subject(self.text, prev_start, start)
+        if mention is None or mention.words[0].lower() in ("it", "its", "they", "he", "she"):
+            return None
+        p = parse(self.text, mention)
+        if p.form not in ("name", "backref", "anonymous"):
+            return None
+        if p.form == "name" and infer_kind(p.name, p.description) not in ("organisation", "publication"):
+            return None
+        if p.form != "name" and p.backref_kind not in ("organisation", "publication"):
+            return None
+        name, kind, _, _ = self.speaker(mention, exclude)
+        if name is None or kind not in ("organisation", "publication") or name in exclude:
+            return None
+        for r in self.refs._before(mention.end + 1, mention.end + 1 - mention.start):
+            if r.kind == kind and not r.weak and len(r.name) > len(name) and r.name.startswith(name):
+                name = r.name  # "Japan Electronics and … Association (JEITA)": the full name found
+        return name, kind
 
     def sentence_owner(self, pos, exclude=()):
         """"The commission’s case rests on what it calls …": "it" after its own sentence's

@@ -92,6 +92,7 @@ BACKREF_KIND = {
     "party": "organisation", "commission": "organisation", "council": "organisation",
     "giant": "organisation", "maker": "organisation", "chipmaker": "organisation",
     "carrier": "organisation", "airline": "organisation", "embassy": "organisation",
+    "consulate": "organisation",
     "fund": "organisation", "alliance": "organisation", "bloc": "organisation",
     # bodies of a type, named before with that word ("the Federal Open Market Committee … the
     # committee said", "the China Coast Guard … the coast guard insisted")
@@ -117,7 +118,7 @@ department agency commission council committee institute institution university 
 school foundation association organisation organization union party government office
 bureau administration authority centre center federation forum alliance coalition board
 court parliament congress senate assembly reserve labs laboratory laboratories technologies
-technology holdings systems motors airlines network endowment embassy army navy police
+technology holdings systems motors airlines network endowment embassy consulate army navy police
 service services kremlin pentagon nations secretariat cabinet consortium society academy
 exchange tribunal observatory house programme program initiative trust partners capital
 securities research ai firm watch international guard coastguard semiconductor semiconductors

@@ -77,7 +77,7 @@ tabloid document report study survey index review analysis""".split())
 COMPANY_HEADS = {"company", "firm", "startup", "start-up", "giant", "maker", "chipmaker", "carmaker", "automaker",
                  "carrier", "airline", "lender", "insurer", "retailer", "conglomerate", "group"}
 PUBLIC_BODY_WORDS = {"ministry", "government", "department", "commission", "committee", "council", "parliament",
-                     "court", "embassy", "authority", "university", "institute", "institution", "army", "navy",
+                     "court", "embassy", "consulate", "authority", "university", "institute", "institution", "army", "navy",
                      "police", "senate", "congress", "assembly", "cabinet", "administration", "office", "bureau",
                      "nations", "union", "guard", "forces"}
 OWNER_RE = re.compile(r"^(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4})[’']s\s")
