@@ -377,3 +377,43 @@ def test_it_after_a_body_subject_takes_the_full_name_found_there():
     text = ("The Federation of Kenya Employers and Allied Trades (FKEAT) opposed the levy. On Monday, it said "
             "the plan would “punish the firms that still hire”.")
     assert statement(text, "punish the firms that still hire").speaker.startswith("Federation of Kenya Employers")
+
+
+def test_the_report_is_the_body_named_in_full_as_its_author():
+    text = ("A study by the Institute for Water Security and Urban Planning (IWSUP) found that reservoirs were low. "
+            "The study warned that cities were “one dry season from rationing”.")
+    assert statement(text, "one dry season from rationing").speaker == \
+        "Institute for Water Security and Urban Planning (IWSUP)"
+
+
+def test_a_paper_published_by_a_centre_at_a_university_is_the_centre_s():
+    # and "that farmers say" after the quote is a relative clause on its object, not its speaker
+    text = ("A paper released in March by the Rural Finance Centre at the University of Ghana warned that loans "
+            "“can crowd out the seed and fertiliser purchases” that farmers say they need most.")
+    assert statement(text, "can crowd out the seed and fertiliser purchases").speaker == "Rural Finance Centre"
+
+
+def test_a_ministry_named_with_a_listed_comma_keeps_the_list():
+    text = ("According to the Ministry of Agriculture, Fisheries and Forestry, exports rose by a fifth. In a "
+            "note to parliament, the ministry said prices would “ease by the winter”.")
+    s = statement(text, "ease by the winter")
+    assert s.speaker == "Ministry of Agriculture, Fisheries and Forestry"
+    reported = [r for r in extract(text).statements if r.kind == "reported"]
+    assert reported and reported[0].quote == "exports rose by a fifth"
+
+
+def test_a_chamber_or_embassy_keeps_the_place_it_sits_in():
+    text = ("The European Chamber of Commerce in Vietnam was more cautious. In its survey, the chamber said "
+            "confidence was “at its lowest since 2020”.")
+    assert statement(text, "at its lowest since 2020").speaker == "European Chamber of Commerce in Vietnam"
+
+
+def test_a_short_name_in_brackets_stands_for_the_body_as_first_named():
+    text = ("Electricity Generating Authority of Thailand (Egat) runs most plants. An Egat spokesman said the "
+            "grid was “ready for the hot season”.")
+    assert statement(text, "ready for the hot season").speaker == "Electricity Generating Authority of Thailand (Egat)"
+
+
+def test_an_acronym_in_capitals_after_a_quote_is_no_relative_pronoun():
+    text = ("“We are ready,” WHO Director-General Ana Souza told a briefing.")
+    assert statement(text, "We are ready,").speaker == "Ana Souza"

@@ -232,6 +232,9 @@ def _reported_by_earlier_cue(text, found, m, mention):
     return False
 
 
+RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
+
+
 def after(text, span, hi, crossed=False):
     """Attribution from a cue right after the quote ("…,” X said", "…,” said X").
 
@@ -280,6 +283,8 @@ def after(text, span, hi, crossed=False):
         mention = mention_before(text, m.start(), pos)
         if mention is None or mention.start != pos:
             return None
+        if mention.words[0] in RELATIVE_WORDS:  # lower case: "WHO Director-General" is no relative
+            return None  # "… spending” that Pacific leaders say they want": a relative clause on the object
         if fam not in ("speech", "belief"):
             return None
         rest = text[m.end():hi]

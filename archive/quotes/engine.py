@@ -26,6 +26,9 @@ SUBORDINATE_RE = re.compile(r",\s+(?:when|after|as|because|while|before|once|sin
 JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
 LISTED_BODY_RE = re.compile(r"\b((?:Ministry|Department|Minister|Secretary|Commission|Committee|Office|Bureau|"
                             r"Institute)\s+(?:of|for)\s+[A-Z][\w-]+),\s+$")
+LISTED_HEAD_RE = re.compile(r"\b(?:Ministry|Department|Minister|Secretary|Commission|Committee|Office|Bureau|"
+                            r"Institute)\s+(?:of|for)\s+[A-Z][\w-]+$")
+LISTED_TAIL_RE = re.compile(r",\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+(?:and|&)\s+[A-Z][\w-]+(?:\s+\([A-Z]{2,8}\))?)(?=[\s,.;:’'])")
 # "The commission’s case rests on …": a possessive subject and the thing it owns
 OWNER_SUBJECT_RE = re.compile(r"\s*((?:[Tt]he\s+)?[A-Za-z][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&-]*){0,5})[’']s\s+"
                               r"(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
@@ -110,7 +113,28 @@ class _Run:
     # --- speakers -------------------------------------------------------------------------
     def speaker(self, mention, exclude=()):
         """(speaker, kind, description, resolved_by_reference) for a mention, speaker None if unknown."""
+        name, kind, desc, by_ref = self._speaker(mention, exclude)
+        if name and kind in ("organisation", "publication") and " at " in name:
+            inner = name.partition(" at ")[0]
+            if len(inner.split()) >= 2 and inner.split()[-1].lower() in lx.ORG_WORDS and inner[:1].isupper():
+                name = inner  # "the Development Policy Centre at the Australian National University"
+        if name and kind == "organisation" and " " not in name:
+            full = self.refs.bracket_alias(name, mention.start)
+            if full is not None:
+                return full, kind, desc, True  # "A Taipower spokesperson" → Taiwan Power Co (Taipower)
+        return name, kind, desc, by_ref
+
+    def _speaker(self, mention, exclude=()):
         text = self.text
+        if LISTED_HEAD_RE.search(mention.text):
+            tail = LISTED_TAIL_RE.match(text, mention.end)
+            if tail:
+                # "According to the Ministry of Trade, Industry and Energy, …": the list is in the name
+                name = text[mention.start:tail.end()]
+                if name.startswith(("the ", "The ")):
+                    name = name[4:]
+                self.refs.add(mention.start, name, "organisation")
+                return name, "organisation", "", False
         p = parse(text, mention)
         if p.form == "pronoun" and p.backref_kind == "spokes":
             return self.spokesperson_of(mention, p, exclude)
@@ -737,8 +761,10 @@ class _Run:
             return False
         head = text[start:m.start()].strip()
         if not head:
-            comma = text.find(",", mention.end, end)
-            if comma < 0 or comma - mention.end > 3:
+            listed = LISTED_TAIL_RE.match(text, mention.end) if LISTED_HEAD_RE.search(mention.text) else None
+            after = listed.end() if listed else mention.end
+            comma = text.find(",", after, end)
+            if comma < 0 or comma - after > 3:
                 return False
             cstart, cend = comma + 1, end
         else:

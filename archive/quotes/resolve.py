@@ -48,8 +48,15 @@ DESCRIPTOR_THING_RE = re.compile(
     rf"\b(firm|company|startup|start-up|giant|maker|chipmaker|lab|agency|ministry|bank|group|regulator|"
     rf"newspaper|magazine|daily|journal|outlet|report|study|survey|chatbot|model|assistant|bot)\s+({NAME})"
 )
-WORK_BY_RE = re.compile(rf"\b(report|study|survey|paper|analysis|statement|assessment|review)\s+(?:by|from)\s+"
-                        rf"(?:the\s+)?({NAME})")
+# a body's full name: "Centre for Research on Energy and Clean Air (CREA)", "Ministry of Trade, Industry and Energy"
+_WORDS = rf"{_CAP}(?:\s+{_CAP})*"
+_BODY_CORE = rf"{_WORDS}(?:\s+(?:of|for|on)(?:\s+the)?\s+{_WORDS}(?:(?:,\s+{_WORDS})*\s+(?:and|&)\s+{_WORDS})?)*"
+BODY_NAME = rf"{_BODY_CORE}(?:\s+\([A-Z][\w-]{{1,10}}\))?"
+# "Taiwan Power Co (Taipower)": a short name in brackets that is not the initials
+BRACKET_ALIAS_RE = re.compile(rf"\b({_BODY_CORE})[ \t]+\(([A-Z][a-z]{{2,15}}|[A-Z][A-Za-z]*[a-z][A-Za-z]*)\)")
+WORK_BY_RE = re.compile(rf"\b(report|study|survey|paper|analysis|statement|assessment|review)"
+                        rf"(?:\s+(?:published|released|issued)(?:\s+(?:last|this|in|on|earlier|on\s+\w+|\w+))?)?"
+                        rf"\s+(?:by|from)\s+(?:the\s+)?({BODY_NAME})")
 AI_SCAN_RE = re.compile(
     r"\b(?:ChatGPT|GPT-?\d[\w.]*|Grok(?:\s\d(?:\.\d)?)?|Gemini|Claude|Copilot|Llama\s?\d?|ERNIE\s+Bot|Ernie\s+Bot|"
     r"Qwen[\w.]*|Kimi|Doubao|DeepSeek-[RV]\d|Le\s+Chat|Siri|Alexa)\b"
@@ -103,6 +110,9 @@ DEMONYMS = {"spanish": "spain", "french": "france", "german": "germany", "britis
             "greek": "greece", "swedish": "sweden", "irish": "ireland", "singaporean": "singapore",
             "taiwanese": "taiwan", "bangladeshi": "bangladesh", "nigerian": "nigeria", "kenyan": "kenya",
             "saudi": "saudi", "argentine": "argentina", "portuguese": "portugal", "belgian": "belgium"}
+# bodies whose name runs on with the place they sit in ("US Embassy in Manila")
+IN_PLACE_HEADS = {"chamber", "embassy", "consulate", "mission", "delegation"}
+IN_PLACE_RE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)\b")
 ACRONYM_SKIP = {"of", "for", "the", "and", "&", "on", "in", "to", "de"}
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
@@ -260,6 +270,16 @@ class Referents:
         self._acronyms = {}  # "IMF" → [(position, "International Monetary Fund"), ...]
         for r in self.items:
             self._index_acronym(r)
+        self._bracket_aliases = {}  # "Taipower" → [(position, "Taiwan Power Co (Taipower)")]
+        if "(" in text:
+            for m in BRACKET_ALIAS_RE.finditer(text):
+                full = m.group(1)
+                words = full.split()
+                while words and (words[0].lower() in lx.STOP_CAPS or words[0].lower() in lx.DETERMINERS):
+                    words = words[1:]
+                if len(words) >= 2 and infer_kind(" ".join(words)) == "organisation":
+                    self._bracket_aliases.setdefault(m.group(2), []).append(
+                        (m.start(), f"{' '.join(words)} ({m.group(2)})"))
         self._roles_raw = {}
         self._roles = {}  # a person's name → (position, description) of each time they were described
         for r in self.items:
@@ -283,6 +303,11 @@ class Referents:
         if at >= 0 and self.text.startswith(f" ({acronym})", at + len(name)):
             return f"{name} ({acronym})"  # written "Korean Medical Association (KMA)": named so
         return name
+
+    def bracket_alias(self, word, pos):
+        """"Taipower" after "Taiwan Power Co (Taipower)": the body as first named, or None."""
+        found = [name for p, name in self._bracket_aliases.get(word, ()) if p < pos]
+        return found[-1] if found else None
 
     def in_quote(self, pos):
         k = bisect.bisect_right(self._quoted_opens, pos) - 1
@@ -336,6 +361,10 @@ class Referents:
         if all(w in PLACE_WORDS for w in lows):
             return  # "HONG KONG, Sept 5 (Reuters)": a dateline's place is no one
         kind = infer_kind(name)
+        if kind == "organisation" and set(lows) & IN_PLACE_HEADS:
+            place = IN_PLACE_RE.match(self.text, m.end())
+            if place:
+                name += " in " + place.group(1)  # "American Chamber of Commerce in Taiwan … the chamber said"
         if kind != "person":
             if len(words) >= 2 or kind == "ai_system":
                 self._add(start, name, kind, weak=True)
