@@ -417,3 +417,18 @@ def test_a_short_name_in_brackets_stands_for_the_body_as_first_named():
 def test_an_acronym_in_capitals_after_a_quote_is_no_relative_pronoun():
     text = ("“We are ready,” WHO Director-General Ana Souza told a briefing.")
     assert statement(text, "We are ready,").speaker == "Ana Souza"
+
+
+def test_a_party_whip_is_a_role_before_an_appositive_name():
+    text = ("The Liberal Party has been cautious. Its chief whip, Anna Berglund, said the party “will not be rushed” "
+            "but would “read the bill carefully”.")
+    assert statement(text, "will not be rushed").speaker == "Anna Berglund"
+    assert statement(text, "read the bill carefully").speaker == "Anna Berglund"
+
+
+def test_a_surname_of_a_lower_case_body_picks_the_namesake_described_so():
+    text = ("Park Min-soo, president of the Korea Shipbuilders Association, said orders were strong. Hanwha "
+            "executive Park Ji-hoon told investors that margins had improved. Park of the shipbuilders "
+            "association said yards “cannot find welders”.")
+    s = statement(text, "cannot find welders")
+    assert s.speaker == "Park Min-soo"

@@ -261,6 +261,13 @@ class _Run:
                 name, by_ref = ref.name, True
         if len(parts) == 1 and kind == "person":
             ref = self.refs.surname(parts[0], mention.start)
+            placed = [w for w in desc.lower().split() if w not in ("of", "the", "at", "from", "for")]
+            if ref is not None and placed and desc.lower().startswith("of "):
+                # "Kim of the semiconductor association" after two Kims: the one described so
+                for r in self.refs._persons_with(parts[0].lower(), mention.start):
+                    if all(w in self.refs.roles_of(r, mention.start) for w in placed):
+                        ref = r
+                        break
             if ref is not None:
                 name, by_ref = ref.name, True
             else:

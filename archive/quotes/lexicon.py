@@ -24,7 +24,7 @@ biologist mathematician statistician demographer anthropologist diplomat negotia
 specialist pioneer inventor architect coach player athlete actor actress singer artist
 treasurer attorney-general solicitor-general governor-general secretary-general comptroller auditor
 magistrate aide counsellor councillor councilor undersecretary under-secretary consul ombudsman
-president-elect sultan emir ayatollah monarch chief-of-staff
+president-elect sultan emir ayatollah monarch chief-of-staff whip convener convenor
 person individual librarian shopowner trader driver nurse doctor clerk cleric monk villager fisherman fishermen
 counterpart interlocutor source contact acquaintance delegate participant witness survivor victim
 protester protestor passenger shopkeeper vendor team panel delegation friend colleague wife husband son daughter mother father neighbour neighbor relative

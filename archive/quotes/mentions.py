@@ -240,8 +240,17 @@ UNNAMED_PLACED_RE = re.compile(r"(?<![\w’'-])((?:[Aa]n?|[Oo]ne)\s+((?:[\w-]+\s
 CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?”\"]|\n)\s*$")
 
 
+# "Kim of the semiconductor association said": a surname placed by a lower-case body
+SURNAME_OF_BODY_RE = re.compile(r"\b([A-Z][a-z][\w’'-]*)\s+(of\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+$")
+
+
 def mention_before(text, end, lo):
     """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
+    surname_of = SURNAME_OF_BODY_RE.search(text, max(lo, end - 80), end)
+    if surname_of and CLAUSE_START_RE.search(text[max(lo, surname_of.start() - 3):surname_of.start()]) and \
+            surname_of.group(1).lower() not in lx.STOP_CAPS and surname_of.group(1).lower() not in lx.DETERMINERS:
+        start, stop = surname_of.start(1), surname_of.end(1)
+        return Mention(text[start:stop], start, stop, tokens(text, start, stop), surname_of.group(2))
     mention = _mention_before(text, end, lo)
     head_of = HEAD_OF_A_BEFORE_RE.search(text, max(lo, end - 120), end)
     if head_of and _is_role(head_of.group(2).split()[-1]) and (mention is None or mention.start > head_of.start(1)):
