@@ -432,3 +432,15 @@ def test_a_surname_of_a_lower_case_body_picks_the_namesake_described_so():
             "association said yards “cannot find welders”.")
     s = statement(text, "cannot find welders")
     assert s.speaker == "Park Min-soo"
+
+
+def test_the_think_tank_is_the_nearest_body_named_like_one():
+    # not the company named in between
+    text = ("The Centre for Policy Research published its survey. Tata Motors reported a loss. The Delhi-based "
+            "think tank said confidence was “at a ten-year low”.")
+    assert statement(text, "at a ten-year low").speaker == "Centre for Policy Research"
+
+
+def test_a_body_found_by_back_reference_keeps_the_brackets_it_was_first_named_with():
+    text = ("The Gulf Cooperation Council (GCC) met in Doha. The bloc said members were “united on shipping”.")
+    assert statement(text, "united on shipping").speaker == "Gulf Cooperation Council (GCC)"

@@ -26,6 +26,7 @@ SUBORDINATE_RE = re.compile(r",\s+(?:when|after|as|because|while|before|once|sin
 JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
 LISTED_BODY_RE = re.compile(r"\b((?:Ministry|Department|Minister|Secretary|Commission|Committee|Office|Bureau|"
                             r"Institute)\s+(?:of|for)\s+[A-Z][\w-]+),\s+$")
+BRACKETED_ACRONYM_RE = re.compile(r" \([A-Z][A-Za-z&-]{1,9}\)")
 LISTED_HEAD_RE = re.compile(r"\b(?:Ministry|Department|Minister|Secretary|Commission|Committee|Office|Bureau|"
                             r"Institute)\s+(?:of|for)\s+[A-Z][\w-]+$")
 LISTED_TAIL_RE = re.compile(r",\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+(?:and|&)\s+[A-Z][\w-]+(?:\s+\([A-Z]{2,8}\))?)(?=[\s,.;:’'])")
@@ -118,6 +119,12 @@ class _Run:
             inner = name.partition(" at ")[0]
             if len(inner.split()) >= 2 and inner.split()[-1].lower() in lx.ORG_WORDS and inner[:1].isupper():
                 name = inner  # "the Development Policy Centre at the Australian National University"
+        if name and by_ref and kind == "organisation" and " " in name and not name.endswith(")"):
+            at = self.text.find(name + " (", 0, mention.start)
+            acr = BRACKETED_ACRONYM_RE.match(self.text, at + len(name)) if at >= 0 else None
+            if acr:
+                # "The Association of Southeast Asian Nations (ASEAN) … The bloc said": named so
+                return name + acr.group(), kind, desc, by_ref
         if name and kind == "organisation" and " " not in name:
             full = self.refs.bracket_alias(name, mention.start)
             if full is not None:
@@ -203,7 +210,8 @@ class _Run:
                     return near.name, near.kind, p.description, True
             owned = mention.words[0][:1].isupper() and mention.words[0].endswith(("’s", "'s"))
             if p.backref_kind != "person" and (len(mention.words) >= 3 or owned) and (
-                    ref is None or (head not in ref.description.lower() and head not in ref.name.lower())):
+                    ref is None or (head not in ref.description.lower() and head not in ref.name.lower()
+                                    and head != "tank")):
                 # "The Chinese commerce ministry", "Somalia's government" name their body well enough
                 phrase = mention.text
                 if mention.words[0].lower() in ("the", "this", "that"):

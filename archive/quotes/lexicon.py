@@ -88,7 +88,7 @@ BACKREF_KIND = {
     "organization": "organisation", "ministry": "organisation", "agency": "organisation",
     "bank": "organisation", "government": "organisation", "department": "organisation",
     "institute": "organisation", "university": "organisation", "lab": "organisation",
-    "laboratory": "organisation", "think tank": "organisation", "regulator": "organisation",
+    "laboratory": "organisation", "think tank": "organisation", "tank": "organisation", "regulator": "organisation",
     "party": "organisation", "commission": "organisation", "council": "organisation",
     "giant": "organisation", "maker": "organisation", "chipmaker": "organisation",
     "carrier": "organisation", "airline": "organisation", "embassy": "organisation",

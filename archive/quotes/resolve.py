@@ -113,6 +113,8 @@ DEMONYMS = {"spanish": "spain", "french": "france", "german": "germany", "britis
 # bodies whose name runs on with the place they sit in ("US Embassy in Manila")
 IN_PLACE_HEADS = {"chamber", "embassy", "consulate", "mission", "delegation"}
 IN_PLACE_RE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)\b")
+THINK_TANK_WORDS = {"institute", "institution", "centre", "center", "foundation", "council", "forum", "endowment",
+                    "tank", "program", "programme", "initiative", "corporation"}
 ACRONYM_SKIP = {"of", "for", "the", "and", "&", "on", "in", "to", "de"}
 MAX_NAMESAKES = 40  # people sharing a first or last name looked at, nearest first
 GENERIC_PERSON_NOUNS = set("""leader official politician diplomat man woman executive head veteran
@@ -495,6 +497,11 @@ class Referents:
             # "the chipmaker said" is a business, not "New Delhi" or the ministry named since
             candidates = [r for r in candidates if r.name.lower() not in lx.GOVERNMENT_SEATS
                           and not set(r.name.lower().split()) & PUBLIC_BODY_WORDS]
+        if word == "tank":
+            # "the think tank said": the nearest body named like one (Institute, Centre, Foundation …)
+            candidates = [r for r in candidates if set(r.name.lower().split()) & THINK_TANK_WORDS
+                          or "think tank" in r.description.lower() or "think-tank" in r.description.lower()]
+            return candidates[0] if candidates else None
         if word:
             fitting = [r for r in candidates if word in r.description.lower() or word in r.name.lower()]
             if fitting:
