@@ -444,3 +444,9 @@ def test_the_think_tank_is_the_nearest_body_named_like_one():
 def test_a_body_found_by_back_reference_keeps_the_brackets_it_was_first_named_with():
     text = ("The Gulf Cooperation Council (GCC) met in Doha. The bloc said members were “united on shipping”.")
     assert statement(text, "united on shipping").speaker == "Gulf Cooperation Council (GCC)"
+
+
+def test_a_name_ending_in_jr_with_its_point_before_the_cue_is_read():
+    text = "Senator Ramon Bautista Jr. said the bill was “dead on arrival”."
+    s = statement(text, "dead on arrival")
+    assert s.speaker == "Ramon Bautista Jr."

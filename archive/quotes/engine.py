@@ -115,6 +115,9 @@ class _Run:
     def speaker(self, mention, exclude=()):
         """(speaker, kind, description, resolved_by_reference) for a mention, speaker None if unknown."""
         name, kind, desc, by_ref = self._speaker(mention, exclude)
+        if name and kind == "person" and name.endswith((" Jr", " Sr")) and \
+                self.text.startswith(".", mention.end) and mention.text.endswith(name.rsplit(" ", 1)[1]):
+            name += "."  # "President Ferdinand Marcos Jr. said": the name keeps its point
         if name and kind in ("organisation", "publication") and " at " in name:
             inner = name.partition(" at ")[0]
             if len(inner.split()) >= 2 and inner.split()[-1].lower() in lx.ORG_WORDS and inner[:1].isupper():

@@ -339,6 +339,8 @@ def _mention_before(text, end, lo):
             break
     if i < 0:
         return None
+    if toks[i][0] == "." and i > 1 and toks[i - 1][0].lower() in ("jr", "sr") and toks[i - 1][2] == toks[i][1]:
+        i -= 1  # "President Ferdinand Marcos Jr. said": the point belongs to the name
     if toks[i][0] == ")":
         # "The German chancellor (who has been cooler on the idea) said": skip the aside
         k = i - 1
