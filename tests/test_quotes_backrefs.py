@@ -450,3 +450,11 @@ def test_a_name_ending_in_jr_with_its_point_before_the_cue_is_read():
     text = "Senator Ramon Bautista Jr. said the bill was “dead on arrival”."
     s = statement(text, "dead on arrival")
     assert s.speaker == "Ramon Bautista Jr."
+
+
+def test_an_unnamed_official_at_a_ministry_is_a_person_and_the_official_is_them():
+    text = ("An official at the Ministry of Energy, who asked not to be named, said the plan was “on hold”. "
+            "The official said talks would resume “after the budget”.")
+    s = statement(text, "on hold")
+    assert (s.speaker, s.speaker_kind) == ("an official at the Ministry of Energy", "person")
+    assert statement(text, "after the budget").speaker == "an official at the Ministry of Energy"

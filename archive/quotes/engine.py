@@ -243,6 +243,15 @@ class _Run:
                 if body is not None:
                     return body.name, body.kind, mention.words[-1].lower(), True
             kind = p.backref_kind or _anonymous_kind(mention)
+            lead = []
+            for w in mention.words:
+                if w.lower() in ("at", "in", "from", "of", "with", "for"):
+                    break
+                lead.append(w.lower())
+            if kind == "organisation" and len(lead) < len(mention.words) and lead and lead[-1] not in SPOKES_PEOPLE and (
+                    lead[-1] in lx.ROLES or (lead[-1].endswith("s") and lead[-1][:-1] in lx.ROLES)):
+                # "An official at the Ministry of Finance": a person at the body, not the body
+                kind = _anonymous_kind(Mention(mention.text, mention.start, mention.end, mention.tokens[:len(lead)]))
             self.refs.add(mention.start, p.name, kind, p.description if kind != "person" else "")
             return p.name, kind, p.description, False
         name, desc = p.name, p.description

@@ -571,6 +571,11 @@ class Referents:
                 # said": the unnamed person named by that noun
                 if r.kind == "person" and r.name.split()[0] in ("a", "an", "one") and head in r.name.split() and \
                         all(m in r.name for m in modifiers):
+                    for other in self._before(r.pos + 1, 2):
+                        # "an official" scanned where "an official at the Ministry of Finance" spoke
+                        if other.kind == "person" and len(other.name) > len(r.name) and \
+                                other.name.startswith(r.name + " "):
+                            return other
                     return r
         if definite and not modifiers and nearest is not None and pos - nearest.pos < 250 \
                 and "\n" not in self.text[nearest.pos:pos]:
