@@ -86,7 +86,11 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         verbose_name_plural = "entries"
-        indexes = [models.Index(fields=["status", "-published_on"], name="entry_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-published_on"], name="entry_status_date"),
+            # An outlet's pages, newest first: without it a deep page walks thousands of rows.
+            models.Index(fields=["outlet", "status", "-published_on", "-id"], name="entry_outlet_status_date"),
+        ]
 
     def __str__(self):
         return self.title or f"(untitled entry from {self.source_name or 'unknown source'})"
