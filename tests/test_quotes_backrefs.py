@@ -458,3 +458,10 @@ def test_an_unnamed_official_at_a_ministry_is_a_person_and_the_official_is_them(
     s = statement(text, "on hold")
     assert (s.speaker, s.speaker_kind) == ("an official at the Ministry of Energy", "person")
     assert statement(text, "after the budget").speaker == "an official at the Ministry of Energy"
+
+
+def test_a_policy_s_one_word_name_as_the_object_of_the_speaker_s_verb_is_a_term():
+    text = "The president said Vietnam would extend “reshoring” to textiles and footwear."
+    assert "reshoring" in non_statements(text)
+    text = "The minister said the talks had been “productive” and would resume."
+    assert statement(text, "productive").speaker == "the minister"

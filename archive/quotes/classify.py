@@ -136,6 +136,22 @@ def quoted_modifier(quote, head, tail):
                       and not noun.endswith(("ed", "ly")) and noun not in FUNCTION_WORDS)
 
 
+PROCESS_NOUN_RE = re.compile(r"[a-z]{5,}ing")
+NOT_OBJECT_VERBS = {"is", "was", "were", "are", "be", "been", "being", "am", "become", "became", "becomes", "remain",
+                    "remains", "remained", "keep", "keeps", "kept", "stop", "stopped", "start", "started", "begin",
+                    "began", "continue", "continued", "like", "liked", "hate", "avoid", "avoided", "enjoy", "mind",
+                    "would", "will", "could", "should", "might", "may", "can", "must", "not", "and", "or", "but",
+                    "as", "its", "his", "her", "their", "our", "the", "a", "an", "of", "on", "in", "at", "to",
+                    "for", "with", "by", "from", "about", "against", "into", "without", "after", "before", "is"}
+VERB_BEFORE_OBJECT_RE = re.compile(r"\b([a-z]+)\s*$")
+def _object_verb(head):
+    m = VERB_BEFORE_OBJECT_RE.search(head)
+    return m is not None and m.group(1) not in NOT_OBJECT_VERBS and not m.group(1).endswith("ly")
+
+
+OBJECT_TAIL_RE = re.compile(r"\s+(?:to|across|into|beyond)\s")
+
+
 def overrules_attribution(how, family, term, quote, head, by_group=False, tail=""):
     """Whether the words around a span outweigh the cue found for it (the span is then no statement).
 
@@ -162,6 +178,11 @@ def overrules_attribution(how, family, term, quote, head, by_group=False, tail="
         # but "the governor … wanted a “responsible” funding source": a named speaker's adjective
         # "analysts say the bloc's ‘centrality’ …", "analysts have described it as a “miracle”":
         # one quoted word used as a noun, with no one in particular behind it, is a term
+        return True
+    if words == 1 and how == "sentence" and PROCESS_NOUN_RE.fullmatch(quote.strip()) and \
+            _object_verb(head) and OBJECT_TAIL_RE.match(tail):
+        # "Prabowo said Indonesia would extend “downstreaming” to bauxite": a policy's name as the
+        # object of the speaker's verb is a term ("talks had been “constructive”" still quotes him)
         return True
     if words == 1 and how == "sentence" and "-" in quote and (by_group or COINAGE_RE.match(quote.strip())):
         # "the Act's authors say it is “risk-based”": a hyphenated coinage in a group's mouth is a
