@@ -465,3 +465,12 @@ def test_a_policy_s_one_word_name_as_the_object_of_the_speaker_s_verb_is_a_term(
     assert "reshoring" in non_statements(text)
     text = "The minister said the talks had been “productive” and would resume."
     assert statement(text, "productive").speaker == "the minister"
+
+
+def test_a_named_person_s_office_speaks_as_written():
+    # it found no statement at all before
+    text = ("Prime Minister Mark Carney’s office said the visit was “postponed”. His office said a new date "
+            "would be set “in the coming weeks”.")
+    s = statement(text, "postponed")
+    assert (s.speaker, s.speaker_kind) == ("Prime Minister Mark Carney’s office", "organisation")
+    assert statement(text, "in the coming weeks").speaker == "his office"

@@ -136,6 +136,11 @@ class _Run:
 
     def _speaker(self, mention, exclude=()):
         text = self.text
+        if len(mention.words) >= 2 and mention.words[-1] == "office" and (
+                mention.words[-2].endswith(("’s", "'s")) or mention.words[0].lower() in ("his", "her")):
+            # "Prime Minister Anthony Albanese’s office said": the office as written, as "his spokeswoman"
+            phrase = _lower_first(mention.text) if mention.words[0].lower() in ("his", "her") else mention.text
+            return phrase, "organisation", "", False
         if LISTED_HEAD_RE.search(mention.text):
             tail = LISTED_TAIL_RE.match(text, mention.end)
             if tail:

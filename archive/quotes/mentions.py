@@ -244,8 +244,17 @@ CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?”\"]|\n)\s*$")
 SURNAME_OF_BODY_RE = re.compile(r"\b([A-Z][a-z][\w’'-]*)\s+(of\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+$")
 
 
+# "Prime Minister Anthony Albanese’s office said", "Her office said"
+OWNED_OFFICE_RE = re.compile(r"(?:(?<![\w’'])(?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]*[’']s|\b[Hh]is|\b[Hh]er)\s+office\s+$")
+
+
 def mention_before(text, end, lo):
     """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
+    office = OWNED_OFFICE_RE.search(text, max(lo, end - 90), end)
+    if office and CLAUSE_START_RE.search(text[max(lo, office.start() - 4):office.start()].removesuffix("The ")
+                                         .removesuffix("the ")):
+        start, stop = office.start(), office.end() - (len(office.group()) - len(office.group().rstrip()))
+        return Mention(text[start:stop], start, stop, tokens(text, start, stop))
     surname_of = SURNAME_OF_BODY_RE.search(text, max(lo, end - 80), end)
     if surname_of and CLAUSE_START_RE.search(text[max(lo, surname_of.start() - 3):surname_of.start()]) and \
             surname_of.group(1).lower() not in lx.STOP_CAPS and surname_of.group(1).lower() not in lx.DETERMINERS:
