@@ -474,3 +474,10 @@ def test_a_named_person_s_office_speaks_as_written():
     s = statement(text, "postponed")
     assert (s.speaker, s.speaker_kind) == ("Prime Minister Mark Carney’s office", "organisation")
     assert statement(text, "in the coming weeks").speaker == "his office"
+
+
+def test_an_appositive_opening_with_a_capitalised_modifier_describes_the_name_before():
+    # a one-word quote was lost as a term before, the speaker unread
+    text = "Tan Wei Ming, Asia-Pacific chief strategist at J&K Capital Partners, said the rally was “fragile”."
+    s = statement(text, "fragile")
+    assert s.speaker == "Tan Wei Ming"

@@ -391,7 +391,9 @@ def _mention_before(text, end, lo):
                             mention.description = described.text
                             return mention
                 first = toks[k + 1][0]
-                if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower():
+                if first.lower() in APPOSITIVE_OPENERS or first.endswith(("’s", "'s")) or _is_role(first) or first.islower() \
+                        or any(_is_role(t[0]) for t in toks[k + 2:min(i, k + 4)]):
+                    # "Rajiv Biswas, Asia-Pacific chief economist at S&P Global, said": a modifier first
                     mention = _from(text, toks, k - 1)
                     if mention is not None and first.lower() in ("which", "who", "whose") and \
                             toks.index(mention.tokens[0]) > 0 and toks[toks.index(mention.tokens[0]) - 1][0] == ",":
