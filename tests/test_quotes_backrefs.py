@@ -481,3 +481,9 @@ def test_an_appositive_opening_with_a_capitalised_modifier_describes_the_name_be
     text = "Tan Wei Ming, Asia-Pacific chief strategist at J&K Capital Partners, said the rally was “fragile”."
     s = statement(text, "fragile")
     assert s.speaker == "Tan Wei Ming"
+
+
+def test_the_researchers_after_a_team_of_researchers_at_a_body_are_that_team():
+    text = ("A team of researchers at the University of Cape Town found that dams were silting up. The "
+            "researchers said current plans were “badly out of date”.")
+    assert statement(text, "badly out of date").speaker == "a team of researchers at the University of Cape Town"

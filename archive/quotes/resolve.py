@@ -530,8 +530,10 @@ class Referents:
         """"the authors", "the researchers": the nearest earlier group named with one of ``heads``
         ("researchers at the Takshashila Institution"), or None."""
         for r in self._before(pos, window):
-            if r.kind == "group" and r.name.split()[0].lower() in heads:
-                return r
+            words = r.name.lower().split()
+            if r.kind == "group" and (words[0] in heads or (
+                    len(words) > 3 and words[0] in ("a", "the") and words[2] == "of" and words[3] in heads)):
+                return r  # "researchers at X", "a team of researchers at X"
         return None
 
     def ending_with(self, word, pos, kind):
