@@ -123,6 +123,7 @@ service services kremlin pentagon nations secretariat cabinet consortium society
 exchange tribunal observatory house programme program initiative trust partners capital
 securities research ai firm watch international guard coastguard semiconductor semiconductors
 steel chemicals mining metals energy panel confederation league guild electronics pharmaceuticals industries enterprises airways petroleum shipping logistics telecom telecoms chamber studies
+ratings advisors advisers analytics economics intelligence insights
 """.split())
 # Possessors that are common nouns, so "X's" belongs to the name that follows it ("The People's Daily",
 # "King's College London", "the Women's Tennis Association"), not to an owner of it.

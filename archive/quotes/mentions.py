@@ -166,6 +166,10 @@ def _collect_back(toks, i):
                 low not in lx.STOP_CAPS and low not in AUXILIARIES and not low.endswith(("ed", "ing")) \
                 and low not in FORM_FAMILY:
             pass  # "factory owner", "hedge fund manager"
+        elif j + 1 <= i and j > 0 and word.isalpha() and word.islower() and low.endswith("ing") and len(low) > 5 \
+                and toks[j - 1][0].lower() in ("the", "a", "an") and _is_role(toks[j + 1][0]) and \
+                low not in FORM_FAMILY:
+            pass  # "The rating agency said", "the ruling party", "the governing coalition"
         else:
             break
         j -= 1
