@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='entry',
-            index=models.Index(fields=['outlet', 'status', '-published_on', '-id'], name='entry_outlet_status_date'),
+            index=models.Index(fields=['outlet', 'status', '-published_on'], name='entry_outlet_status_date'),
         ),
     ]

@@ -89,7 +89,7 @@ class Entry(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_on"], name="entry_status_date"),
             # An outlet's pages, newest first: without it a deep page walks thousands of rows.
-            models.Index(fields=["outlet", "status", "-published_on", "-id"], name="entry_outlet_status_date"),
+            models.Index(fields=["outlet", "status", "-published_on"], name="entry_outlet_status_date"),
         ]
 
     def __str__(self):
