@@ -495,3 +495,43 @@ def test_a_ratings_firm_is_a_body_and_the_rating_agency_refers_back_to_it():
     assert statement(text, "rising fast").speaker == "Kroll Ratings"
     text = "Kroll Ratings downgraded the province. The rating agency said reforms were “overdue”."
     assert statement(text, "overdue").speaker == "Kroll Ratings"
+
+
+def test_a_multi_word_part_of_a_name_takes_the_full_name_with_its_suffix():
+    # "Dela Cruz" stayed as written: the full name ends in "Jr.", so it neither starts nor ends with it
+    text = ("Transport Secretary Arturo Dela Cruz Jr. defended the fare rise. “Nobody likes paying more,” "
+            "Dela Cruz told reporters in Manila.")
+    assert statement(text, "Nobody likes paying more,").speaker == "Arturo Dela Cruz Jr."
+
+
+def test_a_malaysian_menteri_besar_is_a_role_and_two_of_three_name_words_refer_back():
+    # the title was read as part of the name, and "Amir Hakim" then took the title with it
+    text = ("Kedah Menteri Besar Amir Hakim Yusof said on Friday that the dam would be finished next year. "
+            "“We have waited long enough,” Amir Hakim told a press conference in Alor Setar.")
+    assert statement(text, "We have waited long enough,").speaker == "Amir Hakim Yusof"
+
+
+def test_a_two_word_part_of_a_name_given_without_a_role_finds_the_longer_name():
+    text = ("The contract went to Siti Aminah Rahman last year. “The bid was clean,” Siti Aminah said.")
+    assert statement(text, "The bid was clean,").speaker == "Siti Aminah Rahman"
+
+
+def test_a_minister_whose_portfolio_has_and_is_the_name_after_it():
+    # "she" went to "Trade Development", the portfolio's first half read as a name
+    text = ("Indonesia’s Minister for Trade Development and Tourism Retno Wulandari was more cautious. She said "
+            "the new rules were “a first step”.")
+    assert statement(text, "a first step").speaker == "Retno Wulandari"
+
+
+def test_the_agriculture_department_is_the_body_whose_name_carries_agriculture():
+    # it went to the Department of Labour, the nearest department named
+    text = ("The Department of Agriculture issued new rules in May. The Department of Labour said it had not "
+            "been consulted. The agriculture department, in a statement, called the criticism “misplaced”.")
+    assert statement(text, "misplaced").speaker == "Department of Agriculture"
+
+
+def test_his_shadow_with_a_name_is_an_appositive_role():
+    # the quote was lost as an unattributed phrase
+    text = ("The Treasurer, Dana Hollis, defended the budget. His shadow, Peter Vance, accused the government "
+            "of “burning money” on consultants.")
+    assert statement(text, "burning money").speaker == "Peter Vance"

@@ -208,7 +208,9 @@ class _Run:
                 body = self.subject_body(mention.start)
                 if body is not None:
                     return body, "organisation", p.description, True
-            ref = self.refs.by_kind(p.backref_kind, mention.start, head)
+            modifiers = [w.lower() for w in mention.words[1:-1]] if mention.words[0].lower() == "the" and all(
+                w.islower() and w.isalpha() for w in mention.words[1:]) else []
+            ref = self.refs.by_kind(p.backref_kind, mention.start, head, modifiers)
             if ref is None and p.backref_kind == "organisation" and mention.words[0].lower() == "the" and \
                     head not in DISTINCT_BODY_HEADS and all(w.islower() for w in mention.words[1:]):
                 # "the Monetary Authority of Singapore (MAS) said … the central bank said": a body

@@ -89,6 +89,8 @@ PUBLIC_BODY_WORDS = {"ministry", "government", "department", "commission", "comm
                      "nations", "union", "guard", "forces"}
 OWNER_RE = re.compile(r"^(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4})[’']s\s")
 BODY_RUN_RE = re.compile(r"[A-Z][\w&-]*(?:\s+(?:of|for|the|of\s+the)?\s*[A-Z][\w&-]*)*")
+PORTFOLIO_AND_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
+PORTFOLIO_ROLE_RE = re.compile(r"\b((?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Commissioner|Ministry|Department))\s+(?:of|for)\s+[^.;:“”\n]*$")
 AND_IN_BODY_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+$")
 # Role nouns a writer uses for one another on second reference.
 ROLE_SYNONYMS = {
@@ -172,6 +174,10 @@ def _words_before(text, pos, limit=5):
     if stops:
         head = head[stops[-1].end():]
     return " ".join(head.split()[-limit:]).strip(" ,")
+
+
+def _longer_name_re(name):
+    return re.compile(rf"(?<![\w’'-]){re.escape(name)}((?:\s[A-Z][a-z]+){{1,2}})\b(?![’'-])")
 
 
 class Referents:
@@ -325,8 +331,21 @@ class Referents:
             for r in self._persons_with(token, pos):
                 full = r.name.lower()
                 if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")
-                                             or (len(parts) == 1 and low in full.split())):
+                                             or (len(parts) == 1 and low in full.split())
+                                             or (len(parts) >= 2 and f" {low} " in f" {full} ")):
                     return r.name
+        if len(parts) >= 2:
+            # "Onn Hafiz" after "Johor Menteri Besar Onn Hafiz Ghazi" (no known role, so no referent):
+            # the same words written earlier with a further capitalised name word
+            cache = self.__dict__.setdefault("_longer_cache", {})
+            if name not in cache:  # scanned once per name (no quadratic look-ups)
+                cache[name] = [(m.start(), name + m.group(1)) for m in _longer_name_re(name).finditer(self.text)
+                               if all(w.lower() not in lx.ROLES and w.lower() not in lx.STOP_CAPS
+                                      and w.lower() not in lx.ORG_WORDS and w.lower() not in PLACE_WORDS
+                                      for w in m.group(1).split())]
+            for start, longer in cache[name]:
+                if start < pos:
+                    return longer
         return name
 
     def _run(self, m):
@@ -345,11 +364,21 @@ class Referents:
             return
         lows = [w.lower().rstrip(".") for w in words]
         if AND_IN_BODY_RE.search(self.text, max(0, start - 60), start):
+            role = PORTFOLIO_ROLE_RE.search(self.text, max(0, start - 80), start)
+            rest = words[1:]
+            if role and 2 <= len(rest) <= 3 and all(w[1:2].islower() and w.lower() not in lx.ORG_WORDS
+                                                    and w.lower() not in PLACE_WORDS for w in rest):
+                # "Minister for Digital Development and Information Josephine Teo": the portfolio's
+                # last word, then the minister's name
+                cut = self.text.index(rest[0], start + len(words[0]))
+                self._add(cut, " ".join(rest), "person", (role.group(1) + " " + words[0]).strip(), weak=True)
             return  # "Department of Health and Social Care": no person called Social Care
         roles = [i for i, w in enumerate(lows) if w in lx.ROLES]
         if roles:
             after = words[roles[-1] + 1:]
             if after and after[0].lower() in ("of", "for", "to", "at"):
+                if PORTFOLIO_AND_RE.match(self.text, m.end()):
+                    return  # "Minister for Digital Development and …": the portfolio goes on past "and"
                 after = after[-2:]
             after = [w for w in after if w.lower() not in ("of", "for", "the")]
             if after and after[-1].endswith(("’s", "'s")):
@@ -489,7 +518,7 @@ class Referents:
             return strong[0]
         return found[0] if found else None
 
-    def by_kind(self, kind, pos, word=""):
+    def by_kind(self, kind, pos, word="", modifiers=()):
         """"the company" → the nearest earlier organisation; "the report" prefers a referent
         described as a report over a nearer newspaper."""
         candidates = [r for r in self._before(pos, 20000) if r.kind == kind]
@@ -504,6 +533,12 @@ class Referents:
             return candidates[0] if candidates else None
         if word:
             fitting = [r for r in candidates if word in r.description.lower() or word in r.name.lower()]
+            if modifiers and fitting:
+                # "the agriculture department" is the Department of Agriculture, not the nearer
+                # Department of Trade and Industry
+                better = [r for r in fitting if all(m in r.name.lower() for m in modifiers)]
+                if better:
+                    fitting = better
             if fitting:
                 first = fitting[0]
                 for r in fitting[1:4]:
