@@ -547,17 +547,26 @@ class _Run:
         return stmt.kind == "direct" and first.rstrip()[-1:] == "," and gap.rstrip().endswith(",") and \
             len(gap.split()) <= 6 and "\n" not in gap and not any(c in gap for c in ".;:!?")
 
-    def previous_subject(self, pos, exclude=()):
-        """"Kamikawa raised the detention … “…,” she told reporters": he or she is most often the
-        named subject of the sentence before (not whoever was named last). None when that
-        subject is not a named person. A sentence that opens inside a quotation ("‘… list. That
-        is all,’ she said") starts where the quotation opens."""
+    def previous_sentence(self, pos):
+        """(start, end) of the sentence before ``pos``'s sentence, each read from outside any
+        quotation it opens in; None at the start of the text or across a section break."""
         start = self.sents.start_of(self.outside_quote(self.sents.start_of(pos)))
         if start == 0:
             return None
         prev_start = self.sents.start_of(self.outside_quote(start - 1))
         if self.text.count("\n", prev_start, start) > 2:
             return None
+        return prev_start, start
+
+    def previous_subject(self, pos, exclude=()):
+        """"Kamikawa raised the detention … “…,” she told reporters": he or she is most often the
+        named subject of the sentence before (not whoever was named last). None when that
+        subject is not a named person. A sentence that opens inside a quotation ("‘… list. That
+        is all,’ she said") starts where the quotation opens."""
+        bounds = self.previous_sentence(pos)
+        if bounds is None:
+            return None
+        prev_start, start = bounds
         mention = attribute.clause_subject(self.text, prev_start, start)
         if mention is None:
             return self.subordinate_person(prev_start, start, exclude)
@@ -586,12 +595,10 @@ class _Run:
 
     def subject_body(self, pos):
         """The business named as the subject of the sentence before ``pos``'s sentence, or None."""
-        start = self.sents.start_of(self.outside_quote(self.sents.start_of(pos)))
-        if start == 0:
+        bounds = self.previous_sentence(pos)
+        if bounds is None:
             return None
-        prev_start = self.sents.start_of(self.outside_quote(start - 1))
-        if self.text.count("\n", prev_start, start) > 2:
-            return None
+        prev_start, start = bounds
         mention = attribute.clause_subject(self.text, prev_start, start)
         if mention is None:
             return None
@@ -609,12 +616,10 @@ class _Run:
     def previous_body(self, pos, exclude=()):
         """"The Chinese embassy in Honiara was less restrained. In a post on its website, it said":
         "it" is the body (or publication) that was the sentence before's subject, or None."""
-        start = self.sents.start_of(self.outside_quote(self.sents.start_of(pos)))
-        if start == 0:
+        bounds = self.previous_sentence(pos)
+        if bounds is None:
             return None
-        prev_start = self.sents.start_of(self.outside_quote(start - 1))
-        if self.text.count("\n", prev_start, start) > 2:
-            return None
+        prev_start, start = bounds
         mention = attribute.clause_subject(self.text, prev_start, start)
         if mention is None or mention.words[0].lower() in ("it", "its", "they", "he", "she"):
             return None
