@@ -131,14 +131,17 @@ class KeySuffixes:
             entries = entries.filter(pk__lte=self.upto)
         if self.first_author is not None:
             token = csl.author_key_token(self.first_author)
+            # Only name records that author something can be a first author (speakers, the
+            # bulk of the name records, are never read here).
+            authors = Authorship.objects.filter(role=Authorship.Role.AUTHOR)
             namesakes = [
                 pk for pk, kind, name, family, given
-                in Agent.objects.order_by().values_list("pk", "kind", "name", "family_name", "given_name")
+                in Agent.objects.filter(pk__in=authors.values("agent_id")).order_by()
+                .values_list("pk", "kind", "name", "family_name", "given_name")
                 if csl.author_key_token(_name(kind, name, family, given)) == token
             ]
             # A subquery, not a join: the byline read below must keep every author.
-            entries = entries.filter(pk__in=Authorship.objects.filter(
-                agent_id__in=namesakes, role=Authorship.Role.AUTHOR).values("entry_id"))
+            entries = entries.filter(pk__in=authors.filter(agent_id__in=namesakes).values("entry_id"))
         # One query: each entry with its byline (a row per authorship, the first author first).
         rows = entries.order_by("pk", "authorships__position", "authorships__pk").values_list(
             "pk", "title", "outlet__name", "outlet__short_name", "authorships__role", "authorships__agent__kind",
