@@ -22,6 +22,9 @@ class Statement:
     speaker_mention: str = ""
     description: str = ""
     confidence: float = 0.5
+    # The next-best speaker candidates for the review screen, best first, at most three:
+    # [{"speaker": str, "speaker_kind": str | None, "speaker_mention": str, "score": float}].
+    alternatives: list = field(default_factory=list)
 
     def to_dict(self):
         return asdict(self)
