@@ -152,3 +152,27 @@ def test_downloads_carry_the_access_date(client, monkeypatch):
     assert harvard.endswith(f"Available at: {item['URL']} (Accessed: 1 December 2026).\n")
     listed = _body(client.get("/export/archive.txt?style=harvard"))
     assert listed.count("(Accessed: 1 December 2026).") == 1
+
+
+@pytest.mark.parametrize("style", ["bibtex", "ris", "csl-json"])
+def test_statement_data_formats_as_text_are_the_statement_record(client, style):
+    """Issue 11, defect 1: cite.txt?style=bibtex|ris|csl-json on a statement was a 500 (KeyError)."""
+    entry = make_rsis_entry()
+    statement = entry.statements.get()
+    response = client.get(f"/statements/{statement.pk}/cite.txt?style={style}")
+    assert response.status_code == 200
+    text = _body(response)
+    note = f"Louis Tompros, quoted: “{statement.quote}”"
+    if style == "bibtex":
+        parsed = bibtexparser.parse_string(text).entries
+        assert len(parsed) == 1 and parsed[0]["number"] == "CO25056" and parsed[0]["note"].startswith(note)
+    elif style == "ris":
+        record = rispy.loads(text)[0]
+        assert record["type_of_reference"] == "RPRT" and record["notes"][0].startswith(note)
+    else:
+        item = json.loads(text)[0]
+        assert item["number"] == "CO25056" and item["note"].startswith(note)
+    # the same record as the statement's own download in that format
+    ext = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}[style]
+    assert text == _body(client.get(f"/statements/{statement.pk}/cite.{ext}"))
+    assert client.get(f"/statements/{statement.pk}/cite.txt?style=vancouver").status_code == 400

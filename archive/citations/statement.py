@@ -50,6 +50,8 @@ def _inside_parentheses(text):
 
 def cite_statement(statement, style_key, output="text"):
     """The statement's citation in one style (see the module docstring)."""
+    if style_key not in styles.STYLES:  # a data format is no style: csl.statement_item is its record
+        raise styles.UnknownStyle(f"unknown citation style {style_key!r}; choose one of {', '.join(styles.STYLES)}")
     item = statement_item(statement)
     style = styles.STYLES[style_key]
     reference = styles.format_entry(item, style_key, output)

@@ -14,6 +14,7 @@ from .exports import scope_items
 from .formats import BY_EXTENSION, FORMATS, UnknownFormat, get_format
 from .records import entry_record, export_queryset, public_statements, statement_record
 from .statement import cite_statement
+from .styles import STYLES
 
 
 def _format_for(ext, request):
@@ -52,10 +53,10 @@ def statement_export(request, pk, ext):
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     record = statement_record(statement, request)
     item = csl.statement_item(record)
-    if ext == "txt":  # the style's own way of citing a quoted source, then the reference
+    if fmt.name in STYLES:  # the style's own way of citing a quoted source, then the reference
         citation = cite_statement(record, fmt.name)
         body = f"{citation.in_text}\n\n{citation.reference}\n"
-    else:
+    else:  # a data format (also as cite.txt?style=bibtex): the entry's record with the statement in its note
         body = "".join(fmt.write([item]))
     return _attachment(HttpResponse(body, content_type=fmt.content_type), f"{item['id']}.{fmt.extension}")
 
