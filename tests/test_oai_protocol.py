@@ -1,5 +1,6 @@
 """OAI-PMH protocol details through the test client: every error code, the request echo,
-resumption token attributes and the final empty token."""
+resumption token attributes and the final empty token. Every response these tests read is
+validated against the OAI-PMH 2.0 and oai_dc XML Schemas (tests/oai_schema.py)."""
 import pytest
 from lxml import etree
 
@@ -7,6 +8,7 @@ from archive.oai import tokens
 from archive.oai.protocol import OAIError, check, parse_datestamp
 
 from .citation_db import make_op_ed, make_rsis_entry
+from .oai_schema import assert_valid
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +19,9 @@ def oai(client, method="get", **params):
     response = getattr(client, method)("/oai/", params)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/xml; charset=utf-8"
-    return etree.fromstring(response.content)
+    doc = etree.fromstring(response.content)
+    assert_valid(doc)
+    return doc
 
 
 def error_code(doc):

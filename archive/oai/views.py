@@ -95,27 +95,30 @@ def get_record(request, args, base_url):
 
 def _list(verb, request, args, base_url):
     metadata = verb == "ListRecords"
-    if "resumptionToken" in args:
-        try:
-            state = tokens.decode(args["resumptionToken"])
-        except tokens.BadToken as exc:
-            raise OAIError("badResumptionToken", str(exc)) from None
-        if state["verb"] != verb:
-            raise OAIError("badResumptionToken", f"The token belongs to {state['verb']}, not {verb}.")
+    resuming = "resumptionToken" in args
+    if resuming:
+        state, start, end = _resumed(verb, args["resumptionToken"])
     else:
         _check_prefix(args["metadataPrefix"])
         repository.check_set(args.get("set"))
         state = {"verb": verb, "prefix": args["metadataPrefix"], "set": args.get("set"), "from": args.get("from"),
                  "until": args.get("until"), "after": ["e", 0], "cursor": 0, "size": None}
-    start = parse_datestamp(state["from"])[0] if state["from"] else None
-    end = parse_datestamp(state["until"], end_of_range=True)[0] if state["until"] else None
-    if state["size"] is None:
+        start = parse_datestamp(state["from"])[0] if state["from"] else None
+        end = parse_datestamp(state["until"], end_of_range=True)[0] if state["until"] else None
         state["size"] = repository.count(state["set"], start, end)
         if not state["size"]:
             raise OAIError("noRecordsMatch", "No records match the request.")
     rows, following = repository.page(tuple(state["after"]), page_size(), state["set"], start, end, metadata)
-    if not rows and "resumptionToken" in args and state["cursor"] >= state["size"]:
-        raise OAIError("badResumptionToken", "The token has already been used to the end of the list.")
+    if not rows:
+        # A list response needs at least one record (the schema's minOccurs=1), so an empty
+        # page is never sent. With a token: the list was used to the end, or the records that
+        # remained no longer match (changed since the token was issued, now past `until`).
+        if not resuming:
+            raise OAIError("noRecordsMatch", "No records match the request.")
+        if state["cursor"] >= state["size"]:
+            raise OAIError("badResumptionToken", "The token has already been used to the end of the list.")
+        raise OAIError("badResumptionToken", "The records that remained in this list have changed since the "
+                                             "token was issued; none of them match any more. Harvest again.")
     body = "".join(_record_xml(kind, obj, request, metadata) for kind, obj in rows)
     split = "resumptionToken" in args or following is not None
     if split:
@@ -124,6 +127,25 @@ def _list(verb, request, args, base_url):
             next_token = tokens.encode({**state, "after": list(following), "cursor": state["cursor"] + len(rows)})
         body += xml.resumption_token(next_token, state["size"], state["cursor"])
     return xml.wrap(verb, body)
+
+
+def _resumed(verb, token):
+    """(state, start, end) of a resumption token, checked like the arguments it stands for;
+    anything wrong in it is a badResumptionToken (the harvester sent only the token)."""
+    try:
+        state = tokens.decode(token)
+    except tokens.BadToken as exc:
+        raise OAIError("badResumptionToken", str(exc)) from None
+    if state["verb"] != verb:
+        raise OAIError("badResumptionToken", f"The token belongs to {state['verb']}, not {verb}.")
+    try:
+        _check_prefix(state["prefix"])
+        repository.check_set(state["set"])
+        start = parse_datestamp(state["from"])[0] if state["from"] else None
+        end = parse_datestamp(state["until"], end_of_range=True)[0] if state["until"] else None
+    except OAIError as exc:
+        raise OAIError("badResumptionToken", f"The resumption token is damaged: {exc.message}") from None
+    return state, start, end
 
 
 def list_identifiers(request, args, base_url):
