@@ -113,8 +113,8 @@ def test_list_pages_carry_coins(client, page):
     assert report["rft.date"] == ["2025-03-17"]
     assert report["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
     if page == "home":
-        article = next(c for c in coins if c.get("rft.genre") == ["article"])
-        assert article["rft.jtitle"] == ["China Daily"] and article["rft.atitle"] == [op_ed.title]
+        article = next(c for c in coins if c.get("rft.type") == ["newspaperArticle"])
+        assert article["rft.source"] == ["China Daily"] and article["rft.title"] == [op_ed.title]
 
 
 def test_coins_add_no_queries_per_entry(client, django_assert_max_num_queries):

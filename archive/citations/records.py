@@ -232,11 +232,12 @@ def _series_name(entry, fetch=True, request=None):
     return names.get(entry.series_id, "")
 
 
-def list_records(objects, request=None):
+def list_records(objects, request=None, skip=()):
     """Records (for COinS) of the entries a list page shows: ``objects`` are entries,
-    statements or statement search hits. An entry shown twice counts once. What the page
-    did not load (bylines, series) is read for all of them in one query, never per entry."""
-    entries, seen = [], set()
+    statements or statement search hits. An entry shown twice counts once, and the ids in
+    ``skip`` (offered elsewhere on the page) not at all. What the page did not load
+    (bylines, series) is read for all of them in one query, never per entry."""
+    entries, seen = [], set(skip)
     for obj in objects:
         entry = getattr(obj, "statement", obj)
         entry = getattr(entry, "entry", entry)

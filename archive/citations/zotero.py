@@ -5,7 +5,10 @@ Built from the CSL item, like every other format. The tag choice follows Zotero'
 decide the item; ``citation_technical_report_institution``/``_number`` make a report
 (``citation_journal_title`` would wrongly make a journal article); ``z.seriesTitle`` is
 its own namespace for Zotero fields; ``DC.type``/``DC.source`` make a newspaper article.
-COinS (OpenURL 1.0 in a ``span.Z3988``) lets Zotero save every item of a list page.
+COinS (OpenURL 1.0 in a ``span.Z3988``) lets Zotero save every item of a list page: a
+report as the book format with ``rft.genre=report``; a newspaper article and a blog post
+as the Dublin Core format with Zotero's item type in ``rft.type``, as Zotero writes them
+itself (the journal format would make a newspaper piece a journal article).
 """
 from urllib.parse import urlencode
 
@@ -67,12 +70,13 @@ def coins(item):
                            ("collection-title", "rft.series")):
             if item.get(key):
                 pairs.append((field, item[key]))
-    elif kind == "article-newspaper":
-        pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"), ("rft.genre", "article"), ("rft.atitle", title)]
-        if item.get("container-title"):
-            pairs.append(("rft.jtitle", item["container-title"]))
     else:
-        pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", "blogPost"), ("rft.title", title)]
+        # OpenURL has no newspaper format: the journal format makes Zotero save a
+        # journalArticle. Zotero's own COinS for a newspaper article or a blog post is the
+        # Dublin Core format with its item type in rft.type, and its parser takes rft.type
+        # as the item type when it names one (Zotero.Utilities.parseContextObject).
+        zotero_type = "newspaperArticle" if kind == "article-newspaper" else "blogPost"
+        pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", zotero_type), ("rft.title", title)]
         if item.get("container-title"):
             pairs.append(("rft.source", item["container-title"]))
     authors = item.get("author", [])
@@ -80,7 +84,7 @@ def coins(item):
         pairs.append(("rft.aulast", full_family(authors[0])))
         if authors[0].get("given"):
             pairs.append(("rft.aufirst", authors[0]["given"]))
-    key = "rft.creator" if kind not in ("report", "article-newspaper") else "rft.au"
+    key = "rft.au" if kind == "report" else "rft.creator"
     pairs += [(key, _author(n)) for n in authors]
     if item.get("issued"):
         pairs.append(("rft.date", _date(item, "-")))

@@ -46,10 +46,13 @@ def coins_title(context, entry):
 
 
 @register.simple_tag(takes_context=True)
-def coins_titles(context, items):
+def coins_titles(context, items, offered=()):
     """COinS titles for a list's entries, statements or statement search hits (one per entry),
-    reading what the page did not load in one query: ``{% coins_titles statement_groups as titles %}``."""
-    return [zotero.coins(csl.to_csl(record)) for record in list_records(items, context.get("request"))]
+    reading what the page did not load in one query: ``{% coins_titles statement_groups as titles %}``.
+    ``offered``: entries the page already offers (a person's own entries above their
+    statements), left out so Zotero is not offered the same item twice."""
+    skip = {getattr(entry, "pk", entry) for entry in offered or ()}
+    return [zotero.coins(csl.to_csl(record)) for record in list_records(items, context.get("request"), skip)]
 
 
 @register.simple_tag
