@@ -3,6 +3,7 @@
 Dates are ISO 8601 strings; URLs are absolute; only public data goes in (the callers
 pass published entries and statements that are not rejected).
 """
+from archive.weblinks import http_url
 
 
 class Links:
@@ -55,7 +56,7 @@ def entry_summary(entry, links):
         ],
         "tags": [{"slug": t.slug, "name": t.name} for t in entry.tags.all()],
         "synopsis": entry.synopsis,
-        "source_url": entry.url or None,
+        "source_url": http_url(entry.url) or None,
         "url": links(entry.get_absolute_url()),
         "api_url": links.entry_api(entry.pk),
     }
@@ -79,7 +80,7 @@ def statement_data(statement, links, *, with_entry=False):
         "review_status": statement.review_status,
         "verification": {
             "status": statement.verification,
-            "source_url": statement.source_url or None,
+            "source_url": http_url(statement.source_url) or None,
             "note": statement.verification_note,
         },
         "group_id": statement.group_id,

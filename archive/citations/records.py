@@ -10,6 +10,7 @@ from django.urls import get_urlconf, reverse
 from django.utils import timezone
 
 from archive.models import Agent, Authorship, DatePrecision, Entry, EntryStatus, Statement
+from archive.weblinks import http_url
 
 from . import csl
 from .items import EntryRecord, Name, StatementRecord
@@ -200,7 +201,7 @@ def entry_record(entry, request=None, with_text=True, tags=None, title_case=True
         series=series if series is not None else _series_name(entry, with_text, request),
         number=entry.number,
         date=date,
-        url=entry.url or archive_url,
+        url=http_url(entry.url) or archive_url,
         archive_url=archive_url,
         abstract=entry.synopsis,
         language=entry.language,
@@ -335,7 +336,7 @@ def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=
             yield EntryRecord(
                 id=pk, title=title, genre=genre, authors=authors.get(pk, []), outlet=outlet or "",
                 outlet_short=outlet_short or "", place=place or "", series=series or "", number=number,
-                date=date, url=url or archive_url, archive_url=archive_url, abstract=synopsis, language=language,
+                date=date, url=http_url(url) or archive_url, archive_url=archive_url, abstract=synopsis, language=language,
                 keywords=sorted(tags.get(pk, [])),
                 proper_nouns=proper_nouns(title, _names_text(synopsis, row[15])) if title_case else None,
                 updated=updated_at.isoformat() if updated_at else "", accessed=accessed,
@@ -401,7 +402,7 @@ def dump_dict(entry, request=None, key_suffixes=None, accessed=None):
             {
                 "id": s.pk, "quote": s.quote, "start": s.start, "end": s.end, "cue": s.cue,
                 "speaker_mention": s.speaker_mention, "kind": s.kind, "review_status": s.review_status,
-                "verification": s.verification, "source_url": s.source_url,
+                "verification": s.verification, "source_url": http_url(s.source_url),
                 "url": f"{record.archive_url}#{s.anchor}", "speaker": agent_dict(s.speaker),
             }
             for s in statements

@@ -18,6 +18,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from archive.weblinks import is_http_url
+
 from .dates import parse_date
 from .document import GENRES, OutletInfo
 
@@ -99,7 +101,10 @@ def _outlet(value, where):
     kind = value.get("kind", "other")
     if kind not in OUTLET_KINDS:
         raise ManifestError(f"{where}: kind must be one of {', '.join(sorted(OUTLET_KINDS))}")
-    return OutletInfo(**{**{k: str(v) for k, v in value.items()}, "kind": kind})
+    homepage = str(value.get("homepage", "")).strip()
+    if homepage and not is_http_url(homepage):
+        raise ManifestError(f"{where}: homepage {homepage!r} is not an http:// or https:// address")
+    return OutletInfo(**{**{k: str(v) for k, v in value.items()}, "kind": kind, "homepage": homepage})
 
 
 def _entry(facts, outlets, where):
@@ -112,6 +117,8 @@ def _entry(facts, outlets, where):
     for key in ("url", "title", "series", "number", "language", "synopsis", "author_note", "profile"):
         if key in facts:
             setattr(entry, key, str(facts[key]).strip())
+    if entry.url and not is_http_url(entry.url):
+        raise ManifestError(f"{where}: url {entry.url!r} is not an http:// or https:// address")
     if "genre" in facts:
         if facts["genre"] not in GENRES:
             raise ManifestError(f"{where}: genre must be one of {', '.join(GENRES)}")

@@ -1,5 +1,8 @@
 """From a file's bytes to a :class:`ParsedDocument`: decode, extract, profile, manifest, check."""
+from dataclasses import replace
 from pathlib import Path
+
+from archive.weblinks import http_url, is_http_url
 
 from .decoding import DEFAULT_MAX_BYTES, decode
 from .document import OutletInfo
@@ -36,6 +39,10 @@ def parse_file(name, data, *, manifest_entry=None, max_bytes=DEFAULT_MAX_BYTES):
         doc = profile.parse(text, name)
     doc.encoding = encoding
     apply_manifest(doc, manifest_entry)
+    # Whatever the source said, only an absolute http(s) link is kept (D1: javascript: links).
+    doc.url = http_url(doc.url or "")
+    if doc.outlet is not None and doc.outlet.homepage and not is_http_url(doc.outlet.homepage):
+        doc.outlet = replace(doc.outlet, homepage="")
     if not doc.paragraphs():
         raise RejectedFile(
             "no commentary text was found in the file (no paragraph of running text; "

@@ -33,6 +33,7 @@ from archive.importing.decoding import check_size
 from archive.models import Authorship, Entry, EntryStatus, Outlet, Series
 from archive.models.entries import refresh_needs_review
 from archive.services.names import find_agent, resolve_agent
+from archive.weblinks import http_url
 
 try:  # The quote engine's hook; the importer works without it.
     from archive.services import statements as _statements
@@ -348,6 +349,8 @@ def _after_save(entry):
 
 
 def _clip(entry, name, value):
+    if name == "url":
+        value = http_url(value or "")
     max_length = getattr(Entry._meta.get_field(name), "max_length", None)
     return value[:max_length] if isinstance(value, str) and max_length else value
 
@@ -358,7 +361,7 @@ def _outlet(info):
         return None
     outlet = Outlet.objects.filter(name=info.name).first()
     values = {"short_name": info.short_name, "kind": info.kind if info.kind in Outlet.Kind.values else Outlet.Kind.OTHER,
-              "homepage": info.homepage, "place": info.place}
+              "homepage": http_url(info.homepage or ""), "place": info.place}
     if outlet is None:
         outlet = Outlet(name=info.name, slug=_free_outlet_slug(info), **values)
         outlet.save()

@@ -14,6 +14,14 @@ from .statement_marks import choose_marks, segment_block
 register = template.Library()
 logger = logging.getLogger(__name__)
 
+@register.filter(name="http_url")
+def http_url_filter(value):
+    """The link when it is an absolute http(s) URL, else "" (never a javascript: link)."""
+    from archive.weblinks import http_url
+
+    return http_url(value)
+
+
 VERIFICATION_SYMBOLS = {"verified": "✓ verified", "disputed": "⚠ disputed", "unverified": "unverified"}
 
 

@@ -5,6 +5,8 @@ assemble JSON by hand.
 """
 from django.conf import settings
 
+from archive.weblinks import http_url
+
 KIND_TYPES = {
     "person": "Person", "organisation": "Organization", "ai_system": "SoftwareApplication",
     "publication": "CreativeWork", "group": "Organization",
@@ -67,7 +69,7 @@ def entry_jsonld(entry, speakers=()):
     if entry.outlet:
         data["publisher"] = {"@type": "Organization", "name": entry.outlet.name,
                              "url": absolute(entry.outlet.get_absolute_url())}
-    if entry.url:
+    if http_url(entry.url):
         data["sameAs"] = entry.url
     tags = [t.name for t in entry.tags.all()]
     if tags:
