@@ -7,9 +7,8 @@ can be written while the database is still being read: memory stays flat.
 """
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from taggit.models import Tag
 
-from archive.models import Agent, Entry, Outlet, Statement
+from archive.models import Entry, Statement
 
 from . import csl
 from .records import KeySuffixes, access_date, entry_record, iter_entry_records, public_statements, statement_record
@@ -45,18 +44,20 @@ def search_queryset(params):
 
 def scope_items(scope, slug=None, params=None, request=None, title_case=True):
     """(items, file name stem) for a list scope; 404 for an unknown outlet, tag or person."""
+    from archive.views.browse import public_outlets, public_people, public_tags  # D6: drafts-only names are unknown
+
     params = params or {}
     if scope == "archive":
         return entry_items(None, request, title_case), "archive"
     if scope == "outlet":
-        outlet = get_object_or_404(Outlet, slug=slug)
+        outlet = get_object_or_404(public_outlets(), slug=slug)
         return entry_items(Entry.objects.filter(outlet=outlet), request, title_case), f"outlet-{outlet.slug}"
     if scope == "tag":
-        tag = get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(public_tags(), slug=slug)
         queryset = Entry.objects.filter(pk__in=Entry.objects.filter(tags=tag).values("pk"))
         return entry_items(queryset, request, title_case), f"tag-{tag.slug}"
     if scope == "person":
-        agent = get_object_or_404(Agent, slug=slug)
+        agent = get_object_or_404(public_people(), slug=slug)
         return statement_items(Statement.objects.filter(speaker=agent), request), f"statements-{agent.slug}"
     if scope == "search":
         return entry_items(search_queryset(params), request, title_case), "search"

@@ -100,7 +100,7 @@ def tag_index(request):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(public_tags(), slug=slug)
     page = paginate(request, public_entries().filter(tags__slug=tag.slug), count_key=("tag", tag.pk))
     path = f"/tags/{tag.slug}/"
     return render(request, "archive/tag_detail.html", {
@@ -112,6 +112,16 @@ def tag_detail(request, slug):
                       "og_type": "website", "description": f"Commentaries tagged {tag.name}"},
         "jsonld": structured.collection_jsonld(f"Tagged {tag.name}", path),
     })
+
+
+def public_outlets():
+    """Outlets with at least one published entry: an outlet seen only in drafts has no public page."""
+    return Outlet.objects.filter(Exists(Entry.objects.filter(outlet=OuterRef("pk"), status="published")))
+
+
+def public_tags():
+    """Tags on at least one published entry."""
+    return Tag.objects.filter(Exists(Entry.objects.filter(tags=OuterRef("pk"), status="published")))
 
 
 def public_people():

@@ -5,11 +5,10 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
-from taggit.models import Tag
 
-from archive.models import Authorship, Outlet, Statement
+from archive.models import Authorship, Statement
 
-from .browse import public_people
+from .browse import public_outlets, public_people, public_tags
 from .listing import public_entries
 
 FEED_SIZE = 30
@@ -61,7 +60,7 @@ class EntriesFeed(Feed):
 
 class OutletFeed(EntriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Outlet, slug=slug)
+        return get_object_or_404(public_outlets(), slug=slug)
 
     def title(self, obj):
         return f"Commentary Archive: {obj.name}"
@@ -78,7 +77,7 @@ class OutletFeed(EntriesFeed):
 
 class TagFeed(EntriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, obj):
         return f"Commentary Archive: tagged “{obj.name}”"

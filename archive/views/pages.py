@@ -6,10 +6,10 @@ number of SQL queries however many entries or statements it shows.
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Agent, Outlet, Statement
+from archive.models import Agent, Statement
 
 from . import structured
-from .browse import outlet_counts, popular_tags, year_counts
+from .browse import outlet_counts, popular_tags, public_outlets, year_counts
 from .cached import archive_fingerprint, cached
 from .listing import also_quoted_in, entries_for_display, paginate, person_statement_groups, public_entries, simple_pager
 from .params import pagination_links_data
@@ -100,7 +100,7 @@ def person_detail(request, slug):
 
 def outlet_detail(request, slug):
     """An outlet and its published entries, newest first."""
-    outlet = get_object_or_404(Outlet, slug=slug)
+    outlet = get_object_or_404(public_outlets(), slug=slug)
     page = paginate(request, public_entries().filter(outlet=outlet), count_key=("outlet", outlet.pk))
     canonical = outlet.get_absolute_url() + (f"?page={page.number}" if page.number > 1 else "")
     return render(request, "archive/outlet_detail.html", {

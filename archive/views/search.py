@@ -9,8 +9,9 @@ from django.db import DatabaseError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 
-from archive.models import Agent, Authorship
+from archive.models import Authorship
 
+from .browse import public_people
 from .params import FILTER_LABELS, clean_text, pagination_links_data, parse_page, parse_search_params, parse_slug
 
 logger = logging.getLogger(__name__)
@@ -118,22 +119,25 @@ def _facet_links(params, results):
 
 
 def _filter_names(params):
-    """Display names for the active slug filters (one query), so a chip reads "Qi Dapeng", not "qi-dapeng"."""
-    from archive.models import Outlet
-    from taggit.models import Tag
+    """Display names for the active slug filters, so a chip reads "Qi Dapeng", not "qi-dapeng".
+
+    Only public records are named: a person, outlet or tag seen only in drafts or in
+    rejected statements reads exactly like an unknown slug (its slug, as typed).
+    """
+    from .browse import public_outlets, public_people, public_tags
 
     names = {}
     agent_slugs = [params.raw_filters[k] for k in ("author", "speaker") if k in params.raw_filters]
     if agent_slugs:
-        found = dict(Agent.objects.filter(slug__in=agent_slugs).values_list("slug", "name"))
+        found = dict(public_people().filter(slug__in=agent_slugs).values_list("slug", "name"))
         for key in ("author", "speaker"):
             if key in params.raw_filters:
                 names[key] = found.get(params.raw_filters[key], params.raw_filters[key])
     if "outlet" in params.raw_filters:
-        names["outlet"] = Outlet.objects.filter(slug=params.raw_filters["outlet"]).values_list("name", flat=True).first() \
+        names["outlet"] = public_outlets().filter(slug=params.raw_filters["outlet"]).values_list("name", flat=True).first() \
             or params.raw_filters["outlet"]
     if "tag" in params.raw_filters:
-        names["tag"] = Tag.objects.filter(slug=params.raw_filters["tag"]).values_list("name", flat=True).first() \
+        names["tag"] = public_tags().filter(slug=params.raw_filters["tag"]).values_list("name", flat=True).first() \
             or params.raw_filters["tag"]
     return names
 
@@ -146,7 +150,8 @@ def search_statements_page(request):
     problems = []
     if raw_speaker and speaker_slug is None:
         problems.append(f"Ignored the speaker filter: “{clean_text(raw_speaker, 60)}” is not a valid name.")
-    speaker = Agent.objects.filter(slug=speaker_slug).first() if speaker_slug else None
+    # A name seen only in drafts or rejected statements reads exactly like an unknown one.
+    speaker = public_people().filter(slug=speaker_slug).first() if speaker_slug else None
     if speaker_slug and speaker is None:
         problems.append(f"No one called “{speaker_slug}” is in the archive; showing every speaker.")
         speaker_slug = None
