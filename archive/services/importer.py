@@ -32,6 +32,7 @@ from archive.importing.body import text_checksum
 from archive.importing.decoding import check_size
 from archive.models import Authorship, Entry, EntryStatus, Outlet, Series
 from archive.models.entries import refresh_needs_review
+from archive.services.import_lock import import_turn
 from archive.services.names import find_agent, resolve_agent
 from archive.weblinks import http_url
 
@@ -240,7 +241,7 @@ def _import_source(source, max_bytes):
     except OSError as error:
         return FileResult(source.name, FAILED, f"the file could not be read ({error.strerror or error})")
     try:
-        with transaction.atomic():
+        with import_turn():  # waits while another import stores a file (D5)
             return store_document(doc)
     except Exception as error:  # one broken file must not stop the others; its savepoint is rolled back
         # The reason goes into the summary; the traceback to the log, for LOG_LEVEL=INFO.
