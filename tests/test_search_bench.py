@@ -45,3 +45,17 @@ def test_benchmarks_are_discovered():
     assert "corpus" not in names
     assert bench.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50) == 5
     assert bench.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95) == 10
+
+
+@pytest.mark.django_db
+def test_generate_corpus_on_an_archive_that_holds_the_seeds():
+    """D7: it crashed with UNIQUE archive_outlet.slug (the seeds' RSIS outlet holds "rsis")."""
+    from archive.services.importer import import_paths
+
+    from .importing_helpers import SEEDS
+
+    assert import_paths([SEEDS]).ok
+    seeded = Entry.objects.count()
+    call_command("generate_corpus", entries=25, seed=4, verbosity=0)
+    assert Entry.objects.count() == seeded + 25
+    assert search_entries(COMMON_WORD).total > 0

@@ -74,9 +74,19 @@ def _agents(corpus, seed):
 
 
 def _outlets(corpus):
+    """The corpus's outlets, reusing one of the same name; a new one gets a free slug
+    (the seeds' "RSIS" outlet already has the slug "rsis" under a longer name)."""
     ids = []
+    taken = set(Outlet.objects.values_list("slug", flat=True))
     for name, short, kind in corpus.outlets:
-        outlet, _ = Outlet.objects.get_or_create(name=name, defaults={"short_name": short, "kind": kind})
+        outlet = Outlet.objects.filter(name=name).first()
+        if outlet is None:
+            slug = base = slugify(short or name)[:110] or "outlet"
+            n = 2
+            while slug in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+            outlet = Outlet.objects.create(name=name, short_name=short, kind=kind, slug=slug)
         ids.append(outlet.pk)
     return ids
 
