@@ -22,6 +22,7 @@ def fake_engine(findings, terms=()):
                     cue=fields.get("cue", "said"), speaker_mention=fields.get("mention", speaker or ""),
                     description=fields.get("description", ""), kind=fields.get("kind", "direct"),
                     confidence=fields.get("confidence", 0.9),
+                    alternatives=list(fields.get("alternatives", [])),
                 ))
                 pos = text.find(quote, pos + 1)
         for term in terms:

@@ -176,6 +176,25 @@ class StatementReviewAdmin(SimpleHistoryAdmin):
     readonly_fields = ["entry_link", "quote_in_context", "needs_anchor", "origin", "confidence", "edited",
                        "quote", "start", "end", "group", "created_at", "updated_at"]
 
+    change_list_template = "admin/archive/statementreview/change_list.html"  # links to the desk
+
+    def get_urls(self):
+        from django.urls import path
+
+        from .desk import decide_view, desk_view
+        wrap = self.admin_site.admin_view
+        return [
+            path("desk/", wrap(desk_view), name="archive_review_desk"),
+            path("desk/<int:pk>/decide/", wrap(decide_view), name="archive_review_decide"),
+            *super().get_urls(),
+        ]
+
+    def get_actions(self, request):
+        """No "Delete selected" beside the review decisions: rejecting keeps the record and its history."""
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     def get_fieldsets(self, request, obj=None):
         return self.add_fieldsets if obj is None else self.fieldsets
 

@@ -53,6 +53,10 @@ class Statement(models.Model):
     edited = models.BooleanField(default=False, help_text="An editor changed this statement.")
     needs_anchor = models.BooleanField(default=False, help_text="Its words no longer occur in the body.")
     confidence = models.FloatField(default=0.0)
+    alternatives = models.JSONField(
+        default=list, blank=True,
+        help_text="The machine's next-best speaker candidates, best first (at most three): "
+                  "[{\"speaker\", \"speaker_kind\", \"speaker_mention\", \"score\"}].")
     verification = models.CharField(max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED)
     source_url = models.URLField("original source URL", max_length=1000, blank=True)
     verification_note = models.TextField(blank=True)
@@ -62,7 +66,12 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["entry", "start"]
-        indexes = [models.Index(fields=["speaker", "review_status"], name="statement_speaker_review")]
+        indexes = [
+            models.Index(fields=["speaker", "review_status"], name="statement_speaker_review"),
+            # The review desk's two queue orders: least confident first, and entry by entry.
+            models.Index(fields=["review_status", "confidence", "id"], name="statement_review_confidence"),
+            models.Index(fields=["review_status", "entry", "start"], name="statement_review_entry"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="statement_end_after_start"),
         ]

@@ -40,7 +40,10 @@ MERGE_SCAN_LIMIT = 500
 
 # Fields a refresh copies from the engine onto a machine suggestion.
 _MACHINE_FIELDS = ("quote", "start", "end", "kind", "cue", "speaker_id", "speaker_mention",
-                   "description", "confidence")
+                   "description", "confidence", "alternatives")
+
+MAX_ALTERNATIVES = 3
+"""The review desk offers at most this many next-best speakers (one key each: 1, 2, 3)."""
 
 
 @dataclass
@@ -85,6 +88,37 @@ def _span_for(body, start, end, quote):
     if not quote.strip():
         return None
     return reanchor(quote, start if isinstance(start, int) else 0, body)
+
+
+def clean_alternatives(alternatives, speaker_name=None):
+    """The engine's next-best speakers as stored: at most three well-formed candidates, best first.
+
+    A candidate without a speaker's name, or naming the proposed speaker again, is
+    dropped; text is cut to the model's field lengths and the score made a float.
+    """
+    cleaned, seen = [], {normalize_name(speaker_name or "")}
+    for candidate in alternatives or ():
+        if not isinstance(candidate, dict):
+            continue
+        name = " ".join(str(candidate.get("speaker") or "").split())[:300]
+        key = normalize_name(name)
+        if not name or key in seen:
+            continue
+        seen.add(key)
+        try:
+            score = float(candidate.get("score") or 0.0)
+        except (TypeError, ValueError):
+            score = 0.0
+        kind = candidate.get("speaker_kind")
+        cleaned.append({
+            "speaker": name,
+            "speaker_kind": kind if kind in Agent.Kind.values else None,
+            "speaker_mention": " ".join(str(candidate.get("speaker_mention") or "").split())[:300],
+            "score": round(score, 4),
+        })
+        if len(cleaned) == MAX_ALTERNATIVES:
+            break
+    return cleaned
 
 
 def _overlaps(span, spans):
@@ -201,6 +235,7 @@ def refresh_statements(entry, extractor=None):
             "speaker_mention": (found.speaker_mention or "")[:300],
             "description": (found.description or "")[:500],
             "confidence": float(found.confidence or 0.0),
+            "alternatives": clean_alternatives(getattr(found, "alternatives", None), speaker_name=found.speaker),
         }
         statement = machine.pop(span, None)
         if statement is not None:
