@@ -40,7 +40,7 @@ def test_editor_can_change_an_entry_and_the_change_is_tracked(editor_client):
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, (list, dict))}
     data.update({
         "title": "New title", "slug": entry.slug, "genre": entry.genre, "status": "draft",
-        "needs_review": "[]", "body_blocks": '[]', "language": "en", "date_precision": "unknown",
+        "needs_review": [], "language": "en", "date_precision": "unknown",
         "body": entry.body, "outlet": entry.outlet_id, "tags": "",
         "authorships-TOTAL_FORMS": "1", "authorships-INITIAL_FORMS": "1",
         "authorships-0-id": entry.authorships.get().pk, "authorships-0-entry": entry.pk,
@@ -227,7 +227,7 @@ def test_the_add_form_refuses_to_publish_an_incomplete_entry(editor_client):
     response = editor_client.post(reverse("admin:archive_entry_add"), {**base, "title": ""})
     assert "This entry cannot be published yet: it has no title." in page_text(response)
     response = editor_client.post(reverse("admin:archive_entry_add"),
-                                  {**base, "title": "A title", "needs_review": '["date"]'})
+                                  {**base, "title": "A title", "needs_review": ["date"]})
     assert "This entry cannot be published yet: it still needs review: date." in page_text(response)
     assert not Entry.objects.exists()
     response = editor_client.post(reverse("admin:archive_entry_add"), {**base, "title": "A title"})

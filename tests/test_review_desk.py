@@ -112,7 +112,7 @@ def test_an_item_shows_its_paragraph_cue_mention_speaker_alternatives_kind_and_c
                          "According to IDC, spending will double by 2027.")
     facts = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.search(r'<dl class="desk-facts">(.*?)</dl>', page, re.S)
                                        .group(1))).strip()
-    assert facts == ("Cue noted Mention as written Scholar Joseph Nye Proposed speaker Joseph Nye (person) "
+    assert facts == ("Cue noted Mention as written Scholar Joseph Nye Proposed speaker Joseph Nye (Person) "
                      "Kind Direct quote Confidence 0.40 Status machine suggestion, not yet checked")
     candidates = re.search(r'<fieldset class="desk-candidates">(.*?)</fieldset>', page, re.S).group(1)
     buttons = re.findall(r'<button[^>]*value="(alt:\d)"[^>]*>(.*?)</button>', candidates, re.S)

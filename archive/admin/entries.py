@@ -1,7 +1,11 @@
 """Entries in the admin: metadata, ordered authors, statements, publishing, importing."""
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.urls import path
+from collections import Counter
+
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
 from archive.models import Authorship, Entry, EntryStatus, EntryTombstone, Statement
@@ -20,19 +24,6 @@ class AuthorshipInline(admin.TabularInline):
     autocomplete_fields = ["agent"]
     fields = ["position", "agent", "role"]
     ordering = ["position"]
-
-
-class StatementInline(admin.StackedInline):
-    model = Statement
-    extra = 0
-    autocomplete_fields = ["speaker"]
-    fields = [
-        ("quote", "speaker"),
-        ("kind", "review_status", "cue", "speaker_mention"),
-        ("verification", "source_url", "verification_note"),
-    ]
-    show_change_link = True
-    classes = ["collapse"]
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):
@@ -66,16 +57,18 @@ class EntryAdmin(RelatedHistoryAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["outlet", "series"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [AuthorshipInline, StatementInline]
+    inlines = [AuthorshipInline]  # statements are reviewed at the desk, linked from "statements_summary"
     actions = ["publish", "unpublish", reextract_statements, export_selected]
     # Kept from the saved row on every save (a revert restores an old version's fields, not its import).
     PROVENANCE_FIELDS = ("source_name", "checksum", "imported_at", "importer_version", "edited_fields")
-    readonly_fields = ["source_name", "checksum", "imported_at", "importer_version", "edited_fields", "created_at", "updated_at", "published_at"]
+    provenance_fields = ["source_name", "checksum", "imported_at", "importer_version", "edited_fields", "created_at", "updated_at", "published_at"]
+    readonly_fields = [*provenance_fields, "body_structure", "statements_summary"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "genre", "status", "needs_review"]}),
         ("Publication", {"fields": ["outlet", ("series", "number"), ("published_on", "date_precision"), "url", "language", "tags"]}),
-        ("Text", {"fields": ["synopsis", "body", "body_blocks", "author_note"]}),
-        ("Provenance", {"classes": ["collapse"], "fields": readonly_fields}),
+        ("Text", {"fields": ["synopsis", "body", "body_structure", "author_note"]}),
+        ("Statements", {"fields": ["statements_summary"]}),
+        ("Provenance", {"classes": ["collapse"], "fields": provenance_fields}),
     ]
 
     def get_queryset(self, request):
@@ -89,6 +82,35 @@ class EntryAdmin(RelatedHistoryAdmin):
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"can_import": can_import(request.user), **(extra_context or {})})
+
+    @admin.display(description="structure")
+    def body_structure(self, obj):
+        """The body's blocks, read-only: they follow the body when an editor changes it."""
+        blocks = obj.blocks() if obj.pk and obj.body_blocks else []
+        if not blocks:
+            return "Paragraphs are the text's runs between blank lines."
+        counts = Counter(kind for kind, _, _ in blocks)
+        summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items())
+        items = format_html_join("", "<li>{}: {}</li>", (
+            (kind, Truncator(text).chars(90)) for kind, text, _ in blocks))
+        return format_html("<details><summary>{} blocks: {}</summary><ol>{}</ol></details>",
+                           len(blocks), summary, items)
+
+    @admin.display(description="statements")
+    def statements_summary(self, obj):
+        """Counts by review status and a link to the review desk for this entry (no inline forms)."""
+        if obj.pk is None:
+            return "The quote engine finds the statements when the entry is saved with a text."
+        counts = dict(obj.statements.values_list("review_status").annotate(n=Count("pk")).order_by())
+        desk = reverse("admin:archive_review_desk")
+        parts = [f"{counts.get(value, 0)} {label.lower()}" for value, label in Statement.Review.choices]
+        waiting = counts.get(Statement.Review.SUGGESTED, 0)
+        return format_html(
+            '{}. <a href="{}?entry={}&amp;order=entry">Review {} at the desk</a> · '
+            '<a href="{}?entry={}&amp;order=entry&amp;status=all">all of this entry\'s statements</a>',
+            ", ".join(parts), desk, obj.pk,
+            "the statement waiting" if waiting == 1 else f"the {waiting} statements waiting",
+            desk, obj.pk)
 
     @admin.display(description="authors")
     def byline(self, obj):
@@ -108,8 +130,14 @@ class EntryAdmin(RelatedHistoryAdmin):
 
     # Editors' changes are recorded so that re-imports never overwrite them.
     def save_model(self, request, obj, form, change):
+        saved = Entry.objects.filter(pk=obj.pk).first() if change else None
         if change:
             obj.mark_edited(self._edited_fields(obj, form))
+        if saved is None or saved.body != obj.body or not obj.body_blocks:
+            known = saved.blocks() if saved is not None and saved.body_blocks else []
+            if obj.body_blocks and all(b["end"] <= len(obj.body) for b in obj.body_blocks):
+                known += obj.blocks()  # a restored version's own structure
+            obj.rebuild_blocks(known)
         super().save_model(request, obj, form, change)
 
     def _edited_fields(self, obj, form):

@@ -7,16 +7,44 @@ let an editor do the same by choosing "Published". Both ask the entry itself
 from django import forms
 
 from archive.models import Entry, EntryStatus
-from archive.models.entries import open_review_items
+from archive.models.entries import REVIEW_CHECKS, open_review_items
+
+REVIEW_LABELS = {"title": "Title", "authors": "Authors", "date": "Date", "outlet": "Outlet", "body": "Text"}
 
 
 class EntryForm(forms.ModelForm):
     # The authors inline's form prefix (the reverse name of Authorship.entry).
     BYLINE_PREFIX = "authorships"
 
+    needs_review = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="What an editor must still check before publishing. The import ticks what it could "
+                  "not find; “missing” marks what this entry still lacks.")
+
     class Meta:
         model = Entry
         fields = "__all__"
+        exclude = ["body_blocks"]  # the body's structure follows the body (EntryAdmin.save_model)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["needs_review"]
+        items = list(REVIEW_CHECKS) + [i for i in (self.instance.needs_review or []) if i not in REVIEW_CHECKS]
+        missing = set(self._missing(items))
+        field.choices = [(item, REVIEW_LABELS.get(item, item) + (" — missing" if item in missing else ""))
+                         for item in items]
+        if isinstance(self.initial.get("needs_review"), str):  # a history version's value
+            import json
+            try:
+                self.initial["needs_review"] = json.loads(self.initial["needs_review"])
+            except ValueError:
+                self.initial["needs_review"] = []
+
+    def _missing(self, items):
+        """The items the saved entry does not have (a new entry lacks them all)."""
+        if self.instance.pk is None:
+            return []
+        return [i for i in items if i in REVIEW_CHECKS and not REVIEW_CHECKS[i](self.instance)]
 
     def clean(self):
         cleaned = super().clean()

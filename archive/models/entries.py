@@ -134,6 +134,21 @@ class Entry(models.Model):
     def ordered_authors(self):
         return [a.agent for a in self.authorships.all()]
 
+    def rebuild_blocks(self, old_blocks=()):
+        """Recut ``body_blocks`` from the body after an editor changed it.
+
+        Blocks are the body's runs between blank lines; a block whose text was a block
+        of the old body keeps that block's type (a heading stays a heading), the rest
+        are paragraphs. ``old_blocks`` are the old body's (type, text, start) triples.
+        """
+        kinds = {text: kind for kind, text, _ in old_blocks}
+        blocks, pos = [], 0
+        for text in self.body.split("\n\n"):
+            if text.strip():
+                blocks.append({"type": kinds.get(text, "paragraph"), "start": pos, "end": pos + len(text)})
+            pos += len(text) + 2
+        self.body_blocks = blocks
+
     def mark_edited(self, fields):
         """Record fields an editor changed, so re-imports leave them alone."""
         changed = set(self.edited_fields) | set(fields)
