@@ -238,7 +238,10 @@ def statement_item(statement):
     item["id"] = item["id"] + "-s" + str(statement.id)
     item["URL"] = statement.url
     speaker = statement.speaker.display if statement.speaker else "Unattributed"
-    item["note"] = f"{speaker}, quoted: “{statement.quote}”"
+    if statement.is_reported:  # the entry's words for what the speaker said: never in quotation marks
+        item["note"] = f"According to {speaker} (paraphrased): {statement.quote}"
+    else:
+        item["note"] = f"{speaker}, quoted: “{statement.quote}”"
     item["_speaker"] = statement.speaker
     item["_quote"] = statement.quote
     item["_speaker_is_author"] = statement.speaker_is_author

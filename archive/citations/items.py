@@ -88,6 +88,11 @@ class StatementRecord:
     quote: str
     speaker: Name = None
     anchor: str = ""
+    kind: str = "direct"  # "direct", "partial" or "reported" (the entry's paraphrase, not the speaker's words)
+
+    @property
+    def is_reported(self):
+        return self.kind == "reported"
 
     @property
     def url(self):

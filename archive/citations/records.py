@@ -353,6 +353,7 @@ def statement_record(statement, request=None, entry_rec=None):
         quote=statement.quote,
         speaker=speaker,
         anchor=statement.anchor,
+        kind=statement.kind,
     )
 
 

@@ -9,6 +9,11 @@ Each style's own rule for a source known only through another (the secondary sou
 - MLA 9 (6.79): "(qtd. in Qi)", the speaker being named in the sentence
 - Harvard, Cite Them Right (secondary referencing): "(Tompros, cited in Qi, 2025)"
 
+Reported speech ("IDC predicts that …") is the entry's paraphrase, not the speaker's
+words, so it is never "quoted": notes and Chicago author-date say "paraphrased in", MLA
+"cited in" (its "qtd. in" is for quotations), APA's "as cited in" and Harvard's "cited
+in" already fit both.
+
 In every style the reference-list entry is the entry itself, its URL pointing at the
 statement's anchor. When the speaker is the entry's own author ("when he posed, '...'"),
 the words are the author's: the statement is cited as the entry, with no "quoted in". In CSL-JSON, RIS and BibTeX a statement is the entry with a note
@@ -57,14 +62,18 @@ def cite_statement(statement, style_key, output="text"):
     reference = styles.format_entry(item, style_key, output)
     entry_cite = styles.cite(item, style_key, output)
     speaker = statement.speaker.display if statement.speaker else ""
+    reported = getattr(statement, "is_reported", False)
     if statement.speaker_is_author:
         in_text = entry_cite
     elif styles.is_note_style(style_key):
-        in_text = f"{speaker}, quoted in {entry_cite}" if speaker else f"Quoted in {entry_cite}"
+        verb = "paraphrased in" if reported else "quoted in"
+        in_text = f"{speaker}, {verb} {entry_cite}" if speaker else f"{verb.capitalize()} {entry_cite}"
     elif style_key == "mla":
-        in_text = f"(qtd. in {_inside_parentheses(entry_cite)})"
+        in_text = f"({'cited' if reported else 'qtd.'} in {_inside_parentheses(entry_cite)})"
     else:
         link = _IN_TEXT_LINK.get(style_key, "cited in")
+        if reported and link == "quoted in":
+            link = "paraphrased in"
         who = _speaker_short(statement)
         inner = _inside_parentheses(entry_cite)
         in_text = f"({who}, {link} {inner})" if who else f"({link} {inner})"
