@@ -200,3 +200,51 @@ def context(body, start, end, words=12):
     if stop < len(body):
         after = after + " …"
     return before, body[start:end], after
+
+
+# A sentence ends at . ! or ? (with any closing quotation marks or brackets after it)
+# followed by white space, or at a paragraph break.
+_SENTENCE_END = re.compile(r"[.!?…][”’\"')\]»]*(?=\s)|\n")
+_CLOSERS = "”’\"')]»"
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr gen col lt sen rep gov pres no vs etc e.g i.e u.s u.k".split())
+
+
+def _ends_sentence(body, match):
+    """Not the point of "Mr." or "U.S." before a name."""
+    if match.group() == "\n" or body[match.start()] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", body[:match.start()])
+    return not (word and word.group(1).lower() in _ABBREVIATIONS)
+
+
+def sentence_around(body, start, end, limit=40):
+    """(before, words, after): the sentence (or sentences) holding body[start:end].
+
+    For a reader, a statement without its sentence loses its cue and speaker ("Tompros
+    said, “…”"). At most ``limit`` words either side are kept, an ellipsis marking a cut.
+    """
+    start = max(0, min(start, len(body)))
+    end = max(start, min(end, len(body)))
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(body, 0, start):
+        if _ends_sentence(body, match):
+            sentence_start = match.end()
+    if body[end - 1:end] in (".", "!", "?", "…"):
+        stop = end
+        while stop < len(body) and body[stop] in _CLOSERS:
+            stop += 1
+    else:
+        stop = len(body)
+        for match in _SENTENCE_END.finditer(body, end):
+            if _ends_sentence(body, match):
+                stop = match.end()
+                break
+    before = re.sub(r"\s+", " ", body[sentence_start:start]).lstrip()
+    after = re.sub(r"\s+", " ", body[end:stop]).rstrip()
+    head = before.split(" ")
+    if len(head) > limit:
+        before = "… " + " ".join(head[-limit:])
+    tail = after.split(" ")
+    if len(tail) > limit:
+        after = " ".join(tail[:limit]) + " …"
+    return before, body[start:end], after

@@ -107,11 +107,11 @@ def test_500_page_is_in_site_style(settings):
 
 def test_robots_txt_points_to_sitemap(client, settings):
     settings.ARCHIVE_BASE_URL = "https://archive.example"
-    response = client.get("/robots.txt")
+    response = client.get("/robots.txt", HTTP_HOST="localhost:8100")
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert "Disallow: /admin/" in text
-    assert "Sitemap: https://archive.example/sitemap.xml" in text
+    assert "Sitemap: http://localhost:8100/sitemap.xml" in text  # the host it was asked on
 
 
 def test_sitemap_lists_published_entries_and_people_only(client):
@@ -126,7 +126,8 @@ def test_sitemap_lists_published_entries_and_people_only(client):
 
 
 # Ceilings on a first visit, when the browse counts are computed (a second visit makes fewer).
-PAGES = {"/": 13, "/people/?letter=S": 4, "/tags/": 5, "/tags/common/": 8, "/years/": 5, "/years/2025/": 10,
+PAGES = {"/": 13, "/people/?letter=S": 5, "/people/": 5,  # people: + the letters' counts
+         "/tags/": 5, "/tags/common/": 8, "/years/": 5, "/years/2025/": 10,
          "/outlets/rsis/": 8}
 
 
@@ -210,3 +211,12 @@ def test_names_not_starting_with_a_latin_letter_are_filed_under_hash(client):
     assert "张伟" in other and "Zola" not in other and "Østergaard" not in other
     assert "Zola, Émile" in client.get("/people/?letter=Z").content.decode()
     assert "Østergaard, Søren" in client.get("/people/?letter=O").content.decode()
+
+
+def test_people_opens_on_everyone_with_the_letters_that_have_names_marked(client):
+    make.entry("E", authors=[make.agent("Qi Dapeng"), make.agent("Joseph Nye")])
+    html = client.get("/people/").content.decode()
+    assert "Qi, Dapeng" in html and "Nye, Joseph" in html  # not an empty "A"
+    assert '<a href="?letter=Q" class="has-names" aria-label="Q: 1 name">Q' in html
+    assert '<span class="no-names" title="No names under A">A</span>' in html
+    assert "Everyone, A–Z" in html

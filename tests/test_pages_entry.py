@@ -46,12 +46,16 @@ def test_entry_page_shows_metadata_with_links(client, quoted_entry):
 def test_statement_is_marked_with_anchor_and_speaker_link(client, quoted_entry):
     entry, st, speaker, _ = quoted_entry
     html = client.get(entry.get_absolute_url()).content.decode()
-    mark = re.search(r'<mark class="statement statement-verified" data-verification="verified" id="s(\d+)">([^<]*)</mark>', html)
+    mark = re.search(r'<mark class="statement statement-quoted statement-verified" data-kind="direct" '
+                     r'data-verification="verified" id="s(\d+)">([^<]*)</mark>&quot;( <a[^>]*>(.*?)</a>)', html)
     assert mark, html
     assert mark.group(1) == str(st.pk)
     assert mark.group(2) == "this changes everything for small labs"
-    assert f'href="{speaker.get_absolute_url()}#s{st.pk}"' in html
-    assert "✓ verified" in html
+    # The speaker follows the closing quotation mark, as a link to their page.
+    assert f'href="{speaker.get_absolute_url()}#s{st.pk}"' in mark.group(3)
+    assert re.sub(r"<[^>]+>", "", mark.group(4)) == (
+        "(statement by Louis Tompros, machine suggestion, not yet checked by an editor; "
+        "verified against the original source)")
     # the people quoted list, with verification facts
     assert "People quoted" in html
     assert "Checked against the interview transcript." in html
@@ -83,10 +87,11 @@ def test_draft_entry_is_not_found_for_visitors(client):
 
 
 def test_entry_page_has_jsonld_canonical_and_opengraph(client, quoted_entry, settings):
-    settings.ARCHIVE_BASE_URL = "https://archive.example"
+    settings.ARCHIVE_BASE_URL = "https://archive.example"  # not used inside a request: its own host is
     entry, st, speaker, author = quoted_entry
-    html = client.get(entry.get_absolute_url()).content.decode()
-    url = "https://archive.example" + entry.get_absolute_url()
+    html = client.get(entry.get_absolute_url(), HTTP_HOST="localhost:8100").content.decode()
+    url = "http://localhost:8100" + entry.get_absolute_url()
+    assert "archive.example" not in html
     assert f'<link rel="canonical" href="{url}">' in html
     assert f'<meta property="og:url" content="{url}">' in html
     assert '<meta property="og:type" content="article">' in html
@@ -96,6 +101,7 @@ def test_entry_page_has_jsonld_canonical_and_opengraph(client, quoted_entry, set
     assert data["datePublished"] == "2025-03-17"
     assert data["author"][0]["name"] == "Qi Dapeng"
     assert data["mentions"][0]["sameAs"] == ["https://www.wikidata.org/wiki/Q123"]
+    assert data["url"] == url and data["author"][0]["url"].startswith("http://localhost:8100/people/")
 
 
 def test_also_quoted_in_links_other_entries(client):
@@ -153,3 +159,9 @@ def test_body_without_blocks_is_shown_as_paragraphs(client):
     Entry.objects.filter(pk=entry.pk).update(body="First para.\n\nSecond para.", body_blocks=[])
     html = client.get(entry.get_absolute_url()).content.decode()
     assert "<p>First para.</p>" in html and "<p>Second para.</p>" in html
+
+
+def test_absolute_links_use_the_configured_base_only_outside_a_request(settings):
+    from archive.base_url import absolute
+    settings.ARCHIVE_BASE_URL = "https://archive.example"
+    assert absolute("/people/") == "https://archive.example/people/"

@@ -29,12 +29,14 @@ def speaker_with_repeats():
 def test_person_page_lists_each_statement_once_with_also_quoted_in(client, speaker_with_repeats):
     speaker, (a, b, c), (s_a, s_b, s_c) = speaker_with_repeats
     html = client.get(speaker.get_absolute_url()).content.decode()
-    assert html.count("“open source wins”") == 1
+    assert html.count(">open source wins</mark>") == 1
+    # in its sentence, with the entry's own quotation marks
+    assert 'Tompros: &quot;<mark class="statement statement-quoted">open source wins</mark>&quot; again.' in html
     # newest quoting entry is the main one, the older one is listed under "also quoted in"
     assert f'Quoted in <a href="{b.get_absolute_url()}#s{s_b.pk}">Newer piece</a>' in html
     assert f'Also quoted in: <a href="{a.get_absolute_url()}#s{s_a.pk}">Older piece</a>' in html
-    assert "“costs will fall”" in html
-    assert "Disputed" in html
+    assert 'He added &quot;<mark class="statement statement-quoted">costs will fall</mark>&quot; too.' in html
+    assert "disputed" in html
 
 
 def test_person_page_shows_identity(client, speaker_with_repeats):

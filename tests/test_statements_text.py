@@ -112,3 +112,18 @@ def test_near_matches_between_bodies_and_kinds():
     assert near_match("some researchers", "group", "some researchers", "group") is None
     assert near_match("J. Nye", "person", "Joseph Nye", "organisation") is None
     assert blocking_token("Ursula von der Leyen", "person") == "leyen"
+
+
+def test_sentence_around_a_quote_keeps_its_cue_and_closing_marks():
+    from archive.statement_text import sentence_around
+    body = ("Markets fell. Then Mr. Louis Tompros of the U.S. remarked, “DeepSeek shows that. It works.” "
+            "Investors were unconvinced.\n\nAccording to IDC, spending will double by 2027. Next.")
+    quote = "DeepSeek shows that. It works."
+    start = body.index(quote)
+    assert sentence_around(body, start, start + len(quote)) == (
+        "Then Mr. Louis Tompros of the U.S. remarked, “", quote, "”")
+    start = body.index("spending")
+    assert sentence_around(body, start, start + 28) == ("According to IDC, ", "spending will double by 2027", ".")
+    long = "word " * 100 + "said “x y” and " + "more " * 100 + "end."
+    before, words, after = sentence_around(long, long.index("x y"), long.index("x y") + 3, limit=5)
+    assert before == "… word word word said “" and after == "” and more more more …"

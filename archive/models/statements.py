@@ -88,6 +88,32 @@ class Statement(models.Model):
     def anchor(self):
         return f"s{self.pk}"
 
+    # -- how the public pages speak of it -------------------------------------------
+    @property
+    def is_reported(self):
+        """Reported speech ("IDC predicts that …") is the entry's paraphrase: never shown as a quotation."""
+        return self.kind == self.Kind.REPORTED
+
+    @property
+    def cited_as(self):
+        """How the entry relates to the words: "quoted in" or "paraphrased in"."""
+        return "paraphrased in" if self.is_reported else "quoted in"
+
+    @property
+    def review_words(self):
+        """The review status in a reader's words (kept apart from the cue, which may be "confirmed")."""
+        if self.review_status == self.Review.CONFIRMED:
+            return "checked by an editor"
+        if self.review_status == self.Review.REJECTED:
+            return "rejected by an editor"
+        return "machine suggestion, not yet checked by an editor"
+
+    @property
+    def verification_words(self):
+        """Verification against the original source, when there is something to say."""
+        return {self.Verification.VERIFIED: "verified against the original source",
+                self.Verification.DISPUTED: "disputed"}.get(self.verification, "")
+
 
 class QuotedTerm(models.Model):
     """Quoted words the machine judged not to be anyone's statement (scare quotes, terms).

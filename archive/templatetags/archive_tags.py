@@ -3,16 +3,18 @@ import json
 import logging
 
 from django import template
-from django.conf import settings
 from django.template.loader import get_template
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from archive import base_url
+
 from .statement_marks import choose_marks, segment_block
 
 register = template.Library()
 logger = logging.getLogger(__name__)
+
 
 @register.filter(name="http_url")
 def http_url_filter(value):
@@ -22,53 +24,72 @@ def http_url_filter(value):
     return http_url(value)
 
 
-VERIFICATION_SYMBOLS = {"verified": "✓ verified", "disputed": "⚠ disputed", "unverified": "unverified"}
+CLOSING_MARKS = "”’\"'»›"
+"""Closing quotation marks: a quote's speaker label goes after them, outside the quotation."""
 
 
 def _statement_run(segment):
+    """One marked run of a statement; reported speech is marked as a paraphrase, not a quotation."""
     statement = segment.statement
-    status = statement.verification
-    attrs = format_html(' class="statement statement-{}" data-verification="{}"', status, status)
+    kind = "reported" if statement.is_reported else "quoted"
+    attrs = format_html(' class="statement statement-{} statement-{}" data-kind="{}" data-verification="{}"',
+                        kind, statement.verification, statement.kind, statement.verification)
     if segment.first:
         attrs = format_html('{} id="{}"', attrs, statement.anchor)
-    html = format_html("<mark{}>{}</mark>", attrs, segment.text)
-    if segment.last:
-        speaker = statement.speaker
-        label = speaker.name if speaker else "unattributed"
-        note = VERIFICATION_SYMBOLS.get(status, status)
-        if speaker:
-            ref = format_html(
-                '<a href="{}#{}" title="Statement by {}, {}">{}</a>',
-                speaker.get_absolute_url(), statement.anchor, label, note, label,
-            )
-        else:
-            ref = escape(label)
-        html = format_html(
-            '{}<sup class="speaker-ref"><span class="visually-hidden">(statement by </span>{}'
-            '<span class="verification verification-{}"> · {}</span>'
-            '<span class="visually-hidden">)</span></sup>',
-            html, ref, status, note,
-        )
-    return html
+    return format_html("<mark{}>{}</mark>", attrs, segment.text)
+
+
+def _speaker_label(statement):
+    """The speaker after the statement, at reading size: "Louis Tompros", or "according to IDC"."""
+    speaker = statement.speaker
+    name = speaker.name if speaker else "speaker not yet known"
+    text = f"according to {name}" if statement.is_reported else name
+    status = statement.review_words
+    if statement.verification_words:
+        status += "; " + statement.verification_words
+    what = "paraphrase" if statement.is_reported else "statement"
+    classes = "speaker-ref" + (" speaker-ref-reported" if statement.is_reported else "") + (
+        " speaker-ref-suggested" if statement.review_status == statement.Review.SUGGESTED else "")
+    hidden = format_html('<span class="visually-hidden">({} by </span>', what)
+    tail = format_html('<span class="visually-hidden">, {})</span>', status)
+    if speaker:
+        return format_html(' <a class="{}" href="{}#{}" title="{} by {}: {}">{}{}{}</a>', classes,
+                           speaker.get_absolute_url(), statement.anchor, what.capitalize(), name, status,
+                           hidden, text, tail)
+    return format_html(' <span class="{}">{}{}{}</span>', classes, hidden, text, tail)
 
 
 @register.simple_tag
 def render_body(entry, statements=()):
     """The entry body as HTML blocks, each visible statement wrapped in <mark id="s<pk>">.
 
-    ``statements`` must be the entry's public statements with ``speaker`` selected; the
-    tag makes no queries. Text is escaped; only our own tags are added.
+    The speaker follows the statement, after its closing quotation marks. ``statements``
+    must be the entry's public statements with ``speaker`` selected; the tag makes no
+    queries. Text is escaped; only our own tags are added.
     """
     marks = choose_marks([(s.start, s.end, s) for s in statements if not s.needs_anchor], len(entry.body))
     parts = []
     blocks = entry.blocks() if entry.body_blocks else _paragraphs(entry.body)
     for kind, text, start in blocks:
-        inner = mark_safe("".join(
-            _statement_run(seg) if seg.statement is not None else escape(seg.text)
-            for seg in segment_block(text, start, marks)
-        ))
+        html, pending = [], None  # pending: a statement whose label waits for its closing marks
+        for seg in segment_block(text, start, marks):
+            if seg.statement is not None:
+                if pending is not None:
+                    html.append(_speaker_label(pending))
+                html.append(_statement_run(seg))
+                pending = seg.statement if seg.last else None
+                continue
+            words = seg.text
+            if pending is not None:
+                closing = len(words) - len(words.lstrip(CLOSING_MARKS))
+                html.append(escape(words[:closing]))
+                html.append(_speaker_label(pending))
+                words, pending = words[closing:], None
+            html.append(escape(words))
+        if pending is not None:
+            html.append(_speaker_label(pending))
         tag = "h2" if kind == "heading" else "p"
-        parts.append(format_html("<{}>{}</{}>", mark_safe(tag), inner, mark_safe(tag)))
+        parts.append(format_html("<{}>{}</{}>", mark_safe(tag), mark_safe("".join(html)), mark_safe(tag)))
     return mark_safe("\n".join(parts))
 
 
@@ -92,10 +113,8 @@ def jsonld(data):
 
 @register.simple_tag
 def absolute_url(path):
-    """``path`` on the archive's public base URL (ARCHIVE_BASE_URL), for canonical links and feeds."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.ARCHIVE_BASE_URL + path
+    """``path`` on the request's own host, or ARCHIVE_BASE_URL outside a request (``archive.base_url``)."""
+    return base_url.absolute(path)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,5 @@
 """Browse pages: a tag, the tag list, the people index A–Z, the year archive."""
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -162,30 +163,46 @@ def _filed_under(letter):
 
 
 def people_index(request):
-    """Everyone who wrote or is quoted in a published entry, A–Z by family name, with counts."""
-    letter = (request.GET.get("letter") or "A").strip().upper()[:1] or "A"
-    if letter not in LETTERS:
-        letter = "#"
+    """Everyone who wrote or is quoted in a published entry, A–Z by family name, with counts.
+
+    Without a letter it lists everyone (paginated), so the page never opens on an empty
+    letter; the letters that have names are links marked with their count.
+    """
+    raw = (request.GET.get("letter") or "").strip().upper()[:1]
+    letter = (raw if raw in LETTERS else "#") if raw else None
+    fingerprint = archive_fingerprint()
+    counts = cached("people-letters", _letter_counts, fingerprint)
     people, count, number, num_pages = cached(
-        "people", _people_page, archive_fingerprint(), letter, parse_page(request.GET.get("page", 1)))
+        "people", _people_page, fingerprint, letter, parse_page(request.GET.get("page", 1)))
     pager = pagination_links_data(number, num_pages, lambda n: urlencode(
-        ([("letter", letter)] if letter != "A" else []) + ([("page", n)] if n > 1 else [])))
-    path = "/people/" + (f"?letter={letter}" if letter != "A" else "")
+        ([("letter", letter)] if letter else []) + ([("page", n)] if n > 1 else [])))
+    path = "/people/" + (f"?letter={letter}" if letter else "")
     return render(request, "archive/people_index.html", {
         "letter": letter,
-        "letters": LETTERS,
+        "letters": [(each, counts.get(each, 0)) for each in LETTERS],
         "people": people,
         "count": count,
         "pager": pager,
-        "page_meta": {"title": f"People and bodies: {letter}", "canonical": path, "og_type": "website",
+        "page_meta": {"title": f"People and bodies: {letter}" if letter else "People and bodies",
+                      "canonical": path + (f"{'&' if letter else '?'}page={number}" if number > 1 else ""),
+                      "og_type": "website",
                       "description": "Everyone who wrote or is quoted in the Commentary Archive"},
         "jsonld": structured.collection_jsonld("People", "/people/"),
     })
 
 
+def _letter_counts():
+    """{letter: how many public name records are filed under it} (one narrow query)."""
+    rows = public_people().order_by().values_list("family_name", "name")
+    return dict(Counter(filed_under(family_name or name) for family_name, name in rows))
+
+
 def _people_page(letter, page_number):
-    """(people, how many under the letter, page number, number of pages) for the A–Z index."""
-    people = _people_with_counts().filter(pk__in=_filed_under(letter)).order_by("family_name", "given_name", "name", "pk")
+    """(people, how many under the letter (or in all), page number, number of pages) for the A–Z index."""
+    people = _people_with_counts()
+    if letter is not None:
+        people = people.filter(pk__in=_filed_under(letter))
+    people = people.order_by("family_name", "given_name", "name", "pk")
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(page_number)
     return list(page.object_list), page.paginator.count, page.number, page.paginator.num_pages
 

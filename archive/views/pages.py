@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from archive.models import Agent, Statement
+from archive.statement_text import sentence_around
 
 from . import structured
 from .browse import outlet_counts, popular_tags, public_outlets, year_counts
@@ -64,6 +65,7 @@ def entry_detail(request, slug):
         "statements": statements,
         "speakers": speakers,
         "unattributed": [s for s in statements if s.speaker_id is None],
+        "any_reported": any(s.is_reported for s in statements),
         "page_meta": {"title": entry.title or "Untitled entry", "canonical": entry.get_absolute_url(),
                       "og_type": "article", "description": entry.synopsis or entry.body[:200],
                       "noindex": not entry.is_published},
@@ -80,6 +82,12 @@ def person_detail(request, slug):
                                                                     PERSON_STATEMENT_GROUPS)
     if not entries_total and not groups_total:
         raise Http404("No published entry names this person.")
+    for statement in groups:
+        body = statement.entry.body or ""
+        if statement.needs_anchor or body[statement.start:statement.end] != statement.quote:
+            statement.sentence = ("", statement.quote, "")
+        else:
+            statement.sentence = sentence_around(body, statement.start, statement.end)
     aliases = list(agent.aliases.all())
     pager = pagination_links_data(page, num_pages, lambda n: f"page={n}" if n > 1 else "")
     canonical = agent.get_absolute_url() + (f"?page={page}" if page > 1 else "")

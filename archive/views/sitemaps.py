@@ -1,11 +1,11 @@
 """sitemap.xml (django.contrib.sitemaps) and robots.txt."""
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive.base_url import base_url
 from archive.models import Entry, Outlet
 
 from .browse import public_people
@@ -80,7 +80,7 @@ def robots_txt(request):
         "Disallow: /statements/",
         "Disallow: /api/",
         "",
-        f"Sitemap: {settings.ARCHIVE_BASE_URL}{reverse('archive:sitemap')}",
+        f"Sitemap: {base_url()}{reverse('archive:sitemap')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -3,7 +3,7 @@
 Built as plain dicts in Python, rendered by the ``jsonld`` filter, so templates never
 assemble JSON by hand.
 """
-from django.conf import settings
+from archive import base_url
 
 from archive.weblinks import http_url
 
@@ -15,7 +15,7 @@ GENRE_TYPES = {"commentary": "AnalysisNewsArticle", "op_ed": "OpinionNewsArticle
 
 
 def absolute(path):
-    return settings.ARCHIVE_BASE_URL + path
+    return base_url.absolute(path)
 
 
 def identifier_links(agent):
