@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres install migrate seed bench lint clean
+.PHONY: run demo test test-sqlite test-postgres install migrate seed bench lint clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,23 +16,39 @@ $(STAMP): requirements.txt
 install: $(STAMP)
 
 ## Serve the archive on http://127.0.0.1:$(PORT)/ (embedded SQLite, seeds imported).
-run: install
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_commentaries seeds/
+run: install local.env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_commentaries seeds/
 	@# A failed account creation is reported (with Django's reason above it) but does not stop the server.
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ]; then \
 		if [ -z "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
 			echo "Note: DJANGO_SUPERUSER_PASSWORD is not set; the account, if created, has no usable password."; fi; \
-		DEBUG=$${DEBUG:-1} $(BIN)/python manage.py createsuperuser --noinput \
+		$(BIN)/python manage.py createsuperuser --noinput \
 		&& echo "Editor account \"$$DJANGO_SUPERUSER_USERNAME\" created." \
 		|| echo "Editor account \"$$DJANGO_SUPERUSER_USERNAME\" was NOT created (reason above: it may already exist, or DJANGO_SUPERUSER_EMAIL is missing); serving anyway."; \
 	fi
 	@echo ""
-	@echo "Editors: create an account with  DEBUG=1 $(BIN)/python manage.py createsuperuser"
+	@echo "Editors: create an account with  $(BIN)/python manage.py createsuperuser"
 	@echo "  (or set DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD before make run)"
-	@echo "  then sign in at http://127.0.0.1:$(PORT)/admin/"
+	@echo "  then sign in at http://127.0.0.1:$(PORT)/admin/ (the review desk: /admin/archive/statementreview/desk/)"
 	@echo ""
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Local development settings (git-ignored): DEBUG on and a generated SECRET_KEY, read by config/settings.py,
+## so plain `.venv/bin/python manage.py ...` works. Delete the file to make a new key. Never on a production server.
+local.env:
+	@printf '# Written by `make run` for this checkout only (git-ignored). The environment overrides these.\nDEBUG=1\nSECRET_KEY=%s\n' \
+		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote local.env (DEBUG=1 and a generated SECRET_KEY) for development."
+
+## A demo on its own database (var/demo.sqlite3): $(DEMO_ENTRIES) generated commentaries, marked as generated,
+## plus the seeds, with machine suggestions waiting at the review desk; then serve it.
+DEMO_ENTRIES ?= 3000
+DEMO_DB := sqlite:///$(CURDIR)/var/demo.sqlite3
+demo: install local.env
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py build_demo --entries $(DEMO_ENTRIES)
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Run the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.
 test: install test-sqlite

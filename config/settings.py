@@ -23,6 +23,25 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def read_local_env(path):
+    """Defaults from a git-ignored ``local.env`` (KEY=VALUE lines) that ``make run`` writes:
+    DEBUG on and a generated SECRET_KEY, so plain ``manage.py`` commands work on a laptop.
+    The environment always wins; a production server has no such file (ARCHIVE_LOCAL_ENV=""
+    turns it off anywhere)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, IsADirectoryError):
+        return
+    for line in lines:
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+LOCAL_ENV = os.environ.get("ARCHIVE_LOCAL_ENV", str(BASE_DIR / "local.env"))
+if LOCAL_ENV:
+    read_local_env(LOCAL_ENV)
+
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -30,7 +49,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set SECRET_KEY in the environment for production, "
-            "or DEBUG=1 for a development run with a throwaway key."
+            "or run `make run` once (it writes local.env: DEBUG on, a generated key) for development."
         )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 
