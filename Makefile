@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test test-sqlite test-postgres install migrate seed bench lint clean
+.PHONY: run demo browser-deps screenshots test test-sqlite test-postgres install migrate seed bench lint clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,15 @@ test-sqlite: install
 test-postgres: install
 	@echo "== test suite on PostgreSQL ($$TEST_POSTGRES_URL) =="
 	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## What the browser tests need besides requirements.txt: Debian's chromium (as root) and axe-core from npm.
+browser-deps:
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium chromium-driver)
+	npm ci --prefix tests/browser --no-audit --no-fund
+
+## Refresh the README's screenshots (docs/screenshots/), taken by the browser tests.
+screenshots: install
+	SCREENSHOTS_DIR=docs/screenshots env -u DATABASE_URL $(BIN)/python -m pytest -q tests/browser -k "editor_reviews or visitor"
 
 ## Benchmarks (SQLite by default; DATABASE_URL selects PostgreSQL).
 bench: install

@@ -217,6 +217,7 @@ def test_people_opens_on_everyone_with_the_letters_that_have_names_marked(client
     make.entry("E", authors=[make.agent("Qi Dapeng"), make.agent("Joseph Nye")])
     html = client.get("/people/").content.decode()
     assert "Qi, Dapeng" in html and "Nye, Joseph" in html  # not an empty "A"
-    assert '<a href="?letter=Q" class="has-names" aria-label="Q: 1 name">Q' in html
+    assert ('<a href="?letter=Q" class="has-names">Q<span class="letter-count"><span class="visually-hidden">: </span>1'
+            '<span class="visually-hidden"> name</span></span></a>') in html
     assert '<span class="no-names" title="No names under A">A</span>' in html
     assert "Everyone, A–Z" in html

@@ -54,7 +54,7 @@ def test_entry_page_marks_a_quotation_and_a_paraphrase_differently(client, page_
     match = re.search(r'<mark class="statement statement-reported[^>]*>' + re.escape(REPORTED) +
                       r'</mark> (<a class="speaker-ref speaker-ref-reported speaker-ref-suggested".*?</a>)', body)
     assert match
-    assert text_of(match.group(1)) == ("(paraphrase by according to International Data Corporation, "
+    assert text_of(match.group(1)) == ("(paraphrase according to International Data Corporation, "
                                        "machine suggestion, not yet checked by an editor)")
     assert "according to International Data Corporation" in text_of(body)
     assert_never_a_quotation(html)

@@ -18,11 +18,13 @@ from .imports import can_import, import_view
 from .review import reextract_statements
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(admin.StackedInline):
+    """Stacked, not tabular: each field keeps its own label (a table's inputs have none for screen readers)."""
+
     model = Authorship
     extra = 0
     autocomplete_fields = ["agent"]
-    fields = ["position", "agent", "role"]
+    fields = [("agent", "role", "position")]
     ordering = ["position"]
 
 
@@ -55,7 +57,7 @@ class EntryAdmin(RelatedHistoryAdmin):
     list_select_related = ["outlet"]
     search_fields = ["title", "synopsis", "number", "authors__name", "source_name"]
     date_hierarchy = "published_on"
-    autocomplete_fields = ["outlet", "series"]
+    # Outlets and series are few: plain labelled selects (an empty select2 box has no accessible name).
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AuthorshipInline]  # statements are reviewed at the desk, linked from "statements_summary"
     actions = ["publish", "unpublish", reextract_statements, export_selected]

@@ -50,7 +50,8 @@ def _speaker_label(statement):
     what = "paraphrase" if statement.is_reported else "statement"
     classes = "speaker-ref" + (" speaker-ref-reported" if statement.is_reported else "") + (
         " speaker-ref-suggested" if statement.review_status == statement.Review.SUGGESTED else "")
-    hidden = format_html('<span class="visually-hidden">({} by </span>', what)
+    hidden = format_html('<span class="visually-hidden">({} </span>', "paraphrase" if statement.is_reported
+                         else "statement by")
     tail = format_html('<span class="visually-hidden">, {})</span>', status)
     if speaker:
         return format_html(' <a class="{}" href="{}#{}" title="{} by {}: {}">{}{}{}</a>', classes,
