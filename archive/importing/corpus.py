@@ -1,0 +1,203 @@
+"""The importer's real page corpus: page beginnings as retrieved, and what each one states.
+
+Layout of ``tests/data/importing/real/``:
+
+- ``pages.jsonl``: one page beginning per line, never edited (``id``, ``text``, ``source_url``,
+  ``outlet_domain``, ``query``, ``origin``, ``split``). ``origin`` is ``search`` for pages
+  collected for this corpus and ``quotes-real:ID`` for excerpts taken from the quote corpus.
+- ``gold.jsonl``: what each text states, and nothing else (``id``, ``kind``, ``title``,
+  ``title_also``, ``authors``, ``authors_also``, ``date``, ``date_precision``, ``date_also``,
+  ``outlet``, ``outlet_also``, ``note``). The rules are in ``docs/importing.md``.
+
+The split is decided by the outlet's domain, never by the text, with the same rule as the quote
+corpus (a stable hash puts about a third of the outlets in ``test``), so a test outlet appears in
+no other split. The checker below is the one the tests run.
+
+Commands (no Django needed)::
+
+    python -m archive.importing.corpus check     # every annotation against its text
+    python -m archive.importing.corpus stats     # pages, outlets, splits, fields stated
+"""
+import datetime
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+REAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "importing" / "real"
+PAGES = REAL_DIR / "pages.jsonl"
+GOLD = REAL_DIR / "gold.jsonl"
+
+SPLITS = ("train", "dev", "test")
+KINDS = {"article", "listing", "document", "other"}
+PRECISIONS = {"day", "month", "year"}
+FIELDS = ("title", "authors", "date", "outlet")
+
+
+class CorpusError(ValueError):
+    """A corpus file that cannot be read at all."""
+
+
+def read_jsonl(path):
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"cannot read {path}: {exc}") from exc
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}:{number}: not JSON: {exc}") from exc
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise CorpusError(f"{path}:{number}: a record needs an \"id\"")
+        records.append(record)
+    return records
+
+
+def split_of(domain, test_share=0.36, dev_share=0.3):
+    """The split an outlet belongs to, from a stable hash of its domain (the quote corpus's rule)."""
+    digest = hashlib.sha1(domain.strip().lower().encode("utf-8")).digest()
+    x = int.from_bytes(digest[:4], "big") / 2 ** 32
+    if x < test_share:
+        return "test"
+    y = int.from_bytes(digest[4:8], "big") / 2 ** 32
+    return "dev" if y < dev_share else "train"
+
+
+def load(pages_path=PAGES, gold_path=GOLD, split=None):
+    """``[(page, gold)]`` in file order, optionally for one split."""
+    pages = read_jsonl(pages_path)
+    gold = {g["id"]: g for g in read_jsonl(gold_path)}
+    pairs = [(p, gold.get(p["id"])) for p in pages]
+    return [(p, g) for p, g in pairs if split in (None, p.get("split"))]
+
+
+# -- normalising what is compared --------------------------------------------------------------
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "′": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+_NAME_NOISE = re.compile(r"\b(?:dr|prof|professor|mr|mrs|ms|sir|ao|ac|am|obe|mbe|faiia|phd|jr)\b\.?", re.I)
+
+
+def norm_text(value):
+    text = unicodedata.normalize("NFKC", str(value)).translate(_QUOTES)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def norm_title(value):
+    return norm_text(value).strip(" .:;,'\"")
+
+
+def norm_name(value):
+    text = norm_text(value).replace(".", " ")
+    text = _NAME_NOISE.sub(" ", text)
+    return _SPACE.sub(" ", text).strip(" ,")
+
+
+def norm_outlet(value):
+    text = norm_text(value).strip(" .,:")
+    return text[4:] if text.startswith("the ") else text
+
+
+def _in_text(needle, text, normaliser=norm_text):
+    return normaliser(needle) in normaliser(text)
+
+
+# -- the checker -------------------------------------------------------------------------------
+
+def check_record(page, gold):
+    """Problems with one page's annotation: a list of strings (empty when it is sound)."""
+    pid = page["id"]
+    if gold is None:
+        return [f"{pid}: no annotation"]
+    problems = []
+    text = page["text"]
+    if page.get("split") != split_of(page.get("outlet_domain", "")):
+        problems.append(f"{pid}: split {page.get('split')!r} is not the one its outlet domain gives")
+    if gold.get("kind") not in KINDS:
+        problems.append(f"{pid}: kind {gold.get('kind')!r} is not one of {sorted(KINDS)}")
+    for title in [gold.get("title"), *gold.get("title_also", [])]:
+        if title and not _in_text(title, text):
+            problems.append(f"{pid}: title {title!r} is not in the text")
+    for name in [*gold.get("authors", []), *gold.get("authors_also", [])]:
+        if norm_name(name) not in norm_name(text):
+            problems.append(f"{pid}: author {name!r} is not in the text")
+    dates = [(gold.get("date"), gold.get("date_precision"))]
+    dates += [(d.get("date"), d.get("date_precision")) for d in gold.get("date_also", [])]
+    for value, precision in dates:
+        if value is None and precision is None:
+            continue
+        if precision not in PRECISIONS:
+            problems.append(f"{pid}: date precision {precision!r} is not one of {sorted(PRECISIONS)}")
+            continue
+        try:
+            parse_gold_date(value, precision)
+        except (TypeError, ValueError):
+            problems.append(f"{pid}: date {value!r} is not a {precision}-precise date")
+    if gold.get("outlet") and not _in_text(gold["outlet"], text):
+        problems.append(f"{pid}: outlet {gold['outlet']!r} is not in the text")
+    return problems
+
+
+def parse_gold_date(value, precision):
+    """A gold date string (YYYY-MM-DD, YYYY-MM or YYYY, by precision) as a date."""
+    parts = [int(p) for p in str(value).split("-")]
+    expected = {"day": 3, "month": 2, "year": 1}[precision]
+    if len(parts) != expected:
+        raise ValueError(value)
+    parts += [1] * (3 - len(parts))
+    return datetime.date(*parts)
+
+
+def check(pages_path=PAGES, gold_path=GOLD):
+    pages = read_jsonl(pages_path)
+    gold = read_jsonl(gold_path)
+    problems = []
+    ids = [p["id"] for p in pages]
+    for pid, count in Counter(ids).items():
+        if count > 1:
+            problems.append(f"{pid}: {count} pages with this id")
+    known = set(ids)
+    problems += [f"{g['id']}: annotation for no page" for g in gold if g["id"] not in known]
+    by_id = {g["id"]: g for g in gold}
+    for page in pages:
+        problems += check_record(page, by_id.get(page["id"]))
+    return problems
+
+
+def stats(pages_path=PAGES, gold_path=GOLD):
+    pairs = load(pages_path, gold_path)
+    lines = [f"{len(pairs)} pages from {len({p['outlet_domain'] for p, _ in pairs})} outlet domains"]
+    for split in SPLITS:
+        part = [(p, g) for p, g in pairs if p["split"] == split]
+        stated = {f: sum(1 for _, g in part if g and (g.get(f) if f != "authors" else g.get("authors")))
+                  for f in FIELDS}
+        lines.append(f"  {split}: {len(part)} pages, {len({p['outlet_domain'] for p, _ in part})} outlets; "
+                     + ", ".join(f"{f} stated {n}" for f, n in stated.items()))
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in {"check", "stats"}:
+        print(__doc__)
+        return 2
+    if argv[0] == "stats":
+        print(stats())
+        return 0
+    problems = check()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
