@@ -1,6 +1,25 @@
-"""Publication dates as page dumps write them, with how precise they are."""
+"""Publication dates as page dumps write them, with how precise they are.
+
+Two levels:
+
+- :func:`parse_date` reads a string that is a date and nothing else (a manifest value, a
+  ``Date:`` line), as the profiles always have;
+- :func:`head_date` reads a line of a page's head that *carries* a date: "PUBLISHED :
+  Saturday, 10 May, 2014, 4:13am", "Updated 1538 GMT (2338 HKT) May 23, 2019",
+  "10:57 am on 21 April 2022", "The Straits Times |May 28, 2025". It says what role the
+  line gives the date (published, updated, print edition), and it refuses what is not a
+  publication date: a masthead clock ("Tuesday 20 Feb 2018 | 22:41 | SYDNEY"), a relative
+  date ("2 days ago"), a date without a year, and a numeric date whose day and month can be
+  read both ways ("01/07/2022"), which it reports as ambiguous instead of guessing.
+
+Why not dateparser (installed with trafilatura)? It guesses the order of an ambiguous
+numeric date and turns "2 days ago" into a date relative to today: both are wrong values
+for an archive. The formats below are the ones real page heads use (see the corpus in
+``tests/data/importing/real``).
+"""
 import datetime
 import re
+from dataclasses import dataclass
 
 MONTHS = {
     name: number
@@ -58,3 +77,120 @@ def find_date(text):
         if found:
             return found
     return None
+
+
+# -- dates in a page's head ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HeadDate:
+    """A date a head line carries. ``value`` is ``(date, precision)``, or None when ambiguous."""
+
+    value: tuple | None
+    role: str  # "published", "updated", "print", "plain"
+    ambiguous: bool = False
+    rest: str = ""  # the line's other words, once the date and its furniture are gone
+
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)"
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{3,4}\s*(?:GMT|UTC))"
+_TEXT_DATES = [
+    # 10 May, 2014 / Saturday 28 February 2015 / 8 Jan 2023
+    re.compile(_WEEKDAY + r"?" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
+    # May 23, 2019 / Thursday, Sep 01, 2022 / January9, 2018 / March 4 2018
+    re.compile(_WEEKDAY + r"?" + _MONTH + r"\s*" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b", re.I),
+]
+_ISO = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d/.])")
+_ISO_MONTH = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)(?![\d/.-])")
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.])")
+_MONTH_YEAR = re.compile(r"^(?:published\s*:?\s*|date\s*:?\s*)?" + _MONTH + r",?\s+" + _YEAR + r"$", re.I)
+
+_ROLE_UPDATED = re.compile(r"\b(?:updated|last updated|modified|last modified|edited)\b", re.I)
+_ROLE_PUBLISHED = re.compile(r"\b(?:published|posted|first published|publication date|date)\b", re.I)
+_ROLE_PRINT = re.compile(r"\bprint edition\b|\bin print\b", re.I)
+_RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(?:today|yesterday)\b", re.I)
+# "Tuesday 20 Feb 2018 | 22:41 | SYDNEY": the site's clock, not the article's date.
+_CLOCK = re.compile(r"^" + _WEEKDAY + r"\d{1,2}\s+\w+\s+\d{4}\s*\|\s*\d{1,2}:\d{2}\s*\|\s*[A-Z .]+$", re.I)
+# Words that may surround a date on a date line without making it something else.
+_FURNITURE = re.compile(
+    r"\b(?:published|updated|last updated|posted|first published|publication date|date|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"gmt|utc|bst|est|edt|et|pt|pst|jst|hkt|sgt|ist|aest|aedt|cet|cest|wib|pht|ict|kst|time|issue|magazine|"
+    r"edition|read|min|mins|minute|minutes|reading|\d+)\b|[|•·:,()\-–—/]+",
+    re.I,
+)
+
+
+def _make(year, month, day):
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def is_clock(line):
+    """A masthead clock line ("Tuesday 20 Feb 2018 | 22:41 | SYDNEY"): the site's time, not a date."""
+    return bool(_CLOCK.match(" ".join(str(line).split())))
+
+
+def head_date(line):
+    """The publication date a head line carries, as a :class:`HeadDate`, or None.
+
+    The line must be *about* the date: once the date, a time, a weekday, a time zone and
+    role words are taken out, at most a few words may remain (an outlet's name, a place).
+    """
+    text = " ".join(str(line).split())
+    if not text or len(text) > 160 or _CLOCK.match(text) or _RELATIVE.search(text):
+        return None
+    role = "plain"
+    if _ROLE_PRINT.search(text):
+        role = "print"
+    elif _ROLE_UPDATED.search(text) and not _ROLE_PUBLISHED.search(text):
+        role = "updated"
+    elif _ROLE_PUBLISHED.search(text):
+        role = "published"
+    value, span, ambiguous = None, None, False
+    for pattern in _TEXT_DATES:
+        match = pattern.search(text)
+        if match:
+            month = MONTHS.get(match.group("month").lower().rstrip("."))
+            value = _make(match.group("year"), month, match.group("day"))
+            span = match.span()
+            if value:
+                value = (value, "day")
+            break
+    if value is None:
+        match = _ISO.search(text)
+        if match:
+            found = _make(match.group("year"), match.group("mon"), match.group("day"))
+            value, span = ((found, "day") if found else None), match.span()
+    if value is None:
+        match = _NUMERIC.search(text)
+        if match:
+            a, b, year = int(match.group("a")), int(match.group("b")), match.group("year")
+            span = match.span()
+            if match.group("sep") == "/" and b > 12 >= a:  # 9/16/2016: month first
+                found = _make(year, a, b)
+            elif a > 12 >= b:  # 22.11.2017, 16/09/2016: day first
+                found = _make(year, b, a)
+            elif a == b:
+                found = _make(year, a, b)
+            else:
+                found, ambiguous = None, True
+            value = (found, "day") if found else None
+    if value is None and not ambiguous:
+        match = _ISO_MONTH.search(text)
+        if match and 1 <= int(match.group("mon")) <= 12:
+            value, span = (_make(match.group("year"), match.group("mon"), 1), "month"), match.span()
+        else:
+            match = _MONTH_YEAR.match(text)
+            if match:
+                month = MONTHS.get(match.group("month").lower().rstrip("."))
+                value, span = (_make(match.group("year"), month, 1), "month"), match.span()
+    if span is None or (value is None and not ambiguous) or (value is not None and value[0] is None):
+        return None
+    rest = text[:span[0]] + " " + text[span[1]:]
+    rest = re.sub(_WEEKDAY, " ", rest, flags=re.I)
+    rest = re.sub(_TIME, " ", rest, flags=re.I)
+    rest = " ".join(_FURNITURE.sub(" ", rest).split())
+    return HeadDate(value=None if ambiguous else value, role=role, ambiguous=ambiguous, rest=rest)

@@ -47,6 +47,9 @@ class ParsedDocument:
     outlet: OutletInfo | None = None
     genre: str = "commentary"
     encoding: str = "utf-8"
+    # Why a reviewable field was left empty although the page has candidates for it
+    # ("several lines could be the headline: ..."): shown to the editor beside "needs review".
+    doubts: dict = field(default_factory=dict)
 
     @property
     def missing(self):

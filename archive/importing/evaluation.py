@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from . import corpus
 from .errors import RejectedFile
+from .outlets import known_outlet
 from .pipeline import parse_file
 
 OUTCOMES = ("right", "wrong", "invented", "missed", "acceptable")
@@ -96,7 +97,9 @@ def _same_title(a, b):
 
 
 def _same_outlet(a, b):
-    return corpus.norm_outlet(a) == corpus.norm_outlet(b)
+    """The same name, or two spellings of one known outlet ("Business World" and "BusinessWorld")."""
+    canonical = known_outlet(a)
+    return corpus.norm_outlet(a) == corpus.norm_outlet(b) or bool(canonical and canonical == known_outlet(b))
 
 
 def _same_date(read, stated):

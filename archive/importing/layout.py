@@ -11,6 +11,7 @@ from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
 from .dates import find_date, parse_date
+from .head import read_head
 
 _TERMINAL = ".!?\"”’)…:;"
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
@@ -171,6 +172,8 @@ class Article:
     blocks: list = field(default_factory=list)
     author_note: str = ""
     categories: list = field(default_factory=list)
+    outlet: str = ""
+    doubts: dict = field(default_factory=dict)
 
 
 def take_categories(texts):
@@ -212,8 +215,17 @@ def take_author_note(texts, extra_boilerplate=None):
 
 
 def find_article(texts, *, extra_boilerplate=None, title_hint=""):
-    """Locate title, byline, date and body in a dump's blocks (texts in reading order)."""
+    """Locate title, byline, date, outlet and body in a dump's blocks (texts in reading order).
+
+    The head above the first paragraph is read by :func:`.head.read_head`; what it doubts it
+    leaves empty (and says why in ``doubts``), so the entry is flagged for review.
+    """
     article = Article()
+    raw_head = []
+    for text in texts:
+        if is_prose(text):
+            break
+        raw_head.append(" ".join(text.split()))
     texts = [t for t in texts if not is_boilerplate(t, extra_boilerplate)]
     texts, article.categories = take_categories(texts)
     texts, article.author_note = take_author_note(texts, extra_boilerplate)
@@ -225,35 +237,34 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
         else:
             kept.append(text)
     texts = kept
-    first_prose = next((i for i, t in enumerate(texts) if is_prose(t) and not BYLINE.match(t)), None)
-    if first_prose is None:
+    head = read_head(texts, extra_boilerplate=extra_boilerplate, raw_head=raw_head)
+    article.doubts = dict(head.doubts)
+    first_prose = head.end
+    if first_prose >= len(texts):
         return article
+    article.authors = list(head.authors)
+    article.date = head.date
+    article.outlet = head.outlet
     header = texts[:first_prose]
-    anchor, start = None, 0
-    for i, text in enumerate(header):
-        authors, date = parse_byline(text)
-        if not authors and not date:
-            date = parse_date(text)
-        if authors or date:
-            article.authors = article.authors or authors
-            article.date = article.date or date
-            anchor = i if anchor is None else anchor
-            start = i + 1
+    used = {i for i in head.used if i < first_prose}
     if title_hint:
         article.title = title_hint
-        header_rest = [t for t in header[start:] if " ".join(t.split()) != " ".join(title_hint.split())]
-    elif anchor is not None:
-        candidates = [i for i in range(anchor) if looks_like_heading(header[i])]
-        if candidates:
-            article.title = header[candidates[-1]]
-        header_rest = header[start:]
-    elif 1 <= len(header) <= 2 and looks_like_heading(header[0]):
-        article.title = header[0]
-        header_rest = header[1:]
+        article.doubts.pop("title", None)
+        header_rest = [t for j, t in enumerate(header) if j not in used
+                       and " ".join(t.split()) != " ".join(title_hint.split())]
+        if used:
+            header_rest = [t for j, t in enumerate(header) if j > max(used) and j not in used]
     else:
-        header_rest = [] if len(header) > 2 else header
+        article.title = head.title
+        if used:
+            header_rest = [t for j, t in enumerate(header) if j > max(used)]
+        elif len(header) <= 2:
+            header_rest = header
+        else:
+            header_rest = []
     last_prose = max(i for i, t in enumerate(texts) if is_prose(t))
-    body = header_rest + texts[first_prose:last_prose + 1]
+    tail = [t for j, t in enumerate(texts[first_prose:last_prose + 1], first_prose) if j not in head.used]
+    body = header_rest + tail
     if not article.author_note and article.authors and len(body) > 1 and _describes(body[-1], article.authors):
         article.author_note = body.pop()
     article.blocks = classify(body, extra_boilerplate)

@@ -1,5 +1,5 @@
 """What every outlet profile is: detection from the text, then parsing into a document."""
-from ..document import ParsedDocument
+from ..document import OutletInfo, ParsedDocument
 from ..layout import find_article, split_blocks
 
 
@@ -35,5 +35,6 @@ class Profile:
         doc.blocks = list(article.blocks)
         doc.author_note = article.author_note
         doc.categories = list(article.categories)
-        doc.outlet = self.outlet
+        doc.outlet = self.outlet or (OutletInfo(name=article.outlet) if article.outlet else None)
+        doc.doubts = dict(article.doubts)
         return doc

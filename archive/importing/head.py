@@ -1,0 +1,539 @@
+"""A page's head: the headline, the byline, the date and the masthead, read by their layout.
+
+Real page dumps put many things above the first paragraph: menus, a masthead, section words
+("Opinion", "In Brief"), labels glued to the headline ("EDITORIAL |", "Commentary:"), a
+photo caption, the site's clock, the byline in one of its shapes, a standfirst. This module
+classifies each head line and then chooses, field by field, the one reading the layout
+supports. Where two readings compete, or the only candidate is a known non-title (a site's
+name, a section word, a tag page's label, a person's name, a caption), it reads nothing and
+says why in ``doubts``: a missing value is flagged for review, a wrong one would pass as known.
+
+Pure Python; :mod:`.layout` uses it for every profile built on the shared rules.
+"""
+import re
+from dataclasses import dataclass, field
+
+from archive.naming import strip_titles
+
+from .boilerplate import is_boilerplate
+from .dates import head_date, is_clock
+from .outlets import known_outlet, printed_name
+
+HEAD_LINES = 40  # a head longer than this is a menu, not a head
+
+# -- what a line is -------------------------------------------------------------------------
+
+_FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "with", "at", "by", "from", "and", "or", "is",
+                   "are", "was", "as", "its", "his", "her", "their", "our", "your", "my", "not", "no", "how", "why",
+                   "what", "who", "when", "where", "will", "can", "should", "must", "after", "before", "over",
+                   "under", "into", "than", "this", "that", "these", "those", "it", "be", "has", "have", "new"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*(?:['’\-]?[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,}|[A-Z]\.[A-Z]\.)$")
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "binti",
+                   "al", "el", "ibn", "y", "dos", "das", "ter", "ten", "zu", "al-", "el-"}
+ROLE_WORDS = re.compile(
+    r"\b(?:fellow|director|professor|lecturer|editor|correspondent|researcher|analyst|chair|chairman|president|"
+    r"columnist|writer|journalist|associate|senior|executive|founder|scholar|economist|reporter|minister|"
+    r"ambassador|adviser|advisor|head|dean|chief|manager|intern|student|candidate|member|consultant|officer|"
+    r"contributor|former|visiting|emeritus|principal|secretary|partner|commentator|author)\b",
+    re.I,
+)
+ORG_WORDS = re.compile(
+    r"\b(?:university|institute|institution|forum|centre|center|school|foundation|council|bank|group|ministry|"
+    r"college|association|agency|times|post|news|review|journal|daily|press|media|tribune|herald|gazette|"
+    r"observer|society|program|programme|initiative|department|office|commission|party|company|corporation|"
+    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world)\b",
+    re.I,
+)
+# Credits that are not persons: wires, desks, teams, staff, machines.
+CREDIT = re.compile(
+    r"^(?:(?:the\s+)?[\w .&'’-]*\b(?:staff|staff writers?|staff reporters?|desk|team|editors|editorial board|"
+    r"editorial|newsroom|bureau|writers|reporters|correspondents?|agencies|agency|wire|wires|services?)|"
+    r"reuters|ap|afp|associated press|bloomberg|xinhua|pti|ians|ani|bernama|tass|upi|yonhap|kyodo|dpa|efe|ansa|"
+    r"ai|admin|administrator|anonymous|guest|guest author|contributor|editor|web desk|news desk|agencies)$",
+    re.I,
+)
+SECTION_WORDS = {
+    "opinion", "opinions", "commentary", "commentaries", "comment", "comments", "analysis", "news analysis", "news",
+    "the news", "world", "world news", "national news", "local news", "politics", "business", "economy",
+    "economics", "markets", "us markets", "asia", "europe", "africa", "americas", "middle east", "china", "india",
+    "editorial", "editorials", "letters", "letter", "letters to the editor", "features", "feature", "in brief",
+    "research review", "sections", "section", "all news", "latest", "latest news", "top stories", "magazine",
+    "podcasts", "podcast", "video", "videos", "press notes", "press release", "columns", "column", "columnists",
+    "blog", "blogs", "explainer", "review", "reviews", "interview", "interviews", "perspective", "perspectives",
+    "viewpoint", "viewpoints", "op-ed", "op-eds", "ideas", "insight", "insights", "publications", "articles",
+    "report", "reports", "research", "topics", "issues", "home", "story", "stories", "science", "technology",
+    "health", "sport", "sports", "culture", "lifestyle", "climate", "environment", "security", "defence",
+    "defense", "diplomacy", "geopolitics", "policy", "society", "law", "justice", "energy", "trade",
+    "global", "international", "region", "nation", "singapore", "world news", "big read", "the big read",
+}
+LABEL_PREFIX = re.compile(
+    r"^(?:\[[^\]]{1,20}\]\s*|(?:opinion|commentary|comment|editorial|analysis|news analysis|letter|letters|op-ed|"
+    r"column|explainer|review|interview|exclusive|perspective|viewpoint|guest essay|the big read|big read|"
+    r"in brief|watch|listen)\s*(?:[|:]\s*|\s+(?=(?-i:[A-Z“\"‘']))))",
+    re.I,
+)
+_PART_SUFFIX = re.compile(r"\s+(?:-\d+-|--\s*\d+(?:st|nd|rd|th)|\(\d+\)|-\s*\d+(?:st|nd|rd|th))\s*$")
+TAG_LABEL = re.compile(
+    r"^(?:tag archive for|tag archives?|tagged|tagged with|contents tagged with|posts tagged|category|"
+    r"category archives?|archives? for|archive|search results? for|results for|topic|topics|author archives?|"
+    r"posts by|articles by|stories by|more from)\b.*$|^\d+\s+(?:articles|stories|posts|results|items)$",
+    re.I,
+)
+CAPTION = re.compile(
+    r"\((?:photo|photos|picture|image|file photo|illustration|reuters|afp|ap)\b[^)]*\)|"
+    r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b)|"
+    r"\b(?:getty images|reuters/|afp/|/afp|/ap\b|ap photo|shutterstock|wikimedia commons|creative commons|"
+    r"cc by|own work|via youtube|\[photo)|"
+    r"/\s*(?:reuters|afp|ap|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
+    r",\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*/\s*[A-Z][\w ]{1,30}$",
+    re.I,
+)
+FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation)|skip to navigationskip to content.*|connect with us|short url|"
+    r"follow|view|explore more|recommended video|sections|advertisement|print friendly.*|article highlights|"
+    r"tweet this|read full article|read more.*|continue reading.*|already a subscriber\??|\d+\s*min(?:ute)?s? read|"
+    r"reading time:.*|listen to this article.*|change size|share this article|down arrow button icon|"
+    r"open/close all quotes|image|logo|images?|top picks|channels|columnists|sign in|log in|register|"
+    r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
+    r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
+    r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
+    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
+    r"chat with us in facebook messenger.*|[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|text by|essay by|analysis by|commentary by|report by|"
+    r"authors?\s*:|by\s*:|contributors?\s*:|with)\s+(?P<names>.+)$",
+    re.I,
+)
+_WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
+_WRITTEN_BY = re.compile(r"\((?:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
+_OPENING_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
+    r"The (?:opinions|views) expressed in this (?:commentary|article|piece|column) are (?:his|her|their) own",
+)
+_NAME_OUTLET = re.compile(r"^(?P<name>[A-Z][^()|]{3,60}?)\s*\((?P<outlet>[^()]{2,60})\)$")
+_DASH_NAME = re.compile(r"^[-–—]\s*(?P<name>[A-Z].{2,60})$")
+_MASTHEAD = re.compile(r"^(?:published (?:daily |weekly )?by|a publication of|brought to you by)\s+(?:the\s+)?(?P<name>[A-Z][\w .&'’-]{2,60})$", re.I)
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w .&'’-]{2,60}?)[.,]?\s*(?:all rights reserved\.?)?$", re.I)
+_SOURCE_LINE = re.compile(r"^(?:source|from|originally published (?:in|by|at))\s*:?\s+(?P<name>[A-Z][\w .&'’-]{2,50})$", re.I)
+_FOR_OUTLET = re.compile(r"\bfor (?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,", re.I)
+_SEGMENTS = re.compile(r"\s+\|\s*|\s*\|\s+|\s+[-–—]\s+")
+_BREADCRUMB = re.compile(r"^(?:home|start)\s*[»>›/]\s*(?:.+[»>›/]\s*)?(?P<last>[^»>›/]{8,})$", re.I)
+_TOPIC_LIST = re.compile(r"^[^:]{3,40}:\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s*){3,}[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}$")
+_PERIODS = re.compile(r"[.!?…]$")
+
+
+def words(text):
+    return text.split()
+
+
+_OFFICE = re.compile(
+    r"^(?:(?:former|acting|deputy|vice|prime|foreign|defence|defense|finance|trade|home|interior|health|state|"
+    r"chief|senior|us|u\.s\.|uk|eu|opposition|party|minister|president|premier|chancellor|secretary|governor|"
+    r"senator|mayor|king|queen|prince|princess|sheikh|general|leader|counsellor|spokesman|spokeswoman|"
+    r"ambassador|judge|justice|chairman|chairwoman|executive|director|professor|dr|prof|mr|mrs|ms|sir|dame|"
+    r"lord|lady|rev|hon)\.?\s+)+",
+    re.I,
+)
+
+
+def looks_like_person(text):
+    """A person's name as a line prints it: 2-3 capitalised names, no sentence words, no organisation words."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
+    text = strip_titles(_OFFICE.sub("", text) if len(_OFFICE.sub("", text).split()) >= 2 else text)
+    parts = text.split()
+    if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in text) or ORG_WORDS.search(text):
+        return False
+    if any(p.lower() in _FUNCTION_WORDS for p in parts) or CREDIT.match(text):
+        return False
+    if text.isupper() and len(text) > 3:
+        parts = [p.capitalize() for p in parts]
+    if not all(_NAME_WORD.match(p) or p.lower() in _NAME_PARTICLES for p in parts):
+        return False
+    # Two or three full names (initials and particles aside): "Trade Talks Need Patience" is
+    # a headline in title case, not a person.
+    full = [p for p in parts if p.lower() not in _NAME_PARTICLES and not re.match(r"^[A-Z]\.?$", p)]
+    return 2 <= len(full) <= 3
+
+
+def clean_name(text):
+    """One name from a byline piece: titles, postnominals, places and trailing credits removed."""
+    text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
+    text = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", text.strip(" .·,;:"))
+    text = re.sub(r"\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC)\b\.?", "", text)
+    text = strip_titles(text.strip())
+    if text.isupper() and len(text) > 3:
+        text = " ".join(w.capitalize() for w in text.split())
+    return text.strip(" .,")
+
+
+def split_byline(names):
+    """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped."""
+    names = re.split(r"\s+(?:\||for\s+(?=[A-Z]))\s*", names)[0]
+    names = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I)
+    pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if p.strip()]
+    persons = []
+    for piece in pieces:
+        piece = piece.strip()
+        if CREDIT.match(piece) or ROLE_WORDS.search(piece) or ORG_WORDS.search(piece) or (piece.isupper() and len(piece) <= 6):
+            continue
+        name = clean_name(piece)
+        if looks_like_person(name) and name not in persons:
+            persons.append(name)
+    return persons
+
+
+def is_caption(text):
+    return bool(CAPTION.search(text))
+
+
+def is_section_word(text):
+    key = " ".join(text.casefold().split()).strip(" .:|»>")
+    return key in SECTION_WORDS or (len(words(text)) <= 4 and key.endswith(" says") and len(words(text)) >= 2 and known_outlet(" ".join(text.split()[:-1])))
+
+
+def is_fragment(text):
+    last = words(text)[-1].casefold().strip(".,") if words(text) else ""
+    return last in {"the", "a", "an", "of", "at", "on", "in", "for", "to", "and", "with", "by", "from"} or text.rstrip().endswith(":")
+
+
+def headline_shape(text):
+    """A line that can be a headline: short, starts with a capital, a quote or a digit, no sentence end."""
+    ws = words(text)
+    if not 2 <= len(ws) <= 30 or len(text) > 220:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡"):
+        return False
+    if text.endswith(("?", "!", "…", "...", "?’", "?”", "?\"", "!”")):
+        return True
+    if text[-1] == "." and len(ws) > 14:
+        return False
+    return text[-1] not in ",;:"
+
+
+# -- the head --------------------------------------------------------------------------------
+
+@dataclass
+class Head:
+    """What a page's head states. ``end`` is the index of the first line after the head."""
+
+    title: str = ""
+    authors: list = field(default_factory=list)
+    date: tuple | None = None
+    outlet: str = ""
+    listing: bool = False
+    end: int = 0
+    used: set = field(default_factory=set)  # indexes of head lines that are metadata, not body
+    doubts: dict = field(default_factory=dict)
+
+
+def _strip_title(text, outlets_found):
+    """A headline without its label prefix, part suffix and site-name suffix; and the site name."""
+    site = ""
+    text = " ".join(text.split())
+    text = _PART_SUFFIX.sub("", text)
+    match = re.search(r"\s*\((?P<name>[^()]{2,40})\)$", text)
+    if match and known_outlet(match.group("name")):
+        site, text = known_outlet(match.group("name")), text[:match.start()]
+    segments = _SEGMENTS.split(text)
+    if len(segments) >= 2:
+        first, rest = segments[0], segments[1:]
+        tail = [s for s in rest if known_outlet(s, strict=False) or s in outlets_found
+                or head_date(s) or is_section_word(s)]
+        if len(tail) == len(rest) and first:
+            site = site or next((known_outlet(s) for s in rest if known_outlet(s)), "")
+            text = first
+        elif len(segments) == 2 and "|" in text and is_section_word(segments[0]):
+            text = segments[1]
+        elif len(segments) >= 3 and "|" in text and any(known_outlet(s) for s in rest):
+            site = site or next(known_outlet(s) for s in rest if known_outlet(s))
+            text = first
+    while True:
+        stripped = LABEL_PREFIX.sub("", text, count=1)
+        if stripped == text or len(words(stripped)) < 2:
+            break
+        text = stripped
+    return text.strip(), site
+
+
+def is_listing(lines, raw_head=()):
+    """Whether the first lines of a page list several articles rather than carry one.
+
+    ``raw_head`` are the page's lines above its first paragraph before any line was taken out
+    (a "Category: X" label there is a tag page's, not the article's categories).
+    """
+    texts = [" ".join(t.split()) for t in lines]
+    if any(TAG_LABEL.match(t) and len(words(t)) <= 8 for t in raw_head):
+        return True
+    teasers = sum(1 for t in texts if re.match(r"^(?:read more|continue reading)\b", t, re.I)
+                  or re.search(r"(?:Read more…|Read More|Read more\.\.\.|Continue reading “.*”|\[…\])\s*$", t))
+    authors = sum(1 for t in texts if re.match(r"^authors?\s*:", t, re.I))
+    numbered = sum(1 for t in texts if re.match(r"^\d{1,2}\s+[A-Z“‘'\"][^.]{10,}$", t) and headline_shape(t[2:].strip()))
+    # Headlines each followed by a teaser cut off mid-sentence.
+    cut = sum(1 for a, b in zip(texts, texts[1:]) if headline_shape(a) and not is_fragment(a) and len(words(b)) >= 20
+              and b[-1:].isalnum())
+    dated = set()
+    for t in texts:
+        found = head_date(t) if len(t) <= 60 else None
+        if found and found.value and len(words(found.rest)) <= 2:
+            dated.add(found.value)
+    return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 2 or len(dated) >= 3
+
+
+def read_head(lines, *, extra_boilerplate=None, raw_head=None):
+    """Read the head of ``lines`` (a dump's blocks in reading order) into a :class:`Head`."""
+    from .layout import is_prose  # the layout module imports this one
+
+    head = Head()
+    n = len(lines)
+    first_prose = next((i for i, t in enumerate(lines) if is_prose(t) and not BYLINE.match(t)
+                        and not _TOPIC_LIST.match(t) and not is_caption(t)), n)
+    head.end = first_prose
+    zone = range(min(first_prose, HEAD_LINES))
+    kinds = {}
+    dates, bylines, titles, outlets = [], [], [], []
+    listing_marks = 0
+
+    # A leading "date YYYY-MM-DD" token, as some dumps start.
+    lead = re.match(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b", lines[0] if lines else "")
+    if lead:
+        found = head_date(lead.group("date"))
+        if found and found.value:
+            dates.append((0, found.value, "published"))
+
+    for i in zone:
+        text = " ".join(lines[i].split())
+        if not text:
+            continue
+        if lead and i == 0:
+            text = text[lead.end():].strip()
+            if not text:
+                continue
+        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text):
+            kinds[i] = "furniture"
+            continue
+        if TAG_LABEL.match(text) and len(words(text)) <= 8:
+            kinds[i] = "tag"
+            head.listing = True
+            continue
+        mast = _MASTHEAD.match(text) or _COPYRIGHT.match(text)
+        if mast:
+            kinds[i] = "masthead"
+            outlets.append((i, printed_name(mast.group("name"))))
+            continue
+        if is_caption(text):
+            kinds[i] = "caption"
+            continue
+        found = head_date(text)
+        if found and (len(words(found.rest)) <= 3 or known_outlet(found.rest) or text.lower().startswith(
+                found.rest.lower()[:0]) and _starts_with_date(text)):
+            kinds[i] = "date"
+            if found.ambiguous:
+                head.doubts["date"] = f"the day and month of {text!r} can be read both ways"
+            elif found.value:
+                dates.append((i, found.value, found.role))
+            rest_outlet = known_outlet(found.rest) if found.rest else ""
+            if rest_outlet:
+                outlets.append((i, rest_outlet))
+            by = BYLINE.match(found.rest) if found.rest else None
+            if by:
+                bylines.append((i, split_byline(by.group("names"))))
+            continue
+        by = BYLINE.match(text)
+        if by and len(words(text)) <= 16 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
+            kinds[i] = "byline"
+            names = by.group("names")
+            date_in = head_date(names)
+            if date_in and date_in.value and not date_in.ambiguous:
+                dates.append((i, date_in.value, date_in.role))
+            outlet_for = _FOR_OUTLET.search(names)
+            if outlet_for:
+                outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
+            bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+            continue
+        if text.lower() == "by" and i + 1 < n:
+            kinds[i] = "byline"
+            bylines.append((i, split_byline(lines[i + 1])))
+            continue
+        named = _NAME_OUTLET.match(text)
+        if named and looks_like_person(clean_name(named.group("name"))):
+            kinds[i] = "byline"
+            bylines.append((i, [clean_name(named.group("name"))]))
+            if known_outlet(named.group("outlet")):
+                outlets.append((i, known_outlet(named.group("outlet"))))
+            continue
+        dashed = _DASH_NAME.match(text)
+        if dashed and looks_like_person(clean_name(dashed.group("name"))):
+            kinds[i] = "byline"
+            bylines.append((i, [clean_name(dashed.group("name"))]))
+            continue
+        if known_outlet(text, strict=True):
+            kinds[i] = "masthead"
+            outlets.append((i, known_outlet(text)))
+            continue
+        if re.match(r"^read more|continue reading", text, re.I) or text.endswith(("Read more…", "Read More", "[…]", "Read more...")):
+            listing_marks += 1
+            kinds[i] = "teaser"
+            continue
+        if is_section_word(text) or _TOPIC_LIST.match(text):
+            kinds[i] = "section"
+            continue
+        crumb = _BREADCRUMB.match(text)
+        if crumb:
+            kinds[i] = "breadcrumb"
+            titles.append((i, crumb.group("last").strip(), "breadcrumb"))
+            continue
+        if looks_like_person(text) or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text)):
+            kinds[i] = "person"
+            continue
+        unlabelled = LABEL_PREFIX.sub("", text, count=1)
+        if headline_shape(unlabelled) and not is_fragment(unlabelled) and not is_prose(unlabelled):
+            kinds[i] = "headline"
+            titles.append((i, text, "line"))
+            continue
+        kinds[i] = "other"
+
+    # Lines right after the head that still belong to it: "By NAME" after a standfirst, a
+    # "writes NAME" standfirst, an opening bio with the outlet's disclaimer.
+    for i in range(first_prose, min(first_prose + 4, n)):
+        text = " ".join(lines[i].split())
+        by = BYLINE.match(text)
+        if by and len(words(text)) <= 10 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
+            bylines.append((i, split_byline(by.group("names"))))
+            kinds[i] = "byline"
+        elif _OPENING_BIO.match(text) and i <= first_prose + 1:
+            bylines.append((i, [clean_name(_OPENING_BIO.match(text).group("name"))]))
+    for i in list(zone) + list(range(first_prose, min(first_prose + 2, n))):
+        text = " ".join(lines[i].split())
+        writes = _WRITES.search(text) if len(words(text)) <= 60 else None
+        if writes and looks_like_person(writes.group("name")):
+            bylines.append((i, [clean_name(writes.group("name"))]))
+        written = _WRITTEN_BY.search(text)
+        if written and looks_like_person(clean_name(written.group("name"))):
+            bylines.append((i, [clean_name(written.group("name"))]))
+
+    # A listing: several teasers, "Author:" lines, dated or numbered items, a tag label.
+    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2:
+        head.listing = True
+    if head.listing:
+        head.doubts.setdefault("title", "the page lists several articles")
+        return head
+
+    # The headline.
+    head.title = _choose_title(head, lines, kinds, titles, {o for _, o in outlets})
+    title_at = next((i for i, t, _ in titles if t == head.title or _strip_title(t, set())[0] == head.title), None)
+    site = ""
+    if head.title:
+        raw = next((t for i, t, _ in titles if i == title_at), head.title)
+        head.title, site = _strip_title(raw, {o for _, o in outlets})
+        if site:
+            outlets.append((title_at, site))
+
+    # A name line under the headline (with its role on the next line, or as the only byline).
+    if title_at is not None and not any(b for _, b in bylines):
+        for i in range(title_at + 1, min(title_at + 4, head.end)):
+            if kinds.get(i) == "person":
+                name = lines[i].split(",")[0]
+                nxt = lines[i + 1] if i + 1 < n else ""
+                if kinds.get(i + 1) in {"date", "byline", None, "other", "furniture", "caption"} or ROLE_WORDS.search(nxt) \
+                        or kinds.get(i + 1) == "person":
+                    bylines.append((i, [clean_name(name)]))
+                break
+            if kinds.get(i) in {"headline", "other"}:
+                break
+
+    # The byline: the first one after the headline; names that disagree make no reading.
+    after = [(i, names) for i, names in bylines if names and (title_at is None or i > title_at)]
+    before = [(i, names) for i, names in bylines if names and title_at is not None and i < title_at]
+    chosen = after[0][1] if after else (before[0][1] if len(before) == 1 else [])
+    head.authors = chosen
+
+    # The date: "published" beats "updated"; two different dates make no reading.
+    head.date = _choose_date(head, dates)
+
+    # The outlet: the one name the head prints as its masthead, suffix or source.
+    names = []
+    for _, name in outlets:
+        canonical = known_outlet(name) or name
+        if canonical not in names:
+            names.append(canonical)
+    if len(names) == 1:
+        head.outlet = names[0]
+    elif len(names) > 1:
+        head.doubts["outlet"] = "the page names several publications: " + ", ".join(names)
+
+    head.used = {i for i, kind in kinds.items() if kind != "other" and kind != "headline"} | (
+        {title_at} if title_at is not None else set())
+    return head
+
+
+def _starts_with_date(text):
+    found = head_date(text.split("  ")[0][:40])
+    return bool(found and found.value)
+
+
+def _title_case(text):
+    content = [w for w in words(text) if w.casefold().strip("“”\"‘’'(") not in _FUNCTION_WORDS and w[:1].isalpha()]
+    return bool(content) and sum(w[0].isupper() for w in content) * 10 >= len(content) * 6
+
+
+def _choose_title(head, lines, kinds, titles, outlets_found):
+    """The headline among the head's candidate lines, or "" with a doubt."""
+    counts, candidates, seen = {}, [], set()
+    for i, text, how in titles:
+        clean, _ = _strip_title(text, outlets_found)
+        counts[clean.casefold()] = counts.get(clean.casefold(), 0) + 1
+        if clean.casefold() in seen:
+            continue
+        seen.add(clean.casefold())
+        if known_outlet(clean, strict=True) or is_section_word(clean) or looks_like_person(clean):
+            continue
+        if len(words(clean)) > 14 and not _title_case(clean) and how == "line":
+            continue  # a standfirst in sentence case, not a headline
+        candidates.append((i, text, clean, how))
+    if not candidates:
+        if any(kind == "person" for kind in kinds.values()) and not head.doubts.get("title"):
+            head.doubts["title"] = "the only heading is a person's name"
+        return ""
+    if len(candidates) == 1:
+        return candidates[0][1]
+    repeated = [c for c in candidates if counts[c[2].casefold()] > 1]
+    if len(repeated) == 1:
+        return repeated[0][1]
+    labelled = [c for c in candidates if c[2] != " ".join(c[1].split()) and LABEL_PREFIX.match(" ".join(c[1].split()))]
+    if len(labelled) == 1:
+        return labelled[0][1]
+    # A short line (a section, a masthead, a series name) beside a full headline.
+    long_ones = [c for c in candidates if len(words(c[2])) >= 4]
+    if len(long_ones) == 1:
+        return long_ones[0][1]
+    if long_ones:
+        candidates = long_ones
+    # A headline then its standfirst: the first of two candidates with nothing between them.
+    first, second = candidates[0], candidates[1]
+    between = [kinds.get(j) for j in range(first[0] + 1, second[0])]
+    if len(candidates) == 2 and all(k in {"furniture", "caption", None} for k in between) \
+            and (second[2].endswith((".", "?")) or len(words(second[2])) > len(words(first[2]))):
+        return first[1]
+    # A headline line followed by a date or byline is the article's; one above it is a label.
+    anchored = [c for c in candidates if any(kinds.get(j) in {"date", "byline"} for j in range(c[0] + 1, c[0] + 4))]
+    if len(anchored) == 1:
+        return anchored[0][1]
+    head.doubts["title"] = "several lines could be the headline: " + " / ".join(c[2] for c in candidates[:3])
+    return ""
+
+
+def _choose_date(head, dates):
+    if not dates:
+        return None
+    for role in ("published", "plain", "print", "updated"):
+        values = {d[1] for d in dates if d[2] == role}
+        if len(values) == 1:
+            others = {d[1] for d in dates if d[2] in ("published", "plain")} - values
+            if role in ("published",) or not others:
+                return values.pop()
+        if len(values) > 1:
+            head.doubts["date"] = "the head carries several dates: " + ", ".join(sorted(str(v[0]) for v in values))
+            return None
+    return None
