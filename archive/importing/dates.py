@@ -140,8 +140,9 @@ def head_date(line):
     role words are taken out, at most a few words may remain (an outlet's name, a place).
     """
     text = " ".join(str(line).split())
-    if not text or len(text) > 160 or _CLOCK.match(text) or _RELATIVE.search(text):
+    if not text or len(text) > 160 or _CLOCK.match(text):
         return None
+    text = _RELATIVE.sub(" ", text)
     role = "plain"
     if _ROLE_PRINT.search(text):
         role = "print"

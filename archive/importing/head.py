@@ -98,7 +98,8 @@ FURNITURE = re.compile(
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
     r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
-    r"chat with us in facebook messenger.*|[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
+    r"chat with us in facebook messenger.*|(?:support|donate to|help fund|fund)\b.{0,40}|"
+    r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
 BYLINE = re.compile(
@@ -112,6 +113,7 @@ _OPENING_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
     r"The (?:opinions|views) expressed in this (?:commentary|article|piece|column) are (?:his|her|their) own",
 )
+_REPORTS = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}), (?:a|an|the) [^.:]{3,90}, (?:reports|writes):$")
 _NAME_OUTLET = re.compile(r"^(?P<name>[A-Z][^()|]{3,60}?)\s*\((?P<outlet>[^()]{2,60})\)$")
 _DASH_NAME = re.compile(r"^[-–—]\s*(?P<name>[A-Z].{2,60})$")
 _MASTHEAD = re.compile(r"^(?:published (?:daily |weekly )?by|a publication of|brought to you by)\s+(?:the\s+)?(?P<name>[A-Z][\w .&'’-]{2,60})$", re.I)
@@ -130,10 +132,10 @@ def words(text):
 
 _OFFICE = re.compile(
     r"^(?:(?:former|acting|deputy|vice|prime|foreign|defence|defense|finance|trade|home|interior|health|state|"
-    r"chief|senior|us|u\.s\.|uk|eu|opposition|party|minister|president|premier|chancellor|secretary|governor|"
-    r"senator|mayor|king|queen|prince|princess|sheikh|general|leader|counsellor|spokesman|spokeswoman|"
-    r"ambassador|judge|justice|chairman|chairwoman|executive|director|professor|dr|prof|mr|mrs|ms|sir|dame|"
-    r"lord|lady|rev|hon)\.?\s+)+",
+    r"chief|senior|us|u\.s\.|uk|eu|opposition|party|executive)\s+)*"
+    r"(?:minister|president|premier|chancellor|secretary|governor|senator|mayor|king|queen|prince|princess|"
+    r"sheikh|general|leader|counsellor|spokesman|spokeswoman|ambassador|judge|justice|chairman|chairwoman|"
+    r"director|professor|dr|prof|mr|mrs|ms|sir|dame|lord|lady|rev|hon)\.?\s+",
     re.I,
 )
 
@@ -257,6 +259,20 @@ def _strip_title(text, outlets_found):
     return text.strip(), site
 
 
+def is_paragraph(text, is_prose):
+    """The first paragraph of the article: running text, not a headline ending in a full stop,
+    a byline, a caption, a topic list or a page-title line with its "|" segments."""
+    text = " ".join(text.split())
+    if not is_prose(text) or BYLINE.match(text) or _TOPIC_LIST.match(text) or is_caption(text) or FURNITURE.match(text):
+        return False
+    if text.count(" | ") + text.count("| ") >= 2 and len(words(text)) <= 30:
+        return False
+    count = len(words(text))
+    if count < 15 and (text.endswith(("...", "…")) or (headline_shape(text) and _title_case(text))):
+        return False
+    return count >= 8 or text[-1:] in ".!?\"”’"
+
+
 def is_listing(lines, raw_head=()):
     """Whether the first lines of a page list several articles rather than carry one.
 
@@ -278,7 +294,7 @@ def is_listing(lines, raw_head=()):
         found = head_date(t) if len(t) <= 60 else None
         if found and found.value and len(words(found.rest)) <= 2:
             dated.add(found.value)
-    return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 2 or len(dated) >= 3
+    return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 3 or len(dated) >= 3
 
 
 def read_head(lines, *, extra_boilerplate=None, raw_head=None):
@@ -287,8 +303,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
 
     head = Head()
     n = len(lines)
-    first_prose = next((i for i, t in enumerate(lines) if is_prose(t) and not BYLINE.match(t)
-                        and not _TOPIC_LIST.match(t) and not is_caption(t)), n)
+    first_prose = next((i for i, t in enumerate(lines) if is_paragraph(t, is_prose)), n)
     head.end = first_prose
     zone = range(min(first_prose, HEAD_LINES))
     kinds = {}
@@ -310,7 +325,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             text = text[lead.end():].strip()
             if not text:
                 continue
-        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text):
+        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) \
+                or len(re.findall(r"[a-z][A-Z]", text)) >= 2:  # menu entries glued together
             kinds[i] = "furniture"
             continue
         if TAG_LABEL.match(text) and len(words(text)) <= 8:
@@ -325,6 +341,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if is_caption(text):
             kinds[i] = "caption"
             continue
+        if text.count("|") >= 2:
+            for segment in re.split(r"\s*\|\s*", text)[1:]:
+                seg_date = head_date(segment)
+                if seg_date and seg_date.value and not seg_date.rest:
+                    dates.append((i, seg_date.value, "plain"))
+                if known_outlet(segment, strict=True):
+                    outlets.append((i, known_outlet(segment)))
         found = head_date(text)
         if found and (len(words(found.rest)) <= 3 or known_outlet(found.rest) or text.lower().startswith(
                 found.rest.lower()[:0]) and _starts_with_date(text)):
@@ -378,6 +401,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         if is_section_word(text) or _TOPIC_LIST.match(text):
             kinds[i] = "section"
+            says = re.match(r"^(?P<name>.+) says$", text)
+            if says and known_outlet(says.group("name")):
+                outlets.append((i, known_outlet(says.group("name"))))
             continue
         crumb = _BREADCRUMB.match(text)
         if crumb:
@@ -388,7 +414,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "person"
             continue
         unlabelled = LABEL_PREFIX.sub("", text, count=1)
-        if headline_shape(unlabelled) and not is_fragment(unlabelled) and not is_prose(unlabelled):
+        if text.count("|") >= 2 and headline_shape(_SEGMENTS.split(text)[0]) and any(
+                known_outlet(seg) or head_date(seg) for seg in re.split(r"\s*\|\s*", text)[1:]):
+            kinds[i] = "pagetitle"
+            titles.append((i, text, "line"))
+            continue
+        if re.match(r"^\d{1,2}\.\s+\S", text) and len(words(text)) <= 5:
+            kinds[i] = "furniture"  # a numbered menu entry
+            continue
+        if headline_shape(unlabelled) and not is_fragment(unlabelled) and not is_paragraph(unlabelled, is_prose):
             kinds[i] = "headline"
             titles.append((i, text, "line"))
             continue
@@ -401,6 +435,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         by = BYLINE.match(text)
         if by and len(words(text)) <= 10 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
             bylines.append((i, split_byline(by.group("names"))))
+            kinds[i] = "byline"
+        elif _REPORTS.match(text) and looks_like_person(_REPORTS.match(text).group("name")):
+            bylines.append((i, [clean_name(_REPORTS.match(text).group("name"))]))
             kinds[i] = "byline"
         elif _OPENING_BIO.match(text) and i <= first_prose + 1:
             bylines.append((i, [clean_name(_OPENING_BIO.match(text).group("name"))]))
@@ -478,27 +515,39 @@ def _title_case(text):
     return bool(content) and sum(w[0].isupper() for w in content) * 10 >= len(content) * 6
 
 
+_KEY_QUOTES = str.maketrans({"′": "'", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _key(text):
+    return " ".join(text.translate(_KEY_QUOTES).casefold().split()).strip(" .\"'")
+
+
 def _choose_title(head, lines, kinds, titles, outlets_found):
     """The headline among the head's candidate lines, or "" with a doubt."""
     counts, candidates, seen = {}, [], set()
-    for i, text, how in titles:
+    keys = [_key(_strip_title(t, outlets_found)[0]) for _, t, _ in titles]
+    for (i, text, how), key in zip(titles, keys):
         clean, _ = _strip_title(text, outlets_found)
-        counts[clean.casefold()] = counts.get(clean.casefold(), 0) + 1
-        if clean.casefold() in seen:
+        # The same headline with a site name or menu words around it (a page-title line).
+        if any(other != key and len(other) >= 12 and other in key for other in keys):
             continue
-        seen.add(clean.casefold())
+        counts[key] = counts.get(key, 0) + 1
+        if key in seen:
+            continue
+        seen.add(key)
         if known_outlet(clean, strict=True) or is_section_word(clean) or looks_like_person(clean):
             continue
-        if len(words(clean)) > 14 and not _title_case(clean) and how == "line":
+        if len(words(clean)) > 16 and not _title_case(clean) and how == "line":
             continue  # a standfirst in sentence case, not a headline
-        candidates.append((i, text, clean, how))
+        candidates.append((i, text, clean, how, key))
+    counts = {c[4]: sum(1 for k in keys if k == c[4] or (c[4] in k and len(c[4]) >= 12)) for c in candidates}
     if not candidates:
         if any(kind == "person" for kind in kinds.values()) and not head.doubts.get("title"):
             head.doubts["title"] = "the only heading is a person's name"
         return ""
     if len(candidates) == 1:
         return candidates[0][1]
-    repeated = [c for c in candidates if counts[c[2].casefold()] > 1]
+    repeated = [c for c in candidates if counts[c[4]] > 1]
     if len(repeated) == 1:
         return repeated[0][1]
     labelled = [c for c in candidates if c[2] != " ".join(c[1].split()) and LABEL_PREFIX.match(" ".join(c[1].split()))]
