@@ -98,7 +98,7 @@ FURNITURE = re.compile(
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
     r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
-    r"chat with us in facebook messenger.*|(?:support|donate to|help fund|fund)\b.{0,40}|"
+    r"chat with us in facebook messenger.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
@@ -108,7 +108,8 @@ BYLINE = re.compile(
     re.I,
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
-_WRITTEN_BY = re.compile(r"\((?:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
+_WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
+_TITLE_BY = re.compile(r"^(?P<title>.{12,}?)\s+By\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:\s*\([^)]{2,30}\))?$")
 _OPENING_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
     r"The (?:opinions|views) expressed in this (?:commentary|article|piece|column) are (?:his|her|their) own",
@@ -375,6 +376,14 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
             bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
             continue
+        if text.lower().strip(":") in {"by", "author", "authors", "contributor", "contributors", "written by"} and i + 1 < n:
+            kinds[i] = "byline"
+            following = " ".join(lines[i + 1].split())
+            for wire in re.findall(r"\s+(\S+)$", following):
+                if known_outlet(wire):
+                    following = following[: -len(wire)].strip()
+            bylines.append((i, split_byline(following)))
+            continue
         if text.lower() == "by" and i + 1 < n:
             kinds[i] = "byline"
             bylines.append((i, split_byline(lines[i + 1])))
@@ -421,6 +430,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         if re.match(r"^\d{1,2}\.\s+\S", text) and len(words(text)) <= 5:
             kinds[i] = "furniture"  # a numbered menu entry
+            continue
+        titled = _TITLE_BY.match(text)
+        if titled and headline_shape(titled.group("title")) and looks_like_person(titled.group("name")):
+            kinds[i] = "headline"
+            titles.append((i, titled.group("title"), "line"))
+            bylines.append((i + 0.5, [clean_name(titled.group("name"))]))
             continue
         if headline_shape(unlabelled) and not is_fragment(unlabelled) and not is_paragraph(unlabelled, is_prose):
             kinds[i] = "headline"
@@ -473,8 +488,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
-                if kinds.get(i + 1) in {"date", "byline", None, "other", "furniture", "caption"} or ROLE_WORDS.search(nxt) \
-                        or kinds.get(i + 1) == "person":
+                if i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "furniture", "caption"} \
+                        or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person":
                     bylines.append((i, [clean_name(name)]))
                 break
             if kinds.get(i) in {"headline", "other"}:
