@@ -160,6 +160,16 @@ def looks_like_person(text):
     return 2 <= len(full) <= 3
 
 
+def surely_person(text):
+    """A name line no headline could be: two names, or a name with an initial or an office before it."""
+    text = " ".join(text.split()).strip(" ,.;:")
+    if not looks_like_person(text):
+        return False
+    parts = strip_titles(_OFFICE.sub("", text)).split()
+    initials = any(re.match(r"^[A-Z]\.?$", p) for p in parts)
+    return len(parts) <= 2 or initials or bool(_OFFICE.match(text))
+
+
 def clean_name(text):
     """One name from a byline piece: titles, postnominals, places and trailing credits removed."""
     text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
@@ -304,7 +314,19 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
 
     head = Head()
     n = len(lines)
-    first_prose = next((i for i, t in enumerate(lines) if is_paragraph(t, is_prose)), n)
+    first_prose = n
+    seen_text = False
+    for i, t in enumerate(lines):
+        t = " ".join(t.split())
+        if not t or is_boilerplate(t, extra_boilerplate) or FURNITURE.match(t):
+            continue
+        nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
+        repeated = nxt == t
+        opening = not seen_text and len(words(t)) <= 12 and headline_shape(t) and len(words(nxt)) >= 20
+        seen_text = True
+        if is_paragraph(t, is_prose) and not repeated and not opening:
+            first_prose = i
+            break
     head.end = first_prose
     zone = range(min(first_prose, HEAD_LINES))
     kinds = {}
@@ -326,8 +348,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             text = text[lead.end():].strip()
             if not text:
                 continue
-        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) \
-                or len(re.findall(r"[a-z][A-Z]", text)) >= 2:  # menu entries glued together
+        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text):
             kinds[i] = "furniture"
             continue
         if TAG_LABEL.match(text) and len(words(text)) <= 8:
@@ -364,6 +385,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if by:
                 bylines.append((i, split_byline(by.group("names"))))
             continue
+        if len(re.findall(r"[a-z][A-Z]", text)) >= 2:
+            kinds[i] = "furniture"  # menu entries glued together
+            continue
         by = BYLINE.match(text)
         if by and len(words(text)) <= 16 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
             kinds[i] = "byline"
@@ -387,6 +411,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if text.lower() == "by" and i + 1 < n:
             kinds[i] = "byline"
             bylines.append((i, split_byline(lines[i + 1])))
+            continue
+        source = _SOURCE_LINE.match(text)
+        if source:
+            kinds[i] = "masthead"
+            outlets.append((i, known_outlet(source.group("name")) or printed_name(source.group("name"))))
             continue
         named = _NAME_OUTLET.match(text)
         if named and looks_like_person(clean_name(named.group("name"))):
@@ -419,7 +448,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "breadcrumb"
             titles.append((i, crumb.group("last").strip(), "breadcrumb"))
             continue
-        if looks_like_person(text) or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text)):
+        nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
+        if surely_person(text) or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt))) \
+                or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text)):
             kinds[i] = "person"
             continue
         unlabelled = LABEL_PREFIX.sub("", text, count=1)
@@ -427,6 +458,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 known_outlet(seg) or head_date(seg) for seg in re.split(r"\s*\|\s*", text)[1:]):
             kinds[i] = "pagetitle"
             titles.append((i, text, "line"))
+            continue
+        if text.count("|") >= 2:
+            kinds[i] = "other"  # a tagline or a menu with "|" between its entries
             continue
         if re.match(r"^\d{1,2}\.\s+\S", text) and len(words(text)) <= 5:
             kinds[i] = "furniture"  # a numbered menu entry
@@ -447,6 +481,19 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     # "writes NAME" standfirst, an opening bio with the outlet's disclaimer.
     for i in range(first_prose, min(first_prose + 4, n)):
         text = " ".join(lines[i].split())
+        if i > first_prose and len(text) <= 60:
+            late = head_date(text)
+            if late and late.value and len(words(late.rest)) <= 1 and not any(d[0] == i for d in dates):
+                dates.append((i, late.value, late.role))
+                kinds[i] = "date"
+                continue
+            named = _NAME_OUTLET.match(text) or _DASH_NAME.match(text)
+            if named and looks_like_person(clean_name(named.group("name"))):
+                bylines.append((i, [clean_name(named.group("name"))]))
+                kinds[i] = "byline"
+                if "outlet" in named.groupdict() and known_outlet(named.group("outlet")):
+                    outlets.append((i, known_outlet(named.group("outlet"))))
+                continue
         by = BYLINE.match(text)
         if by and len(words(text)) <= 10 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
             bylines.append((i, split_byline(by.group("names"))))
@@ -530,11 +577,12 @@ def _title_case(text):
     return bool(content) and sum(w[0].isupper() for w in content) * 10 >= len(content) * 6
 
 
+_SEPARATED = re.compile(r"\s[|»>–—-]\s|\s-\w|:\w|>\s*\w")
 _KEY_QUOTES = str.maketrans({"′": "'", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
 def _key(text):
-    return " ".join(text.translate(_KEY_QUOTES).casefold().split()).strip(" .\"'")
+    return " ".join(re.sub(r"[^\w\s]", " ", text.translate(_KEY_QUOTES).casefold()).split())
 
 
 def _choose_title(head, lines, kinds, titles, outlets_found):
@@ -543,14 +591,17 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     keys = [_key(_strip_title(t, outlets_found)[0]) for _, t, _ in titles]
     for (i, text, how), key in zip(titles, keys):
         clean, _ = _strip_title(text, outlets_found)
-        # The same headline with a site name or menu words around it (a page-title line).
-        if any(other != key and len(other) >= 12 and other in key for other in keys):
+        # The same headline twice: with a site name or menu words around it (a page-title line,
+        # dropped), or cut short (an image's alternative text, dropped).
+        if any(other != key and len(other) >= 12 and other in key and _SEPARATED.search(text) for other in keys):
+            continue
+        if any(other != key and len(key) >= 12 and key in other for other in keys) and not _SEPARATED.search(text):
             continue
         counts[key] = counts.get(key, 0) + 1
         if key in seen:
             continue
         seen.add(key)
-        if known_outlet(clean, strict=True) or is_section_word(clean) or looks_like_person(clean):
+        if known_outlet(clean, strict=True) or is_section_word(clean) or surely_person(clean):
             continue
         if len(words(clean)) > 16 and not _title_case(clean) and how == "line":
             continue  # a standfirst in sentence case, not a headline
@@ -576,8 +627,8 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
         candidates = long_ones
     # A headline then its standfirst: the first of two candidates with nothing between them.
     first, second = candidates[0], candidates[1]
-    between = [kinds.get(j) for j in range(first[0] + 1, second[0])]
-    if len(candidates) == 2 and all(k in {"furniture", "caption", None} for k in between) \
+    between = [kinds.get(j) for j in range(int(first[0]) + 1, int(second[0]))]
+    if all(k in {"furniture", "caption", None} for k in between) \
             and (second[2].endswith((".", "?")) or len(words(second[2])) > len(words(first[2]))):
         return first[1]
     # A headline line followed by a date or byline is the article's; one above it is a label.
