@@ -27,7 +27,24 @@ _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "with", "at"
                    "are", "was", "as", "its", "his", "her", "their", "our", "your", "my", "not", "no", "how", "why",
                    "what", "who", "when", "where", "will", "can", "should", "must", "after", "before", "over",
                    "under", "into", "than", "this", "that", "these", "those", "it", "be", "has", "have", "new"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*(?:['’\-]?[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,}|[A-Z]\.[A-Z]\.)$")
+def _name_word(word):
+    """One word of a person's name: "Zoë", "O’Donnell", "McDonald", "Hayward-Jones", "P.", "LIU", "al-Barrak"."""
+    if re.match(r"^(?:al|el|ad|ibn|bin)-", word):
+        word = word.split("-", 1)[1]
+    if not word or not word[0].isupper():
+        return False
+    if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):
+        return True
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    if not letters.isalpha():
+        return False
+    if word.isupper():
+        return len(letters) >= 2
+    # Lower case after the first letter, except after an apostrophe or hyphen, or a Mc/Mac prefix.
+    for part in re.split(r"['’\-]", word):
+        if part and not (part[1:].islower() or re.fullmatch(r"(?:Mc|Mac|O)[^\W\d_][^\W\d_]*", part) or len(part) == 1):
+            return False
+    return True
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "binti",
                    "al", "el", "ibn", "y", "dos", "das", "ter", "ten", "zu", "al-", "el-"}
 ROLE_WORDS = re.compile(
@@ -152,11 +169,11 @@ def looks_like_person(text):
         return False
     if text.isupper() and len(text) > 3:
         parts = [p.capitalize() for p in parts]
-    if not all(_NAME_WORD.match(p) or p.lower() in _NAME_PARTICLES for p in parts):
+    if not all(_name_word(p) or p.lower() in _NAME_PARTICLES for p in parts):
         return False
     # Two or three full names (initials and particles aside): "Trade Talks Need Patience" is
     # a headline in title case, not a person.
-    full = [p for p in parts if p.lower() not in _NAME_PARTICLES and not re.match(r"^[A-Z]\.?$", p)]
+    full = [p for p in parts if p.lower() not in _NAME_PARTICLES and not re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p)]
     return 2 <= len(full) <= 3
 
 
@@ -166,7 +183,7 @@ def surely_person(text):
     if not looks_like_person(text):
         return False
     parts = strip_titles(_OFFICE.sub("", text)).split()
-    initials = any(re.match(r"^[A-Z]\.?$", p) for p in parts)
+    initials = any(re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p) and p[0].isupper() for p in parts)
     return len(parts) <= 2 or initials or bool(_OFFICE.match(text))
 
 

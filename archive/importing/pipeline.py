@@ -39,6 +39,9 @@ def parse_file(name, data, *, manifest_entry=None, max_bytes=DEFAULT_MAX_BYTES):
         profile = forced or detect_profile(text, hint_url)
         doc = profile.parse(text, name)
     doc.encoding = encoding
+    url = doc.url or hint_url
+    if doc.outlet is None and profile.outlet is not None and url and profile.detect("", url):
+        doc.outlet = profile.outlet  # the page's address is the outlet's own
     apply_manifest(doc, manifest_entry)
     doc.blocks = split_long_blocks(doc.blocks)
     # Whatever the source said, only an absolute http(s) link is kept (D1: javascript: links).

@@ -3,9 +3,10 @@
 Supporting a new outlet is one module here with a ``PROFILE`` (a :class:`base.Profile`)
 plus one line in ``PROFILES``. The generic profile is the fallback and is tried last.
 """
-from . import chinadaily, generic, rsis
+from . import brookings, chinadaily, csis, eastasiaforum, generic, lowy, rsis, straitstimes, thediplomat
 
-PROFILES = [rsis.PROFILE, chinadaily.PROFILE]
+PROFILES = [rsis.PROFILE, chinadaily.PROFILE, eastasiaforum.PROFILE, lowy.PROFILE, straitstimes.PROFILE,
+            csis.PROFILE, brookings.PROFILE, thediplomat.PROFILE]
 FALLBACK = generic.PROFILE
 
 

@@ -15,6 +15,10 @@ class Profile:
     outlet = None  # OutletInfo
     genre = "commentary"
     extra_boilerplate = None  # compiled regex of outlet-specific furniture lines
+    # Where a page prints the outlet's name as its publisher (masthead, copyright, label). A
+    # profile recognised by layout alone does not claim the outlet: only what a page states
+    # is taken, and the pipeline adds the outlet when the page's URL is the outlet's.
+    masthead = None
 
     def detect(self, text, url=""):
         """Whether ``text`` (or the page's ``url``) comes from this profile's outlet."""
@@ -23,9 +27,9 @@ class Profile:
     def parse(self, text, source_name, *, title_hint=""):
         article = find_article(split_blocks(text), extra_boilerplate=self.extra_boilerplate,
                                title_hint=title_hint)
-        return self.document(article, source_name)
+        return self.document(article, source_name, text)
 
-    def document(self, article, source_name):
+    def document(self, article, source_name, text=""):
         doc = ParsedDocument(source_name=source_name, profile=self.name, genre=self.genre)
         doc.title = article.title
         doc.authors = list(article.authors)
@@ -35,6 +39,8 @@ class Profile:
         doc.blocks = list(article.blocks)
         doc.author_note = article.author_note
         doc.categories = list(article.categories)
-        doc.outlet = self.outlet or (OutletInfo(name=article.outlet) if article.outlet else None)
+        doc.outlet = (OutletInfo(name=article.outlet) if article.outlet else None)
+        if self.outlet is not None and (self.masthead is None or self.masthead.search(text)):
+            doc.outlet = self.outlet
         doc.doubts = dict(article.doubts)
         return doc
