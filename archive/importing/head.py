@@ -225,7 +225,7 @@ def is_section_word(text):
 
 def is_fragment(text):
     last = words(text)[-1].casefold().strip(".,") if words(text) else ""
-    return last in {"the", "a", "an", "of", "at", "on", "in", "for", "to", "and", "with", "by", "from"} or text.rstrip().endswith(":")
+    return last in {"the", "a", "an", "of", "and", "to", "with", "from"} or text.rstrip().endswith(":")
 
 
 def headline_shape(text):
@@ -466,6 +466,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             titles.append((i, crumb.group("last").strip(), "breadcrumb"))
             continue
         nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
+        if BYLINE.match(nxt) and headline_shape(text):
+            kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
+            titles.append((i, text, "above-byline"))
+            continue
         if surely_person(text) or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt))) \
                 or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text)):
             kinds[i] = "person"
@@ -618,9 +622,9 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
         if key in seen:
             continue
         seen.add(key)
-        if known_outlet(clean, strict=True) or is_section_word(clean) or surely_person(clean):
+        if known_outlet(clean, strict=True) or is_section_word(clean) or (surely_person(clean) and how != "above-byline"):
             continue
-        if len(words(clean)) > 16 and not _title_case(clean) and how == "line":
+        if len(words(clean)) > 16 and not _title_case(clean) and how != "breadcrumb":
             continue  # a standfirst in sentence case, not a headline
         candidates.append((i, text, clean, how, key))
     counts = {c[4]: sum(1 for k in keys if k == c[4] or (c[4] in k and len(c[4]) >= 12)) for c in candidates}

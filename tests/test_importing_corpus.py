@@ -1,0 +1,135 @@
+"""The importer's real page corpus, its checker, its scoring and the profiles on its dumps."""
+import datetime
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.importing import corpus, parse_file
+from archive.importing.evaluation import evaluate
+
+PAGES = {p["id"]: p for p in corpus.read_jsonl(corpus.PAGES)}
+
+
+def page(pid):
+    assert PAGES[pid]["split"] != "test", "the locked test split is scored, never developed on"
+    return parse_file(f"{pid}.txt", PAGES[pid]["text"].encode())
+
+
+def test_the_corpus_passes_its_checker():
+    assert corpus.check() == []
+
+
+def test_the_corpus_is_big_enough_and_split_by_outlet():
+    pairs = corpus.load()
+    assert len(pairs) >= 200 and len({p["outlet_domain"] for p, _ in pairs}) >= 100
+    by_split = {s: {p["outlet_domain"] for p, _ in pairs if p["split"] == s} for s in corpus.SPLITS}
+    assert not by_split["test"] & (by_split["train"] | by_split["dev"])
+    assert sum(1 for p, _ in pairs if p["split"] == "test") >= 60
+
+
+def test_the_checker_catches_an_annotation_the_text_does_not_state(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    pages.write_text(json.dumps({"id": "x", "text": "A Headline\n\nBy Ann Lee", "outlet_domain": "example.org",
+                                 "split": corpus.split_of("example.org")}) + "\n")
+    gold.write_text(json.dumps({"id": "x", "kind": "article", "title": "Another Headline", "authors": ["Bo Chen"],
+                                "date": "2024-13-01", "date_precision": "day", "outlet": None}) + "\n")
+    problems = corpus.check(pages, gold)
+    assert any("title 'Another Headline' is not in the text" in p for p in problems)
+    assert any("author 'Bo Chen' is not in the text" in p for p in problems)
+    assert any("date '2024-13-01'" in p for p in problems)
+
+
+def test_scoring_counts_right_wrong_invented_and_missed():
+    text = "Why the region needs a new trade compact\n\nBy Ann Lee\n\n" + "A sentence of running text here. " * 3
+    p = {"id": "x", "text": text}
+    gold = {"id": "x", "title": "Why the region needs a new trade compact", "authors": ["Bo Chen"], "date": "2024-01-02",
+            "date_precision": "day", "outlet": None}
+    score = evaluate([(p, gold)])
+    f = score.fields
+    assert f["title"].counts["right"] == 1
+    assert f["authors"].counts["wrong"] == 1
+    assert f["date"].counts["missed"] == 1
+    assert f["outlet"].given == 0 and f["outlet"].precision == 1.0
+
+
+def test_development_splits_keep_their_figures():
+    """A regression gate on the splits the reader was developed on (the test split is scored by hand, once)."""
+    score = evaluate(corpus.load(split="train") + corpus.load(split="dev"))
+    for name, field in score.fields.items():
+        assert field.precision >= 0.97, (name, field.as_dict())
+    assert score.fields["title"].recall >= 0.88
+    assert score.fields["authors"].recall >= 0.85
+    assert score.fields["date"].recall >= 0.95
+
+
+def test_evaluate_import_prints_the_table_and_gates(capsys):
+    call_command("evaluate_import", "--split", "dev")
+    out = capsys.readouterr().out
+    assert "precision" in out and "title" in out and "[dev]" in out
+    with pytest.raises(CommandError, match="title recall"):
+        call_command("evaluate_import", "--split", "dev", "--min-recall", "title=1.01")
+    with pytest.raises(CommandError, match="unknown field"):
+        call_command("evaluate_import", "--split", "dev", "--min-recall", "body=0.5")
+
+
+# -- the profiles, on real dumps of their outlets -------------------------------------------------
+
+def test_east_asia_forum_tagline_and_author_line():
+    doc = page("s-060")
+    assert doc.profile == "eastasiaforum"
+    assert doc.title == "Japan's missing arrow"
+    assert doc.date is None  # the only date is a photo caption's
+    doc = page("s-061")
+    assert (doc.title, doc.authors) == ("Abenomics: The good, the bad and the unfinished", ["Shiro Armstrong"])
+
+
+def test_lowy_interpreter_masthead_clock_and_byline():
+    doc = page("q-c1-091")
+    assert doc.profile == "lowy" and doc.outlet.name == "Lowy Institute"
+    assert doc.title == "Pacific links: Forum fallout, PNG’s reshuffle plus new Nauru President"
+    doc = page("s-005")
+    assert doc.title == "Reader riposte: Overheard in a café..."
+    assert doc.authors == ["David Howell"]
+    assert doc.date == datetime.date(2010, 9, 10)  # not the site's clock, 20 Feb 2018
+    assert page("s-006").title == ""  # a section page lists teasers
+
+
+def test_straits_times_editorial_column_and_e_paper():
+    doc = page("s-049")
+    assert doc.profile == "straitstimes" and doc.outlet.name == "The Straits Times"
+    assert doc.title == "Worrying change in course by US, China"  # not "The Straits Times says"
+    doc = page("s-050")
+    assert doc.title == "S'pore cannot be caught napping in rivalry between US and China"  # not "Thinking Aloud"
+    assert doc.date == datetime.date(2021, 4, 11)  # from the print-edition line
+    doc = page("s-020")
+    assert (doc.title, doc.authors, doc.date) == ("Singapore voters can't afford to ignore harsh new global realities",
+                                                  ["Bhavan Jaipragas"], datetime.date(2025, 4, 5))
+
+
+def test_csis_author_cards():
+    doc = page("s-029")
+    assert doc.profile == "csis"
+    assert doc.title == "Expanding the Tool Kit to Counter China's Economic Coercion"
+    assert doc.authors[:3] == ["Cynthia Cook", "Gregory Sanders", "Alexander Holderness"]
+
+
+def test_brookings_caption_is_not_the_byline():
+    doc = page("q-c2-001")
+    assert doc.profile == "brookings"
+    assert doc.title == "Key takeaways on Trump’s reciprocal tariffs from recent Brookings event"
+    assert doc.authors == [] and doc.date is None  # the names and date belong to the photo
+
+
+def test_the_diplomat_magazine_letter():
+    doc = page("s-008")
+    assert doc.profile == "thediplomat"
+    assert doc.title == "Letter from the Editors"
+
+
+def test_profiles_are_found_by_the_outlets_address(tmp_path):
+    from archive.importing.manifest import parse_manifest
+    manifest = parse_manifest('[files."a.txt"]\nurl = "https://www.lowyinstitute.org/the-interpreter/x"\n')
+    doc = parse_file("a.txt", PAGES["s-005"]["text"].encode(), manifest_entry=manifest.for_file("a.txt"))
+    assert doc.profile == "lowy" and doc.outlet.name == "Lowy Institute"

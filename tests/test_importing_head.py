@@ -1,0 +1,140 @@
+"""The generic reader's page layout rules: what a head states, and what it must never read as such."""
+import datetime
+
+import pytest
+
+from archive.importing import parse_file
+from archive.importing.dates import head_date
+
+PARAGRAPH = ("The first paragraph of the commentary runs on for long enough to be read as running text, "
+             "with a full stop at its end.")
+SECOND = "A second paragraph follows, so that the body is more than a single block of prose in the dump."
+
+
+def read(*head, body=(PARAGRAPH, SECOND)):
+    return parse_file("page.txt", "\n\n".join([*head, *body]).encode())
+
+
+def test_label_prefixes_and_part_suffixes_leave_the_headline():
+    assert read("Opinion | Why the region needs a new trade compact").title == "Why the region needs a new trade compact"
+    assert read("EDITORIAL: Kishida must fund his defence vision").title == "Kishida must fund his defence vision"
+    assert read("Commentary: Joe Biden is missing the chance to reset ties").title == "Joe Biden is missing the chance to reset ties"
+    assert read("Markets wobble as the yen slides again -- 4th").title == "Markets wobble as the yen slides again"
+    assert read("Inflation victory is proving elusive for central banks -1-").title == "Inflation victory is proving elusive for central banks"
+
+
+def test_a_site_name_suffix_is_the_outlet_not_part_of_the_headline():
+    doc = read("A pivotal moment for Japan’s national defense – Asia Times")
+    assert doc.title == "A pivotal moment for Japan’s national defense"
+    assert doc.outlet.name == "Asia Times"
+
+
+def test_known_non_titles_are_never_the_title():
+    # The outlet's name, a section word, a tag page's label, a person's name, a caption.
+    for head in (["The Straits Times"], ["Opinion"], ["Tag Archive for: Australia"], ["Derwin Pereira"],
+                 ["Supporters wave flags during a rally in Phnom Penh in May last year. (Reuters File Photo)"]):
+        doc = read(*head)
+        assert doc.title == "", head
+        assert "title" in doc.missing
+
+
+def test_a_section_word_above_the_headline_is_not_the_headline():
+    assert read("Cold War", "The long shadow of the Korean armistice").title == "The long shadow of the Korean armistice"
+    assert read("Thinking Aloud", "Singapore cannot be caught napping in the rivalry").title == \
+        "Singapore cannot be caught napping in the rivalry"
+
+
+def test_a_headline_repeated_as_the_page_title_is_read_once():
+    doc = read("Merkel’s coalition crisis greatly exaggerated | Germany | DW | 22.11.2017", "Menu",
+               "Merkel's coalition crisis greatly exaggerated")
+    assert doc.title in {"Merkel's coalition crisis greatly exaggerated", "Merkel’s coalition crisis greatly exaggerated"}
+    assert doc.outlet.name == "Deutsche Welle"
+    assert doc.date == datetime.date(2017, 11, 22)
+
+
+def test_two_competing_headlines_leave_the_title_empty_with_the_reason():
+    doc = read("Trade talks stall as both sides dig in", "Europe weighs tariffs on steel once more")
+    assert doc.title == ""
+    assert "several lines could be the headline" in doc.doubts["title"]
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Jane Doe and Peter van der Berg", ["Jane Doe", "Peter van der Berg"]),
+    ("By LIU YANG in Beijing | China Daily", ["Liu Yang"]),
+    ("Author: Shiro Armstrong, East Asia Forum", ["Shiro Armstrong"]),
+    ("Authors: Somkiat Tangkitvanich and Saowaruj Rattanakhamfu, TDRI", ["Somkiat Tangkitvanich", "Saowaruj Rattanakhamfu"]),
+    ("By Allan Gyngell AO FAIIA and Dr Darren Lim", ["Allan Gyngell", "Darren Lim"]),
+    ("Yuliasri Perdani (The Jakarta Post)", ["Yuliasri Perdani"]),
+    ("- Catharine Tunney", ["Catharine Tunney"]),
+    ("By Kate Seamons, Newser Staff", ["Kate Seamons"]),
+    ("by Joshua Keating for Vox, Jan 11, 2025", ["Joshua Keating"]),
+])
+def test_bylines_in_their_common_shapes(byline, authors):
+    assert read("Why the region needs a new trade compact", byline).authors == authors
+
+
+@pytest.mark.parametrize("credit", ["Newser Staff", "Reuters Staff", "By AI", "by admin", "AFC Media Team",
+                                    "The Western Staff", "By Associated Press", "National Desk"])
+def test_wire_and_staff_credits_are_not_persons(credit):
+    assert read("Why the region needs a new trade compact", credit).authors == []
+
+
+def test_a_name_and_role_under_the_headline_is_the_byline():
+    doc = read("What the Washington Post gets wrong about Southeast Asia", "Aaron L. Connelly",
+               "Senior Fellow, Lowy Institute")
+    assert doc.authors == ["Aaron L. Connelly"]
+
+
+def test_a_photo_credit_is_not_a_byline():
+    doc = read("Beijing and Washington are at a fork in the road", "Photo illustration by John Lyman")
+    assert doc.authors == []
+
+
+def test_dates_with_their_role_and_precision():
+    assert read("A headline for the test page", "PUBLISHED : Saturday, 10 May, 2014, 4:13am").date == datetime.date(2014, 5, 10)
+    doc = read("A headline for the test page", "Updated: 2019-09-26", "Published: 25 Sep 2019")
+    assert doc.date == datetime.date(2019, 9, 25)  # published beats updated
+    doc = read("A headline for the test page", "March 2024")
+    assert (doc.date, doc.date_precision) == (datetime.date(2024, 3, 1), "month")
+
+
+def test_the_sites_clock_is_not_the_articles_date():
+    doc = read("Tuesday 20 Feb 2018 | 22:41 | SYDNEY", "Reader riposte: Overheard in a café...", "10 September 2010 09:17")
+    assert doc.date == datetime.date(2010, 9, 10)
+
+
+def test_an_ambiguous_day_and_month_is_left_empty_and_flagged():
+    doc = read("A headline for the test page", "01/07/2022")
+    assert doc.date is None and "both ways" in doc.doubts["date"]
+    assert read("A headline for the test page", "9/16/2016").date == datetime.date(2016, 9, 16)
+    assert read("A headline for the test page", "16/09/2016").date == datetime.date(2016, 9, 16)
+
+
+def test_two_different_dates_leave_the_date_empty():
+    doc = read("A headline for the test page", "Published: 3 March 2024", "Published: 9 April 2024")
+    assert doc.date is None and "several dates" in doc.doubts["date"]
+
+
+def test_dates_that_are_not_publication_dates():
+    assert head_date("Posted about 1 month ago") is None
+    assert head_date("June 26") is None
+    caption = read("A headline for the test page",
+                   "Residents walk past a replica of Tiananmen Gate on 8 October 2015. (Photo: AAP)")
+    assert caption.date is None
+
+
+def test_mastheads_and_copyright_lines_name_the_outlet():
+    assert read("Published daily by the Lowy Institute", "Pacific links: Forum fallout and a reshuffle").outlet.name == "Lowy Institute"
+    assert read("India Today", "A headline for the test page").outlet.name == "India Today"
+    doc = read("A headline for the test page", body=(PARAGRAPH, SECOND, "© 2024 The Diplomat. All rights reserved."))
+    assert doc.outlet is None or doc.outlet.name == "The Diplomat"
+
+
+def test_a_listing_page_gives_no_title_date_or_authors():
+    items = []
+    for n in range(3):
+        items += [f"Headline number {n} about the regional economy", f"Author: Person Number{n}, Some University",
+                  PARAGRAPH + " Read more…"]
+    doc = parse_file("list.txt", "\n\n".join(items).encode())
+    assert (doc.title, doc.authors, doc.date) == ("", [], None)
+    assert doc.doubts["title"] == "the page lists several articles"
