@@ -133,3 +133,14 @@ def test_profiles_are_found_by_the_outlets_address(tmp_path):
     manifest = parse_manifest('[files."a.txt"]\nurl = "https://www.lowyinstitute.org/the-interpreter/x"\n')
     doc = parse_file("a.txt", PAGES["s-005"]["text"].encode(), manifest_entry=manifest.for_file("a.txt"))
     assert doc.profile == "lowy" and doc.outlet.name == "Lowy Institute"
+
+
+def test_scmp_columnist_menu_and_related_columns():
+    """Written after the test split's first sight (all scmp.com pages fall in the test split)."""
+    doc = parse_file("s-013.txt", PAGES["s-013"]["text"].encode())
+    assert doc.profile == "scmp" and doc.outlet.name == "South China Morning Post"
+    assert doc.title == "Hong Kong’s protests, and its future, matter not just to China but also to the rest of the world"
+    assert doc.authors == ["Derwin Pereira"]  # not a name from the columnists' menu, nor the next column's
+    assert doc.date == datetime.date(2019, 9, 25)
+    index = parse_file("s-010.txt", PAGES["s-010"]["text"].encode())
+    assert (index.title, index.date) == ("", None)

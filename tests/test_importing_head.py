@@ -44,6 +44,11 @@ def test_a_section_word_above_the_headline_is_not_the_headline():
         "Singapore cannot be caught napping in the rivalry"
 
 
+def test_a_headline_then_its_standfirst():
+    doc = read("Jakarta’s new cabinet favours loyalty over experience", "The appointments please the coalition but worry investors")
+    assert doc.title == "Jakarta’s new cabinet favours loyalty over experience"
+
+
 def test_a_headline_repeated_as_the_page_title_is_read_once():
     doc = read("Merkel’s coalition crisis greatly exaggerated | Germany | DW | 22.11.2017", "Menu",
                "Merkel's coalition crisis greatly exaggerated")
@@ -53,7 +58,7 @@ def test_a_headline_repeated_as_the_page_title_is_read_once():
 
 
 def test_two_competing_headlines_leave_the_title_empty_with_the_reason():
-    doc = read("Trade talks stall as both sides dig in", "Europe weighs tariffs on steel once more")
+    doc = read("Trade talks stall as both sides dig in", "Most read", "Europe weighs tariffs on steel once more")
     assert doc.title == ""
     assert "several lines could be the headline" in doc.doubts["title"]
 

@@ -45,6 +45,14 @@ def _name_word(word):
         if part and not (part[1:].islower() or re.fullmatch(r"(?:Mc|Mac|O)[^\W\d_][^\W\d_]*", part) or len(part) == 1):
             return False
     return True
+_PLACES = set("""
+saudi arabia|united states|united kingdom|new zealand|south africa|south korea|north korea|hong kong|sri lanka|
+new york|new delhi|kuala lumpur|phnom penh|buenos aires|los angeles|san francisco|costa rica|el salvador|
+papua new guinea|solomon islands|east timor|timor-leste|united arab emirates|southeast asia|south asia|
+east asia|central asia|middle east|latin america|north america|south america|western europe|eastern europe|
+south china sea|east china sea|indo-pacific|asia pacific|asia-pacific|west africa|east africa|north africa|
+great britain|czech republic|dominican republic|puerto rico|abu dhabi|tel aviv|rio de janeiro|sao paulo|
+""".replace("\n", "").split("|")) - {""}
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "binti",
                    "al", "el", "ibn", "y", "dos", "das", "ter", "ten", "zu", "al-", "el-"}
 ROLE_WORDS = re.compile(
@@ -100,7 +108,7 @@ CAPTION = re.compile(
     r"\((?:photo|photos|picture|image|file photo|illustration|reuters|afp|ap)\b[^)]*\)|"
     r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b)|"
     r"\b(?:getty images|reuters/|afp/|/afp|/ap\b|ap photo|shutterstock|wikimedia commons|creative commons|"
-    r"cc by|own work|via youtube|\[photo)|"
+    r"cc by|own work|via youtube|\[photo)|\.\s+(?:source|credit|photo|image):?\s+[A-Z][\w ]{1,30}$|"
     r"/\s*(?:reuters|afp|ap|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
     r",\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*/\s*[A-Z][\w ]{1,30}$",
     re.I,
@@ -115,7 +123,8 @@ FURNITURE = re.compile(
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
     r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
-    r"chat with us in facebook messenger.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
+    r"chat with us in facebook messenger.*|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
+    r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
@@ -169,11 +178,13 @@ def looks_like_person(text):
         return False
     if text.isupper() and len(text) > 3:
         parts = [p.capitalize() for p in parts]
-    if not all(_name_word(p) or p.lower() in _NAME_PARTICLES for p in parts):
+    if not all(_name_word(p) or p in _NAME_PARTICLES for p in parts):
+        return False
+    if all(p.casefold() in _PLACES for p in parts) or " ".join(parts).casefold() in _PLACES:
         return False
     # Two or three full names (initials and particles aside): "Trade Talks Need Patience" is
     # a headline in title case, not a person.
-    full = [p for p in parts if p.lower() not in _NAME_PARTICLES and not re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p)]
+    full = [p for p in parts if p not in _NAME_PARTICLES and not re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p)]
     return 2 <= len(full) <= 3
 
 
@@ -296,7 +307,8 @@ def is_paragraph(text, is_prose):
     if text.count(" | ") + text.count("| ") >= 2 and len(words(text)) <= 30:
         return False
     count = len(words(text))
-    if count < 15 and (text.endswith(("...", "…")) or (headline_shape(text) and _title_case(text))):
+    if count < 15 and (text.endswith(("...", "…")) or (headline_shape(text) and _title_case(text))
+                       or re.search(r"\?[”\"’']?$", text)):
         return False
     return count >= 8 or text[-1:] in ".!?\"”’"
 
@@ -333,8 +345,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     n = len(lines)
     first_prose = n
     seen_text = False
+    captions = []
     for i, t in enumerate(lines):
         t = " ".join(t.split())
+        if i == 0:
+            t = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s*(?:\d{1,2}:\d{2})?\s*", "", t)
+        if is_caption(t):
+            captions.append(" ".join(words(t)[:6]))
+            continue
+        if len(words(t)) >= 6 and " ".join(words(t)[:6]) in captions:
+            continue  # a caption printed again without its credit
         if not t or is_boilerplate(t, extra_boilerplate) or FURNITURE.match(t):
             continue
         nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
@@ -485,6 +505,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         if re.match(r"^\d{1,2}\.\s+\S", text) and len(words(text)) <= 5:
             kinds[i] = "furniture"  # a numbered menu entry
+            continue
+        ws = words(text)
+        if (len(ws) <= 6 and sum(1 for w in ws if ROLE_WORDS.search(w)) * 2 >= len(ws)) or (
+                len(ws) >= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in ws)
+                and not any(w.casefold() in _FUNCTION_WORDS for w in ws)):
+            kinds[i] = "other"  # a role line, or a menu of names
             continue
         titled = _TITLE_BY.match(text)
         if titled and headline_shape(titled.group("title")) and looks_like_person(titled.group("name")):
@@ -641,7 +667,7 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     if len(labelled) == 1:
         return labelled[0][1]
     # A short line (a section, a masthead, a series name) beside a full headline.
-    long_ones = [c for c in candidates if len(words(c[2])) >= 4]
+    long_ones = [c for c in candidates if len(words(c[2])) >= 5]
     if len(long_ones) == 1:
         return long_ones[0][1]
     if long_ones:
@@ -649,8 +675,9 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     # A headline then its standfirst: the first of two candidates with nothing between them.
     first, second = candidates[0], candidates[1]
     between = [kinds.get(j) for j in range(int(first[0]) + 1, int(second[0]))]
-    if all(k in {"furniture", "caption", None} for k in between) \
-            and (second[2].endswith((".", "?")) or len(words(second[2])) > len(words(first[2]))):
+    if all(k in {"furniture", "caption", None} for k in between) and (
+            second[2].endswith((".", "?")) or len(words(second[2])) > len(words(first[2]))
+            or len(words(first[2])) >= 6):
         return first[1]
     # A headline line followed by a date or byline is the article's; one above it is a label.
     anchored = [c for c in candidates if any(kinds.get(j) in {"date", "byline"} for j in range(c[0] + 1, c[0] + 4))]

@@ -3,10 +3,10 @@
 Supporting a new outlet is one module here with a ``PROFILE`` (a :class:`base.Profile`)
 plus one line in ``PROFILES``. The generic profile is the fallback and is tried last.
 """
-from . import brookings, chinadaily, csis, eastasiaforum, generic, lowy, rsis, straitstimes, thediplomat
+from . import brookings, chinadaily, csis, eastasiaforum, generic, lowy, rsis, scmp, straitstimes, thediplomat
 
 PROFILES = [rsis.PROFILE, chinadaily.PROFILE, eastasiaforum.PROFILE, lowy.PROFILE, straitstimes.PROFILE,
-            csis.PROFILE, brookings.PROFILE, thediplomat.PROFILE]
+            csis.PROFILE, brookings.PROFILE, thediplomat.PROFILE, scmp.PROFILE]
 FALLBACK = generic.PROFILE
 
 
