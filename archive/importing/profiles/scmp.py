@@ -11,7 +11,7 @@ columns and are read as listings.
 import re
 
 from ..document import OutletInfo
-from ..head import looks_like_person
+from ..head import headline_shape, looks_like_person
 from .base import Profile
 
 FURNITURE = re.compile(
@@ -56,11 +56,20 @@ class SCMPProfile(Profile):
             doc.title, doc.authors, doc.date, doc.date_precision = "", [], None, "unknown"
             doc.doubts["title"] = "the page lists several articles"
             return doc
-        if not doc.authors:
-            names = [" ".join(s.split()) for s in kept if looks_like_person(s.strip())]
-            repeated = {n for n in names if names.count(n) >= 2}
-            if len(repeated) == 1:
-                doc.authors = [repeated.pop()]
+        names = [" ".join(s.split()) for s in kept if looks_like_person(s.strip())]
+        repeated = {n for n in names if names.count(n) >= 2}
+        if not doc.authors and len(repeated) == 1:
+            doc.authors = [next(iter(repeated))]
+        if not doc.title and doc.authors:
+            # The headline is the line that follows the author's name under "Opinion".
+            clean = [" ".join(s.split()) for s in kept if s.strip()]
+            for i, line in enumerate(clean[:-1]):
+                following = clean[i + 1]
+                if line == doc.authors[0] and headline_shape(following) and not looks_like_person(following) \
+                        and not FURNITURE.match(following):
+                    doc.title = following
+                    doc.doubts.pop("title", None)
+                    break
         return doc
 
 
