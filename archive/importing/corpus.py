@@ -3,8 +3,10 @@
 Layout of ``tests/data/importing/real/``:
 
 - ``pages.jsonl``: one page beginning per line, never edited (``id``, ``text``, ``source_url``,
-  ``outlet_domain``, ``query``, ``origin``, ``split``). ``origin`` is ``search`` for pages
-  collected for this corpus and ``quotes-real:ID`` for excerpts taken from the quote corpus.
+  ``outlet_domain``, ``query``, ``origin``, ``split``, optional ``batch``). ``origin`` is
+  ``search`` for pages collected for this corpus and ``quotes-real:ID`` for excerpts taken
+  from the quote corpus; ``batch`` "b" marks a blind batch scored at first sight before it
+  joined the corpus (see docs/importing.md).
 - ``gold.jsonl``: what each text states, and nothing else (``id``, ``kind``, ``title``,
   ``title_also``, ``authors``, ``authors_also``, ``date``, ``date_precision``, ``date_also``,
   ``outlet``, ``outlet_also``, ``note``). The rules are in ``docs/importing.md``.

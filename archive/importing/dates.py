@@ -96,8 +96,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)"
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{3,4}\s*(?:GMT|UTC))"
 _TEXT_DATES = [
-    # 10 May, 2014 / Saturday 28 February 2015 / 8 Jan 2023
-    re.compile(_WEEKDAY + r"?" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
+    # 10 May, 2014 / Saturday 28 February 2015 / 8 Jan 2023 / Monday 11th of December 2023
+    re.compile(_WEEKDAY + r"?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
     # May 23, 2019 / Thursday, Sep 01, 2022 / January9, 2018 / March 4 2018
     re.compile(_WEEKDAY + r"?" + _MONTH + r"\s*" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b", re.I),
 ]

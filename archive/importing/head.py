@@ -123,7 +123,7 @@ FURNITURE = re.compile(
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
     r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
-    r"chat with us in facebook messenger.*|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
+    r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
@@ -151,6 +151,9 @@ _SEGMENTS = re.compile(r"\s+\|\s*|\s*\|\s+|\s+[-–—]\s+")
 _BREADCRUMB = re.compile(r"^(?:home|start)\s*[»>›/]\s*(?:.+[»>›/]\s*)?(?P<last>[^»>›/]{8,})$", re.I)
 _TOPIC_LIST = re.compile(r"^[^:]{3,40}:\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s*){3,}[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}$")
 _PERIODS = re.compile(r"[.!?…]$")
+_DATEISH = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*\b(?:19|20)\d{2}\b|"
+                      r"\b\d{1,2}(?:st|nd|rd|th)? of (?:january|february|march|april|may|june|july|august|september|"
+                      r"october|november|december)\b", re.I)
 
 
 def words(text):
@@ -313,6 +316,13 @@ def is_paragraph(text, is_prose):
     return count >= 8 or text[-1:] in ".!?\"”’"
 
 
+def _tag_row(line):
+    """Tags printed side by side ("Yoon Suk Yeol  south korea"): short segments two spaces apart."""
+    segments = [seg for seg in re.split(r"\s{2,}", line.strip()) if seg]
+    return len(segments) >= 2 and all(len(words(seg)) <= 3 for seg in segments) and any(
+        seg[:1].islower() for seg in segments)
+
+
 def is_listing(lines, raw_head=()):
     """Whether the first lines of a page list several articles rather than carry one.
 
@@ -334,7 +344,8 @@ def is_listing(lines, raw_head=()):
         found = head_date(t) if len(t) <= 60 else None
         if found and found.value and len(words(found.rest)) <= 2:
             dated.add(found.value)
-    return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 3 or len(dated) >= 3
+    names = [a for a, b in zip(texts, texts[1:]) if looks_like_person(a.split("|")[0]) and len(words(b)) >= 15]
+    return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 3 or len(dated) >= 3 or len(set(names)) >= 3
 
 
 def read_head(lines, *, extra_boilerplate=None, raw_head=None):
@@ -422,8 +433,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if by:
                 bylines.append((i, split_byline(by.group("names"))))
             continue
-        if len(re.findall(r"[a-z][A-Z]", text)) >= 2:
-            kinds[i] = "furniture"  # menu entries glued together
+        if len(re.findall(r"[a-z][A-Z]", text)) >= 2 or _tag_row(lines[i]) or _DATEISH.search(text):
+            kinds[i] = "furniture"  # menu entries glued together, tags apart, a date we cannot read
             continue
         by = BYLINE.match(text)
         if by and len(words(text)) <= 16 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
