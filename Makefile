@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo browser-deps screenshots test test-sqlite test-postgres install migrate seed bench lint clean
+.PHONY: run demo bench-desk browser-deps screenshots test test-sqlite test-postgres install migrate seed bench lint clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ test-postgres: install
 	@echo "== test suite on PostgreSQL ($$TEST_POSTGRES_URL) =="
 	DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## The review desk's benchmark alone: ten decisions in a real browser at 10,000 entries.
+bench-desk: install
+	$(MAKE) --no-print-directory bench BENCH_ARGS="--sizes 10000 --only desk --output bench-results/desk.md"
+
 ## What the browser tests need besides requirements.txt: Debian's chromium (as root) and axe-core from npm.
 browser-deps:
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium chromium-driver)
@@ -70,7 +74,7 @@ browser-deps:
 
 ## Refresh the README's screenshots (docs/screenshots/), taken by the browser tests.
 screenshots: install
-	SCREENSHOTS_DIR=docs/screenshots env -u DATABASE_URL $(BIN)/python -m pytest -q tests/browser -k "editor_reviews or visitor"
+	SCREENSHOTS_DIR=docs/screenshots env -u DATABASE_URL $(BIN)/python -m pytest -q tests/browser -k "editor_reviews or visitor_searches"
 
 ## Benchmarks (SQLite by default; DATABASE_URL selects PostgreSQL).
 bench: install
