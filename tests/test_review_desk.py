@@ -304,3 +304,24 @@ def test_the_admin_index_says_what_waits_for_review(editor, entry):
                        "1 entry with fields to complete")
     assert f'href="{DESK}"' in page and f'href="{DESK}?order=entry"' not in page
     assert reverse("admin:archive_entry_changelist") + "?needs_review=yes" in page
+
+
+def test_search_follows_each_decision(editor, entry, django_capture_on_commit_callbacks):
+    from archive.search.indexing import rebuild
+    rebuild()
+
+    def hits(words):
+        return editor.get("/statements/", {"q": words}).content.decode().count('class="entry-item"')
+
+    def post(statement, **data):
+        with django_capture_on_commit_callbacks(execute=True):  # the index is written at commit
+            editor.post(decide_url(statement), data)
+
+    post(st(entry, NYE), decision="confirm")  # same words, same speaker: nothing to reindex
+    assert hits("multipolar") == 1
+    post(st(entry, CHEN), decision="reject")
+    assert hits("chips") == 0  # a rejected statement leaves search
+    post(st(entry, TOMPROS), decision="new", new_name="Louise Tomlin", new_kind="person")
+    assert hits("Tomlin") == 1  # found by its new speaker's name
+    post(st(entry, CHEN), decision="confirm")
+    assert hits("chips") == 1  # no longer rejected: back in search

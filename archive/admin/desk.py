@@ -92,6 +92,7 @@ def render_desk(request, queue, status=200):
     context = {
         **admin.site.each_context(request),
         "title": "Review desk",
+        "is_nav_sidebar_enabled": False,  # the desk needs the width, and the sidebar costs a render
         "opts": StatementReview._meta,
         "queue": queue,
         "statement": statement,

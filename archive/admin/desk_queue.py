@@ -12,11 +12,10 @@ link (bookmarkable, and usable without JavaScript):
 - ``item``: the statement shown; without it, the queue's first.
 
 Each order is served by an index (``statement_review_confidence``, ``statement_review_entry``),
-so "the next one" is a keyset look-up, not a scan, however long the queue.
+so "the next one" is a few keyset look-ups, not a scan, however long the queue.
 """
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.http import QueryDict
 
 from archive.models import Agent, Entry, Outlet, Statement
@@ -91,33 +90,45 @@ class Queue:
     def ordering(self):
         return ORDERS[self.order][1]
 
-    def _after(self, statement, reverse=False):
-        """Q for the statements after ``statement`` in this order (before it when ``reverse``)."""
+    def _steps(self, statement, reverse=False):
+        """The statements after ``statement`` (before it when ``reverse``) as index ranges, nearest first.
+
+        For the order (confidence, id): first the same confidence with a greater id, then
+        any greater confidence. Each range is a plain prefix-equal, one-inequality look-up
+        of the queue's index (``statement_review_confidence`` / ``statement_review_entry``),
+        so the next statement is found directly even among thousands of equal confidences
+        (a row-value or OR comparison makes SQLite walk every tie).
+        """
         op = "lt" if reverse else "gt"
         values = [getattr(statement, name) for name in self.ordering]
-        condition = Q()
-        for i, name in enumerate(self.ordering):
-            step = Q(**{f"{name}__{op}": values[i]})
-            for earlier, value in zip(self.ordering[:i], values[:i]):
-                step &= Q(**{earlier: value})
-            condition |= step
-        return condition
+        for k in range(len(self.ordering) - 1, -1, -1):
+            condition = {name: value for name, value in zip(self.ordering[:k], values[:k])}
+            condition[f"{self.ordering[k]}__{op}"] = values[k]
+            yield self.queryset().filter(**condition)
+
+    def _seek(self, statement, count, reverse=False):
+        order = [f"-{name}" for name in self.ordering] if reverse else list(self.ordering)
+        found = []
+        for step in self._steps(statement, reverse):
+            found += list(step.order_by(*order).select_related("entry", "speaker")[:count - len(found)])
+            if len(found) >= count:
+                break
+        return found
 
     def following(self, statement, count=1):
         """The next ``count`` statements after ``statement`` (which need not be in the queue any more)."""
-        return list(self.queryset().filter(self._after(statement)).order_by(*self.ordering)
-                    .select_related("entry", "speaker")[:count])
+        return self._seek(statement, count)
 
     def previous(self, statement):
-        desc = [f"-{name}" for name in self.ordering]
-        return self.queryset().filter(self._after(statement, reverse=True)).order_by(*desc).first()
+        found = self._seek(statement, 1, reverse=True)
+        return found[0] if found else None
 
     def first(self):
         return self.queryset().order_by(*self.ordering).first()
 
     def position(self, statement):
         """1-based place of ``statement`` in the queue."""
-        return self.queryset().filter(self._after(statement, reverse=True)).count() + 1
+        return sum(step.order_by().count() for step in self._steps(statement, reverse=True)) + 1
 
     # -- links -------------------------------------------------------------------------
     def params(self, **changes):

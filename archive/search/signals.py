@@ -45,7 +45,11 @@ def authorship_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Statement, dispatch_uid="search_statement_deleted")
 def statement_changed(sender, instance, raw=False, **kwargs):
     # The entry too: it is indexed with its speakers (the speaker filter) and whether
-    # it has statements.
+    # it has statements. A save that says its search documents are unchanged (a review
+    # decision that keeps the speaker and leaves it visible: archive/services/review.py)
+    # reindexes nothing.
+    if getattr(instance, "_search_unchanged", False):
+        return
     if not raw:
         schedule(entry_ids=[instance.entry_id], statement_ids=[instance.pk])
 

@@ -108,7 +108,7 @@ def decide(statement, verdict, *, speaker=Ellipsis, kind=None, user=None, reason
         raise DecisionError(f"Unknown decision {verdict!r}.")
     if kind is not None and kind not in Statement.Kind.values:
         raise DecisionError(f"Unknown kind {kind!r}.")
-    old_speaker = statement.speaker_id
+    old_speaker, was_rejected = statement.speaker_id, statement.review_status == Statement.Review.REJECTED
     changed = False
     if speaker is not Ellipsis and (speaker.pk if speaker else None) != statement.speaker_id:
         statement.speaker = speaker
@@ -121,6 +121,10 @@ def decide(statement, verdict, *, speaker=Ellipsis, kind=None, user=None, reason
     if user is not None:
         statement._history_user = user
     statement._change_reason = reason or _reason(verdict, changed)
+    # Confirmed or suggested, a statement is found by the same words and speaker: only a
+    # new speaker or a change to or from "rejected" changes what search holds.
+    statement._search_unchanged = (statement.speaker_id == old_speaker
+                                   and was_rejected == (verdict == REJECT))
     statement.save()
     assign_group(statement)
     if statement.speaker_id != old_speaker:

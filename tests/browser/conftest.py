@@ -25,23 +25,35 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 INSTALL_CHROMIUM = "apt-get install -y chromium chromium-driver (never a browser Playwright downloads)"
 SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")  # e.g. docs/screenshots, to refresh the README's pictures
 
-# Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
-# between browser steps are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One chromium per test module.
+
+    Playwright's sync API keeps an event loop in this thread, and Django refuses ORM calls
+    while one runs: the ORM calls of these tests (and their database flush) are plain
+    synchronous code, so DJANGO_ALLOW_ASYNC_UNSAFE is set exactly while the loop lives,
+    and never reaches the other tests (``check --deploy`` refuses it in a subprocess).
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("Playwright is not installed: pip install -r requirements.txt")
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"No chromium at {CHROMIUM}: install it with  {INSTALL_CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -61,8 +73,16 @@ def page(browser, live_server):
 def groups(transactional_db):
     """The Editors and Librarians groups with their permissions, as migrations 0002 and 0003 make them."""
     from django.apps import apps
-    importlib.import_module("archive.migrations.0002_groups").create_groups(apps, None)
-    importlib.import_module("archive.migrations.0003_statement_review").grant_review(apps, None)
+    # The migrations' functions expect a migration's app registry and leave each app's
+    # models_module unset afterwards: on the real registry that must be put back, or the
+    # next flush would not recreate the content types.
+    saved = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        importlib.import_module("archive.migrations.0002_groups").create_groups(apps, None)
+        importlib.import_module("archive.migrations.0003_statement_review").grant_review(apps, None)
+    finally:
+        for config in apps.get_app_configs():
+            config.models_module = saved[config.label]
 
 
 @pytest.fixture

@@ -34,6 +34,11 @@ def test_editor_reviews_an_entry_with_the_keyboard_and_the_public_page_follows(p
     page.wait_for_url("**/statementreview/desk/")
     assert current_quote(page) == "Open models change everything for small labs."  # the least confident first
     screenshot(page, "review-desk.png", full_page=True)
+    page.keyboard.press("j")  # look ahead without deciding, and back
+    page.wait_for_url(re.compile(r"item="))
+    assert current_quote(page) == "Soft power now runs through open software."
+    page.keyboard.press("k")
+    page.wait_for_function("() => document.querySelector('.desk-paragraph mark').textContent.startsWith('Open models')")
 
     requests = []
     # Every request but static files (an icon the first message shows, cached after).
