@@ -7,7 +7,7 @@ commentary twice) yields each statement once: the first occurrence is kept.
 import bisect
 import re
 
-from . import attribute, classify, cues
+from . import attribute, classify, cues, ranking
 from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
@@ -110,6 +110,7 @@ class _Run:
         self.result = Result()
         self.seen = set()
         self.prev = None  # (Statement, Span) of the span just before, when it was a statement
+        self.hows = {}  # id(statement) → how the rules attributed it ("before", "after", "continuation" …)
 
     # --- speakers -------------------------------------------------------------------------
     def speaker(self, mention, exclude=()):
@@ -442,6 +443,7 @@ class _Run:
             speaker, kind, mention_text, desc = self.context_speaker(span)
             stmt = Statement(quote, span.start, span.end, self.kind_of(span, lo, None), "", speaker, kind,
                              mention_text, desc, 0.35 if speaker is None else 0.4)
+            self.hows[id(stmt)] = "context"
             return self.keep(stmt, span)
         return self.non_statement(span, classify.shape_reason(quote))
 
@@ -521,6 +523,7 @@ class _Run:
         new = Statement(self.text[span.start:span.end], span.start, span.end, self.kind_of(span, lo, None),
                         cue, stmt.speaker,
                         stmt.speaker_kind, stmt.speaker_mention, stmt.description, conf)
+        self.hows[id(new)] = "continuation"
         return self.keep(new, span)
 
     def kind_of(self, span, lo, att):
@@ -769,6 +772,7 @@ class _Run:
         mention_text = asked.text if asked is not None else att.mention.text
         stmt = Statement(self.text[span.start:span.end], span.start, span.end, self.kind_of(span, lo, att),
                          att.cue, speaker, kind, mention_text, desc, round(conf, 2))
+        self.hows[id(stmt)] = att.how + ("_reference" if by_ref else "")
         return self.keep(stmt, span)
 
     def keep(self, stmt, span):
@@ -896,7 +900,9 @@ class _Run:
             self.add_reported(cstart, cend, m.group(), speaker, kind, mention.text, desc, by_ref)
             return
 
-    def run(self):
+    def run(self, rank=True):
+        """Every statement and non-statement in text order; ``rank=False`` keeps the rules' speakers
+        (what the ranker is trained on)."""
         events = [(s.open, 0, i) for i, s in enumerate(self.spans)]
         opens = [s.open for s in self.spans]
         for start, end in self.sents.all():
@@ -913,6 +919,10 @@ class _Run:
             else:
                 self.reported(pos, arg)
         self.result.statements.sort(key=lambda s: s.start)
+        if rank:
+            weights, calibration = ranking.load_model()
+            if weights:
+                ranking.rerank(self, self.result.statements, self.hows, weights, calibration)
         return self.result
 
 

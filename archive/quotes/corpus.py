@@ -1,0 +1,415 @@
+"""The real-text corpus: passages as retrieved, two annotation passes, the adjudicated gold.
+
+Layout of ``tests/data/quotes/real/``:
+
+- ``passages.jsonl``: one excerpt of a stored public web page per line, never edited
+  (``id``, ``text``, ``source_url``, ``outlet``, ``outlet_domain``, ``query``, ``genre``,
+  ``split``);
+- ``annotations/pass-a.jsonl`` and ``pass-b.jsonl``: two independent annotations;
+- ``gold.jsonl``: the adjudicated annotation (``id``, ``quotes``, ``non_statements``).
+
+Offsets are computed here, never typed: each span is looked up in list order, so a repeated
+quotation takes its next occurrence. The checker is the one the tests run.
+
+The split is decided by the outlet, so that the locked test split's outlets appear nowhere
+else: a stable hash of the outlet's domain puts about a third of the outlets in ``test``.
+Commands (no Django needed)::
+
+    python -m archive.quotes.corpus check FILE [--passages P]   # annotation or gold file
+    python -m archive.quotes.corpus offsets FILE [--passages P] # rewrite with start/end
+    python -m archive.quotes.corpus agree A B [--passages P]    # inter-annotator agreement
+    python -m archive.quotes.corpus stats                       # passages, outlets, splits
+"""
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "quotes" / "real"
+PASSAGES = REAL_DIR / "passages.jsonl"
+GOLD = REAL_DIR / "gold.jsonl"
+
+SPLITS = ("train", "dev", "test")
+GENRES = {"commentary", "op-ed", "analysis", "news", "wire", "interview", "liveblog", "social", "chatbot", "blog",
+          "transcript", "speech", "other"}
+QUOTE_KINDS = {"direct", "partial"}
+SPEAKER_KINDS = {"person", "organisation", "group", "publication", "ai_system"}
+NON_REASONS = {"scare", "term", "title", "name", "translation", "mention", "headline", "debris", "other"}
+AUTHOR = "(author)"
+
+# A plain pattern for quoted spans, only to warn about spans neither list covers.
+PLAIN_SPAN_RE = re.compile(r"“([^“”\n]{1,800})”|\"([^\"\n]{1,800})\"|«([^«»\n]{1,800})»")
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+
+
+class CorpusError(ValueError):
+    """A corpus file that cannot be read at all."""
+
+
+def read_jsonl(path):
+    path = Path(path)
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"cannot read {path}: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}:{number}: not JSON: {exc}") from exc
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise CorpusError(f"{path}:{number}: a record needs an \"id\"")
+        records.append(record)
+    return records
+
+
+def write_jsonl(path, records):
+    Path(path).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def split_of(domain, test_share=0.36, dev_share=0.3):
+    """The split an outlet belongs to, from a stable hash of its domain (never from its text)."""
+    digest = hashlib.sha1(domain.strip().lower().encode("utf-8")).digest()
+    x = int.from_bytes(digest[:4], "big") / 2 ** 32
+    if x < test_share:
+        return "test"
+    y = int.from_bytes(digest[4:8], "big") / 2 ** 32
+    return "dev" if y < dev_share else "train"
+
+
+def load_passages(path=PASSAGES):
+    return {p["id"]: p for p in read_jsonl(path)}
+
+
+def locate(text, items, field):
+    """(start, end) for each item's ``field`` in list order; None where it is not found exactly.
+
+    The search starts after the previous item's start, then falls back to the whole text (an
+    annotator may list two spans out of order; the checker reports that separately).
+    """
+    spans, pos = [], 0
+    for item in items:
+        needle = item.get(field) or ""
+        if not needle:
+            spans.append(None)
+            continue
+        at = text.find(needle, pos)
+        if at < 0:
+            at = text.find(needle)
+        if at < 0:
+            spans.append(None)
+            continue
+        spans.append((at, at + len(needle)))
+        pos = at + 1
+    return spans
+
+
+def _near_miss(text, needle):
+    """Why an exact lookup failed, when a whitespace- and quote-insensitive one succeeds."""
+    def fold(s):
+        return _SPACE_RE.sub(" ", s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"'))
+    if fold(needle).strip() and fold(needle).strip() in fold(text):
+        return " (it matches when spaces/quote styles are ignored: copy the characters exactly)"
+    return ""
+
+
+def check_record(record, passage):
+    """Problems with one annotation record: (errors, warnings), each a list of strings."""
+    errors, warnings = [], []
+    rid = record.get("id")
+    if passage is None:
+        return [f"{rid}: no passage with this id"], []
+    text = passage["text"]
+    quotes = record.get("quotes")
+    nons = record.get("non_statements")
+    if not isinstance(quotes, list) or not isinstance(nons, list):
+        return [f"{rid}: \"quotes\" and \"non_statements\" must both be lists"], []
+    covered = []
+    for items, field, label in ((quotes, "quote", "quote"), (nons, "text", "non-statement")):
+        for item, span in zip(items, locate(text, items, field)):
+            if not isinstance(item, dict):
+                errors.append(f"{rid}: a {label} is not an object")
+                continue
+            value = item.get(field)
+            if not isinstance(value, str) or not value.strip():
+                errors.append(f"{rid}: a {label} has no \"{field}\"")
+                continue
+            if span is None:
+                errors.append(f"{rid}: {label} not found exactly in the text: {value[:80]!r}"
+                              + _near_miss(text, value))
+                continue
+            covered.append((span, label, value))
+    for q in quotes:
+        if not isinstance(q, dict):
+            continue
+        what = f"{rid}: quote {str(q.get('quote'))[:50]!r}"
+        if q.get("kind") not in QUOTE_KINDS:
+            errors.append(f"{what}: kind {q.get('kind')!r} is not one of {sorted(QUOTE_KINDS)}")
+        speaker = q.get("speaker")
+        if speaker is None:
+            if q.get("speaker_kind") is not None:
+                errors.append(f"{what}: a null speaker has a null speaker_kind")
+        else:
+            if not isinstance(speaker, str) or not speaker.strip():
+                errors.append(f"{what}: speaker must be a non-empty string or null")
+            elif q.get("speaker_kind") not in SPEAKER_KINDS:
+                errors.append(f"{what}: speaker_kind {q.get('speaker_kind')!r} is not one of {sorted(SPEAKER_KINDS)}")
+            if isinstance(speaker, str) and speaker != AUTHOR:
+                folded = text.casefold()
+                missing = [w for w in _WORD_RE.findall(speaker) if w.casefold() not in folded]
+                if missing:
+                    errors.append(f"{what}: speaker {speaker!r}: {missing} not in the text")
+        for key in ("speaker_mention", "cue"):
+            if not isinstance(q.get(key, ""), str):
+                errors.append(f"{what}: {key} must be a string")
+        mention = q.get("speaker_mention") or ""
+        if mention and _SPACE_RE.sub(" ", mention).casefold() not in _SPACE_RE.sub(" ", text).casefold():
+            warnings.append(f"{what}: speaker_mention {mention!r} is not in the text as written")
+    for n in nons:
+        if isinstance(n, dict) and n.get("reason") not in NON_REASONS:
+            errors.append(f"{rid}: non-statement {str(n.get('text'))[:50]!r}: reason {n.get('reason')!r} "
+                          f"is not one of {sorted(NON_REASONS)}")
+    covered.sort()
+    for (a, la, va), (b, lb, vb) in zip(covered, covered[1:]):
+        if b[0] < a[1] and not (a[0] <= b[0] and b[1] <= a[1] and la == lb == "quote"):
+            errors.append(f"{rid}: {la} {va[:40]!r} and {lb} {vb[:40]!r} overlap")
+    for m in PLAIN_SPAN_RE.finditer(text):
+        inner = m.start() + 1, m.end() - 1
+        if not any(s[0] < inner[1] and inner[0] < s[1] for s, _, _ in covered):
+            warnings.append(f"{rid}: quoted span in neither list: {text[inner[0]:inner[1]][:60]!r}")
+    return errors, warnings
+
+
+def check_file(path, passages_path=PASSAGES, require_all=False):
+    """(errors, warnings) for an annotation or gold file."""
+    passages = load_passages(passages_path)
+    records = read_jsonl(path)
+    errors, warnings = [], []
+    seen = Counter(r["id"] for r in records)
+    errors += [f"{rid}: annotated {n} times" for rid, n in seen.items() if n > 1]
+    for record in records:
+        e, w = check_record(record, passages.get(record["id"]))
+        errors += e
+        warnings += w
+    if require_all:
+        errors += [f"{pid}: not annotated" for pid in passages if pid not in seen]
+    return errors, warnings
+
+
+def check_passages(passages_path=PASSAGES):
+    """Problems with the passage file itself, and the split's promise (test outlets appear nowhere else)."""
+    errors = []
+    records = read_jsonl(passages_path)
+    ids = Counter(p["id"] for p in records)
+    errors += [f"{pid}: duplicate passage id" for pid, n in ids.items() if n > 1]
+    urls = Counter(p.get("source_url") for p in records)
+    errors += [f"{u}: duplicate source_url" for u, n in urls.items() if n > 1]
+    for p in records:
+        for key in ("text", "source_url", "outlet", "outlet_domain", "query", "genre", "split"):
+            if not isinstance(p.get(key), str) or not p[key].strip():
+                errors.append(f"{p['id']}: missing {key}")
+        if p.get("genre") not in GENRES:
+            errors.append(f"{p['id']}: genre {p.get('genre')!r}")
+        if p.get("split") not in SPLITS:
+            errors.append(f"{p['id']}: split {p.get('split')!r}")
+    by_outlet = {}
+    for p in records:
+        by_outlet.setdefault(p.get("outlet_domain", "").lower(), set()).add(p.get("split"))
+    errors += [f"{d}: outlet in splits {sorted(s)}" for d, s in by_outlet.items() if "test" in s and len(s) > 1]
+    return errors
+
+
+def with_offsets(record, passage):
+    """The record with ``start``/``end`` on every span (None where a span is not found)."""
+    text = passage["text"]
+    out = dict(record)
+    for key, field in (("quotes", "quote"), ("non_statements", "text")):
+        items = [dict(i) for i in record.get(key, [])]
+        for item, span in zip(items, locate(text, items, field)):
+            item["start"], item["end"] = span if span else (None, None)
+        out[key] = items
+    return out
+
+
+def cases(split=None, gold_path=GOLD, passages_path=PASSAGES):
+    """Gold cases in the evaluation's format (text, quotes, non_statements), optionally one split."""
+    passages = load_passages(passages_path)
+    out = []
+    for record in read_jsonl(gold_path):
+        passage = passages.get(record["id"])
+        if passage is None or (split and passage.get("split") != split):
+            continue
+        out.append({"id": record["id"], "text": passage["text"], "outlet": passage.get("outlet"),
+                    "genre": passage.get("genre"), "quotes": record.get("quotes", []),
+                    "non_statements": record.get("non_statements", []), "author": record.get("author")})
+    return out
+
+
+# --- agreement between two passes -------------------------------------------------------------
+
+def _norm(s):
+    s = (s or "").replace("’", "'").replace("‘", "'")
+    return _SPACE_RE.sub(" ", s).strip(" \t\n\"“”‘’'.,;:!?…—–-()[]").casefold()
+
+
+def _kappa(pairs):
+    """Cohen's kappa over (a, b) label pairs."""
+    if not pairs:
+        return 1.0
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    ca, cb = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def agreement(a_records, b_records):
+    """Agreement figures between two passes over the passages both annotated, and the disagreements."""
+    a_by, b_by = {r["id"]: r for r in a_records}, {r["id"]: r for r in b_records}
+    both_stmt = only_a = only_b = 0
+    decision_pairs, speaker_pairs, kind_pairs, skind_pairs = [], [], [], []
+    disagreements = []
+    for pid in sorted(set(a_by) & set(b_by)):
+        def spans(record):
+            out = {}
+            for q in record.get("quotes", []):
+                out.setdefault(_norm(q.get("quote")), ("statement", q))
+            for n in record.get("non_statements", []):
+                out.setdefault(_norm(n.get("text")), ("non", n))
+            return out
+        sa, sb = spans(a_by[pid]), spans(b_by[pid])
+        for key in set(sa) | set(sb):
+            la, lb = sa.get(key, ("none", None)), sb.get(key, ("none", None))
+            if la[0] == "statement" and lb[0] == "statement":
+                both_stmt += 1
+                qa, qb = la[1], lb[1]
+                speaker_pairs.append((_norm(qa.get("speaker")), _norm(qb.get("speaker"))))
+                kind_pairs.append((qa.get("kind"), qb.get("kind")))
+                skind_pairs.append((qa.get("speaker_kind"), qb.get("speaker_kind")))
+                if speaker_pairs[-1][0] != speaker_pairs[-1][1] or qa.get("kind") != qb.get("kind"):
+                    disagreements.append({"id": pid, "span": key[:80], "a": qa, "b": qb})
+            elif la[0] == "statement":
+                only_a += 1
+            elif lb[0] == "statement":
+                only_b += 1
+            if la[0] != "none" and lb[0] != "none":
+                decision_pairs.append((la[0], lb[0]))
+            if la[0] != lb[0]:
+                disagreements.append({"id": pid, "span": key[:80], "a": la[0], "b": lb[0]})
+    span_f1 = 2 * both_stmt / (2 * both_stmt + only_a + only_b) if both_stmt + only_a + only_b else 1.0
+    return {
+        "passages": len(set(a_by) & set(b_by)),
+        "statements_both": both_stmt, "statements_only_a": only_a, "statements_only_b": only_b,
+        "statement_span_f1": round(span_f1, 4),
+        "statement_decision_kappa": round(_kappa(decision_pairs), 4),
+        "speaker_agreement": round(sum(a == b for a, b in speaker_pairs) / len(speaker_pairs), 4)
+        if speaker_pairs else 1.0,
+        "quote_kind_kappa": round(_kappa(kind_pairs), 4),
+        "speaker_kind_agreement": round(sum(a == b for a, b in skind_pairs) / len(skind_pairs), 4)
+        if skind_pairs else 1.0,
+        "disagreements": disagreements,
+    }
+
+
+def merge_raw(raw_paths, passages_path=PASSAGES):
+    """Append collected passages not yet in the corpus (by id and URL), each given its outlet's split.
+
+    Passages already in the corpus are never rewritten.
+    """
+    existing = read_jsonl(passages_path) if Path(passages_path).exists() else []
+    ids = {p["id"] for p in existing}
+    urls = {p["source_url"] for p in existing}
+    added = []
+    for raw in raw_paths:
+        for record in read_jsonl(raw):
+            if record["id"] in ids or record.get("source_url") in urls:
+                continue
+            record = {k: record[k] for k in ("id", "text", "source_url", "outlet", "outlet_domain", "query",
+                                             "genre") if k in record}
+            record["outlet_domain"] = record.get("outlet_domain", "").strip().lower()
+            record["split"] = split_of(record["outlet_domain"])
+            ids.add(record["id"])
+            urls.add(record.get("source_url"))
+            added.append(record)
+    Path(passages_path).parent.mkdir(parents=True, exist_ok=True)
+    write_jsonl(passages_path, existing + added)
+    return len(added)
+
+
+def stats(passages_path=PASSAGES, gold_path=GOLD):
+    passages = read_jsonl(passages_path)
+    out = {"passages": len(passages), "outlets": len({p["outlet_domain"].lower() for p in passages})}
+    for split in SPLITS:
+        ps = [p for p in passages if p.get("split") == split]
+        out[split] = {"passages": len(ps), "outlets": len({p["outlet_domain"].lower() for p in ps})}
+    out["genres"] = dict(Counter(p.get("genre") for p in passages))
+    if Path(gold_path).exists():
+        gold = read_jsonl(gold_path)
+        out["gold_passages"] = len(gold)
+        out["gold_statements"] = sum(len(g.get("quotes", [])) for g in gold)
+        out["gold_non_statements"] = sum(len(g.get("non_statements", [])) for g in gold)
+    return out
+
+
+def main(argv=None):
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m archive.quotes.corpus")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("check", "offsets"):
+        p = sub.add_parser(name)
+        p.add_argument("file")
+        p.add_argument("--passages", default=str(PASSAGES))
+        p.add_argument("--all", action="store_true", help="every passage must be annotated")
+    p = sub.add_parser("agree")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--disagreements", default=None, help="write them to this JSONL file")
+    sub.add_parser("stats")
+    p = sub.add_parser("merge")
+    p.add_argument("raw", nargs="+")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            errors, warnings = check_file(args.file, args.passages, args.all)
+            if Path(args.passages).resolve() == PASSAGES.resolve():
+                errors = check_passages(args.passages) + errors
+            for w in warnings:
+                print("warning:", w)
+            for e in errors:
+                print("error:", e)
+            print(f"{len(errors)} errors, {len(warnings)} warnings")
+            return 1 if errors else 0
+        if args.command == "offsets":
+            passages = load_passages(args.passages)
+            records = [with_offsets(r, passages[r["id"]]) for r in read_jsonl(args.file) if r["id"] in passages]
+            write_jsonl(args.file, records)
+            print(f"offsets written for {len(records)} records")
+            return 0
+        if args.command == "agree":
+            result = agreement(read_jsonl(args.a), read_jsonl(args.b))
+            if args.disagreements:
+                write_jsonl(args.disagreements, result["disagreements"])
+            result["disagreements"] = len(result["disagreements"])
+            print(json.dumps(result, indent=2))
+            return 0
+        if args.command == "merge":
+            print(f"{merge_raw(args.raw)} passages added")
+            return 0
+        if args.command == "stats":
+            print(json.dumps(stats(), indent=2))
+            return 0
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
