@@ -144,7 +144,7 @@ def test_to_dict_is_the_command_line_contract():
     data = extract('He said, "Yes we can." The "so-called" thing.').to_dict()
     assert set(data) == {"statements", "non_statements"}
     assert set(data["statements"][0]) == {"quote", "start", "end", "kind", "cue", "speaker", "speaker_kind",
-                                          "speaker_mention", "description", "confidence"}
+                                          "speaker_mention", "description", "confidence", "alternatives"}
     assert set(data["non_statements"][0]) == {"text", "start", "end", "reason"}
 
 

@@ -41,9 +41,11 @@ def test_double_quotes_nested_in_single_quote_style():
     assert quoted(text) == ["They call it “progress”, but it is theft,"]
 
 
-def test_multi_paragraph_quote_without_closing_mark_at_paragraph_end():
+def test_multi_paragraph_quote_is_one_span_per_paragraph():
+    # the closing mark is omitted at a paragraph's end and the next paragraph reopens: each
+    # paragraph is a span, so one missing mark costs at most its paragraph
     text = "He said:\n“First paragraph ends here.\n“Second paragraph closes.”\nAfter."
-    assert quoted(text) == ["First paragraph ends here.\n“Second paragraph closes."]
+    assert quoted(text) == ["First paragraph ends here.", "Second paragraph closes."]
 
 
 def test_quote_crossing_a_line_break():

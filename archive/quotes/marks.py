@@ -124,9 +124,10 @@ def _pair(text, marks, style, blocked=None):
         breaks = text.count("\n", open_at, i)
         if role == "open":
             if breaks and _line_start(text, i):
-                # multi-paragraph quote: the closing mark is omitted at the paragraph end
-                open_at = i
-                paragraphs += 1
+                # multi-paragraph quote: the closing mark is omitted at the paragraph end. Each
+                # paragraph's part is a span of its own, so a mark missed here costs one paragraph
+                _paragraph_part(text, spans, first_open, style)
+                open_at = first_open = i
             else:
                 if breaks:
                     _unclosed(text, spans, first_open, open_at, open_role, style, paragraphs)
@@ -182,6 +183,18 @@ def _unclosed(text, spans, first_open, open_at, role, style, paragraphs):
     if spans and spans[-1].close >= first_open:
         return
     spans.append(Span(first_open, line_end, start, end, style, paragraphs))
+
+
+def _paragraph_part(text, spans, first_open, style):
+    """The words from an opening mark to the end of its paragraph (no closing mark there)."""
+    line_end = text.find("\n", first_open)
+    start, end = first_open + 1, line_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        spans.append(Span(first_open, line_end, start, end, style))
 
 
 def _better_close_follows(text, marks, k):
