@@ -143,7 +143,7 @@ class Score:
     reported_found: int = 0
     reported_predicted: int = 0
     problems: list = field(default_factory=list)
-    outcomes: list = field(default_factory=list)  # one (case id, gold quote, found, got speaker) per gold quote
+    outcomes: list = field(default_factory=list)  # (case id, gold quote, found, got, want) per gold quote
     field_right: dict = field(default_factory=dict)  # "cue" -> [right, scored]
     bands: dict = field(default_factory=dict)  # band -> [right, total]
     error_classes: dict = field(default_factory=dict)
@@ -280,13 +280,13 @@ def score_case(case, score):
             else:
                 cls = "pairing"
             score.count_error(cls)
-            score.outcomes.append((cid, gold["quote"], False, None))
+            score.outcomes.append((cid, gold["quote"], False, None, gold.get("speaker")))
             score.problems.append(f"MISS      {cid}: “{gold['quote'][:80]}” ({gold.get('speaker')}) [{cls}]")
             continue
         unmatched.remove(hit)
         score.tp += 1
         right = names_match(hit.speaker, gold.get("speaker"))
-        score.outcomes.append((cid, gold["quote"], True, hit.speaker))
+        score.outcomes.append((cid, gold["quote"], True, hit.speaker, gold.get("speaker")))
         score.add_band(hit.confidence, right)
         if right:
             score.speaker_right += 1
@@ -398,10 +398,14 @@ def format_score(score, label="", problems=True):
 
 
 def pinned_outcomes(score):
-    """The exact outcome of every gold quote, as lines a test compares with a stored copy:
-    ``case id | quote (first 60 characters) | the speaker found, or MISSED``."""
-    return [f"{cid} | {normalise_quote(quote)[:60]} | {speaker if found else 'MISSED'}"
-            for cid, quote, found, speaker in score.outcomes]
+    """The exact outcome of every gold quote, as lines a test compares with a stored copy, so a
+    changed speaker shows as a diff that names its passage; the lines not marked ``ok`` are the
+    known misses: ``case id | quote (first 60 characters) | ok/WRONG/MISSED | got | want``."""
+    lines = []
+    for cid, quote, found, speaker, want in score.outcomes:
+        status = "MISSED" if not found else "ok" if names_match(speaker, want) else "WRONG"
+        lines.append(f"{cid} | {normalise_quote(quote)[:60]} | {status} | {speaker if found else '-'} | {want}")
+    return lines
 
 
 def thresholds_failed(score, min_f1=None, min_speaker_accuracy=None):

@@ -6,6 +6,7 @@ import re
 
 # Roles and descriptors that stand before or after a name ("Harvard AI expert Louis Tompros").
 ROLES = set("""
+gov sen rep amb
 expert researcher scientist scholar professor lecturer academic analyst economist
 historian fellow director president vice chairman chairwoman chairperson chair founder
 co-founder cofounder ceo cto cfo coo executive chief head leader minister secretary
@@ -62,7 +63,10 @@ TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.",
           "queen", "emperor", "pope", "cardinal", "bishop", "rabbi", "imam", "father", "sister", "brother",
           "maj-gen", "maj.-gen.", "lt-gen", "lt.-gen.", "brig-gen", "brig.-gen.", "lt-col", "lt.-col.", "major-general",
           "lieutenant-general", "brigadier-general", "rear-admiral", "vice-admiral", "air-marshal", "gen", "maj",
-          "maj.", "lt", "col", "sgt", "cpl", "pte", "cdr", "cmdr", "adm", "brig"}
+          "maj.", "lt", "col", "sgt", "cpl", "pte", "cdr", "cmdr", "adm", "brig",
+          # abbreviated titles, with or without their point
+          "gov", "gov.", "sen", "rep", "rep.", "sgt.", "capt", "cmdr.", "brig.", "amb", "amb.", "supt", "supt.",
+          "insp", "insp.", "pres", "pres."}
 # Lower-case place nouns that close a place name ("Ben Tre province", "Kikuyo town").
 PLACE_NOUNS = {"province", "state", "county", "district", "city", "town", "village", "region", "prefecture",
                "township", "municipality", "island", "valley", "governorate", "oblast", "commune"}

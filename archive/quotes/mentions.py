@@ -13,7 +13,10 @@ from . import lexicon as lx
 from .cues import FORM_FAMILY
 from .kinds import description_head, infer_kind
 
-TOKEN_RE = re.compile(r"(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
+# A title abbreviation keeps its point ("Mr. Denny Roy", "Gen. Charles Flynn"): the point ends
+# no mention and no sentence
+TITLE_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Hon|Rev|Maj|Brig|Supt|Insp|Amb|Pres)\."
+TOKEN_RE = re.compile(TITLE_ABBREVIATION + r"(?=\s+[A-Z])|(?:[A-Z]\.)+(?=\s+[A-Z])|[^\W_](?:[\w’'&.\-]*[^\W_])?|[^\w\s]")
 LINKS = ("of", "for", "at", "&", "to", "in", "from", "on")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "i": "author",
             "we": "author", "him": "person", "her": "person"}
