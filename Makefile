@@ -81,5 +81,21 @@ bench: install
 	DEBUG=0 SECRET_KEY=bench-only-$$(date +%s)-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \
 		$(BIN)/python manage.py bench $(BENCH_ARGS)
 
+.PHONY: quotes-evaluate quotes-train pin-quotes
+## The quote engine on real text: figures on the development split, retraining, pinned outcomes.
+quotes-evaluate: install
+	$(BIN)/python -m archive.quotes.evaluate real:dev --summary
+
+quotes-train: install
+	$(BIN)/python -m archive.quotes.train --train real:train --calibrate real:dev
+
+pin-quotes: install
+	mkdir -p tests/data/quotes/outcomes
+	$(BIN)/python -m archive.quotes.evaluate real:train --summary --pin tests/data/quotes/outcomes/real-train.txt > /dev/null
+	$(BIN)/python -m archive.quotes.evaluate real:dev --summary --pin tests/data/quotes/outcomes/real-dev.txt > /dev/null
+	$(BIN)/python -m archive.quotes.evaluate tests/data/quotes/passages.jsonl --summary --pin tests/data/quotes/outcomes/written-passages.txt > /dev/null
+	$(BIN)/python -m archive.quotes.evaluate tests/data/seed-quotes.jsonl --summary --pin tests/data/quotes/outcomes/seeds.txt > /dev/null
+	@git diff --stat -- tests/data/quotes/outcomes/ || true
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

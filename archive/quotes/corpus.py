@@ -87,6 +87,22 @@ def load_passages(path=PASSAGES):
     return {p["id"]: p for p in read_jsonl(path)}
 
 
+MARK_CHARS = "\"“”„«»‘’'‹›「」ˈ"
+
+
+def _find(text, needle, pos):
+    """The first occurrence from ``pos`` that a quotation mark (or the text's edge) bounds on a
+    side, so a short quote is not found inside a longer word ("rev" in "review"); else the first."""
+    first = at = text.find(needle, pos)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + len(needle)] if at + len(needle) < len(text) else ""
+        if before in MARK_CHARS or after in MARK_CHARS or needle[:1] in MARK_CHARS or not before:
+            return at
+        at = text.find(needle, at + 1)
+    return first
+
+
 def locate(text, items, field):
     """(start, end) for each item's ``field`` in list order; None where it is not found exactly.
 
@@ -99,9 +115,9 @@ def locate(text, items, field):
         if not needle:
             spans.append(None)
             continue
-        at = text.find(needle, pos)
+        at = _find(text, needle, pos)
         if at < 0:
-            at = text.find(needle)
+            at = _find(text, needle, 0)
         if at < 0:
             spans.append(None)
             continue
@@ -317,6 +333,46 @@ def agreement(a_records, b_records):
     }
 
 
+def _signature(record):
+    """What two passes must share for a passage to need no adjudication: every span, its list,
+    and for statements the speaker and the quote kind."""
+    quotes = sorted((_norm(q.get("quote")), _norm(q.get("speaker")), q.get("kind")) for q in record.get("quotes", []))
+    nons = sorted(_norm(n.get("text")) for n in record.get("non_statements", []))
+    return quotes, nons
+
+
+def disagreeing(a_records, b_records):
+    """Ids of the passages both passes annotated whose annotations differ in substance."""
+    a_by, b_by = {r["id"]: r for r in a_records}, {r["id"]: r for r in b_records}
+    return sorted(pid for pid in set(a_by) & set(b_by) if _signature(a_by[pid]) != _signature(b_by[pid]))
+
+
+def assemble(a_records, b_records, decisions, passages):
+    """The gold file: the adjudicator's record where the passes disagree, pass A's where they agree.
+
+    Every passage both passes annotated must be settled; offsets are computed here.
+    """
+    a_by, b_by = {r["id"]: r for r in a_records}, {r["id"]: r for r in b_records}
+    decided = {r["id"]: r for r in decisions}
+    gold, unsettled = [], []
+    for pid in passages:
+        if pid not in a_by or pid not in b_by:
+            continue
+        if _signature(a_by[pid]) == _signature(b_by[pid]):
+            record = a_by[pid]
+            how = "agreed"
+        elif pid in decided:
+            record = decided[pid]
+            how = "adjudicated"
+        else:
+            unsettled.append(pid)
+            continue
+        record = {"id": pid, "quotes": record.get("quotes", []), "non_statements": record.get("non_statements", []),
+                  "settled": how}
+        gold.append(with_offsets(record, passages[pid]))
+    return gold, unsettled
+
+
 def merge_raw(raw_paths, passages_path=PASSAGES):
     """Append collected passages not yet in the corpus (by id and URL), each given its outlet's split.
 
@@ -372,6 +428,14 @@ def main(argv=None):
     p.add_argument("b")
     p.add_argument("--disagreements", default=None, help="write them to this JSONL file")
     sub.add_parser("stats")
+    p = sub.add_parser("disagreeing")
+    p.add_argument("a")
+    p.add_argument("b")
+    p = sub.add_parser("assemble")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("decisions")
+    p.add_argument("--out", default=str(GOLD))
     p = sub.add_parser("merge")
     p.add_argument("raw", nargs="+")
     args = parser.parse_args(argv)
@@ -399,6 +463,17 @@ def main(argv=None):
             result["disagreements"] = len(result["disagreements"])
             print(json.dumps(result, indent=2))
             return 0
+        if args.command == "disagreeing":
+            for pid in disagreeing(read_jsonl(args.a), read_jsonl(args.b)):
+                print(pid)
+            return 0
+        if args.command == "assemble":
+            passages = load_passages()
+            decisions = read_jsonl(args.decisions) if Path(args.decisions).exists() else []
+            gold, unsettled = assemble(read_jsonl(args.a), read_jsonl(args.b), decisions, passages)
+            write_jsonl(args.out, gold)
+            print(f"{len(gold)} gold records written; {len(unsettled)} unsettled: {' '.join(unsettled)}")
+            return 1 if unsettled else 0
         if args.command == "merge":
             print(f"{merge_raw(args.raw)} passages added")
             return 0

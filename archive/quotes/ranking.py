@@ -31,6 +31,8 @@ WINDOW_AFTER = 600
 KINDS = ("person", "organisation", "group", "publication", "ai_system")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+# A social-media handle names an account, in any script: "@dril", "@中国外交部"
+HANDLE_RE = re.compile(r"(?<![\w@/.])@[^\W][\w.]{1,30}(?<!\.)")
 
 
 def norm(name):
@@ -109,6 +111,16 @@ def candidates(run, stmt, how, prev_speaker):
                 c.before = span
         elif c.after is None or r.pos < c.after[0]:
             c.after = span
+    for m in HANDLE_RE.finditer(text, max(0, a - WINDOW_BEFORE), min(len(text), b + WINDOW_AFTER)):
+        if a - 1 <= m.start() <= b + 1 or refs.in_quote(m.start()):
+            continue
+        c = get(m.group(), "person")
+        span = (m.start(), m.end())
+        if m.start() < a:
+            if c.before is None or m.start() > c.before[0]:
+                c.before = span
+        elif c.after is None or m.start() < c.after[0]:
+            c.after = span
     if prev_speaker:
         get(prev_speaker[0], prev_speaker[1])
     get(None, None)
@@ -138,6 +150,8 @@ def candidates(run, stmt, how, prev_speaker):
             continue
         if c.kind in KINDS:
             f["kind_" + c.kind] = 1.0
+        if c.name.startswith("@"):
+            f["handle"] = 1.0
         if c.name == run.refs.author or c.name == "(author)":
             f["author"] = 1.0
         if c.weak:

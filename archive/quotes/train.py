@@ -112,14 +112,14 @@ def main(argv=None):
     parser.add_argument("--out", default=str(ranking.WEIGHTS_PATH))
     parser.add_argument("--l2", type=float, default=0.01)
     args = parser.parse_args(argv)
+    if any(src.startswith("real:test") or src == "real:all" for src in args.train + args.calibrate):
+        print("error: the locked test split is never trained or calibrated on", file=sys.stderr)
+        return 1
     try:
         train_cases = [c for src in args.train for c in load_any(src)]
         cal_cases = [c for src in args.calibrate for c in load_any(src)]
     except CaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
-    if any(src.startswith("real:test") or src == "real:all" for src in args.train + args.calibrate):
-        print("error: the locked test split is never trained or calibrated on", file=sys.stderr)
         return 1
     groups, unreachable = groups_for(train_cases)
     weights = fit(groups, l2=args.l2)

@@ -1,0 +1,90 @@
+"""The real-text corpus: valid as the checker reads it, and every development outcome pinned.
+
+A pinned outcome is one line per gold quote: found or missed, and the speaker found. Any change
+of the engine that changes a speaker on real text shows here as a diff naming the passage, not
+as a figure that moved by a thousandth. Retraining or a deliberate rule change updates the pins
+with ``make pin-quotes``; the diff then goes into the commit for review.
+
+The locked test split is not pinned and never read here: its figure is taken once, at first
+sight (docs/quotes.md).
+"""
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+
+from archive.quotes import corpus
+from archive.quotes.evaluate import evaluate, pinned_outcomes
+from archive.quotes.train import main as train_main
+
+ROOT = Path(__file__).resolve().parent.parent
+PINS = ROOT / "tests" / "data" / "quotes" / "outcomes"
+ANNOTATIONS = corpus.REAL_DIR / "annotations"
+
+
+def test_passages_are_valid_and_the_test_outlets_appear_in_no_other_split():
+    assert corpus.check_passages() == []
+    s = corpus.stats()
+    assert s["passages"] >= 300 and s["outlets"] >= 150
+    assert s["test"]["passages"] >= 100
+
+
+def test_gold_and_both_annotation_passes_pass_the_checker():
+    for path in [corpus.GOLD, *sorted(ANNOTATIONS.glob("pass-*.jsonl"))]:
+        errors, _ = corpus.check_file(path)
+        assert errors == [], f"{path.name}: {errors[:10]}"
+    errors, _ = corpus.check_file(corpus.GOLD, require_all=True)
+    assert errors == []
+
+
+def test_gold_offsets_slice_the_passage_to_each_span():
+    passages = corpus.load_passages()
+    for record in corpus.read_jsonl(corpus.GOLD):
+        text = passages[record["id"]]["text"]
+        for q in record["quotes"]:
+            assert text[q["start"]:q["end"]] == q["quote"], record["id"]
+        for n in record["non_statements"]:
+            assert text[n["start"]:n["end"]] == n["text"], record["id"]
+
+
+def test_the_checker_catches_a_quote_that_is_not_in_the_text(tmp_path):
+    passage = next(iter(corpus.load_passages().values()))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": passage["id"], "quotes": [
+        {"quote": "words nobody wrote here at all", "kind": "direct", "speaker": "Nobody Known",
+         "speaker_kind": "person", "speaker_mention": "", "cue": ""}], "non_statements": []}) + "\n")
+    errors, _ = corpus.check_file(bad)
+    assert any("not found exactly" in e for e in errors)
+    assert any("not in the text" in e for e in errors)
+
+
+@pytest.mark.parametrize("source, pin", [
+    ("real:train", "real-train.txt"),
+    ("real:dev", "real-dev.txt"),
+    (str(ROOT / "tests" / "data" / "quotes" / "passages.jsonl"), "written-passages.txt"),
+    (str(ROOT / "tests" / "data" / "seed-quotes.jsonl"), "seeds.txt"),
+])
+def test_every_outcome_is_pinned(source, pin):
+    got = pinned_outcomes(evaluate([source]))
+    want = (PINS / pin).read_text(encoding="utf-8").splitlines()
+    diff = list(difflib.unified_diff(want, got, "pinned", "now", lineterm="", n=0))
+    assert not diff, f"outcomes changed on {source} (make pin-quotes after review):\n" + "\n".join(diff[:60])
+
+
+def test_training_refuses_the_locked_test_split(tmp_path, capsys):
+    assert train_main(["--train", "real:test", "--out", str(tmp_path / "w.json")]) == 1
+    assert "never trained" in capsys.readouterr().err
+    assert not (tmp_path / "w.json").exists()
+
+
+def test_confidence_bands_rank_speakers_on_the_development_split():
+    """Calibrated on dev: the top band is right more often than the bottom one (a sanity check,
+    the reliability figure itself is reported by evaluate_quotes)."""
+    score = evaluate(["real:dev"])
+    bands = sorted(score.bands.items())
+    low = [(r, t) for (lo, _), (r, t) in bands if lo < 0.7 and t]
+    high = [(r, t) for (lo, _), (r, t) in bands if lo >= 0.9 and t]
+    assert low and high
+    rate = lambda items: sum(r for r, _ in items) / sum(t for _, t in items)
+    assert rate(high) > rate(low)
