@@ -21,6 +21,8 @@ from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+# "MK Shaked", "MP Jones", "MEP Weber": a parliamentary title in capitals before a name
+TITLE_ABBREVIATION_RE = re.compile(r"^(?:MK|MP|MPs|MEP|MLA|MNA|MSP|MHA|TD|US|UK|EU|UN)$")
 SUBORDINATE_RE = re.compile(r",\s+(?:when|after|as|because|while|before|once|since)\s+")
 # "…, Campbell and Rush Doshi argued": a surname named earlier, joined to the speaker's name
 JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
@@ -67,6 +69,27 @@ COPULA_END_RE = re.compile(r"\b(?:is|was|are|were|be|been|remains|remained|seems
 # a cue with at most a short object, closed by a comma or the sentence end: an aside
 PARENTHETICAL_RE = re.compile(r"[a-z]+(?:\s+(?:the\s+)?[A-Za-z]+){0,2}\s*(?:,|\.(?:\s|$))")
 POSSESSIVE_TO_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
+
+PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
+
+
+def _is_title(word):
+    return word.lower() in lx.TITLES or word.lower().rstrip(".") in lx.ROLES
+
+
+def _without_titles(name):
+    """The name without the titles and roles in front of it, or None when nothing else is left."""
+    words = name.split()
+    if len(words) == 2 and words[0].lower() in PEERAGES:
+        return name  # "Lord Darzi" is how a peer is named
+    k = 0
+    while k < len(words) - 1 and (_is_title(words[k]) or (TITLE_ABBREVIATION_RE.match(words[k])
+                                                           and words[k + 1][:1].isupper())):
+        k += 1
+    if _is_title(words[k]) or not words[k][:1].isupper():
+        return None
+    return " ".join(words[k:])
 
 
 def _key(s):
@@ -792,6 +815,42 @@ class _Run:
         self.seen.add(key)
         self.result.non_statements.append(NonStatement(words, span.start, span.end, reason))
 
+    def full_form(self, surname, pos):
+        """The fullest form of a one-word name: the nearest full name before ``pos``, else the first
+        after it ("“…,” Shaked said. … Ayelet Shaked"); a titled form ("MK Shaked") is no fuller."""
+        def fuller(name):
+            name = _without_titles(name or "")
+            return name if name and len(name.split()) > 1 else None
+
+        ref = self.refs.surname(surname, pos)
+        found = fuller(ref.name) if ref is not None else None
+        if found:
+            return found
+        later = sorted((r.pos, r.name) for _, _, r in self.refs._by_token.get(surname.lower(), ()) if r.pos > pos)
+        low = surname.lower()
+        if low not in self.refs._surname_cache:
+            self.refs._surname_cache[low] = self.refs._scan_surname(surname)
+        for _, name in [*later, *self.refs._surname_cache[low]]:
+            found = fuller(name)
+            if found:
+                return found
+        return surname
+
+    def canonical_speaker(self, stmt):
+        """A person's name as one canonical form, whichever mention reached it: titles and roles
+        in front go ("Dr Wu Shicun", "MK Shaked"), and a surname alone becomes the fullest
+        form of the name the text gives, before or after ("Shaked" → "Ayelet Shaked")."""
+        if not stmt.speaker or stmt.speaker_kind != "person" or stmt.speaker in (self.author, AUTHOR):
+            return
+        name = _without_titles(stmt.speaker)
+        if name is None:
+            return  # a role with no name ("Prime Minister"): left as the rules found it
+        if len(name.split()) == 1:
+            name = self.full_form(name, stmt.start)
+        elif name != stmt.speaker:
+            name = _without_titles(self.refs.full_name(name, stmt.start)) or name
+        stmt.speaker = name
+
     # --- reported statements --------------------------------------------------------------
     def according_to(self, start, end):
         """"According to X, <clause>." and "<clause>, according to X.": a reported statement."""
@@ -919,6 +978,8 @@ class _Run:
             else:
                 self.reported(pos, arg)
         self.result.statements.sort(key=lambda s: s.start)
+        for stmt in self.result.statements:
+            self.canonical_speaker(stmt)
         if rank:
             weights, calibration = ranking.load_model()
             if weights:

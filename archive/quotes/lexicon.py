@@ -72,6 +72,7 @@ PLACE_NOUNS = {"province", "state", "county", "district", "city", "town", "villa
                "township", "municipality", "island", "valley", "governorate", "oblast", "commune"}
 # Capitalised words that open a sentence or clause and are never part of a name.
 STOP_CAPS = set("""
+is was are were has have had does did do will would can could should might must
 as but and or yet so when while if although though because since after before in on at for
 from with by under during following then meanwhile however moreover indeed also still this
 that these those it its their his her our my your here there now today yesterday tomorrow last

@@ -256,7 +256,11 @@ OWNED_OFFICE_RE = re.compile(r"(?:(?<![\w’'])(?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-
 
 
 def mention_before(text, end, lo):
-    """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``."""
+    """The speaker mention that ends just before ``end`` (a cue), not reaching before ``lo``.
+
+    A mention lies on one line: a page's headline or section label above ("US Markets") is no
+    part of the name that opens the next line ("Trump says …")."""
+    lo = max(lo, text.rfind("\n", lo, end) + 1)
     office = OWNED_OFFICE_RE.search(text, max(lo, end - 90), end)
     if office and CLAUSE_START_RE.search(text[max(lo, office.start() - 4):office.start()].removesuffix("The ")
                                          .removesuffix("the ")):

@@ -21,15 +21,15 @@ from .trie import trie_pattern
 AUTHOR = "(author)"
 _CAP = r"[A-Z][\w’'\-]*"
 _PART = r"(?:von|van|der|den|de|del|da|dos|bin|ibn|al|el|le|la|ter)"
-NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,3}}"
+NAME = rf"{_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{0,3}}"
 ROLE_ALT = trie_pattern(list(lx.ROLES) + [r.capitalize() for r in lx.ROLES])
 TITLE_ALT = r"Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|President|Premier|Chancellor|Senator|Ambassador"
-ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+((?:[A-Z]\.\s?)+{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,4}}|"
-                          rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,5}})")
+ROLE_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}|{TITLE_ALT})\s+((?:[A-Z]\.\s?)+{_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{0,4}}|"
+                          rf"{_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{1,5}})")
 # "Another economist, Bhima Yudhistira of …": a role, a comma, then the name
-ROLE_COMMA_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}),\s+({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}})(?=\s+(?:of|at|from)\s|,)")
+ROLE_COMMA_NAME_RE = re.compile(rf"\b(?:{ROLE_ALT}),\s+({_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{1,3}})(?=\s+(?:of|at|from)\s|,)")
 # "Joko Widodo, universally known as Jokowi": another name for the same person
-KNOWN_AS_RE = re.compile(rf"\b({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}}),\s+(?:(?:[a-z]+ly|also|better|widely)\s+)?"
+KNOWN_AS_RE = re.compile(rf"\b({_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{1,3}}),\s+(?:(?:[a-z]+ly|also|better|widely)\s+)?"
                          rf"(?:known|called|nicknamed)\s+as\s+({_CAP})\b")
 # Titles that stand for a role: "Dr Helen Okoye … the doctor said"
 TITLE_ROLES = {"dr": "doctor", "dr.": "doctor", "prof": "professor", "prof.": "professor", "gen": "general",
@@ -37,7 +37,7 @@ TITLE_ROLES = {"dr": "doctor", "dr.": "doctor", "prof": "professor", "prof.": "p
                "col": "colonel", "col.": "colonel", "capt": "captain", "capt.": "captain", "gov": "governor",
                "gov.": "governor", "rep": "representative", "rep.": "representative"}
 APPOSITIVE_RE = re.compile(
-    rf"\b({_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,3}}),\s+(?:a|an|the|{_CAP}’s|{_CAP}'s)\s+(?:[\w-]+\s+){{0,5}}?(?:{ROLE_ALT})\b"
+    rf"\b({_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{1,3}}),\s+(?:a|an|the|{_CAP}’s|{_CAP}'s)\s+(?:[\w-]+\s+){{0,5}}?(?:{ROLE_ALT})\b"
 )
 AUTHOR_RE = re.compile(
     r"\b(?:the|this)\s+(?:present\s+)?(?:author|writer|columnist)(?:\s+of\s+(?:this|the\s+present)\s+"
@@ -637,7 +637,7 @@ class Referents:
         return None
 
     def _scan_surname(self, word):
-        pattern = re.compile(rf"\b(?:({_CAP})\s+(?:{_PART}\s+)*)?{re.escape(word)}\b(?:\s+({_CAP}))?")
+        pattern = re.compile(rf"\b(?:({_CAP})[^\S\n]+(?:{_PART}[^\S\n]+)*)?{re.escape(word)}\b(?:[^\S\n]+({_CAP}))?")
         found = []
         for m in pattern.finditer(self.text):
             first, last = m.group(1), m.group(2)
