@@ -8,6 +8,7 @@ import bisect
 import re
 
 from . import attribute, classify, cues, ranking
+from . import spans as spans_model
 from . import lexicon as lx
 from .kinds import infer_kind
 from .marks import find_spans
@@ -134,6 +135,7 @@ class _Run:
         self.seen = set()
         self.prev = None  # (Statement, Span) of the span just before, when it was a statement
         self.hows = {}  # id(statement) → how the rules attributed it ("before", "after", "continuation" …)
+        self.decisions = []  # (span, statement or None, reason) for every quoted span, in text order
 
     # --- speakers -------------------------------------------------------------------------
     def speaker(self, mention, exclude=()):
@@ -805,6 +807,7 @@ class _Run:
             return
         self.seen.add(key)
         self.result.statements.append(stmt)
+        self.decisions.append((span, stmt, None))
 
     def non_statement(self, span, reason):
         self.prev = None
@@ -814,6 +817,7 @@ class _Run:
             return
         self.seen.add(key)
         self.result.non_statements.append(NonStatement(words, span.start, span.end, reason))
+        self.decisions.append((span, None, self.result.non_statements[-1]))
 
     def full_form(self, surname, pos):
         """The fullest form of a one-word name: the nearest full name before ``pos``, else the first
@@ -959,9 +963,10 @@ class _Run:
             self.add_reported(cstart, cend, m.group(), speaker, kind, mention.text, desc, by_ref)
             return
 
-    def run(self, rank=True):
-        """Every statement and non-statement in text order; ``rank=False`` keeps the rules' speakers
-        (what the ranker is trained on)."""
+    def run(self, rank=True, model=None):
+        """Every statement and non-statement in text order. ``model`` is (ranker weights,
+        calibration, span weights, span thresholds), by default the trained file's; ``rank=False``
+        keeps the rules' speakers (what the ranker is trained on)."""
         events = [(s.open, 0, i) for i, s in enumerate(self.spans)]
         opens = [s.open for s in self.spans]
         for start, end in self.sents.all():
@@ -977,14 +982,36 @@ class _Run:
                 self.quoted(arg)
             else:
                 self.reported(pos, arg)
+        weights, calibration, span_weights, thresholds = model if model is not None else ranking.load_model()
+        if span_weights:
+            self.reconsider(span_weights, thresholds)
         self.result.statements.sort(key=lambda s: s.start)
         for stmt in self.result.statements:
             self.canonical_speaker(stmt)
-        if rank:
-            weights, calibration = ranking.load_model()
-            if weights:
-                ranking.rerank(self, self.result.statements, self.hows, weights, calibration)
+        if rank and weights:
+            ranking.rerank(self, self.result.statements, self.hows, weights, calibration)
         return self.result
+
+    def reconsider(self, span_weights, thresholds):
+        """Where the learned span model disagrees confidently with the rules, it wins: a rejected
+        span becomes a statement (the ranker then chooses its speaker), a statement a non-statement."""
+        promote, demote = thresholds.get("promote", 1.1), thresholds.get("demote", -0.1)
+        for span, stmt, non in self.decisions:
+            f = spans_model.features(self, span, stmt is not None, non.reason if non else None,
+                                     self.hows.get(id(stmt)) if stmt else None)
+            p = spans_model.probability(f, span_weights)
+            if stmt is None and p > promote:
+                self.result.non_statements.remove(non)
+                new = Statement(non.text, non.start, non.end,
+                                self.kind_of(span, self.sents.start_of(span.open), None), "", None, None, "", "",
+                                0.3)
+                self.hows[id(new)] = "promoted"
+                self.result.statements.append(new)
+            elif stmt is not None and p < demote and stmt in self.result.statements:
+                self.result.statements.remove(stmt)
+                self.result.non_statements.append(NonStatement(stmt.quote, stmt.start, stmt.end,
+                                                               "unlikely to be a statement (learned)"))
+        self.result.non_statements.sort(key=lambda n: n.start)
 
 
 def extract(text, author=None):

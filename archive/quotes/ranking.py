@@ -18,6 +18,7 @@ Pure Python, no Django. The weights live in ``weights.json`` beside this module.
 """
 import bisect
 import json
+from collections import Counter
 import math
 import re
 from functools import lru_cache
@@ -31,6 +32,7 @@ WINDOW_AFTER = 600
 KINDS = ("person", "organisation", "group", "publication", "ai_system")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+_COUNT_RE = re.compile(r"[^\W\d_]+")
 # A social-media handle names an account, in any script: "@dril", "@中国外交部"
 HANDLE_RE = re.compile(r"(?<![\w@/.])@[^\W][\w.]{1,30}(?<!\.)")
 
@@ -72,12 +74,15 @@ def _cue_near(text, start, end):
     return False
 
 
-def _occurrences(text, name):
+def _occurrences(run, name):
     """How often the name's last word occurs: a person written about at length is a likely speaker."""
-    words = _WORD_RE.findall(name or "")
+    words = _COUNT_RE.findall(name or "")
     if not words:
         return 0
-    return len(re.findall(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", text))
+    counts = run.__dict__.get("_word_counts")
+    if counts is None:
+        counts = run._word_counts = Counter(_COUNT_RE.findall(run.text))
+    return counts.get(words[-1], 0)
 
 
 def candidates(run, stmt, how, prev_speaker):
@@ -174,7 +179,7 @@ def candidates(run, stmt, how, prev_speaker):
             f["after_cue"] = float(_cue_near(text, start, end))
         if not c.before and not c.after:
             f["unplaced"] = 1.0
-        f["occurrences"] = math.log1p(_occurrences(text, c.name)) / 3.0
+        f["occurrences"] = math.log1p(_occurrences(run, c.name)) / 3.0
         if prev_speaker and norm(c.name) == norm(prev_speaker[0]):
             f["previous_speaker"] = 1.0
         c.features = f
@@ -183,12 +188,14 @@ def candidates(run, stmt, how, prev_speaker):
 
 @lru_cache(maxsize=1)
 def load_model(path=WEIGHTS_PATH):
-    """(weights, calibration) from the trained file; empty when there is none (rules alone)."""
+    """(ranker weights, calibration, span weights, span thresholds) from the trained file; empty
+    when there is none (the rules alone decide)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}, []
-    return data.get("weights", {}), [tuple(p) for p in data.get("calibration", [])]
+        return {}, [], {}, {}
+    return (data.get("weights", {}), [tuple(p) for p in data.get("calibration", [])],
+            data.get("span_weights", {}), data.get("span_thresholds", {}))
 
 
 def softmax_scores(group, weights):

@@ -12,6 +12,7 @@ earlier full name that starts or ends with it; "the company" the nearest organis
 """
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -176,6 +177,7 @@ def _words_before(text, pos, limit=5):
     return " ".join(head.split()[-limit:]).strip(" ,")
 
 
+@lru_cache(maxsize=4096)
 def _longer_name_re(name):
     return re.compile(rf"(?<![\w’'-]){re.escape(name)}((?:\s[A-Z][a-z]+){{1,2}})\b(?![’'-])")
 

@@ -21,17 +21,76 @@ import math
 import sys
 
 from . import ranking
+from . import spans as spans_model
 from .engine import _Run
 from .evaluate import CaseError, case_text, load_any, names_match, normalise_quote
 
 
-def groups_for(cases):
+RULES_ONLY = ({}, [], {}, {})
+
+
+def _run(case, model):
+    run = _Run(case_text(case), (case.get("author") or "").strip() or None)
+    return run, run.run(rank=False, model=model)
+
+
+def span_examples(cases):
+    """(features, is a statement) for every quoted span the rules read; a span that overlaps a
+    gold statement without matching it (a pairing error) teaches nothing about the decision."""
+    examples = []
+    for case in cases:
+        run, _ = _run(case, RULES_ONLY)
+        gold = {normalise_quote(q["quote"]) for q in case.get("quotes", [])}
+        text = run.text
+        gold_spans = []
+        for q in case.get("quotes", []):
+            at = text.find(q["quote"])
+            if at >= 0:
+                gold_spans.append((at, at + len(q["quote"])))
+        for span, stmt, non in run.decisions:
+            quote = text[span.start:span.end]
+            label = normalise_quote(quote) in gold
+            if not label and any(a < span.end and span.start < b for a, b in gold_spans):
+                continue
+            f = spans_model.features(run, span, stmt is not None, non.reason if non else None,
+                                     run.hows.get(id(stmt)) if stmt else None)
+            examples.append((f, label))
+    return examples
+
+
+def statement_f1(cases, model):
+    tp = fp = fn = 0
+    for case in cases:
+        _, result = _run(case, model)
+        got = [normalise_quote(s.quote) for s in result.statements if s.kind != "reported"]
+        want = list(dict.fromkeys(normalise_quote(q["quote"]) for q in case.get("quotes", [])))
+        for w in want:
+            if w in got:
+                got.remove(w)
+                tp += 1
+            else:
+                fn += 1
+        fp += len(got)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def thresholds_for(cases, span_weights):
+    """The promote/demote thresholds that give the best statement F1 on ``cases`` (never the test split)."""
+    best = (statement_f1(cases, ({}, [], span_weights, {})), {})
+    for promote in (0.5, 0.6, 0.7, 0.8, 0.9):
+        for demote in (0.0, 0.1, 0.2, 0.3):
+            t = {"promote": promote, "demote": demote}
+            f1 = statement_f1(cases, ({}, [], span_weights, t))
+            if f1 > best[0] + 1e-9:
+                best = (f1, t)
+    return best[1], best[0]
+
+
+def groups_for(cases, model=RULES_ONLY):
     """(groups, unreachable): each group is a list of (features, right) for one matched statement."""
     groups, unreachable = [], 0
     for case in cases:
-        text = case_text(case)
-        run = _Run(text, (case.get("author") or "").strip() or None)
-        result = run.run(rank=False)
+        run, result = _run(case, model)
         gold = {}
         for q in case.get("quotes", []):
             gold.setdefault(normalise_quote(q["quote"]), q)
@@ -88,12 +147,10 @@ def isotonic(points):
     return [(round(sx / n, 4), round((right + 1) / (n + 2), 4)) for sx, right, n in blocks]
 
 
-def calibration_points(cases, weights):
+def calibration_points(cases, weights, model=RULES_ONLY):
     points = []
     for case in cases:
-        text = case_text(case)
-        run = _Run(text, (case.get("author") or "").strip() or None)
-        result = run.run(rank=False)
+        run, result = _run(case, model)
         ranking.rerank(run, result.statements, run.hows, weights, [])
         gold = {}
         for q in case.get("quotes", []):
@@ -121,14 +178,22 @@ def main(argv=None):
     except CaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    groups, unreachable = groups_for(train_cases)
+    examples = span_examples(train_cases)
+    span_weights = spans_model.fit(examples, l2=args.l2)
+    thresholds, dev_f1 = thresholds_for(cal_cases, span_weights)
+    span_model = ({}, [], span_weights, thresholds)
+    print(f"span model: {len(examples)} spans; thresholds {thresholds or 'none (rules alone)'}; "
+          f"statement F1 on the calibration split {dev_f1:.3f} "
+          f"(rules alone {statement_f1(cal_cases, RULES_ONLY):.3f})")
+    groups, unreachable = groups_for(train_cases, span_model)
     weights = fit(groups, l2=args.l2)
-    points = calibration_points(cal_cases, weights)
+    points = calibration_points(cal_cases, weights, span_model)
     calibration = isotonic(points)
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump({"trained_on": args.train, "calibrated_on": args.calibrate, "groups": len(groups),
-                   "unreachable": unreachable, "calibration_points": len(points),
-                   "weights": weights, "calibration": calibration}, handle, indent=1)
+                   "unreachable": unreachable, "calibration_points": len(points), "span_examples": len(examples),
+                   "weights": weights, "calibration": calibration, "span_weights": span_weights,
+                   "span_thresholds": thresholds}, handle, indent=1)
         handle.write("\n")
     ranking.load_model.cache_clear()
     print(f"{len(groups)} training groups ({unreachable} with no right candidate), "
