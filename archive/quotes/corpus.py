@@ -103,11 +103,13 @@ def _find(text, needle, pos):
     return first
 
 
-def locate(text, items, field):
+def locate(text, items, field, taken=()):
     """(start, end) for each item's ``field`` in list order; None where it is not found exactly.
 
     The search starts after the previous item's start, then falls back to the whole text (an
-    annotator may list two spans out of order; the checker reports that separately).
+    annotator may list two spans out of order; the checker reports that separately). An
+    occurrence overlapping one of ``taken`` (the other list's spans) is passed over when another
+    exists: the same words can be a non-statement in a heading and a statement below it.
     """
     spans, pos = [], 0
     for item in items:
@@ -116,6 +118,11 @@ def locate(text, items, field):
             spans.append(None)
             continue
         at = _find(text, needle, pos)
+        while at >= 0 and any(a < at + len(needle) and at < b for a, b in taken):
+            nxt = _find(text, needle, at + 1)
+            if nxt < 0:
+                break
+            at = nxt
         if at < 0:
             at = _find(text, needle, 0)
         if at < 0:
@@ -147,8 +154,13 @@ def check_record(record, passage):
     if not isinstance(quotes, list) or not isinstance(nons, list):
         return [f"{rid}: \"quotes\" and \"non_statements\" must both be lists"], []
     covered = []
+    quote_spans = [s for s in locate(text, [q for q in quotes if isinstance(q, dict)], "quote") if s]
     for items, field, label in ((quotes, "quote", "quote"), (nons, "text", "non-statement")):
-        for item, span in zip(items, locate(text, items, field)):
+        items_ok = [i for i in items if isinstance(i, dict)]
+        located = locate(text, items_ok, field, quote_spans if label == "non-statement" else ())
+        located = iter(located)
+        for item in items:
+            span = next(located) if isinstance(item, dict) else None
             if not isinstance(item, dict):
                 errors.append(f"{rid}: a {label} is not an object")
                 continue
@@ -245,11 +257,14 @@ def with_offsets(record, passage):
     """The record with ``start``/``end`` on every span (None where a span is not found)."""
     text = passage["text"]
     out = dict(record)
+    taken = ()
     for key, field in (("quotes", "quote"), ("non_statements", "text")):
         items = [dict(i) for i in record.get(key, [])]
-        for item, span in zip(items, locate(text, items, field)):
+        located = locate(text, items, field, taken)
+        for item, span in zip(items, located):
             item["start"], item["end"] = span if span else (None, None)
         out[key] = items
+        taken = [s for s in located if s]
     return out
 
 
@@ -347,6 +362,17 @@ def disagreeing(a_records, b_records):
     return sorted(pid for pid in set(a_by) & set(b_by) if _signature(a_by[pid]) != _signature(b_by[pid]))
 
 
+def _unanchored(item, field):
+    """The span without quotation marks an annotator kept around it to anchor the lookup (the
+    lookup anchors at marks itself)."""
+    item = dict(item)
+    value = item.get(field) or ""
+    stripped = value.strip().strip(MARK_CHARS).strip()
+    if stripped and stripped != value and len(stripped) < len(value):
+        item[field] = stripped
+    return item
+
+
 def assemble(a_records, b_records, decisions, passages):
     """The gold file: the adjudicator's record where the passes disagree, pass A's where they agree.
 
@@ -367,7 +393,8 @@ def assemble(a_records, b_records, decisions, passages):
         else:
             unsettled.append(pid)
             continue
-        record = {"id": pid, "quotes": record.get("quotes", []), "non_statements": record.get("non_statements", []),
+        record = {"id": pid, "quotes": [_unanchored(q, "quote") for q in record.get("quotes", [])],
+                  "non_statements": [_unanchored(n, "text") for n in record.get("non_statements", [])],
                   "settled": how}
         gold.append(with_offsets(record, passages[pid]))
     return gold, unsettled

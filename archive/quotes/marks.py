@@ -173,7 +173,8 @@ def _unclosed(text, spans, first_open, open_at, role, style, paragraphs):
             return
         line_end = len(text)
     rest = text[open_at + 1:line_end]
-    if REAL_MARK_RE.search(rest) or rest.rstrip()[-1:] not in ".!?…" or len(rest.split()) < 3:
+    cut = line_end == len(text) and not text.endswith("\n")  # the excerpt ends inside the quote
+    if REAL_MARK_RE.search(rest) or (rest.rstrip()[-1:] not in ".!?…" and not cut) or len(rest.split()) < 3:
         return
     start, end = first_open + 1, line_end
     while start < end and text[start].isspace():
