@@ -235,16 +235,21 @@ def rerank(run, statements, hows, weights, calibration):
             stmt.speaker, stmt.speaker_kind = best.name, best.kind if best.name else None
             if best.name:
                 stmt.description = best.description
-                if best.before or best.after:
-                    s, e = best.before if best.before and (not best.after or not _after_closer(best, stmt)) \
-                        else best.after
-                    stmt.speaker_mention = run.text[s:e]
+                stmt.speaker_mention = _mention_text(run, best, stmt)
             else:
                 stmt.speaker_mention, stmt.description = "", ""
         stmt.confidence = round(calibrate(best.score, calibration), 3)
-        stmt.alternatives = [{"speaker": c.name, "speaker_kind": c.kind, "speaker_mention": c.mention,
+        stmt.alternatives = [{"speaker": c.name, "speaker_kind": c.kind, "speaker_mention": _mention_text(run, c, stmt),
                               "score": round(c.score, 3)} for c in group[1:] if c.name][:3]
         prev = (stmt.speaker, stmt.speaker_kind) if stmt.speaker else prev
+
+
+def _mention_text(run, c, stmt):
+    """The words of a candidate's nearest mention, as written."""
+    if c.mention:
+        return c.mention
+    span = c.before if c.before and not (c.after and _after_closer(c, stmt)) else c.after
+    return run.text[span[0]:span[1]] if span else ""
 
 
 def _after_closer(c, stmt):

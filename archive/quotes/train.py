@@ -137,14 +137,26 @@ def fit(groups, l2=0.01, epochs=300, rate=0.5):
 
 
 def isotonic(points):
-    """Pool-adjacent-violators over (probability, right) pairs: [(probability, rate), ...] increasing."""
+    """Pool-adjacent-violators over (probability, right) pairs: [(probability, rate), ...] increasing.
+
+    Points with the same probability form one block first. A block's rate is shrunk towards one
+    half by one right and one wrong pseudo-observation, and blocks are pooled until the shrunk
+    rates increase, so a small block of successes cannot promise certainty.
+    """
+    by_x = {}
+    for x, y in points:
+        entry = by_x.setdefault(x, [0.0, 0.0, 0])
+        entry[0] += x
+        entry[1] += bool(y)
+        entry[2] += 1
+    rate = lambda b: (b[1] + 1) / (b[2] + 2)
     blocks = []  # [sum_x, right, n]
-    for x, y in sorted(points):
-        blocks.append([x, float(y), 1])
-        while len(blocks) > 1 and (blocks[-2][1] + 1) / (blocks[-2][2] + 2) >= (blocks[-1][1] + 1) / (blocks[-1][2] + 2):
+    for x in sorted(by_x):
+        blocks.append(list(by_x[x]))
+        while len(blocks) > 1 and rate(blocks[-2]) >= rate(blocks[-1]):
             b = blocks.pop()
             blocks[-1] = [blocks[-1][0] + b[0], blocks[-1][1] + b[1], blocks[-1][2] + b[2]]
-    return [(round(sx / n, 4), round((right + 1) / (n + 2), 4)) for sx, right, n in blocks]
+    return [(round(sx / n, 4), round(rate((sx, right, n)), 4)) for sx, right, n in blocks]
 
 
 def calibration_points(cases, weights, model=RULES_ONLY):
