@@ -91,16 +91,22 @@ MARK_CHARS = "\"“”„«»‘’'‹›「」ˈ"
 
 
 def _find(text, needle, pos):
-    """The first occurrence from ``pos`` that a quotation mark (or the text's edge) bounds on a
-    side, so a short quote is not found inside a longer word ("rev" in "review"); else the first."""
-    first = at = text.find(needle, pos)
+    """The occurrence from ``pos`` best anchored by quotation marks: marks on both sides, then an
+    opening mark before it, then a closing mark after it, then the first ("GPT" is not found inside
+    “ChatGPT” when “GPT” stands later; "rev" is not found inside "review")."""
+    best, best_score = -1, -1
+    at = text.find(needle, pos)
     while at >= 0:
         before = text[at - 1] if at else ""
         after = text[at + len(needle)] if at + len(needle) < len(text) else ""
-        if before in MARK_CHARS or after in MARK_CHARS or needle[:1] in MARK_CHARS or not before:
-            return at
+        score = 2 * (before in MARK_CHARS or not before or needle[:1] in MARK_CHARS) + \
+            (after in MARK_CHARS or needle[-1:] in MARK_CHARS)
+        if score > best_score:
+            best, best_score = at, score
+            if score == 3:
+                break
         at = text.find(needle, at + 1)
-    return first
+    return best
 
 
 def locate(text, items, field, taken=()):

@@ -72,6 +72,8 @@ PARENTHETICAL_RE = re.compile(r"[a-z]+(?:\s+(?:the\s+)?[A-Za-z]+){0,2}\s*(?:,|\.
 POSSESSIVE_TO_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 
 
+# "al-Sisi", "bin-Salman", "d’Estaing": a lower-case particle joined to a capitalised name
+PARTICLE_JOINED_RE = re.compile(r"^(?:al|el|ad|as|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
 PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
 
 
@@ -90,7 +92,20 @@ def _without_titles(name):
         k += 1
     if _is_title(words[k]) or not words[k][:1].isupper():
         return None
-    return " ".join(words[k:])
+    # the name is the run of name words: what follows ("of the University of Reading", "in The
+    # Guardian") places it, and a possessive ("Prashant Bhushan’s") is no part of it
+    end = k
+    while end < len(words):
+        w = words[end]
+        if end > k and not (w[:1].isupper() or w in lx.NAME_PARTICLES or PARTICLE_JOINED_RE.match(w)):
+            break
+        end += 1
+        if w.endswith(("’s", "'s")):
+            words[end - 1] = w[:-2]
+            break
+    while end - 1 > k and words[end - 1] in lx.NAME_PARTICLES:
+        end -= 1
+    return " ".join(words[k:end])
 
 
 def _key(s):

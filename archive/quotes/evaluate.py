@@ -55,7 +55,10 @@ def normalise_quote(text):
 
 
 def normalise_name(name):
-    return _SPACE_RE.sub(" ", (name or "")).strip().casefold()
+    """Equal-for-scoring form of a name: spaces collapsed, case and a leading "the" ignored ("The
+    Times" is "Times"), curly apostrophes straightened."""
+    name = _SPACE_RE.sub(" ", (name or "")).strip().casefold().replace("’", "'")
+    return name[4:] if name.startswith("the ") else name
 
 
 _WORD_RE = re.compile(r"\w+")
