@@ -23,7 +23,7 @@ from .sentences import Sentences
 _SPACE_RE = re.compile(r"\s+")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 # "MK Shaked", "MP Jones", "MEP Weber": a parliamentary title in capitals before a name
-TITLE_ABBREVIATION_RE = re.compile(r"^(?:MK|MP|MPs|MEP|MLA|MNA|MSP|MHA|TD|US|UK|EU|UN)$")
+TITLE_ABBREVIATION_RE = re.compile(r"^(?:MK|MP|MPs|MEP|MLA|MNA|MSP|MHA|TD|US|USA|UK|EU|UN|PRC|ROK|DPRK|UAE)$")
 SUBORDINATE_RE = re.compile(r",\s+(?:when|after|as|because|while|before|once|since)\s+")
 # "…, Campbell and Rush Doshi argued": a surname named earlier, joined to the speaker's name
 JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
@@ -855,6 +855,15 @@ class _Run:
                 return found
         return surname
 
+    def person_name(self, name, pos):
+        """The canonical form of a person's name written near ``pos`` (see canonical_speaker)."""
+        bare = _without_titles(name)
+        if bare is None:
+            return name
+        if len(bare.split()) == 1:
+            return self.full_form(bare, pos)
+        return bare
+
     def canonical_speaker(self, stmt):
         """A person's name as one canonical form, whichever mention reached it: titles and roles
         in front go ("Dr Wu Shicun", "MK Shaked"), and a surname alone becomes the fullest
@@ -1004,8 +1013,20 @@ class _Run:
         for stmt in self.result.statements:
             self.canonical_speaker(stmt)
         if rank and weights:
-            ranking.rerank(self, self.result.statements, self.hows, weights, calibration)
+            ranking.rerank(self, self.result.statements, self.hows, weights, calibration, thresholds.get("switch"))
         return self.result
+
+    def under_link_label(self, span):
+        """Whether the span's line sits in a list of links ("Related articles", "Read more" on the
+        line above, or before it on its line): page furniture, whatever a model makes of its shape."""
+        line_start = self.text.rfind("\n", 0, span.open) + 1
+        if LINK_LABEL_RE.fullmatch(self.text[line_start:span.open]) and self.text[line_start:span.open].strip():
+            return True
+        prev_end = line_start - 1
+        while prev_end > 0 and not self.text[self.text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+            prev_end = self.text.rfind("\n", 0, prev_end)
+        prev_line = self.text[self.text.rfind("\n", 0, max(prev_end, 0)) + 1:max(prev_end, 0)]
+        return bool(prev_line.strip()) and LINK_LABEL_RE.fullmatch(prev_line.strip() + ":") is not None
 
     def reconsider(self, span_weights, thresholds):
         """Where the learned span model disagrees confidently with the rules, it wins: a rejected
@@ -1015,7 +1036,7 @@ class _Run:
             f = spans_model.features(self, span, stmt is not None, non.reason if non else None,
                                      self.hows.get(id(stmt)) if stmt else None)
             p = spans_model.probability(f, span_weights)
-            if stmt is None and p > promote:
+            if stmt is None and p > promote and not self.under_link_label(span):
                 self.result.non_statements.remove(non)
                 new = Statement(non.text, non.start, non.end,
                                 self.kind_of(span, self.sents.start_of(span.open), None), "", None, None, "", "",

@@ -25,13 +25,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cues
+from . import lexicon as lx
+from .kinds import infer_kind
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 WINDOW_BEFORE = 3000
 WINDOW_AFTER = 600
+# Where the text names the speaker at the cue ("X said", "said X", "as X noted", "X called it"),
+# the rules' reading stands; the ranker decides where the rules resolved a reference ("he",
+# "the minister"), followed a continuation, or guessed from the context.
+EXPLICIT = {"before", "after", "as", "sentence"}
 KINDS = ("person", "organisation", "group", "publication", "ai_system")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+CAPITALISED_RE = re.compile(r"(?<![\w’'@-])[A-Z][a-z]+[A-Z]?[\w-]*(?![\w’'-])")
+NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z]")
+PREVIOUS_CAPITAL_RE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
 _COUNT_RE = re.compile(r"[^\W\d_]+")
 # A social-media handle names an account, in any script: "@dril", "@中国外交部"
 HANDLE_RE = re.compile(r"(?<![\w@/.])@[^\W][\w.]{1,30}(?<!\.)")
@@ -74,6 +83,20 @@ def _cue_near(text, start, end):
     return False
 
 
+def _cue_sides(text, start, end):
+    """(a cue right after the mention: "X said", "X told"; a cue right before it: "said X",
+    "according to X") — the mention as the subject of a speech verb."""
+    after = before = False
+    for m in cues.find_cues(text, end, min(len(text), end + 25)):
+        if not text[end:m.start()].strip(" ,") or len(text[end:m.start()].split()) <= 2:
+            after = True
+            break
+    for m in cues.find_cues(text, max(0, start - 25), start):
+        if not text[m.end():start].strip(" ,") or text[m.end():start].strip(" ,").lower() in ("to", "by"):
+            before = True
+    return after, before
+
+
 def _occurrences(run, name):
     """How often the name's last word occurs: a person written about at length is a likely speaker."""
     words = _COUNT_RE.findall(name or "")
@@ -93,6 +116,8 @@ def candidates(run, stmt, how, prev_speaker):
     by_name = {}
 
     def get(name, kind, mention="", description=""):
+        if name and kind == "person" and name != run.refs.author:
+            name = run.person_name(name, a)  # "Trump" and "Donald Trump" are one candidate
         key = norm(name)
         c = by_name.get(key)
         if c is None:
@@ -110,11 +135,28 @@ def candidates(run, stmt, how, prev_speaker):
             continue
         c = get(r.name, r.kind, "", r.description)
         c.weak = c.weak and r.weak
-        span = (r.pos, r.pos + len(r.name))
+        at = text.find(r.name, r.pos, r.pos + len(r.name) + 80)  # the name within its mention
+        span = (at, at + len(r.name)) if at >= 0 else (r.pos, r.pos + len(r.name))
         if r.pos < a:
             if c.before is None or r.pos > c.before[0]:
                 c.before = span
         elif c.after is None or r.pos < c.after[0]:
+            c.after = span
+    for m in CAPITALISED_RE.finditer(text, max(0, a - WINDOW_BEFORE), min(len(text), b + WINDOW_AFTER)):
+        # a capitalised word the text repeats names something ("DeepSeek", "Yunus") even where no
+        # role, title or cue introduced it
+        word = m.group()
+        if a - 1 <= m.start() <= b + 1 or refs.in_quote(m.start()) or word.lower() in lx.STOP_CAPS or \
+                word.lower() in lx.ROLES or word.lower() in lx.TITLES or _occurrences(run, word) < 2 or \
+                NEXT_CAPITAL_RE.match(text, m.end()) or PREVIOUS_CAPITAL_RE.search(text, max(0, m.start() - 30),
+                                                                                   m.start()):
+            continue  # part of a longer name ("Commerce Department"): the referents hold that
+        c = get(word, infer_kind(word))
+        span = (m.start(), m.end())
+        if m.start() < a:
+            if c.before is None or m.start() > c.before[0]:
+                c.before = span
+        elif c.after is None or m.start() < c.after[0]:
             c.after = span
     for m in HANDLE_RE.finditer(text, max(0, a - WINDOW_BEFORE), min(len(text), b + WINDOW_AFTER)):
         if a - 1 <= m.start() <= b + 1 or refs.in_quote(m.start()):
@@ -129,8 +171,8 @@ def candidates(run, stmt, how, prev_speaker):
     if prev_speaker:
         get(prev_speaker[0], prev_speaker[1])
     get(None, None)
+    pick.weak = False  # the rules found it at a cue, not by a capitalised-word scan
     if pick.name and pick.before is None and pick.after is None:
-        pick.weak = False
         mention_at = text.rfind(stmt.speaker_mention, max(0, a - WINDOW_BEFORE), a) if stmt.speaker_mention else -1
         if mention_at >= 0:
             pick.before = (mention_at, mention_at + len(stmt.speaker_mention))
@@ -154,11 +196,14 @@ def candidates(run, stmt, how, prev_speaker):
             c.features = f
             continue
         if c.kind in KINDS:
-            f["kind_" + c.kind] = 1.0
+            # the rules' pick has kind features of its own: a group the rules found at a cue
+            # ("Some analysts called …") is not a group guessed from a capitalised scan
+            f[("engine_kind_" if c.engine else "kind_") + c.kind] = 1.0
         if c.name.startswith("@"):
             f["handle"] = 1.0
-        if c.name == run.refs.author or c.name == "(author)":
-            f["author"] = 1.0
+        is_author = c.name == run.refs.author or c.name == "(author)"
+        if is_author:
+            f["author"] = 1.0  # the commentary's own writer: named in the byline, not the text
         if c.weak:
             f["weak"] = 1.0
         if c.before:
@@ -169,6 +214,9 @@ def candidates(run, stmt, how, prev_speaker):
             f["before_same_paragraph"] = float(_paragraph_breaks(text, end, a) == 0)
             f["before_sentences"] = min(run.sents.count_between(end, a), 6) / 6.0
             f["before_cue"] = float(_cue_near(text, start, end))
+            subject, inverted = _cue_sides(text, start, end)
+            f["before_subject_of_cue"] = float(subject)
+            f["before_after_cue"] = float(inverted)
             f["before_rank"] = 1.0 / (1 + bisect.bisect_left([-p for p in befores], -start))
         if c.after:
             start, end = c.after
@@ -177,9 +225,13 @@ def candidates(run, stmt, how, prev_speaker):
             f["after_same_sentence"] = float(start < sent_end)
             f["after_same_paragraph"] = float(_paragraph_breaks(text, b, start) == 0)
             f["after_cue"] = float(_cue_near(text, start, end))
+            subject, inverted = _cue_sides(text, start, end)
+            f["after_subject_of_cue"] = float(subject)
+            f["after_after_cue"] = float(inverted)
         if not c.before and not c.after:
             f["unplaced"] = 1.0
-        f["occurrences"] = math.log1p(_occurrences(run, c.name)) / 3.0
+        if not is_author:
+            f["occurrences"] = math.log1p(_occurrences(run, c.name)) / 3.0
         if prev_speaker and norm(c.name) == norm(prev_speaker[0]):
             f["previous_speaker"] = 1.0
         c.features = f
@@ -222,8 +274,9 @@ def calibrate(p, calibration):
     return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
 
-def rerank(run, statements, hows, weights, calibration):
+def rerank(run, statements, hows, weights, calibration, margin=None):
     """Re-choose each quoted statement's speaker in text order; fill alternatives and confidence."""
+    margin = margin or 0.0
     prev = None
     for stmt in statements:
         if stmt.kind == "reported":
@@ -231,6 +284,17 @@ def rerank(run, statements, hows, weights, calibration):
         group = softmax_scores(candidates(run, stmt, hows.get(id(stmt), "none"), prev), weights)
         group.sort(key=lambda c: -c.score)
         best = group[0]
+        pick = next(c for c in group if c.engine)
+        how = hows.get(id(stmt), "none")
+        # a reference at a cue that the rules would not resolve ("The government said" after a
+        # company) stays unresolved rather than taking the nearest name
+        explicit = how in EXPLICIT or (how.split("_")[0] in EXPLICIT and pick.name is None)
+        if not best.engine and (explicit or best.score < pick.score + margin):
+            # the rules' pick stands unless the ranker prefers another clearly: where both are
+            # plausible the rules' explicit evidence (a cue beside a name) is worth more
+            group.remove(pick)
+            group.insert(0, pick)
+            best = pick
         if not best.engine:
             stmt.speaker, stmt.speaker_kind = best.name, best.kind if best.name else None
             if best.name:

@@ -177,6 +177,15 @@ def _words_before(text, pos, limit=5):
     return " ".join(head.split()[-limit:]).strip(" ,")
 
 
+def _WORDCHAR(c):
+    return c.isalnum() or c == "_"
+
+
+# the capitalised word (and name particles) right before a position, and right after one
+_PREV_CAP_RE = re.compile(rf"(?<![\w’'\-])({_CAP})[^\S\n]+(?:{_PART}[^\S\n]+)*$")
+_NEXT_CAP_RE = re.compile(rf"[^\S\n]+({_CAP})")
+
+
 @lru_cache(maxsize=4096)
 def _longer_name_re(name):
     return re.compile(rf"(?<![\w’'-]){re.escape(name)}((?:\s[A-Z][a-z]+){{1,2}})\b(?![’'-])")
@@ -639,19 +648,34 @@ class Referents:
         return None
 
     def _scan_surname(self, word):
-        pattern = re.compile(rf"\b(?:({_CAP})[^\S\n]+(?:{_PART}[^\S\n]+)*)?{re.escape(word)}\b(?:[^\S\n]+({_CAP}))?")
+        """(position, full name) for every "First Word" or "Word Last" written around ``word``.
+
+        One look-up per occurrence with two fixed patterns (no pattern compiled per word)."""
+        text = self.text
         found = []
-        for m in pattern.finditer(self.text):
-            first, last = m.group(1), m.group(2)
-            candidate = None
-            if first and first.lower() not in lx.STOP_CAPS and first.lower() not in lx.TITLES and not (
-                first.lower().rstrip(".") in lx.ROLES
-            ):
-                candidate = m.group(0) if not last else m.group(0)[: m.end(0) - m.start(0) - len(last) - 1].rstrip()
-                if infer_kind(candidate) != "person":
-                    candidate = None
-            elif last and last.lower() not in lx.STOP_CAPS and infer_kind(word + " " + last) == "person":
-                candidate = word + " " + last
-            if candidate:
-                found.append((m.start(), candidate))
+        n = len(word)
+        at = text.find(word)
+        skip_to = 0
+        while at >= 0:
+            end = at + n
+            if at >= skip_to and (at == 0 or not _WORDCHAR(text[at - 1])) and \
+                    (end >= len(text) or not _WORDCHAR(text[end])):
+                prev = _PREV_CAP_RE.search(text, max(0, at - 80), at)
+                nxt = _NEXT_CAP_RE.match(text, end)
+                first = prev.group(1) if prev else None
+                last = nxt.group(1) if nxt else None
+                candidate = None
+                if first and first.lower() not in lx.STOP_CAPS and first.lower() not in lx.TITLES and not (
+                    first.lower().rstrip(".") in lx.ROLES
+                ):
+                    candidate = text[prev.start(1):end]
+                    if infer_kind(candidate) != "person":
+                        candidate = None
+                elif last and last.lower() not in lx.STOP_CAPS and infer_kind(word + " " + last) == "person":
+                    candidate = word + " " + last
+                if candidate:
+                    found.append((prev.start(1) if first and candidate != word + " " + (last or "") else at,
+                                  candidate))
+                skip_to = nxt.end() if nxt else end
+            at = text.find(word, at + 1)
         return found

@@ -23,7 +23,7 @@ import sys
 from . import ranking
 from . import spans as spans_model
 from .engine import _Run
-from .evaluate import CaseError, case_text, load_any, names_match, normalise_quote
+from .evaluate import CaseError, case_text, load_any, normalise_quote, speaker_right
 
 
 RULES_ONLY = ({}, [], {}, {})
@@ -75,15 +75,21 @@ def statement_f1(cases, model):
 
 
 def thresholds_for(cases, span_weights):
-    """The promote/demote thresholds that give the best statement F1 on ``cases`` (never the test split)."""
-    best = (statement_f1(cases, ({}, [], span_weights, {})), {})
-    for promote in (0.5, 0.6, 0.7, 0.8, 0.9):
+    """The promote/demote thresholds for the span model, chosen on ``cases`` (never the test split)
+    by the one-standard-error rule: of the settings whose statement F1 is within one standard error
+    of the best, the most conservative (promoting least, demoting least), since the rules explain
+    themselves and the model does not. Returns (thresholds, F1)."""
+    gold = sum(len({normalise_quote(q["quote"]) for q in c.get("quotes", [])}) for c in cases) or 1
+    settings = [({}, statement_f1(cases, ({}, [], span_weights, {})))]
+    # only a confident disagreement overrules the rules: promote at 0.7 or more, demote at 0.3 or less
+    for promote in (0.7, 0.8, 0.9):
         for demote in (0.0, 0.1, 0.2, 0.3):
             t = {"promote": promote, "demote": demote}
-            f1 = statement_f1(cases, ({}, [], span_weights, t))
-            if f1 > best[0] + 1e-9:
-                best = (f1, t)
-    return best[1], best[0]
+            settings.append((t, statement_f1(cases, ({}, [], span_weights, t))))
+    best = max(f1 for _, f1 in settings)
+    se = math.sqrt(best * (1 - best) / gold)
+    eligible = [(t, f1) for t, f1 in settings if f1 >= best - se]
+    return min(eligible, key=lambda tf: (tf[0].get("promote", 1.1) * -1, tf[0].get("demote", -0.1)))
 
 
 def groups_for(cases, model=RULES_ONLY):
@@ -103,7 +109,7 @@ def groups_for(cases, model=RULES_ONLY):
             prev = (stmt.speaker, stmt.speaker_kind) if stmt.speaker else prev
             if g is None:
                 continue
-            labelled = [(c.features, names_match(c.name, g.get("speaker"))) for c in group]
+            labelled = [(c.features, speaker_right(c.name, g)) for c in group]
             if not any(right for _, right in labelled):
                 unreachable += 1
                 continue
@@ -159,19 +165,80 @@ def isotonic(points):
     return [(round(sx / n, 4), round(rate((sx, right, n)), 4)) for sx, right, n in blocks]
 
 
+def switch_margin(cases, weights, model):
+    """How much more probable another candidate must be than the rules' pick to replace it.
+
+    The one-standard-error rule: of the margins whose right speakers on ``cases`` (the
+    calibration split) are within one standard error of the best, the largest, so the ranker
+    overrules the rules' explicit evidence only where the data clearly says it should.
+    """
+    scores = []
+    for margin in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0):
+        _, found, right = score_with(cases, (weights, [], model[2], dict(model[3], switch=margin)))
+        scores.append((margin, right, found))
+    best = max(right for _, right, _ in scores)
+    found = scores[0][2] or 1
+    p = best / found
+    se = math.sqrt(p * (1 - p) / found) * found
+    return max(margin for margin, right, _ in scores if right >= best - se)
+
+
 def calibration_points(cases, weights, model=RULES_ONLY):
     points = []
     for case in cases:
         run, result = _run(case, model)
-        ranking.rerank(run, result.statements, run.hows, weights, [])
+        ranking.rerank(run, result.statements, run.hows, weights, [], model[3].get("switch"))
         gold = {}
         for q in case.get("quotes", []):
             gold.setdefault(normalise_quote(q["quote"]), q)
         for stmt in result.statements:
             g = gold.get(normalise_quote(stmt.quote)) if stmt.kind != "reported" else None
             if g is not None:
-                points.append((stmt.confidence, names_match(stmt.speaker, g.get("speaker"))))
+                points.append((stmt.confidence, speaker_right(stmt.speaker, g)))
     return points
+
+
+def _fold(case, folds):
+    import hashlib
+
+    key = (case.get("outlet") or case["id"]).encode("utf-8")
+    return int.from_bytes(hashlib.sha1(key).digest()[:4], "big") % folds
+
+
+def score_with(cases, model, calibration=()):
+    """(gold statements, found, found with the right speaker) with an explicit model."""
+    gold_n = found = right = 0
+    for case in cases:
+        run, result = _run(case, model)
+        ranking.rerank(run, result.statements, run.hows, model[0], list(calibration), model[3].get("switch"))
+        got = {}
+        for st in result.statements:
+            if st.kind != "reported":
+                got.setdefault(normalise_quote(st.quote), st)
+        for key, q in {normalise_quote(q["quote"]): q for q in case.get("quotes", [])}.items():
+            gold_n += 1
+            st = got.get(key)
+            if st is not None:
+                found += 1
+                right += speaker_right(st.speaker, q)
+    return gold_n, found, right
+
+
+def cross_validate(cases, folds=5, l2=1.0):
+    """Statement recall, speaker accuracy and end to end over ``folds`` outlet-disjoint folds."""
+    totals = [0, 0, 0]
+    for k in range(folds):
+        train = [c for c in cases if _fold(c, folds) != k]
+        held = [c for c in cases if _fold(c, folds) == k]
+        span_weights = spans_model.fit(span_examples(train), l2=l2)
+        thresholds, _ = thresholds_for(train, span_weights)
+        span_model = ({}, [], span_weights, thresholds)
+        weights = fit(groups_for(train, span_model)[0], l2=l2)
+        thresholds["switch"] = switch_margin(train, weights, span_model)
+        for i, v in enumerate(score_with(held, (weights, [], span_weights, thresholds))):
+            totals[i] += v
+    gold_n, found, right = totals
+    return {"gold": gold_n, "recall": found / gold_n, "speaker_accuracy": right / found, "end_to_end": right / gold_n}
 
 
 def main(argv=None):
@@ -179,7 +246,9 @@ def main(argv=None):
     parser.add_argument("--train", nargs="+", default=["real:train"])
     parser.add_argument("--calibrate", nargs="+", default=["real:dev"])
     parser.add_argument("--out", default=str(ranking.WEIGHTS_PATH))
-    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation over train and "
+                        "calibration cases (outlet-disjoint folds) and write nothing")
     args = parser.parse_args(argv)
     if any(src.startswith("real:test") or src == "real:all" for src in args.train + args.calibrate):
         print("error: the locked test split is never trained or calibrated on", file=sys.stderr)
@@ -190,6 +259,9 @@ def main(argv=None):
     except CaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if args.cv:
+        print(json.dumps(cross_validate(train_cases + cal_cases, args.cv, args.l2)))
+        return 0
     examples = span_examples(train_cases)
     span_weights = spans_model.fit(examples, l2=args.l2)
     thresholds, dev_f1 = thresholds_for(cal_cases, span_weights)
@@ -199,6 +271,8 @@ def main(argv=None):
           f"(rules alone {statement_f1(cal_cases, RULES_ONLY):.3f})")
     groups, unreachable = groups_for(train_cases, span_model)
     weights = fit(groups, l2=args.l2)
+    thresholds["switch"] = switch_margin(cal_cases, weights, span_model)
+    print(f"ranker: the rules' pick is replaced when another candidate is {thresholds['switch']} more probable")
     points = calibration_points(cal_cases, weights, span_model)
     calibration = isotonic(points)
     with open(args.out, "w", encoding="utf-8") as handle:
