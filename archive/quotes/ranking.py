@@ -46,6 +46,7 @@ _COUNT_RE = re.compile(r"[^\W\d_]+")
 HANDLE_RE = re.compile(r"(?<![\w@/.])@[^\W][\w.]{1,30}(?<!\.)")
 
 
+@lru_cache(maxsize=65536)
 def norm(name):
     return _SPACE_RE.sub(" ", (name or "")).strip().casefold()
 
@@ -108,6 +109,32 @@ def _occurrences(run, name):
     return counts.get(words[-1], 0)
 
 
+def _named_words(run):
+    """(start, end, word, kind) of the words outside quotations that may name a speaker without a
+    role, title or cue: a capitalised word the text repeats and that stands alone ("DeepSeek",
+    "Yunus", not "Commerce" in "Commerce Department", which the referents hold), and a handle.
+    Found once per text."""
+    found = run.__dict__.get("_named_words")
+    if found is not None:
+        return found
+    text, refs = run.text, run.refs
+    found = []
+    for m in CAPITALISED_RE.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low in lx.STOP_CAPS or low in lx.ROLES or low in lx.TITLES or _occurrences(run, word) < 2 or \
+                refs.in_quote(m.start()) or NEXT_CAPITAL_RE.match(text, m.end()) or \
+                PREVIOUS_CAPITAL_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        found.append((m.start(), m.end(), word, infer_kind(word)))
+    for m in HANDLE_RE.finditer(text):
+        if not refs.in_quote(m.start()):
+            found.append((m.start(), m.end(), m.group(), "person"))
+    found.sort()
+    run._named_words = found
+    return found
+
+
 def candidates(run, stmt, how, prev_speaker):
     """Candidates for one statement: the rules' pick, the referents around it, the previous
     speaker and nobody. Each carries its features."""
@@ -117,7 +144,10 @@ def candidates(run, stmt, how, prev_speaker):
 
     def get(name, kind, mention="", description=""):
         if name and kind == "person" and name != run.refs.author:
-            name = run.person_name(name, a)  # "Trump" and "Donald Trump" are one candidate
+            cache = run.__dict__.setdefault("_person_names", {})
+            if name not in cache:
+                cache[name] = run.person_name(name, a)  # "Trump" and "Donald Trump" are one candidate
+            name = cache[name]
         key = norm(name)
         c = by_name.get(key)
         if c is None:
@@ -142,31 +172,19 @@ def candidates(run, stmt, how, prev_speaker):
                 c.before = span
         elif c.after is None or r.pos < c.after[0]:
             c.after = span
-    for m in CAPITALISED_RE.finditer(text, max(0, a - WINDOW_BEFORE), min(len(text), b + WINDOW_AFTER)):
-        # a capitalised word the text repeats names something ("DeepSeek", "Yunus") even where no
-        # role, title or cue introduced it
-        word = m.group()
-        if a - 1 <= m.start() <= b + 1 or refs.in_quote(m.start()) or word.lower() in lx.STOP_CAPS or \
-                word.lower() in lx.ROLES or word.lower() in lx.TITLES or _occurrences(run, word) < 2 or \
-                NEXT_CAPITAL_RE.match(text, m.end()) or PREVIOUS_CAPITAL_RE.search(text, max(0, m.start() - 30),
-                                                                                   m.start()):
-            continue  # part of a longer name ("Commerce Department"): the referents hold that
-        c = get(word, infer_kind(word))
-        span = (m.start(), m.end())
-        if m.start() < a:
-            if c.before is None or m.start() > c.before[0]:
-                c.before = span
-        elif c.after is None or m.start() < c.after[0]:
-            c.after = span
-    for m in HANDLE_RE.finditer(text, max(0, a - WINDOW_BEFORE), min(len(text), b + WINDOW_AFTER)):
-        if a - 1 <= m.start() <= b + 1 or refs.in_quote(m.start()):
+    words = _named_words(run)
+    lo = bisect.bisect_left(words, (a - WINDOW_BEFORE,))
+    for start, stop, word, kind in words[lo:]:
+        if start > b + WINDOW_AFTER:
+            break
+        if a - 1 <= start <= b + 1:
             continue
-        c = get(m.group(), "person")
-        span = (m.start(), m.end())
-        if m.start() < a:
-            if c.before is None or m.start() > c.before[0]:
+        c = get(word, kind)
+        span = (start, stop)
+        if start < a:
+            if c.before is None or start > c.before[0]:
                 c.before = span
-        elif c.after is None or m.start() < c.after[0]:
+        elif c.after is None or start < c.after[0]:
             c.after = span
     if prev_speaker:
         get(prev_speaker[0], prev_speaker[1])
@@ -182,7 +200,14 @@ def candidates(run, stmt, how, prev_speaker):
                 pick.after = (after_at, after_at + len(stmt.speaker_mention))
     sent_start, sent_end = run.sents.start_of(a), run.sents.end_of(max(a, b - 1))
     out = list(by_name.values())
-    befores = sorted((c.before[0] for c in out if c.before), reverse=True)
+    befores = sorted(-c.before[0] for c in out if c.before)
+    cue_cache = run.__dict__.setdefault("_cue_cache", {})
+
+    def cue_features(start, end):
+        key = (start, end)
+        if key not in cue_cache:
+            cue_cache[key] = (_cue_near(text, start, end), *_cue_sides(text, start, end))
+        return cue_cache[key]
     for c in out:
         f = {"bias": 1.0}
         if c.engine:
@@ -213,19 +238,19 @@ def candidates(run, stmt, how, prev_speaker):
             f["before_same_sentence"] = float(start >= sent_start)
             f["before_same_paragraph"] = float(_paragraph_breaks(text, end, a) == 0)
             f["before_sentences"] = min(run.sents.count_between(end, a), 6) / 6.0
-            f["before_cue"] = float(_cue_near(text, start, end))
-            subject, inverted = _cue_sides(text, start, end)
+            near, subject, inverted = cue_features(start, end)
+            f["before_cue"] = float(near)
             f["before_subject_of_cue"] = float(subject)
             f["before_after_cue"] = float(inverted)
-            f["before_rank"] = 1.0 / (1 + bisect.bisect_left([-p for p in befores], -start))
+            f["before_rank"] = 1.0 / (1 + bisect.bisect_left(befores, -start))
         if c.after:
             start, end = c.after
             f["after"] = 1.0
             f["after_distance"] = _log_distance(start - b)
             f["after_same_sentence"] = float(start < sent_end)
             f["after_same_paragraph"] = float(_paragraph_breaks(text, b, start) == 0)
-            f["after_cue"] = float(_cue_near(text, start, end))
-            subject, inverted = _cue_sides(text, start, end)
+            near, subject, inverted = cue_features(start, end)
+            f["after_cue"] = float(near)
             f["after_subject_of_cue"] = float(subject)
             f["after_after_cue"] = float(inverted)
         if not c.before and not c.after:
