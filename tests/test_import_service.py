@@ -308,3 +308,14 @@ def test_each_file_is_committed_on_its_own(tmp_path):
 
     import_paths([good], progress=progress)
     assert committed[0] == ("a.txt", False, 1)
+
+
+def test_the_summary_says_why_a_field_was_left_for_review(tmp_path):
+    paragraph = "A sentence that is long enough to be read as running text in the body of the page. " * 2
+    path = tmp_path / "competing.txt"
+    path.write_text("Trade talks stall as both sides dig in\n\nMost read\n\nEurope weighs tariffs on steel once more\n\n"
+                    + paragraph, encoding="utf-8")
+    summary = import_paths([path])
+    line = str(summary.created[0])
+    assert "needs review: title (several lines could be the headline: Trade talks stall" in line
+    assert Entry.objects.get().title == ""

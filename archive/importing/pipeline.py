@@ -12,7 +12,7 @@ from .html import extract_html, looks_like_html
 from .manifest import apply_manifest
 from .profiles import FALLBACK, detect_profile, get_profile
 
-IMPORTER_VERSION = "1.0"
+IMPORTER_VERSION = "1.1"  # 1.1: the head reader (issue 13)
 
 
 def parse_file(name, data, *, manifest_entry=None, max_bytes=DEFAULT_MAX_BYTES):

@@ -66,6 +66,8 @@ class FileResult:
     title: str = ""
     needs_review: list = field(default_factory=list)
     changed: list = field(default_factory=list)
+    # Why the reader left a field empty although the page had candidates for it.
+    doubts: dict = field(default_factory=dict)
 
     def __str__(self):
         if self.outcome == FAILED:
@@ -78,7 +80,8 @@ class FileResult:
         if self.reason:
             text += f" ({self.reason})"
         if self.needs_review:
-            text += f"; needs review: {', '.join(self.needs_review)}"
+            items = [f"{name} ({self.doubts[name]})" if self.doubts.get(name) else name for name in self.needs_review]
+            text += f"; needs review: {', '.join(items)}"
         return text
 
 
@@ -278,7 +281,7 @@ def _create(doc, body, blocks, checksum):
         entry.tags.set(_tags(doc))
     _after_save(entry)
     return FileResult(doc.source_name, CREATED, entry_id=entry.pk, title=entry.title,
-                      needs_review=list(entry.needs_review))
+                      needs_review=list(entry.needs_review), doubts=dict(doc.doubts))
 
 
 def _update(entry, doc, body, blocks, checksum):
@@ -330,7 +333,8 @@ def _update(entry, doc, body, blocks, checksum):
     entry.save()
     _after_save(entry)
     return FileResult(doc.source_name, UPDATED, entry_id=entry.pk, title=entry.title,
-                      needs_review=list(entry.needs_review), changed=changed or ["needs_review"])
+                      needs_review=list(entry.needs_review), changed=changed or ["needs_review"],
+                      doubts=dict(doc.doubts))
 
 
 def _tags(doc):
