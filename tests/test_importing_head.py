@@ -143,3 +143,11 @@ def test_a_listing_page_gives_no_title_date_or_authors():
     doc = parse_file("list.txt", "\n\n".join(items).encode())
     assert (doc.title, doc.authors, doc.date) == ("", [], None)
     assert doc.doubts["title"] == "the page lists several articles"
+
+
+def test_a_blogs_monthly_archive_is_a_listing():
+    posts = []
+    for day in (30, 29, 28):
+        posts += [f"A post about the economy on day {day}", f"Jun {day}, 2015", PARAGRAPH]
+    doc = parse_file("archive.txt", "\n\n".join(posts).encode())
+    assert (doc.title, doc.date) == ("", None)

@@ -345,6 +345,14 @@ def is_listing(lines, raw_head=()):
         if found and found.value and len(words(found.rest)) <= 2:
             dated.add(found.value)
     names = [a for a, b in zip(texts, texts[1:]) if looks_like_person(a.split("|")[0]) and len(words(b)) >= 15]
+    # Headlines each followed by their own date line (a blog's monthly archive).
+    stamped = 0
+    for a, b in zip(texts, texts[1:]):
+        found = head_date(b) if len(b) <= 40 else None
+        if found and found.value and not found.rest and headline_shape(a) and not head_date(a) and len(words(a)) >= 3:
+            stamped += 1
+    if stamped >= 3:
+        return True
     return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 3 or len(dated) >= 3 or len(set(names)) >= 3
 
 
