@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo bench-desk browser-deps screenshots test test-sqlite test-postgres install migrate seed bench lint clean
+.PHONY: run demo bench-desk browser-deps screenshots test test-sqlite test-postgres install migrate seed bench lint clean citeproc-js
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,13 @@ browser-deps:
 screenshots: install
 	SCREENSHOTS_DIR=docs/screenshots env -u DATABASE_URL $(BIN)/python -m pytest -q tests/browser -k "editor_reviews or visitor_searches"
 
+## citeproc-js from the npm registry (pinned in tests/citeproc_js/package-lock.json), for the tests that
+## render our CSL-JSON with the reference CSL processor; without npm they skip (CI installs Node: .ci/run).
+citeproc-js:
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/citeproc_js --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the citeproc-js tests will skip (apt-get install nodejs npm, then make citeproc-js)"; fi
+
 ## Benchmarks (SQLite by default; DATABASE_URL selects PostgreSQL).
 bench: install
 	DEBUG=0 SECRET_KEY=bench-only-$$(date +%s)-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \
@@ -98,4 +105,4 @@ pin-quotes: install
 	@git diff --stat -- tests/data/quotes/outcomes/ || true
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache tests/citeproc_js/node_modules

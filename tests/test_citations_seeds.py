@@ -57,8 +57,8 @@ def _item(entry):
 RSIS_BIBLIOGRAPHY = {
     "apa": f"Qi, D. (2025). DeepSeek: A seed for technological equity and a multipolar world (RSIS Commentary No. "
            f"CO25056). {RSIS}. {RSIS_URL}",
-    "chicago-author-date": f"Qi Dapeng. 2025. “{TITLE}.” RSIS Commentary CO25056. {RSIS}, 17 March. {RSIS_URL}.",
-    "chicago-notes": f"Qi Dapeng. “{TITLE}.” RSIS Commentary CO25056. {RSIS}, 17 March 2025. {RSIS_URL}.",
+    "chicago-author-date": f"Qi Dapeng. 2025. {TITLE}. RSIS Commentary CO25056. {RSIS}. {RSIS_URL}.",
+    "chicago-notes": f"Qi Dapeng. {TITLE}. RSIS Commentary CO25056. {RSIS}, 2025. {RSIS_URL}.",
     "mla": f"Qi Dapeng. {TITLE}. RSIS Commentary no. CO25056, {RSIS}, 17 Mar. 2025, {RSIS_URL}.",
     "harvard": f"Qi, D. (2025) DeepSeek: a seed for technological equity and a multipolar world. RSIS Commentary "
                f"CO25056. Singapore: {RSIS}. Available at: {RSIS_URL} (Accessed: 1 December 2026).",
@@ -66,7 +66,7 @@ RSIS_BIBLIOGRAPHY = {
 RSIS_IN_TEXT = {
     "apa": "(Qi, 2025)",
     "chicago-author-date": "(Qi 2025)",
-    "chicago-notes": f"Qi Dapeng, “{TITLE},” RSIS Commentary CO25056 ({RSIS}, 17 March 2025), {RSIS_URL}.",
+    "chicago-notes": f"Qi Dapeng, {TITLE}, RSIS Commentary CO25056 ({RSIS}, 2025), {RSIS_URL}.",
     "mla": "(Qi)",
     "harvard": "(Qi, 2025)",
 }
@@ -100,8 +100,8 @@ def test_rsis_seed_statement_citations(seeds):
     record, statement = _statement(seeds, "Louis Tompros")
     anchor = f"{RSIS_URL}#{statement.anchor}"
     expected = {
-        "chicago-notes": f"Louis Tompros, quoted in Qi Dapeng, “{TITLE},” RSIS Commentary CO25056 ({RSIS}, "
-                         f"17 March 2025), {anchor}.",
+        "chicago-notes": f"Louis Tompros, quoted in Qi Dapeng, {TITLE}, RSIS Commentary CO25056 ({RSIS}, "
+                         f"2025), {anchor}.",
         "chicago-author-date": "(Tompros, quoted in Qi 2025)",
         "apa": "(Tompros, as cited in Qi, 2025)",
         "mla": "(qtd. in Qi)",

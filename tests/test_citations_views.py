@@ -41,7 +41,9 @@ def test_entry_downloads_have_types_and_file_names(client):
     assert item["issued"] == {"date-parts": [[2025, 3, 17]]}
     txt = client.get(f"/entries/{entry.slug}/cite.txt?style=chicago-notes")
     assert txt["Content-Type"] == "text/plain; charset=utf-8"
-    assert _body(txt).startswith("Qi Dapeng. “DeepSeek: A Seed for Technological Equity and a Multipolar World.” RSIS")
+    note, bibliography = _body(txt).split("\n\n")
+    assert note.startswith("Qi Dapeng, DeepSeek: A Seed for Technological Equity and a Multipolar World, RSIS")
+    assert bibliography.startswith("Qi Dapeng. DeepSeek: A Seed for Technological Equity and a Multipolar World. RSIS")
 
 
 def test_bibtex_title_protects_names_found_in_the_text(client):
@@ -71,9 +73,9 @@ def test_statement_citation_downloads(client):
     assert ris["notes"] == [f"Louis Tompros, quoted: “{statement.quote}”"]
     assert ris["urls"][0].endswith(f"/entries/{entry.slug}/#s{statement.pk}")
     note = _body(client.get(f"/statements/{statement.pk}/cite.txt?style=chicago-notes"))
-    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, “DeepSeek: A Seed for Technological Equity and a "
-                           "Multipolar World,” RSIS Commentary CO25056 (S. Rajaratnam School of International "
-                           "Studies, 17 March 2025), http://testserver/entries/")
+    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek: A Seed for Technological Equity and a "
+                           "Multipolar World, RSIS Commentary CO25056 (S. Rajaratnam School of International "
+                           "Studies, 2025), http://testserver/entries/")
     assert f"#s{statement.pk}." in note
     statement.review_status = Statement.Review.REJECTED
     statement.save()
@@ -176,3 +178,21 @@ def test_statement_data_formats_as_text_are_the_statement_record(client, style):
     ext = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}[style]
     assert text == _body(client.get(f"/statements/{statement.pk}/cite.{ext}"))
     assert client.get(f"/statements/{statement.pk}/cite.txt?style=vancouver").status_code == 400
+
+
+def test_text_downloads_are_named_by_style_and_shown_in_the_browser(client):
+    """Issue 11, defect 8: every style's text had the same file name and downloaded instead of showing."""
+    entry = make_rsis_entry()
+    statement = entry.statements.get()
+    names = set()
+    for style in ("apa", "chicago-author-date", "chicago-notes", "mla", "harvard"):
+        for url in (f"/entries/{entry.slug}/cite.txt", f"/statements/{statement.pk}/cite.txt",
+                    "/export/archive.txt"):
+            disposition = client.get(url, {"style": style})["Content-Disposition"]
+            assert disposition.startswith("inline; ") and f"-{style}.txt" in disposition, disposition
+            names.add(disposition)
+    assert len(names) == 15
+    assert client.get(f"/entries/{entry.slug}/cite.txt")["Content-Disposition"] == (
+        'inline; filename="qi2025deepseek-apa.txt"')
+    assert client.get(f"/entries/{entry.slug}/cite.bib")["Content-Disposition"] == (
+        'attachment; filename="qi2025deepseek.bib"')

@@ -96,7 +96,7 @@ def test_entry_page_has_a_cite_section(client):
     # the statement itself, where the page lists who is quoted, links to its citation
     assert f'href="/statements/{statement.pk}/cite.txt?style=chicago-notes"' in html
     note = client.get(f"/statements/{statement.pk}/cite.txt", {"style": "chicago-notes"}).content.decode()
-    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, “DeepSeek: A Seed")
+    assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek: A Seed")
 
 
 @pytest.mark.parametrize("page", ["home", "outlet", "tag"])
@@ -218,3 +218,59 @@ def test_meta_tags_keep_a_keyword_with_a_comma(client):
     entry.tags.add("Conflict, Security and Human Rights")
     meta = read(client, entry.get_absolute_url()).meta
     assert ("citation_keywords", "Conflict, Security and Human Rights") in meta
+
+
+def test_every_style_has_a_visible_plain_text_block_and_a_copy_button(client):
+    """Issue 11, defect 8: the plain text is on the page, readable and selectable without
+    JavaScript, with a copy button (shown by the script) beside each style; the text link opens
+    in the browser instead of downloading."""
+    import html as html_lib
+    import re
+
+    from archive.citations import styles
+
+    entry = make_rsis_entry()
+    page = client.get(entry.get_absolute_url()).content.decode()
+    blocks = dict(re.findall(r'<textarea id="plain-([\w-]+)" class="cite-text-block" readonly rows="3">([^<]*)'
+                             r'</textarea>', page))
+    assert set(blocks) == {"apa-bibliography", "chicago-author-date-bibliography", "chicago-notes-note",
+                           "chicago-notes-bibliography", "mla-bibliography", "harvard-bibliography"}
+    for form in blocks:
+        assert f'<label for="plain-{form}">' in page
+        assert f'<button type="button" class="copy-citation" data-copy="plain-{form}" hidden>Copy</button>' in page
+    apa = client.get(f"/entries/{entry.slug}/cite.txt", {"style": "apa"}).content.decode().strip()
+    assert html_lib.unescape(blocks["apa-bibliography"]) == apa
+    assert html_lib.unescape(blocks["chicago-notes-note"]).startswith("Qi Dapeng, DeepSeek: A Seed")
+    assert f'href="/entries/{entry.slug}/cite.txt?style=apa">Plain text file</a>' in page
+    assert not re.search(r'cite\.txt\?style=[\w-]+" download', page)
+    assert len(styles.STYLES) == 5
+
+
+def test_entries_have_a_chicago_note_and_an_italic_report_title(client):
+    """Issue 11, defect 6: a commentary in a numbered series is a report, its title italic as
+    CMOS and the official CSL Chicago styles have it (not a working paper in quotation marks),
+    and the Cite section gives the note form as well as the bibliography entry."""
+    entry = make_rsis_entry()
+    page = client.get(entry.get_absolute_url()).content.decode()
+    title = "<i>DeepSeek: A Seed for Technological Equity and a Multipolar World</i>"
+    note = page.split('data-style="chicago-notes-note">')[1].split("</p>")[0]
+    assert note.startswith(f"Qi Dapeng, {title}, RSIS Commentary CO25056 (S. Rajaratnam School of International "
+                           "Studies, 2025), ")
+    for form in ("chicago-notes-bibliography", "chicago-author-date-bibliography"):
+        cited = page.split(f'data-style="{form}">')[1].split("</p>")[0]
+        assert title in cited and "“DeepSeek" not in cited
+
+
+def test_cite_this_list_offers_every_style(client):
+    """Issue 11, defect 6: the outlet, search and person pages left out Chicago notes and Harvard."""
+    from archive.search.indexing import rebuild
+
+    entry = make_rsis_entry()
+    rebuild()
+    speaker = entry.statements.get().speaker
+    for url, export in ((entry.outlet.get_absolute_url(), f"/export/outlets/{entry.outlet.slug}.txt?"),
+                        ("/search/?q=DeepSeek", "/export/search.txt?q=DeepSeek&amp;"),
+                        (speaker.get_absolute_url(), f"/export/people/{speaker.slug}.txt?")):
+        page = client.get(url).content.decode()
+        for style in ("apa", "chicago-author-date", "chicago-notes", "mla", "harvard"):
+            assert f'href="{export}style={style}"' in page, (url, style)

@@ -94,7 +94,7 @@ def fields(item):
         out.append(("title", "{" + title(item["title"], sentence=item.get("_title-sentence-lower")) + "}"))
     kind = item.get("type")
     if kind == "report":
-        for key, field in (("publisher", "institution"), ("genre", "type"), ("collection-title", "series"),
+        for key, field in (("publisher", "institution"), ("genre", "type"), ("_series", "series"),
                            ("number", "number"), ("publisher-place", "address")):
             if item.get(key):
                 out.append((field, "{" + escape(item[key]) + "}"))

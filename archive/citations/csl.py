@@ -5,10 +5,28 @@ exchange format of Zotero, Mendeley, Pandoc and citeproc; BibTeX, RIS, the forma
 styles and the statement citations are all written from the item this module builds,
 so a fix here reaches every format. Pure Python.
 
-Types: a think-tank commentary is a ``report`` (publisher = the institution,
-``collection-title`` and ``genre`` = the series, ``number`` = the number in it), a
-newspaper op-ed is ``article-newspaper`` (``container-title`` = the newspaper), a blog
-post ``post-weblog`` (``container-title`` = the blog).
+Types: a think-tank commentary is a ``report`` (publisher = the institution, ``genre``
+= the series, ``number`` = the number in it), a newspaper op-ed is ``article-newspaper``
+(``container-title`` = the newspaper), a blog post ``post-weblog`` (``container-title`` =
+the blog).
+
+The item is written for every CSL processor, not only ours (checked with citeproc-js,
+the reference processor: tests/test_citeproc_js.py):
+
+- The series goes in ``genre`` only. The official APA, Chicago, MLA and Harvard styles
+  print ``genre`` before the number ("RSIS Commentary No. CO25056") and print
+  ``collection-title`` again on its own, so an item with both said "(RSIS Commentary No.
+  CO25056; RSIS Commentary)". The formats that have a series field of their own (BibTeX
+  ``series``, RIS ``T2``, Zotero's ``z.seriesTitle``, COinS ``rft.series``, oai_dc) read it
+  from ``_series``.
+- No ``static-ordering`` flag on names written family name first ("Qi Dapeng"):
+  citeproc-js then prints "Qi D." in APA and Harvard, with no comma. The item carries
+  family and given names as Zotero exports them; which names are written family name
+  first is kept in ``_family-first`` for our own styles (styles.py), which print "Qi
+  Dapeng" where given names are printed in full (CMOS, MLA).
+- When the original publication's URL is known, ``URL`` is the original and the
+  archive's copy is the ``archive`` (the archive's name) ``archive_location`` (its
+  page); otherwise ``URL`` is the archive's page.
 
 Titles are kept as published; ``_title-sentence`` (an extension key, dropped from the
 CSL-JSON download) carries the sentence-case form for the styles that need it, and
@@ -96,8 +114,6 @@ def csl_name(name):
         out["non-dropping-particle"] = particle
     if name.given:
         out["given"] = name.given
-    if name.family_first:
-        out["static-ordering"] = True  # citeproc-js's flag; styles.py honours it too
     return out
 
 
@@ -183,6 +199,10 @@ def to_csl(record):
         item["_title-sentence"], item["_title-sentence-lower"] = sentence_cases(record.title, record.proper_nouns)
     if record.authors:
         item["author"] = [csl_name(n) for n in record.authors]
+        family_first = [[c["family"], c.get("given")] for n, c in zip(record.authors, item["author"])
+                        if n.family_first and "family" in c]
+        if family_first:
+            item["_family-first"] = family_first
     outlet = publisher_name(record.outlet, record.outlet_short)
     if record.genre == COMMENTARY:
         if outlet:
@@ -190,8 +210,8 @@ def to_csl(record):
         if record.place:
             item["publisher-place"] = record.place
         if record.series:
-            item["collection-title"] = record.series
-            item["genre"] = record.series
+            item["genre"] = record.series  # see the module docstring: not also collection-title
+            item["_series"] = record.series
         if record.number:
             item["number"] = record.number
     else:

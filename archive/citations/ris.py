@@ -30,7 +30,7 @@ def record(item):
     if item.get("title"):
         out.append(_line("TI", item["title"]))
     if item.get("type") == "report":
-        pairs = (("collection-title", "T2"), ("number", "SN"), ("genre", "M3"),
+        pairs = (("_series", "T2"), ("number", "SN"), ("genre", "M3"),
                  ("publisher", "PB"), ("publisher-place", "CY"))
     else:
         pairs = (("container-title", "T2"), ("publisher-place", "CY"))

@@ -23,15 +23,16 @@ have chosen for those tags, and the rendered string gets one correction:
   each batch, and citeproc-py's list would no longer match the items).
 
 Data adjustments per style live in ``STYLES``: APA and Harvard print titles in
-sentence case (``csl.py`` provides it); a series printed as the report's genre
-("RSIS Commentary No. CO25056") is not printed a second time as collection title; the
-access date goes to every style but APA, whose styles print it where their manuals want
-it (Harvard always, MLA and Chicago for undated sources). Chicago (both styles) cites a
-commentary in a numbered series as CSL's ``article`` (a working paper: title in
-quotation marks, full date), gives a number that carries its own prefix without "no."
-("RSIS Commentary CO25056"), writes dates day-month-year ("17 March 2025", as the
-archive's example citation does), drops the initial "The" of a newspaper's name
-(CMOS: "Straits Times"), and keeps a name's particle in front ("von der Leyen, Ursula").
+sentence case (``csl.py`` provides it); the access date goes to every style but APA,
+whose styles print it where their manuals want it (Harvard always, MLA and Chicago for
+undated sources). Chicago (both styles) cites a commentary as the report it is (title in
+italics, as CMOS and the official CSL files have it), gives a number that carries its
+own prefix without "no." ("RSIS Commentary CO25056"), writes dates day-month-year ("17
+March 2025", as the archive's example citation does), drops the initial "The" of a
+newspaper's name (CMOS: "Straits Times"), and keeps a name's particle in front ("von der
+Leyen, Ursula"). Everything else is the official style rendering the exported CSL-JSON:
+tests/test_citeproc_js.py checks each style against citeproc-js, the reference
+processor, with these choices as the only differences.
 
 Pure Python (no Django).
 """
@@ -55,9 +56,10 @@ from lxml import etree
 
 from .csl import CSL_TYPES, public_item
 
-# Names written family name first during the current render, as (family, given) pairs.
-# citeproc-py rejects CSL-JSON's ``static-ordering`` key (with a warning per name), so
-# ``prepare`` takes it off the item and records the name here for ``_Name``.
+# Names written family name first during the current render, as (family, given) pairs:
+# ``prepare`` records here the item's ``_family-first`` names (csl.py) for ``_Name``. The
+# exported item carries no ``static-ordering`` flag, which would make other processors
+# print "Qi D." in APA and Harvard.
 _family_first = threading.local()
 
 
@@ -70,6 +72,7 @@ class Style:
     locale: str = ""  # overrides the style's default-locale
     accessed: bool = True  # pass the access date; the style decides where it goes
     chicago: bool = False  # the Chicago adjustments (module docstring)
+    short_label: str = ""  # for a row of links ("Chicago notes")
 
 
 STYLES = {
@@ -77,20 +80,16 @@ STYLES = {
     for s in (
         # APA 7 (9.16): a retrieval date only for pages designed to change; an archived
         # commentary is not one, so APA never sees the access date.
-        Style("apa", "APA 7th edition", "apa", "_title-sentence", accessed=False),
-        Style("chicago-author-date", "Chicago (author-date, 18th ed.)", "chicago-author-date", chicago=True),
+        Style("apa", "APA 7th edition", "apa", "_title-sentence", accessed=False, short_label="APA"),
+        Style("chicago-author-date", "Chicago (author-date, 18th ed.)", "chicago-author-date", chicago=True,
+              short_label="Chicago author-date"),
         Style("chicago-notes", "Chicago (notes and bibliography, 18th ed.)", "chicago-notes-bibliography",
-              chicago=True),
-        Style("mla", "MLA 9th edition", "modern-language-association"),
-        Style("harvard", "Harvard (Cite Them Right)", "harvard-cite-them-right", "_title-sentence-lower", "en-GB"),
+              chicago=True, short_label="Chicago notes"),
+        Style("mla", "MLA 9th edition", "modern-language-association", short_label="MLA"),
+        Style("harvard", "Harvard (Cite Them Right)", "harvard-cite-them-right", "_title-sentence-lower", "en-GB",
+              short_label="Harvard"),
     )
 }
-
-# The CSL type Chicago cites a commentary in a numbered series as: CSL's "article" is
-# "a preprint, working paper, or other prepublication article", which the Chicago 18
-# styles print with the title in quotation marks and the full date, as the archive's
-# example does: “DeepSeek: …,” RSIS Commentary CO25056 (S. Rajaratnam School …, 17 March 2025).
-_CHICAGO_SERIES_TYPE = "article"
 
 
 class UnknownStyle(ValueError):
@@ -187,7 +186,7 @@ class _Name(_Cached, Name):
         return super().initialize(given, mark, context)
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        """Names written family name first ("Qi Dapeng", CSL ``static-ordering``) keep that
+        """Names written family name first ("Qi Dapeng", the item's ``_family-first``) keep that
         order and take no comma wherever given names are printed in full (CMOS 18 8.15;
         MLA 9 2.75); styles that initialise them ("Qi, D.") are unchanged."""
         names = item.reference.get(variable, [])
@@ -462,8 +461,8 @@ def specialise(root, csl_type):
             branches[0].tag = ns + "if"
 
 
-# The types csl.py produces (and Chicago's for series papers); others render with the general style.
-_SPECIALISED_TYPES = frozenset(CSL_TYPES.values()) | {_CHICAGO_SERIES_TYPE}
+# The types csl.py produces; others render with the general style.
+_SPECIALISED_TYPES = frozenset(CSL_TYPES.values())
 
 
 @lru_cache(maxsize=None)
@@ -558,29 +557,20 @@ def prepare(item, style_key, output="text"):
         # form misses words after a quotation mark ("‘decoupling’").
         out.setdefault("title-short", out.get("title", ""))
         out["title"] = item[style.title_form]
-    if out.get("collection-title") and out.get("collection-title") == out.get("genre"):
-        del out["collection-title"]
     if not style.accessed:
         out.pop("accessed", None)
     if style.chicago:
-        if out.get("type") == "report" and out.get("number") and out.get("genre"):
-            out["type"] = _CHICAGO_SERIES_TYPE
         if out.get("type") == "article-newspaper" and out.get("container-title", "").startswith("The "):
             # CMOS: "In notes and bibliographies, an initial 'the' [of a newspaper] is omitted."
             out["container-title"] = out["container-title"][4:]
     if output == "html":
         out = {key: _escaped(value) if key != "id" else value for key, value in out.items()}
-    for role in ("author", "editor", "translator"):
-        if role in out:
-            out[role] = [_without_static(n) for n in out[role]]
+    family_first = {tuple(pair) for pair in item.get("_family-first", ())}
+    if family_first:
+        if output == "html":
+            family_first = {tuple(_escaped(part) for part in pair) for pair in family_first}
+        _family_first.names = getattr(_family_first, "names", frozenset()) | family_first
     return out
-
-
-def _without_static(name):
-    if name.get("static-ordering"):
-        name = {k: v for k, v in name.items() if k != "static-ordering"}
-        _family_first.names = getattr(_family_first, "names", frozenset()) | {(name.get("family"), name.get("given"))}
-    return name
 
 
 def _escaped(value):

@@ -14,7 +14,7 @@ from .exports import scope_items
 from .formats import BY_EXTENSION, FORMATS, UnknownFormat, get_format
 from .records import entry_record, export_queryset, public_statements, statement_record
 from .statement import cite_statement
-from .styles import STYLES
+from .styles import STYLES, cite, is_note_style
 
 
 def _format_for(ext, request):
@@ -32,6 +32,16 @@ def _attachment(response, filename):
     return response
 
 
+def _served(response, stem, fmt):
+    """A download named after what it holds: a formatted style's text carries the style in
+    its name (``qi2025deepseek-apa.txt``) and opens in the browser (plain text, to read or
+    copy); the data formats download as files for reference managers."""
+    if fmt.name in STYLES:
+        response["Content-Disposition"] = f'inline; filename="{stem}-{fmt.name}.{fmt.extension}"'
+        return response
+    return _attachment(response, f"{stem}.{fmt.extension}")
+
+
 @require_GET
 def entry_export(request, slug, ext):
     entry = get_object_or_404(export_queryset(Entry.objects.filter(slug=slug)))
@@ -41,7 +51,9 @@ def entry_export(request, slug, ext):
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     item = csl.to_csl(entry_record(entry, request))
     body = "".join(fmt.write([item]))
-    return _attachment(HttpResponse(body, content_type=fmt.content_type), f"{item['id']}.{fmt.extension}")
+    if fmt.name in STYLES and is_note_style(fmt.name):  # a note style: the note, then the bibliography entry
+        body = f"{cite(item, fmt.name)}\n\n{body}"
+    return _served(HttpResponse(body, content_type=fmt.content_type), item["id"], fmt)
 
 
 @require_GET
@@ -58,7 +70,7 @@ def statement_export(request, pk, ext):
         body = f"{citation.in_text}\n\n{citation.reference}\n"
     else:  # a data format (also as cite.txt?style=bibtex): the entry's record with the statement in its note
         body = "".join(fmt.write([item]))
-    return _attachment(HttpResponse(body, content_type=fmt.content_type), f"{item['id']}.{fmt.extension}")
+    return _served(HttpResponse(body, content_type=fmt.content_type), item["id"], fmt)
 
 
 @require_GET
@@ -71,8 +83,7 @@ def list_export(request, scope, ext, slug=None):
     items, stem = scope_items(scope, slug, request.GET, request, title_case=fmt.title_case)
     response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in fmt.write(items)),
                                      content_type=fmt.content_type)
-    suffix = f"-{request.GET['style']}" if ext == "txt" and request.GET.get("style") else ""
-    return _attachment(response, f"{stem}{suffix}.{fmt.extension}")
+    return _served(response, stem, fmt)
 
 
 # --- unAPI (http://unapi.info/specs/): Zotero prefers it to meta tags ---------------

@@ -37,8 +37,8 @@ def meta_tags(item, page_url):
             tags.append(("citation_technical_report_institution", item["publisher"]))
         if item.get("number"):
             tags.append(("citation_technical_report_number", item["number"]))
-        if item.get("collection-title"):
-            tags.append(("z.seriesTitle", item["collection-title"]))
+        if item.get("_series"):
+            tags.append(("z.seriesTitle", item["_series"]))
     elif item["type"] == "article-newspaper":
         tags.append(("DC.type", "newspaperArticle"))
         if item.get("container-title"):
@@ -67,7 +67,7 @@ def coins(item):
     if kind == "report":
         pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"), ("rft.genre", "report"), ("rft.btitle", title)]
         for key, field in (("publisher", "rft.pub"), ("publisher-place", "rft.place"),
-                           ("collection-title", "rft.series")):
+                           ("_series", "rft.series")):
             if item.get(key):
                 pairs.append((field, item[key]))
     else:

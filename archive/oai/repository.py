@@ -86,7 +86,7 @@ def dublin_core(entry, request=None):
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     source = ""
     if item["type"] == "report":
-        source = " ".join(p for p in (item.get("collection-title", ""), item.get("number", "")) if p)
+        source = " ".join(p for p in (item.get("_series", ""), item.get("number", "")) if p)
     elif item.get("container-title"):
         source = item["container-title"]
     return DublinCore(

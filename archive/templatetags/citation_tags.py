@@ -23,12 +23,17 @@ def entry_citation(context, entry):
         (fmt.label, fmt.extension, reverse("citations:entry", kwargs={"slug": entry.slug, "ext": ext}))
         for ext, fmt in BY_EXTENSION.items()
     ]
+    cited = []
+    for key, style in styles.STYLES.items():
+        forms = []
+        if styles.is_note_style(key):  # a note style: the note first, then the bibliography entry
+            forms.append(("note", "Note", styles.cite(item, key, "html")))
+        forms.append(("bibliography", "Bibliography" if forms else "", styles.format_entry(item, key, "html")))
+        cited.append((key, style.label, [(f"{key}-{form}", label, html, styles.plain_from_html(html))
+                                         for form, label, html in forms]))
     data = {
         "item": item,
-        "styles": [
-            (key, style.label, styles.format_entry(item, key, "html"))
-            for key, style in styles.STYLES.items()
-        ],
+        "styles": cited,
         "downloads": downloads,
         "text_url": reverse("citations:entry", kwargs={"slug": entry.slug, "ext": "txt"}),
         "meta": zotero.meta_tags(item, record.archive_url),
@@ -73,9 +78,10 @@ def export_links(context, scope, slug=None):
         params.pop("page", None)
         query = params.urlencode()
     links = []
-    for label, ext, style in (("BibTeX", "bib", ""), ("RIS", "ris", ""), ("CSL-JSON", "json", ""),
-                              ("APA", "txt", "apa"), ("Chicago", "txt", "chicago-author-date"), ("MLA", "txt", "mla")):
+    formats = [("BibTeX", "bib", ""), ("RIS", "ris", ""), ("CSL-JSON", "json", "")]
+    formats += [(style.short_label, "txt", key) for key, style in styles.STYLES.items()]
+    for label, ext, style in formats:
         url = reverse(f"citations:{scope}", kwargs={**kwargs, "ext": ext})
         params = "&".join(p for p in (query, f"style={style}" if style else "") if p)
-        links.append((label, url + (f"?{params}" if params else "")))
+        links.append((label, url + (f"?{params}" if params else ""), ext != "txt"))  # text opens in the browser
     return {"links": links, "statements": scope == "person"}
