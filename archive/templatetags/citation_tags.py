@@ -29,8 +29,9 @@ def entry_citation(context, entry):
         if styles.is_note_style(key):  # a note style: the note first, then the bibliography entry
             forms.append(("note", "Note", styles.cite(item, key, "html")))
         forms.append(("bibliography", "Bibliography" if forms else "", styles.format_entry(item, key, "html")))
-        cited.append((key, style.label, [(f"{key}-{form}", label, html, styles.plain_from_html(html))
-                                         for form, label, html in forms]))
+        # A form is named after its style ("apa"; the note of a note style "chicago-notes-note").
+        cited.append((key, style.label, [(key if form == "bibliography" else f"{key}-{form}", label, html,
+                                          styles.plain_from_html(html)) for form, label, html in forms]))
     data = {
         "item": item,
         "styles": cited,
