@@ -15,8 +15,8 @@ def reported():
 
 
 @pytest.mark.parametrize("style_key,in_text", [
-    ("chicago-notes", "Louis Tompros, paraphrased in Qi Dapeng, “DeepSeek: A Seed for Technological Equity and a "
-     "Multipolar World,” RSIS Commentary CO25056 (S. Rajaratnam School of International Studies, 17 March 2025), "
+    ("chicago-notes", "Louis Tompros, paraphrased in Qi Dapeng, DeepSeek: A Seed for Technological Equity and a "
+     "Multipolar World, RSIS Commentary CO25056 (S. Rajaratnam School of International Studies, 2025), "
      + RSIS_URL + "#s7."),
     ("chicago-author-date", "(Tompros, paraphrased in Qi 2025)"),
     ("apa", "(Tompros, as cited in Qi, 2025)"),
