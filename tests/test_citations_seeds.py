@@ -133,15 +133,20 @@ def test_china_daily_seed_once_an_editor_supplies_the_title(seeds):
     column.save()
     item = _item(column)
     title = column.title
+    # The manifest gives the column's own URL: that is cited, the archive's copy is its archive location.
+    copy = f"{BASE}/entries/{column.slug}/"
     assert {key: styles.format_entry(item, key) for key in styles.STYLES} == {
-        "apa": f"DeepSeek offers a lesson for the Global South. (n.d.). China Daily. {CD_URL}",
-        "chicago-author-date": f"China Daily (Hong Kong). n.d. “{title}.” Accessed 1 December 2026. {CD_URL}.",
-        "chicago-notes": f"China Daily (Hong Kong). “{title}.” n.d. Accessed 1 December 2026. {CD_URL}.",
-        "mla": f"“{title}.” China Daily [Hong Kong], {CD_URL}. Accessed 1 Dec. 2026.",
+        "apa": f"DeepSeek offers a lesson for the Global South. (n.d.). China Daily. Commentary Archive ({copy}). "
+               f"{CD_URL}",
+        "chicago-author-date": f"China Daily (Hong Kong). n.d. “{title}.” {copy}. Commentary Archive. Accessed 1 "
+                               f"December 2026. {CD_URL}.",
+        "chicago-notes": f"China Daily (Hong Kong). “{title}.” n.d. {copy}. Commentary Archive. Accessed 1 December "
+                         f"2026. {CD_URL}.",
+        "mla": f"“{title}.” China Daily [Hong Kong], Commentary Archive, {copy}, {CD_URL}. Accessed 1 Dec. 2026.",
         "harvard": f"China Daily (no date) ‘DeepSeek offers a lesson for the Global South’. Available at: {CD_URL} "
                    f"(Accessed: 1 December 2026).",
     }
     assert styles.cite(item, "chicago-notes") == (
-        f"“{title},” China Daily (Hong Kong), n.d., accessed 1 December 2026, {CD_URL}.")
+        f"“{title},” China Daily (Hong Kong), n.d., {copy}, Commentary Archive, accessed 1 December 2026, {CD_URL}.")
     assert styles.cite(item, "apa") == f"(“{title},” n.d.)"
     assert "{Global} {South}" in bibtex.entry(item)

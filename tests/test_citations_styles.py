@@ -24,6 +24,25 @@ CD_URL = "https://chinadailyhk.com/hk/article/603444"
 ST_URL = "https://www.straitstimes.com/opinion/europe_digital?x=1&y=2"
 IEA_URL = "https://www.iea.org/commentaries/ai-chips"
 
+def kept_copy(style_key, text, shape, note=False):
+    """``text`` with the archive's copy of an original cited by its own URL, as each style prints
+    CSL ``archive`` + ``archive_location`` (issue 11, defect 8): APA "Commentary Archive (copy). URL",
+    Chicago "copy. Commentary Archive." before the access date or URL (in a note with commas), MLA
+    ", Commentary Archive, copy, URL"; Cite Them Right prints no archive. The RSIS shape has no
+    original URL: its URL is the archive's page, and nothing is added."""
+    record = shape()
+    if record.url == record.archive_url or style_key == "harvard":
+        return text
+    url, copy = record.url, record.archive_url
+    if style_key == "apa":
+        return text.replace(url, f"Commentary Archive ({copy}). {url}")
+    if style_key == "mla":
+        return text.replace(f", {url}", f", Commentary Archive, {copy}, {url}")
+    sep, accessed = (", ", "accessed ") if note else (". ", "Accessed ")
+    before = accessed if accessed in text else url
+    return text.replace(before, f"{copy}{sep}Commentary Archive{sep}{before}", 1)
+
+
 EXPECTED = {
     # APA 7 10.4 (report with number, publisher as author's institution), 10.1 ex. 16
     # (newspaper article, month precision), 9.12 (no author: title moves first), 9.17 (n.d.);
@@ -83,7 +102,8 @@ EXPECTED = {
 
 @pytest.mark.parametrize("style_key,shape", list(EXPECTED), ids=[f"{k}-{s.__name__}" for k, s in EXPECTED])
 def test_bibliography_entry_matches_the_manual(style_key, shape):
-    assert styles.format_entry(csl.to_csl(shape()), style_key) == EXPECTED[(style_key, shape)]
+    assert styles.format_entry(csl.to_csl(shape()), style_key) == kept_copy(style_key, EXPECTED[(style_key, shape)],
+                                                                             shape)
 
 
 @pytest.mark.parametrize("style_key,expected", [
@@ -95,7 +115,8 @@ def test_bibliography_entry_matches_the_manual(style_key, shape):
     ("harvard", "(von der Leyen and Søgaard, 2024)"),
 ])
 def test_in_text_citations(style_key, expected):
-    assert styles.cite(csl.to_csl(two_authors_with_particle()), style_key) == expected
+    assert styles.cite(csl.to_csl(two_authors_with_particle()), style_key) == kept_copy(
+        style_key, expected, two_authors_with_particle, note=True)
 
 
 def test_no_author_in_text_puts_comma_inside_quotes_in_us_styles():
@@ -108,7 +129,9 @@ def test_html_has_italics_and_escapes():
     chicago = styles.format_entry(csl.to_csl(two_authors_with_particle()), "chicago-notes", "html")
     assert "“Why Europe’s Digital Sovereignty Needs the 5% Rule &amp; More.” <i>Straits Times</i>" in chicago
     assert "x=1&amp;y=2" in chicago
-    assert styles.plain_from_html(chicago) == EXPECTED[("chicago-notes", two_authors_with_particle)]
+    assert styles.plain_from_html(chicago) == kept_copy("chicago-notes", EXPECTED[("chicago-notes",
+                                                                                 two_authors_with_particle)],
+                                                         two_authors_with_particle)
 
 
 def _raw_citeproc(item, csl_file):
@@ -145,7 +168,8 @@ def test_unknown_style_is_a_clear_error():
 def test_bibliography_of_several_entries_keeps_order():
     items = [csl.to_csl(s()) for s in (rsis_commentary, organisation_blog_post)]
     out = styles.bibliography(items, "apa")
-    assert out == [EXPECTED[("apa", rsis_commentary)], EXPECTED[("apa", organisation_blog_post)]]
+    assert out == [EXPECTED[("apa", rsis_commentary)],
+                   kept_copy("apa", EXPECTED[("apa", organisation_blog_post)], organisation_blog_post)]
 
 
 STATEMENT_URL = RSIS_URL + "#s7"
@@ -244,7 +268,7 @@ ACCESSED = (2026, 12, 1)
     ("apa", china_daily_op_ed, "DeepSeek offers a lesson for the Global South. (n.d.). China Daily. " + CD_URL),
 ])
 def test_access_date_where_each_manual_wants_it(style_key, shape, expected):
-    assert styles.format_entry(csl.to_csl(shape(accessed=ACCESSED)), style_key) == expected
+    assert styles.format_entry(csl.to_csl(shape(accessed=ACCESSED)), style_key) == kept_copy(style_key, expected, shape)
 
 
 def test_the_access_date_is_in_the_csl_item():
@@ -275,16 +299,16 @@ def test_the_access_date_is_in_the_csl_item():
      "S. Rajaratnam School of International Studies. Available at: " + RSIS_URL + "."),
 ])
 def test_no_period_or_comma_after_a_question_mark(style_key, shape, expected):
-    assert styles.format_entry(csl.to_csl(shape()), style_key) == expected
+    assert styles.format_entry(csl.to_csl(shape()), style_key) == kept_copy(style_key, expected, shape)
 
 
 def test_no_comma_after_a_question_mark_in_a_note():
     assert styles.cite(csl.to_csl(question_report()), "chicago-notes") == (
         "Qi Dapeng, Is China Winning the AI Race? RSIS Commentary CO25056 (S. Rajaratnam School of International "
         "Studies, 2025), " + RSIS_URL + ".")
-    assert styles.cite(csl.to_csl(question_op_ed()), "chicago-notes") == (
+    assert styles.cite(csl.to_csl(question_op_ed()), "chicago-notes") == kept_copy("chicago-notes", (
         "Ursula von der Leyen and Åsa Maria Søgaard, “Is China Winning the AI Race?” Straits Times (Singapore), "
-        "17 March 2025, " + ST_URL + ".")
+        "17 March 2025, " + ST_URL + "."), question_op_ed, note=True)
 
 
 def test_a_question_mark_in_a_url_is_left_alone():

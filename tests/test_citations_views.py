@@ -71,7 +71,9 @@ def test_statement_citation_downloads(client):
     statement = entry.statements.get()
     ris = rispy.loads(_body(client.get(f"/statements/{statement.pk}/cite.ris")))[0]
     assert ris["notes"] == [f"Louis Tompros, quoted: “{statement.quote}”"]
-    assert ris["urls"][0].endswith(f"/entries/{entry.slug}/#s{statement.pk}")
+    # the original is cited (UR), the statement's place in the archive's copy is L2
+    assert ris["urls"] == ["https://www.rsis.edu.sg/rsis-publication/rsis/deepseek-a-seed/"]
+    assert ris["file_attachments2"] == f"http://testserver/entries/{entry.slug}/#s{statement.pk}"
     note = _body(client.get(f"/statements/{statement.pk}/cite.txt?style=chicago-notes"))
     assert note.startswith("Louis Tompros, quoted in Qi Dapeng, DeepSeek: A Seed for Technological Equity and a "
                            "Multipolar World, RSIS Commentary CO25056 (S. Rajaratnam School of International "
@@ -196,3 +198,41 @@ def test_text_downloads_are_named_by_style_and_shown_in_the_browser(client):
         'inline; filename="qi2025deepseek-apa.txt"')
     assert client.get(f"/entries/{entry.slug}/cite.bib")["Content-Disposition"] == (
         'attachment; filename="qi2025deepseek.bib"')
+
+
+def test_access_date_and_the_original_with_the_archive_copy_in_every_data_format(client, monkeypatch):
+    """Issue 11, defect 8: BibTeX had no urldate, and every citation linked only to one address.
+    The original is cited when known, and the archive's copy kept as its archive location
+    (CSL archive/archive_location, RIS UR + L2, BibTeX url + note); read back by independent parsers."""
+    from archive.citations import records
+
+    monkeypatch.setattr(records, "access_date", lambda: (2026, 12, 1))
+    entry = make_rsis_entry()
+    original = "https://www.rsis.edu.sg/rsis-publication/rsis/deepseek-a-seed/"
+    copy = f"http://testserver/entries/{entry.slug}/"
+    bib = bibtexparser.parse_string(_body(client.get(f"/entries/{entry.slug}/cite.bib"))).entries[0]
+    assert (bib["url"], bib["urldate"]) == (original, "2026-12-01")
+    assert bib["note"] == f"Archived copy: Commentary Archive, {copy}"
+    ris = rispy.loads(_body(client.get(f"/entries/{entry.slug}/cite.ris")))[0]
+    assert (ris["urls"], ris["file_attachments2"], ris["access_date"]) == ([original], copy, "2026/12/01/")
+    item = json.loads(_body(client.get(f"/entries/{entry.slug}/cite.json")))[0]
+    assert (item["URL"], item["archive"], item["archive_location"]) == (original, "Commentary Archive", copy)
+    apa = _body(client.get(f"/entries/{entry.slug}/cite.txt?style=apa"))
+    assert apa.endswith(f"Commentary Archive ({copy}). {original}\n")
+    # A statement: the original is cited, its place in the archive's copy is the archive location.
+    statement = entry.statements.get()
+    item = json.loads(_body(client.get(f"/statements/{statement.pk}/cite.json")))[0]
+    assert (item["URL"], item["archive_location"]) == (original, f"{copy}#s{statement.pk}")
+    bib = bibtexparser.parse_string(_body(client.get(f"/statements/{statement.pk}/cite.bib"))).entries[0]
+    assert bib["note"].endswith(f"; Archived copy: Commentary Archive, {copy}\\#s{statement.pk}")  # LaTeX escapes "#"
+    # No original known: the archive's page is the URL, and there is no archive location.
+    entry.url = ""
+    entry.save()
+    item = json.loads(_body(client.get(f"/entries/{entry.slug}/cite.json")))[0]
+    assert item["URL"] == copy and "archive_location" not in item and "archive" not in item
+    ris = rispy.loads(_body(client.get(f"/entries/{entry.slug}/cite.ris")))[0]
+    assert ris["urls"] == [copy] and "file_attachments2" not in ris
+    bib = bibtexparser.parse_string(_body(client.get(f"/entries/{entry.slug}/cite.bib"))).entries[0]
+    assert (bib["url"], bib["urldate"]) == (copy, "2026-12-01") and "note" not in bib
+    item = json.loads(_body(client.get(f"/statements/{statement.pk}/cite.json")))[0]
+    assert item["URL"] == f"{copy}#s{statement.pk}"

@@ -81,12 +81,18 @@ def family_name_first(text, item, form):
     return text
 
 
+def no_capital_on_a_url(text, item, form):
+    """Chicago capitalises an archive location's first letter; the archive's copy is a URL."""
+    return re.sub(r"\bHttps?://", lambda match: match.group(0).lower(), text)
+
+
 CHOICES = {
     "apa": (sentence_case_titles, no_apa_retrieval_date),
     "chicago-author-date": (day_month_year, particle_in_front, no_initial_the_in_a_newspaper,
-                            no_label_before_a_prefixed_number, family_name_first),
+                            no_label_before_a_prefixed_number, family_name_first, no_capital_on_a_url),
     "chicago-notes": (day_month_year, particle_in_front, no_initial_the_in_a_newspaper,
-                      no_label_before_a_prefixed_number, no_comma_after_a_question_mark, family_name_first),
+                      no_label_before_a_prefixed_number, no_comma_after_a_question_mark, family_name_first,
+                      no_capital_on_a_url),
     "mla": (family_name_first,),
     "harvard": (sentence_case_titles, no_comma_after_a_question_mark),
 }

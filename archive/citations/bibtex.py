@@ -114,13 +114,19 @@ def fields(item):
         out.append(("date", "{" + "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "}"))
     if item.get("URL"):
         out.append(("url", "{" + escape_url(item["URL"]) + "}"))
+        accessed = (item.get("accessed") or {}).get("date-parts", [[]])[0]
+        if accessed:  # biblatex's access date of the URL
+            out.append(("urldate", "{" + "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed)) + "}"))
     for key, field in (("abstract", "abstract"), ("language", "language")):
         if item.get(key):
             out.append((field, "{" + escape(item[key]) + "}"))
     if keywords(item):
         out.append(("keywords", "{" + escape(KEYWORD_SEPARATOR.join(keywords(item))) + "}"))
-    if item.get("note"):
-        out.append(("note", "{" + escape(item["note"]) + "}"))
+    notes = [item.get("note", "")]
+    if item.get("archive_location"):  # BibTeX has no archive field: the archived copy goes in the note
+        notes.append(f"Archived copy: {item.get('archive') or 'archive'}, {item['archive_location']}")
+    if any(notes):
+        out.append(("note", "{" + escape("; ".join(n for n in notes if n)) + "}"))
     return out
 
 

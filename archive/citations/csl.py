@@ -224,6 +224,11 @@ def to_csl(record):
         item["issued"] = issued
     if record.url:
         item["URL"] = record.url
+    if record.archive_url and record.url and record.url != record.archive_url:
+        # The original is cited; the archive's copy is where it is kept (as Zotero's "Archive"
+        # and "Loc. in Archive"): RIS L2, a BibTeX note, APA/Chicago/MLA print it.
+        item["archive"] = record.archive_name
+        item["archive_location"] = record.archive_url
     if record.abstract:
         item["abstract"] = record.abstract
     if record.language:
@@ -252,11 +257,15 @@ def public_item(item):
 def statement_item(statement):
     """A statement cited as its entry plus a note naming the speaker and the quoted words.
 
-    The URL points at the statement's anchor on the archive page.
+    The statement's anchor on the archive page is the URL, or, when the original
+    publication is cited, the archive location.
     """
     item = to_csl(statement.entry)
     item["id"] = item["id"] + "-s" + str(statement.id)
-    item["URL"] = statement.url
+    if "archive_location" in item:  # the original is cited; the statement's place is in the archive's copy
+        item["archive_location"] = statement.url
+    else:
+        item["URL"] = statement.url
     speaker = statement.speaker.display if statement.speaker else "Unattributed"
     if statement.is_reported:  # the entry's words for what the speaker said: never in quotation marks
         item["note"] = f"According to {speaker} (paraphrased): {statement.quote}"

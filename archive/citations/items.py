@@ -47,7 +47,9 @@ class EntryRecord:
     ``date`` holds only the parts the entry's date precision vouches for:
     ``(2025, 3, 17)``, ``(2025, 3)``, ``(2025,)`` or ``()`` when unknown.
     ``url`` is the publication's own address when known, else the archive page;
-    ``archive_url`` is always the archive page (statement anchors live there).
+    ``archive_url`` is always the archive page (statement anchors live there). When the
+    two differ, citations cite the original and give the archive's copy as its archive
+    location (``archive_name``, ``archive_url``).
     ``proper_nouns`` are the title words that stay capitalised in sentence case
     (found in the entry's text; see ``titles.proper_nouns``); None when not looked for,
     as in RIS and CSL-JSON exports, which carry titles as published.
@@ -77,6 +79,7 @@ class EntryRecord:
     updated: str = ""
     accessed: tuple = ()
     key_suffix: str = ""
+    archive_name: str = "Commentary Archive"  # settings.ARCHIVE_SITE_NAME: the archive holding the copy
 
 
 @dataclass

@@ -213,6 +213,7 @@ def entry_record(entry, request=None, with_text=True, tags=None, title_case=True
         updated=entry.updated_at.isoformat() if entry.updated_at else "",
         accessed=(accessed or access_date()) if with_text else (),
         key_suffix=suffix,
+        archive_name=settings.ARCHIVE_SITE_NAME,
     )
 
 
@@ -320,6 +321,7 @@ def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=
     fields = _ROW + (("body",) if title_case else ())
     root = site_root(request)
     accessed = accessed or access_date()
+    archive_name = settings.ARCHIVE_SITE_NAME
     suffixes = key_suffixes or KeySuffixes()
     last, size = 0, first_chunk
     while True:
@@ -340,7 +342,7 @@ def iter_entry_records(queryset=None, request=None, chunk_size=500, first_chunk=
                 keywords=sorted(tags.get(pk, [])),
                 proper_nouns=proper_nouns(title, _names_text(synopsis, row[15])) if title_case else None,
                 updated=updated_at.isoformat() if updated_at else "", accessed=accessed,
-                key_suffix=suffixes.suffix(pk, date),
+                key_suffix=suffixes.suffix(pk, date), archive_name=archive_name,
             )
         last, size = ids[-1], chunk_size
 

@@ -47,6 +47,12 @@ def record(item):
         out.append(_line("DA", "/".join(padded) + "/"))
     if item.get("URL"):
         out.append(_line("UR", item["URL"]))
+    if item.get("archive_location"):  # the archive's copy of the original cited in UR
+        out.append(_line("L2", item["archive_location"]))
+    accessed = (item.get("accessed") or {}).get("date-parts", [[]])[0]
+    if accessed and item.get("URL"):
+        out.append(_line("Y2", "/".join([str(accessed[0])] + [f"{p:02d}" for p in accessed[1:]]
+                                         + [""] * (3 - len(accessed))) + "/"))
     if item.get("abstract"):
         out.append(_line("AB", item["abstract"]))
     if item.get("language"):

@@ -608,9 +608,15 @@ def bibliography(items, style_key, output="text"):
     return rendered
 
 
+_CAPITALISED_URL = re.compile(r"\bHttps?://")
+
+
 def _finish(text, style_key):
     if _punctuation_in_quote(style_key):
         text = move_punctuation_into_quotes(text)
+    # Chicago capitalises the first word of an archive location, which for the archive's
+    # copy is a URL: "Https://". A URL keeps its case.
+    text = _CAPITALISED_URL.sub(lambda match: match.group(0).lower(), text)
     text = drop_punctuation_after_terminal(text)
     if style_key == "apa":
         # APA's CSL writes "Retrieved <accessed>, from" for undated items; with no access
@@ -632,6 +638,7 @@ def cite(item, style_key, output="text"):
     text = str(bib.cite(citation, lambda missing: None))
     if _punctuation_in_quote(style_key):
         text = move_punctuation_into_quotes(text)
+    text = _CAPITALISED_URL.sub(lambda match: match.group(0).lower(), text)
     return " ".join(drop_punctuation_after_terminal(text).split())
 
 
