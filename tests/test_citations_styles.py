@@ -350,3 +350,12 @@ def test_particle_names_print_as_before():
     item = csl.to_csl(two_authors_with_particle())
     assert item["author"][0] == {"family": "Leyen", "non-dropping-particle": "von der", "given": "Ursula"}
     assert styles.cite(item, "chicago-author-date") == "(von der Leyen and Søgaard 2024)"
+
+
+def test_a_leading_article_does_not_order_a_title():
+    """Issue 11, defect 5: a work without author goes under the first word after "A", "An" or
+    "The" (the manuals' rule; citeproc-js sorts "A Quiet …" under A)."""
+    quiet = csl.to_csl(china_daily_op_ed(id=5, title="A Quiet Revolution in Chips"))
+    deepseek = csl.to_csl(china_daily_op_ed())
+    for key in ("apa", "mla"):
+        assert sorted([quiet, deepseek], key=lambda i: styles.sort_key(i, key)) == [deepseek, quiet]

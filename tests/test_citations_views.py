@@ -236,3 +236,62 @@ def test_access_date_and_the_original_with_the_archive_copy_in_every_data_format
     assert (bib["url"], bib["urldate"]) == (copy, "2026-12-01") and "note" not in bib
     item = json.loads(_body(client.get(f"/statements/{statement.pk}/cite.json")))[0]
     assert item["URL"] == f"{copy}#s{statement.pk}"
+
+
+def test_formatted_lists_are_in_the_styles_order(client):
+    """Issue 11, defect 5: /export/*.txt?style=… kept the archive's order (by id)."""
+    import re
+
+    from archive.models import Authorship
+
+    from .citation_db import make_agent
+
+    zhang = make_rsis_entry(title="Zebra Crossings of Trade", number="CO25001", author="Zhang Wei")
+    make_rsis_entry(title="Middle Powers and Chips", number="CO25002")  # Qi Dapeng
+    anon = make_op_ed(title="The Quiet Revolution in Chips")
+    abbott = make_op_ed(title="Why Ports Matter")
+    Authorship.objects.create(entry=abbott, agent=make_agent("Tony Abbott"), position=0)
+    expected_first_words = {
+        "apa": ["Abbott", "Qi", "Quiet", "Zhang"],  # no author: under the title's first word after "The"
+        "mla": ["Abbott", "Qi", "Quiet", "Zhang"],
+        "chicago-author-date": ["Abbott", "China", "Qi", "Zhang"],  # unsigned op-ed: under the paper
+        "chicago-notes": ["Abbott", "China", "Qi", "Zhang"],
+        "harvard": ["Abbott", "China", "Qi", "Zhang"],
+    }
+    for style, words in expected_first_words.items():
+        for url in ("/export/archive.txt", "/export/search.txt", f"/export/tags/east-asia.txt"):
+            lines = _body(client.get(url, {"style": style})).splitlines()
+            if "tags" in url:
+                assert [line.split()[0].strip("“,") for line in lines] == ["Qi", "Zhang"], (style, lines)
+                continue
+            if "search" in url:
+                continue
+            firsts = [re.sub(r"^[“‘]?(The )?", "", line).split()[0].strip(",.").capitalize() for line in lines]
+            assert firsts == words, (style, lines)
+    assert zhang.pk < anon.pk < abbott.pk  # the archive's order was Zhang, Qi, anon, Abbott
+
+
+def test_a_persons_list_cites_each_statement_once_in_its_statement_form(client):
+    """Issue 11, defect 5: /export/people/<slug>.txt repeated the entry's reference once per
+    statement, differing only in the anchor, with no quote or speaker."""
+    first = make_rsis_entry()
+    second = make_rsis_entry(title="Another Commentary on Chips", number="CO25057")
+    tompros = Agent.objects.get(name="Louis Tompros")
+    extra = Statement.objects.create(entry=first, speaker=tompros, quote="a second remark", start=0, end=5,
+                                     cue="said", review_status=Statement.Review.CONFIRMED)
+    text = _body(client.get(f"/export/people/{tompros.slug}.txt", {"style": "apa"}))
+    blocks, references = text.split("\nReferences\n")
+    statements = blocks.strip().split("\n\n")
+    assert len(statements) == 3  # each statement once
+    quote = first.statements.exclude(pk=extra.pk).get().quote
+    assert statements[0] == f"Louis Tompros, quoted: “{second.statements.get().quote}”\n(Tompros, as cited in Qi, 2025)"
+    assert statements[1:] == [  # in the order of the text
+        "Louis Tompros, quoted: “a second remark”\n(Tompros, as cited in Qi, 2025)",
+        f"Louis Tompros, quoted: “{quote}”\n(Tompros, as cited in Qi, 2025)"]
+    lines = references.strip().splitlines()
+    assert [line.split("(2025). ")[1].split(" (RSIS")[0] for line in lines] == [
+        "Another commentary on chips", "DeepSeek: A seed for technological equity and a multipolar world"]
+    assert "#s" not in references  # the entry once, not once per statement's anchor
+    notes = _body(client.get(f"/export/people/{tompros.slug}.txt", {"style": "chicago-notes"}))
+    assert notes.count(", quoted in Qi Dapeng, ") == 3 and "\nBibliography\n" in notes
+    assert notes.count(f"#s{extra.pk}") == 1  # each note points at its statement

@@ -156,3 +156,32 @@ def test_every_documented_choice_still_changes_something(rendered):
             texts = [(r["text"], r["citation"], item) for item, r in zip(items, out[key]["items"])]
             assert any(choice(t, item, form) != t for text, cite, item in texts for t in (text, cite)), (
                 key, choice.__name__)
+
+
+def _ordering_shapes():
+    """Shapes that exercise a reference list's order: same author in two years and two titles,
+    no author (a report, a newspaper piece), non-ASCII letters, a particle."""
+    from archive.citations.items import Name
+
+    return list(SHAPES) + [
+        lambda **k: shapes.rsis_commentary(id=11, title="Chip War Comes to Singapore", date=(2024, 5, 2), **k),
+        lambda **k: shapes.rsis_commentary(id=12, title="Another View", authors=[], date=(2023,), **k),
+        lambda **k: shapes.china_daily_op_ed(id=13, title="Quiet Revolution in Chips", outlet="The Straits Times",
+                                             **k),
+        lambda **k: shapes.rsis_commentary(id=14, title="Zeal", authors=[Name("Ågaard", "Søren")], date=(), **k),
+        lambda **k: shapes.rsis_commentary(id=15, title="Beta", authors=[Name("Aaron", "Zed")], **k),
+    ]
+
+
+@pytest.mark.parametrize("style_key", list(styles.STYLES))
+def test_reference_lists_are_in_the_order_citeproc_js_sorts_them(style_key):
+    """Issue 11, defect 5: formatted lists kept the archive's order. ``styles.sort_key`` gives
+    each style's own order; Chicago keeps a particle in front, where it prints it ("von der
+    Leyen" under V, not "Leyen, Ursula von der" under L), so that shape is left out there."""
+    items = [csl.to_csl(shape(accessed=ACCESSED)) for shape in _ordering_shapes()]
+    if styles.STYLES[style_key].chicago:
+        items = [i for i in items if not any(n.get("non-dropping-particle") for n in i.get("author", []))]
+    style = styles.STYLES[style_key]
+    theirs = render(downloaded(items), style.csl_file, style.locale or None)["order"]
+    ours = [item["id"] for item in sorted(items, key=lambda item: styles.sort_key(item, style_key))]
+    assert ours == theirs

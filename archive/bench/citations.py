@@ -94,10 +94,10 @@ def _stream(ext, queryset=None, style=None):
     else:  # the same view machinery over a subset, for the memory comparison
         from django.http import StreamingHttpResponse
 
-        from archive.citations.exports import entry_items
+        from archive.citations.exports import write_entries
 
         fmt = views.BY_EXTENSION[ext]
-        response = StreamingHttpResponse(c.encode() for c in fmt.write(entry_items(queryset, request, fmt.title_case)))
+        response = StreamingHttpResponse(c.encode() for c in write_entries(fmt, queryset, request))
     stream = iter(response.streaming_content)
     first = next(stream, b"")
     ttfb = time.perf_counter() - started

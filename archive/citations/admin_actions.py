@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
 
-from .exports import entry_items
+from .exports import write_entries
 from .formats import FORMATS, UnknownFormat, get_format
 
 
@@ -21,7 +21,7 @@ def export_selected(modeladmin, request, queryset):
             modeladmin.message_user(request, str(exc), level="error")
             return None
         response = StreamingHttpResponse(
-            (chunk.encode("utf-8") for chunk in fmt.write(entry_items(queryset, request, fmt.title_case))),
+            (chunk.encode("utf-8") for chunk in write_entries(fmt, queryset, request)),
             content_type=fmt.content_type,
         )
         response["Content-Disposition"] = f'attachment; filename="selected-entries.{fmt.extension}"'

@@ -40,6 +40,7 @@ import copy
 import html
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,8 @@ class Style:
     accessed: bool = True  # pass the access date; the style decides where it goes
     chicago: bool = False  # the Chicago adjustments (module docstring)
     short_label: str = ""  # for a row of links ("Chicago notes")
+    list_heading: str = "References"  # what the manual calls the list of sources
+    sort: tuple = ("author", "year", "title")  # the style's cs:sort of its bibliography (see sort_key)
 
 
 STYLES = {
@@ -84,10 +87,11 @@ STYLES = {
         Style("chicago-author-date", "Chicago (author-date, 18th ed.)", "chicago-author-date", chicago=True,
               short_label="Chicago author-date"),
         Style("chicago-notes", "Chicago (notes and bibliography, 18th ed.)", "chicago-notes-bibliography",
-              chicago=True, short_label="Chicago notes"),
-        Style("mla", "MLA 9th edition", "modern-language-association", short_label="MLA"),
+              chicago=True, short_label="Chicago notes", list_heading="Bibliography", sort=("author", "title")),
+        Style("mla", "MLA 9th edition", "modern-language-association", short_label="MLA",
+              list_heading="Works Cited", sort=("author", "title")),
         Style("harvard", "Harvard (Cite Them Right)", "harvard-cite-them-right", "_title-sentence-lower", "en-GB",
-              short_label="Harvard"),
+              short_label="Harvard", list_heading="Reference list"),
     )
 }
 
@@ -653,3 +657,56 @@ def format_entry(item, style_key, output="text"):
 
 def plain_from_html(text):
     return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+# --- the order of a reference list ---------------------------------------------------
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+# Styles that sort a family name without its particle ("Leyen, von der"); Chicago's
+# display-and-sort default is turned off here (adapt_chicago), APA and MLA never demote.
+_DEMOTED_FOR_SORT = frozenset({"harvard"})
+# Unsigned newspaper articles and blog posts go under the newspaper's or blog's name.
+_CONTAINER_AS_AUTHOR = frozenset({"chicago-author-date", "chicago-notes", "harvard"})
+
+
+def _fold(text):
+    """Case, accents and punctuation do not order entries ("Søgaard" sorts as "sogaard")."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("ø", "o")
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _name_key(name, style_key):
+    if "literal" in name:
+        return (_fold(name["literal"]), "")
+    particle, family = name.get("non-dropping-particle", ""), name.get("family", "")
+    family = f"{family} {particle}" if particle and style_key in _DEMOTED_FOR_SORT else f"{particle} {family}"
+    return (_fold(family), _fold(name.get("given", "")))
+
+
+def sort_key(item, style_key):
+    """Where ``item`` (a CSL-JSON item) goes in the style's reference list: the style's own
+    ``cs:sort`` keys, which every one of these styles starts with the author (the names in
+    order, family name first; for a work without author what the style prints in its place:
+    the title, or for Chicago and Harvard an unsigned newspaper piece's paper), then the
+    year (APA, Chicago author-date, Harvard; undated last, as CSL sorts an empty key) and
+    the title (without a leading article). The same order as citeproc-js gives
+    (tests/test_citeproc_js.py), except that Chicago keeps a particle in front here as it
+    prints it ("von der Leyen" under V)."""
+    style = STYLES[style_key]
+    title = _LEADING_ARTICLE.sub("", _fold(item.get("title", "")))
+    names = item.get("author") or []
+    if names:
+        who = tuple(_name_key(n, style_key) for n in names)
+    elif style_key in _CONTAINER_AS_AUTHOR and item.get("type") in ("article-newspaper", "post-weblog") \
+            and item.get("container-title"):
+        paper = item["container-title"]
+        if style.chicago and paper.startswith("The "):
+            paper = paper[4:]
+        who = ((_fold(paper), ""),)
+    else:
+        who = ((title, ""),)
+    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
+    year = (0, int(parts[0])) if parts else (1, 0)
+    keys = {"author": who, "year": year, "title": title}
+    return tuple(keys[k] for k in style.sort) + (item.get("id", ""),)

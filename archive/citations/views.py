@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from archive.models import Entry, Statement
 
 from . import csl
-from .exports import scope_items
+from .exports import scope_export
 from .formats import BY_EXTENSION, FORMATS, UnknownFormat, get_format
 from .records import entry_record, export_queryset, public_statements, statement_record
 from .statement import cite_statement
@@ -80,9 +80,8 @@ def list_export(request, scope, ext, slug=None):
         fmt = _format_for(ext, request)
     except UnknownFormat as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-    items, stem = scope_items(scope, slug, request.GET, request, title_case=fmt.title_case)
-    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in fmt.write(items)),
-                                     content_type=fmt.content_type)
+    chunks, stem = scope_export(fmt, scope, slug, request.GET, request)
+    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=fmt.content_type)
     return _served(response, stem, fmt)
 
 

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from archive.citations import jsonl
-from archive.citations.exports import SEARCH_FILTERS, entry_items, scope_items, search_queryset
+from archive.citations.exports import SEARCH_FILTERS, scope_export, search_queryset, write_entries
 from archive.citations.formats import FORMATS, UnknownFormat, get_format
 from archive.citations.records import iter_dump
 
@@ -60,12 +60,8 @@ class Command(BaseCommand):
             return jsonl.export(iter_dump(queryset))
         fmt = get_format(name)
         if options["person"]:
-            items, _ = scope_items("person", options["person"])
-        elif searching:
-            items = entry_items(search_queryset({"q": options["query"], **filters}), title_case=fmt.title_case)
-        else:
-            items = entry_items(title_case=fmt.title_case)
-        return fmt.write(items)
+            return scope_export(fmt, "person", options["person"])[0]
+        return write_entries(fmt, search_queryset({"q": options["query"], **filters}) if searching else None)
 
     def _check_slugs(self, filters):
         """An outlet, tag, author or speaker that does not exist is a mistake, not an empty list."""
