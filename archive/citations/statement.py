@@ -2,8 +2,8 @@
 
 Each style's own rule for a source known only through another (the secondary source):
 
-- Chicago notes (CMOS 18 14.260): "Louis Tompros, quoted in Qi Dapeng, “DeepSeek: …,” RSIS
-  Commentary CO25056 (S. Rajaratnam School of International Studies, 17 March 2025), URL#s7."
+- Chicago notes (CMOS 18 14.260): "Louis Tompros, quoted in Qi Dapeng, *DeepSeek: …*, RSIS
+  Commentary CO25056 (S. Rajaratnam School of International Studies, 2025), URL#s7."
 - Chicago author-date (CMOS 18 15.52): "(Tompros, quoted in Qi 2025)"
 - APA 7 (8.6): "(Tompros, as cited in Qi, 2025)"
 - MLA 9 (6.79): "(qtd. in Qi)", the speaker being named in the sentence
@@ -14,8 +14,8 @@ words, so it is never "quoted": notes and Chicago author-date say "paraphrased i
 "cited in" (its "qtd. in" is for quotations), APA's "as cited in" and Harvard's "cited
 in" already fit both.
 
-In every style the reference-list entry is the entry itself, its URL pointing at the
-statement's anchor. When the speaker is the entry's own author ("when he posed, '...'"),
+In every style the reference-list entry is the entry itself, its URL (or, when the
+original is cited, its archive location) pointing at the statement's anchor. When the speaker is the entry's own author ("when he posed, '...'"),
 the words are the author's: the statement is cited as the entry, with no "quoted in". In CSL-JSON, RIS and BibTeX a statement is the entry with a note
 naming the speaker and the quoted words (``csl.statement_item``).
 """
