@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo bench-desk browser-deps screenshots test test-sqlite test-postgres install migrate seed bench lint clean citeproc-js
+.PHONY: run demo bench-desk browser-deps screenshots serve test test-sqlite test-postgres install migrate seed bench loadtest backup restore lint clean citeproc-js
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,20 @@ demo: install local.env
 	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py build_demo --entries $(DEMO_ENTRIES)
 	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Production server: gunicorn (config/gunicorn.py) with DEBUG=0 on the configured database
+## (DATABASE_URL, default the embedded SQLite), and the background worker for imports and
+## large exports. SECRET_KEY defaults to one generated once into var/secret_key.
+SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+serve: install
+	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "Serving on http://$${BIND:-127.0.0.1:$(PORT)}/ (health: /healthz); Ctrl-C stops the server and the worker."
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker --queue-name '*' & WORKER=$$!; \
+		trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+		$(SERVE_ENV) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
 ## Run the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.
 test: install test-sqlite

@@ -5,3 +5,4 @@ Each concern registers its handlers here so that a newcomer finds them in one pl
 from archive.services import statement_signals  # noqa: F401,E402  (statement anchors)
 from archive.search import signals as search_signals  # noqa: E402,F401  (search index freshness)
 from archive.oai import signals as oai_signals  # noqa: E402,F401  (tombstones for OAI-PMH)
+from archive.caching import signals as cache_signals  # noqa: E402,F401  (cached public pages)

@@ -68,12 +68,19 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "simple_history",
+    "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
     "archive",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs answered from the cache before sessions, auth or the view run.
+    "archive.caching.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "archive.base_url.RequestBaseUrlMiddleware",  # absolute links on the request's own host
@@ -82,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "archive.middleware.DatabaseUnavailableMiddleware",
+    "archive.throttling.ThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -136,7 +145,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -155,6 +164,64 @@ ARCHIVE_BASE_URL = os.environ.get("ARCHIVE_BASE_URL", "http://127.0.0.1:8000").r
 ARCHIVE_IMPORT_MAX_BYTES = int(os.environ.get("ARCHIVE_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_IMPORT_MAX_BYTES + 1024 * 1024
+
+# --- Production: cache, background jobs, security headers, abuse limits (README, "Production") ---
+
+def cache_from_url(url, default_dir):
+    """CACHES["default"] from CACHE_URL: redis://host:6379/0 (production: one cache every
+    worker and machine sees), file:///path (the embedded default: shared by the worker
+    processes of one machine, no service), locmem:// (one process: tests), dummy://."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "archive"), "TIMEOUT": 24 * 3600}
+    if url.startswith("locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url[9:] or "archive"}
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if url and not url.startswith("file://"):
+        raise ImproperlyConfigured(f"CACHE_URL {url!r}: use redis://, file://, locmem:// or dummy://")
+    location = url[7:] if url else str(default_dir)
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": location,
+            "TIMEOUT": 24 * 3600, "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4}}
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""), BASE_DIR / "var" / "cache")}
+#: Anonymous pages, feeds and exports from the cache (archive/caching/); 0 turns it off.
+ARCHIVE_PUBLIC_CACHE = env_bool("ARCHIVE_PUBLIC_CACHE", default=True)
+#: Stored whole-archive exports (built in the background) live here.
+MEDIA_ROOT = Path(os.environ.get("ARCHIVE_MEDIA_ROOT") or BASE_DIR / "var" / "media")
+
+# Background jobs (imports, whole-archive exports): django-tasks with its database
+# backend; `manage.py db_worker` runs them (make serve starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "exports"]}}
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Abuse limits (django-ratelimit) count in the default cache. Its checks refuse the
+# file cache because its increment is not atomic: under concurrent requests from one
+# client a few hits may go uncounted, so on the embedded default a limit is approximate
+# (exact with Redis, which Django's own RedisCache backend serves; "not officially
+# supported" is about django-redis being the one they test).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "archive.throttling.limited"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+#: Per client: expensive requests (list exports, deep search pages) and failed sign-ins.
+ARCHIVE_EXPENSIVE_RATE = os.environ.get("ARCHIVE_EXPENSIVE_RATE", "30/m")
+ARCHIVE_LOGIN_RATE = os.environ.get("ARCHIVE_LOGIN_RATE", "10/m")
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from archive.views.errors import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("archive.api.urls")),
     path("oai/", include("archive.oai.urls")),

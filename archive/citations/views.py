@@ -2,6 +2,8 @@
 search), and the unAPI endpoint Zotero asks for an entry's RIS or BibTeX. Thin views:
 the scopes are in ``exports.py``, the formats in ``formats.py``.
 """
+import itertools
+
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -81,7 +83,11 @@ def list_export(request, scope, ext, slug=None):
     except UnknownFormat as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     chunks, stem = scope_export(fmt, scope, slug, request.GET, request)
-    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=fmt.content_type)
+    # The first chunk is made here, in the view: a database that cannot be reached
+    # answers 503 in plain text before any byte of a 200 has left (D7).
+    chunks = (chunk.encode("utf-8") for chunk in chunks)
+    first = next(chunks, b"")
+    response = StreamingHttpResponse(itertools.chain([first], chunks), content_type=fmt.content_type)
     return _served(response, stem, fmt)
 
 
