@@ -1,7 +1,10 @@
-"""The admin's import page: upload files (and optionally a manifest), see the summary.
+"""The admin's import page: upload files (and optionally a manifest); the import runs in
+the background and its page shows progress, then the summary.
 
 Runs the very same workflow as ``manage.py import_commentaries``
-(:func:`archive.services.importer.import_sources`), so both report the same outcome.
+(:func:`archive.services.importer.import_sources`), so both report the same outcome;
+a worker (``manage.py db_worker``, started by ``make serve``) runs it, so a large
+upload never holds a web worker (D4).
 """
 from django import forms
 from django.contrib import admin, messages
@@ -9,9 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from django.http import HttpResponseRedirect
+
 from archive.importing import ManifestError, parse_manifest
-from archive.models import Entry
-from archive.services.importer import Source, import_sources, max_import_bytes
+from archive.models import Entry, ImportJob
+from archive.services.import_jobs import start_import
+from archive.services.importer import max_import_bytes
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -48,10 +54,12 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data.get("manifest")
         if not upload:
             return None
+        data = upload.read()
         try:
-            return parse_manifest(upload.read(), origin=upload.name)
+            parse_manifest(data, origin=upload.name)
         except ManifestError as error:
             raise forms.ValidationError(str(error)) from error
+        return upload.name, data.decode("utf-8-sig")
 
 
 def can_import(user):
@@ -67,13 +75,15 @@ def import_view(request):
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
-            manifest = form.cleaned_data["manifest"]
-            sources = [
-                Source(name=upload.name, size=upload.size, read=upload.read, manifest=manifest)
-                for upload in form.cleaned_data["files"]
-            ]
-            summary = import_sources(sources, dry_run=form.cleaned_data["dry_run"], max_bytes=max_import_bytes())
-            _report(request, summary)
+            manifest_name, manifest_text = form.cleaned_data["manifest"] or ("", "")
+            job = start_import(
+                [(upload.name, upload.size, upload.read) for upload in form.cleaned_data["files"]],
+                user=request.user, manifest_text=manifest_text, manifest_name=manifest_name,
+                dry_run=form.cleaned_data["dry_run"],
+            )
+            messages.info(request, f"Import #{job.pk} of {job.total} file{'s' if job.total != 1 else ''} is queued; "
+                                   "this page shows its progress and outcome.")
+            return HttpResponseRedirect(reverse("admin:archive_importjob_change", args=[job.pk]))
     else:
         form = ImportForm()
     context = {
@@ -88,11 +98,45 @@ def import_view(request):
     return TemplateResponse(request, "admin/archive/import.html", context)
 
 
-def _report(request, summary):
-    level = messages.SUCCESS if summary.ok else messages.WARNING
-    messages.add_message(request, level, summary.headline()[0].upper() + summary.headline()[1:])
-    for result in summary.failed:
-        messages.error(request, f"Failed: {result.name} — {result.reason}")
-    for result in summary.results:
-        if result.outcome != "failed" and result.needs_review:
-            messages.info(request, f"Needs review: {result.name} ({', '.join(result.needs_review)}); kept as a draft.")
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Imports started in the admin: their progress while they run, their summary when done.
+
+    Read-only (a job is the record of what happened); visible to whoever may import.
+    """
+
+    list_display = ["__str__", "created_at", "created_by", "status", "progress", "headline"]
+    list_filter = ["status"]
+    change_form_template = "admin/archive/importjob/progress.html"
+
+    @admin.display(description="progress")
+    def progress(self, job):
+        return f"{job.done} of {job.total}"
+
+    def has_module_permission(self, request):
+        return can_import(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_import(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        job = self.get_object(request, object_id)
+        if job is None or not self.has_view_permission(request, job):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        failed = [r for r in job.results if r.get("outcome") == "failed"]
+        review = [r for r in job.results if r.get("outcome") != "failed" and r.get("needs_review")]
+        context = {
+            **self.admin_site.each_context(request), "title": str(job), "opts": self.opts, "job": job,
+            "failed": failed, "review": review, "import_url": reverse("admin:archive_entry_import"),
+            "changelist_url": reverse("admin:archive_importjob_changelist"),
+        }
+        return TemplateResponse(request, self.change_form_template, context)

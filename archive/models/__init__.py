@@ -13,3 +13,4 @@ __all__ = [
     "StatementGroup", "QuotedTerm",
 ]
 from .review import StatementReview  # noqa: E402,F401  (the editors review queue)
+from .jobs import ImportJob, ImportUpload  # noqa: E402,F401  (background imports)
