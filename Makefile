@@ -51,8 +51,8 @@ demo: install local.env
 	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Production server: gunicorn (config/gunicorn.py) with DEBUG=0 on the configured database
-## (DATABASE_URL, default the embedded SQLite), and the background worker for imports and
-## large exports. SECRET_KEY defaults to one generated once into var/secret_key.
+## (DATABASE_URL, default the embedded SQLite), and two background workers: imports, and
+## long list exports. SECRET_KEY defaults to one generated once into var/secret_key.
 SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
 serve: install
@@ -60,8 +60,9 @@ serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Serving on http://$${BIND:-127.0.0.1:$(PORT)}/ (health: /healthz); Ctrl-C stops the server and the worker."
-	$(SERVE_ENV) $(BIN)/python manage.py db_worker --queue-name '*' & WORKER=$$!; \
-		trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker --queue-name default & IMPORTS=$$!; \
+		$(SERVE_ENV) $(BIN)/python manage.py db_worker --queue-name exports & EXPORTS=$$!; \
+		trap 'kill $$IMPORTS $$EXPORTS 2>/dev/null' EXIT INT TERM; \
 		$(SERVE_ENV) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
 ## Run the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.

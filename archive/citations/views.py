@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
+from archive.caching.exports import stored_or_none, with_cached_references
 from archive.models import Entry, Statement
 
 from . import csl
@@ -82,7 +83,13 @@ def list_export(request, scope, ext, slug=None):
         fmt = _format_for(ext, request)
     except UnknownFormat as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-    chunks, stem = scope_export(fmt, scope, slug, request.GET, request)
+    # Formatted references come from the cache per entry and style (archive/caching/exports.py).
+    chunks, stem = scope_export(with_cached_references(fmt), scope, slug, request.GET, request)
+    # A list too long to write within a second is built once in the background and
+    # served from its stored file until the archive changes (D2).
+    stored = stored_or_none(request, scope, slug, ext, fmt)
+    if stored is not None:
+        return _served(stored, stem, fmt) if stored.status_code == 200 else stored
     # The first chunk is made here, in the view: a database that cannot be reached
     # answers 503 in plain text before any byte of a 200 has left (D7).
     chunks = (chunk.encode("utf-8") for chunk in chunks)

@@ -1,0 +1,82 @@
+"""D2: list exports do bounded work per request.
+
+Formatted references are reused per entry and style until the entry changes; a list
+too long to write live is built once by the background worker and served from its
+stored file until the archive changes.
+"""
+import bibtexparser
+import pytest
+import rispy
+
+from archive.caching import exports
+from archive.citations import styles
+from archive.models import Entry
+
+from . import site_data as sd
+from .import_jobs_helpers import run_worker
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def five():
+    outlet = sd.outlet("Institute of Policy Studies", slug="ips")
+    return [sd.entry(f"Commentary on trade number {n}", outlet_obj=outlet, authors=[sd.agent(f"Author Number{n}")])
+            for n in range(5)]
+
+
+@pytest.fixture
+def counted_renders(monkeypatch):
+    """The real citeproc rendering, counting the entries it formats."""
+    rendered, real = [], styles.bibliography
+
+    def spy(items, style_key, output="text"):
+        rendered.extend(items)
+        return real(items, style_key, output)
+
+    monkeypatch.setattr(styles, "bibliography", spy)
+    return rendered
+
+
+def _body(response):
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+def test_formatted_lists_reuse_each_entrys_reference_until_it_changes(client, five, counted_renders):
+    first = _body(client.get("/export/archive.txt?style=chicago-notes"))
+    assert len(counted_renders) == 5 and first.count("\n") == 5
+    again = _body(client.get("/export/archive.txt?style=chicago-notes", REMOTE_ADDR="10.0.0.2"))
+    assert again == first and len(counted_renders) == 5  # nothing formatted again
+    entry = Entry.objects.get(pk=five[2].pk)
+    entry.title = "A retitled commentary"
+    entry.save()
+    third = _body(client.get("/export/archive.txt?style=chicago-notes", REMOTE_ADDR="10.0.0.3"))
+    assert len(counted_renders) == 6  # only the changed entry
+    assert "A Retitled Commentary" in third or "A retitled commentary" in third
+    assert "number 2" not in third.lower()
+
+
+def test_a_long_list_is_built_in_the_background_then_served_from_its_file(client, five, monkeypatch, settings,
+                                                                         tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(exports, "LIVE_LIMIT", {"data": 3, "styled": 3})
+    waiting = client.get("/export/archive.ris")
+    assert waiting.status_code == 503 and waiting["Content-Type"].startswith("text/plain")
+    assert int(waiting["Retry-After"]) >= 1 and "being prepared" in waiting.content.decode()
+    # Asking again does not queue a second build.
+    assert client.get("/export/archive.ris").status_code == 503
+    run_worker()
+    ready = client.get("/export/archive.ris")
+    assert ready.status_code == 200 and ready["X-Export"] == "stored"
+    assert 'filename="archive.ris"' in ready["Content-Disposition"]
+    records = rispy.loads(_body(ready))
+    assert sorted(r["title"] for r in records) == sorted(e.title for e in five)
+    assert client.get("/export/archive.ris", HTTP_IF_NONE_MATCH=ready["ETag"]).status_code == 304
+    # A change to the archive: the stored file is not served any more.
+    sd.entry("A sixth commentary", outlet_obj=five[0].outlet)
+    assert client.get("/export/archive.ris").status_code == 503
+    run_worker()
+    assert len(rispy.loads(_body(client.get("/export/archive.ris")))) == 6
+    # A short list still streams live.
+    bib = client.get("/export/search.bib?q=sixth")
+    assert bib.status_code == 200 and len(bibtexparser.parse_string(_body(bib)).entries) == 1
