@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from archive.models import Agent, Authorship, Statement
 from archive.views.listing import person_statement_groups, public_entries
-from archive.views.params import clean_text, parse_page, parse_search_params, parse_slug
+from archive.views.params import cap_page, clean_text, max_page, parse_page, parse_search_params, parse_slug
 
 from . import serializers as ser
 
@@ -112,6 +112,9 @@ def entries(request):
     links = ser.Links(request)
     params = parse_search_params(request.GET)
     per_page = _per_page(request)
+    params.page, note = cap_page(params.page, per_page)
+    if note:
+        params.problems.append(note)
     try:
         results = _search_backend().search_entries(
             params.q, filters=params.filters, sort=params.sort, page=params.page, per_page=per_page, facets=True)
@@ -139,7 +142,7 @@ def entries(request):
              "filter_url": links(request.path + "?" + qs(1, **{name: value}))}
             for value, label, count in values
         ]
-    page_links = _page_links(request, links, results.page, results.num_pages, qs)
+    page_links = _page_links(request, links, results.page, min(results.num_pages, max_page(per_page)), qs)
     # Where to page through every match when relevance ranking stops early.
     page_links["by_date"] = links(request.path + "?" + qs(1, sort="newest")) if results.ranked_limit else None
     return _json({
@@ -230,6 +233,9 @@ def statements(request):
     if raw_speaker and speaker is None:
         problems.append("ignored filter: speaker")
     page, per_page = parse_page(request.GET.get("page", 1)), _per_page(request)
+    page, note = cap_page(page, per_page)
+    if note:
+        problems.append(note)
     try:
         results = _search_backend().search_statements(q, speaker=speaker, page=page, per_page=per_page)
     except DatabaseError as error:
@@ -255,7 +261,7 @@ def statements(request):
         "per_page": results.per_page,
         "num_pages": results.num_pages,
         "ranked_limit": results.ranked_limit,
-        "links": _page_links(request, links, results.page, results.num_pages, qs),
+        "links": _page_links(request, links, results.page, min(results.num_pages, max_page(per_page)), qs),
         "results": [
             {**ser.statement_data(hit.statement, links, with_entry=True), "snippet_html": hit.snippet_html,
              "rank": hit.rank}

@@ -12,7 +12,9 @@ from django.shortcuts import render
 from archive.models import Authorship
 
 from .browse import public_people
-from .params import FILTER_LABELS, clean_text, pagination_links_data, parse_page, parse_search_params, parse_slug
+from .params import (
+    FILTER_LABELS, cap_page, clean_text, max_page, pagination_links_data, parse_page, parse_search_params, parse_slug,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,9 @@ def _failure(error, q):
 def search_entries_page(request):
     """Full-text search over published entries, with filters, facets, sort and pages."""
     params = parse_search_params(request.GET)
+    params.page, note = cap_page(params.page, PER_PAGE)
+    if note:
+        params.problems.append(note)
     results, failure = None, None
     try:
         results = _search_backend().search_entries(
@@ -89,7 +94,8 @@ def search_entries_page(request):
 def _pager(params, results):
     if results is None or not results.hits:
         return None
-    return pagination_links_data(results.page, results.num_pages, lambda n: params.querystring(page=n))
+    return pagination_links_data(results.page, min(results.num_pages, max_page(PER_PAGE)),
+                                 lambda n: params.querystring(page=n))
 
 
 def _last_page_link(params, results):
@@ -155,7 +161,9 @@ def search_statements_page(request):
     if speaker_slug and speaker is None:
         problems.append(f"No one called “{speaker_slug}” is in the archive; showing every speaker.")
         speaker_slug = None
-    page = parse_page(request.GET.get("page", 1))
+    page, note = cap_page(parse_page(request.GET.get("page", 1)), PER_PAGE)
+    if note:
+        problems.append(note)
     results, failure = None, None
     try:
         results = _search_backend().search_statements(q, speaker=speaker_slug, page=page, per_page=PER_PAGE)
@@ -173,7 +181,7 @@ def search_statements_page(request):
 
     pager = None
     if results is not None and results.hits:
-        pager = pagination_links_data(results.page, results.num_pages, qs)
+        pager = pagination_links_data(results.page, min(results.num_pages, max_page(PER_PAGE)), qs)
     canonical_qs = qs(page)
     return render(request, "archive/statements.html", {
         "q": q,
