@@ -65,6 +65,14 @@ serve: install
 		trap 'kill $$IMPORTS $$EXPORTS 2>/dev/null' EXIT INT TERM; \
 		$(SERVE_ENV) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
+## Backup and restore (README, "Backup and restore"): BACKUP=folder.
+BACKUP ?= backups/$(shell date +%Y%m%d-%H%M%S)
+backup: install
+	$(BIN)/python manage.py backup_archive $(BACKUP)
+restore: install
+	@test -n "$(BACKUP)" && test -d "$(BACKUP)" || { echo "make restore BACKUP=path/to/backup-folder"; exit 2; }
+	$(BIN)/python manage.py restore_archive $(BACKUP)
+
 ## Run the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.
 test: install test-sqlite
 	@if [ -n "$$TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \

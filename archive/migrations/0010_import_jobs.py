@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0008_entry_outlet_status_date_index'),
+        ('archive', '0009_statement_alternatives'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
