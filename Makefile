@@ -127,5 +127,12 @@ pin-quotes: install
 	$(BIN)/python -m archive.quotes.evaluate tests/data/seed-quotes.jsonl --summary --pin tests/data/quotes/outcomes/seeds.txt > /dev/null
 	@git diff --stat -- tests/data/quotes/outcomes/ || true
 
+## Load benchmark (archive/bench/load.py): gunicorn on the corpus of 100,000 entries, wrk over loopback.
+## PostgreSQL by default; needs wrk (apt-get install wrk) and Redis at BENCH_REDIS_URL.
+LOADTEST_DB ?= postgres://postgres@127.0.0.1:5432/archive
+loadtest: install
+	DATABASE_URL=$${DATABASE_URL:-$(LOADTEST_DB)} $(MAKE) --no-print-directory bench \
+		BENCH_ARGS="--sizes $${LOADTEST_SIZE:-100000} --only load --output bench-results/load.md"
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache tests/citeproc_js/node_modules
