@@ -43,6 +43,28 @@ def _item_key(item, style_key):
     return f"cite:{style_key}:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
+def _cached_render(function, item, style_key, output):
+    from archive.citations import styles
+
+    key = _item_key(item, f"{style_key}:{output}:{function}")
+    found = cache.get(key)
+    if found is None:
+        found = getattr(styles, function)(item, style_key, output)
+        cache.set(key, found, 7 * 24 * 3600)
+    return found
+
+
+def cached_format_entry(item, style_key, output="text"):
+    """``styles.format_entry`` from the cache when this item was formatted before in this
+    style (the entry page's Cite section: five styles, most of its rendering time)."""
+    return _cached_render("format_entry", item, style_key, output)
+
+
+def cached_cite(item, style_key, output="text"):
+    """``styles.cite`` (a note style's note) from the cache, like ``cached_format_entry``."""
+    return _cached_render("cite", item, style_key, output)
+
+
 def with_cached_references(fmt):
     """``fmt`` whose writer takes each entry's formatted reference from the cache."""
     from dataclasses import replace

@@ -3,6 +3,7 @@ tags, COinS spans. The work is done by archive.citations; these only gather it."
 from django import template
 from django.urls import reverse
 
+from archive.caching.exports import cached_cite, cached_format_entry
 from archive.citations import csl, styles, zotero
 from archive.citations.formats import BY_EXTENSION
 from archive.citations.records import entry_record, list_records
@@ -27,8 +28,9 @@ def entry_citation(context, entry):
     for key, style in styles.STYLES.items():
         forms = []
         if styles.is_note_style(key):  # a note style: the note first, then the bibliography entry
-            forms.append(("note", "Note", styles.cite(item, key, "html")))
-        forms.append(("bibliography", "Bibliography" if forms else "", styles.format_entry(item, key, "html")))
+            forms.append(("note", "Note", cached_cite(item, key, "html")))
+        # Both forms from the cache per entry and style (archive/caching/exports.py).
+        forms.append(("bibliography", "Bibliography" if forms else "", cached_format_entry(item, key, "html")))
         # A form is named after its style ("apa"; the note of a note style "chicago-notes-note").
         cited.append((key, style.label, [(key if form == "bibliography" else f"{key}-{form}", label, html,
                                           styles.plain_from_html(html)) for form, label, html in forms]))
