@@ -2,7 +2,24 @@
 
 import django.db.models.deletion
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+
+def grant_jobs(apps, schema_editor):
+    """Editors may do everything with imports, Librarians look (as with every archive model)."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    perms = Permission.objects.filter(content_type__app_label="archive",
+                                      content_type__model__in=["importjob", "importupload"])
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(*perms)
+    librarians, _ = Group.objects.get_or_create(name="Librarians")
+    librarians.permissions.add(*perms.filter(codename__startswith="view_"))
 
 
 class Migration(migrations.Migration):
@@ -52,4 +69,5 @@ class Migration(migrations.Migration):
                 'ordering': ['job', 'position'],
             },
         ),
+        migrations.RunPython(grant_jobs, migrations.RunPython.noop),
     ]
