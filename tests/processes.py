@@ -20,7 +20,9 @@ PYTHON = sys.executable
 
 
 def base_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    # Not the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, nor a developer's local.env.
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env["ARCHIVE_LOCAL_ENV"] = ""
     env.update({"DEBUG": "0", "SECRET_KEY": "process-test-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "SECURE_SSL_REDIRECT": "0", "PYTHONPATH": str(ROOT), "LOG_LEVEL": "WARNING"})
     env.update(extra)
