@@ -6,13 +6,13 @@ archive/signals.py. Changes made with ``QuerySet.update()`` send no signal: the 
 that uses it for public fields bumps the tags itself.
 """
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from archive.models import Agent, Alias, Authorship, Entry, EntryTombstone, Outlet, Series, Statement
 
-from .tags import LISTS, bump
+from .tags import LISTS, bump, bump_group_entries
 
 
 def entry_tags(entry):
@@ -52,13 +52,18 @@ def authorship_changed(sender, instance, raw=False, **kwargs):
         bump({LISTS, f"entry:{instance.entry_id}", f"person:{instance.agent_id}"})
 
 
+@receiver(post_init, sender=Statement, dispatch_uid="cache_statement_loaded")
+def statement_loaded(sender, instance, **kwargs):
+    # Remember who said it as loaded, so a change of speaker needs no query to find them.
+    instance._loaded_speaker_id = instance.__dict__.get("speaker_id")
+
+
 @receiver(pre_save, sender=Statement, dispatch_uid="cache_statement_saving")
 def statement_changing(sender, instance, raw=False, **kwargs):
     # The speaker it leaves (a review decision that changes who said it).
-    if not raw and instance.pk:
-        old = Statement.objects.filter(pk=instance.pk).values_list("speaker_id", flat=True).first()
-        if old and old != instance.speaker_id:
-            bump({f"person:{old}"})
+    old = getattr(instance, "_loaded_speaker_id", None)
+    if not raw and instance.pk and old and old != instance.speaker_id:
+        bump({f"person:{old}"})
 
 
 @receiver(post_save, sender=Statement, dispatch_uid="cache_statement_saved")
@@ -69,11 +74,11 @@ def statement_changed(sender, instance, raw=False, **kwargs):
     tags = {LISTS, f"entry:{instance.entry_id}", f"statement:{instance.pk}"}
     if instance.speaker_id:
         tags.add(f"person:{instance.speaker_id}")
-    if instance.group_id:
-        # The other entries quoting the same words list this one under "also quoted in".
-        tags |= {f"entry:{pk}" for pk in Statement.objects.filter(group_id=instance.group_id)
-                 .values_list("entry_id", flat=True).distinct()}
     bump(tags)
+    if instance.group_id:
+        # The other entries quoting the same words list this one under "also quoted in":
+        # found once per group when the transaction commits.
+        bump_group_entries(instance.group_id)
 
 
 @receiver(post_save, sender=Agent, dispatch_uid="cache_agent_saved")

@@ -89,6 +89,26 @@ def bump(tags):
     transaction.on_commit(_flush)
 
 
+def bump_group_entries(group_id):
+    """Bump, when the transaction commits, the entries quoting statement group ``group_id``
+    (one query for all the groups touched, however many of their statements were saved;
+    a flush is registered every time, as one from a rolled-back transaction never runs)."""
+    if not hasattr(_pending, "groups"):
+        _pending.groups = set()
+    _pending.groups.add(group_id)
+
+    def flush():
+        from archive.models import Statement
+
+        ids = getattr(_pending, "groups", set())
+        _pending.groups = set()
+        if ids:
+            entries = Statement.objects.filter(group_id__in=ids).values_list("entry_id", flat=True).distinct()
+            _replace({f"entry:{pk}" for pk in entries})
+
+    transaction.on_commit(flush)
+
+
 def writing():
     """True while this thread's open transaction has changed public data: what it reads
     may be newer than the tokens (replaced once per transaction), so nothing it renders
