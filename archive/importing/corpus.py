@@ -21,13 +21,13 @@ Commands (no Django needed)::
     python -m archive.importing.corpus stats     # pages, outlets, splits, fields stated
 """
 import datetime
-import hashlib
-import json
 import re
 import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from archive.corpora import CorpusError, read_jsonl, split_of  # noqa: F401 (re-exported)
 
 REAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "importing" / "real"
 PAGES = REAL_DIR / "pages.jsonl"
@@ -37,40 +37,6 @@ SPLITS = ("train", "dev", "test")
 KINDS = {"article", "listing", "document", "other"}
 PRECISIONS = {"day", "month", "year"}
 FIELDS = ("title", "authors", "date", "outlet")
-
-
-class CorpusError(ValueError):
-    """A corpus file that cannot be read at all."""
-
-
-def read_jsonl(path):
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"cannot read {path}: {exc}") from exc
-    records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}:{number}: not JSON: {exc}") from exc
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            raise CorpusError(f"{path}:{number}: a record needs an \"id\"")
-        records.append(record)
-    return records
-
-
-def split_of(domain, test_share=0.36, dev_share=0.3):
-    """The split an outlet belongs to, from a stable hash of its domain (the quote corpus's rule)."""
-    digest = hashlib.sha1(domain.strip().lower().encode("utf-8")).digest()
-    x = int.from_bytes(digest[:4], "big") / 2 ** 32
-    if x < test_share:
-        return "test"
-    y = int.from_bytes(digest[4:8], "big") / 2 ** 32
-    return "dev" if y < dev_share else "train"
 
 
 def load(pages_path=PAGES, gold_path=GOLD, split=None):

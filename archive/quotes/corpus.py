@@ -20,12 +20,13 @@ Commands (no Django needed)::
     python -m archive.quotes.corpus agree A B [--passages P]    # inter-annotator agreement
     python -m archive.quotes.corpus stats                       # passages, outlets, splits
 """
-import hashlib
 import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from archive.corpora import CorpusError, read_jsonl, split_of, write_jsonl  # noqa: F401 (re-exported)
 
 REAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "quotes" / "real"
 PASSAGES = REAL_DIR / "passages.jsonl"
@@ -43,44 +44,6 @@ AUTHOR = "(author)"
 PLAIN_SPAN_RE = re.compile(r"“([^“”\n]{1,800})”|\"([^\"\n]{1,800})\"|«([^«»\n]{1,800})»")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-
-
-class CorpusError(ValueError):
-    """A corpus file that cannot be read at all."""
-
-
-def read_jsonl(path):
-    path = Path(path)
-    records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"cannot read {path}: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}:{number}: not JSON: {exc}") from exc
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            raise CorpusError(f"{path}:{number}: a record needs an \"id\"")
-        records.append(record)
-    return records
-
-
-def write_jsonl(path, records):
-    Path(path).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-
-
-def split_of(domain, test_share=0.36, dev_share=0.3):
-    """The split an outlet belongs to, from a stable hash of its domain (never from its text)."""
-    digest = hashlib.sha1(domain.strip().lower().encode("utf-8")).digest()
-    x = int.from_bytes(digest[:4], "big") / 2 ** 32
-    if x < test_share:
-        return "test"
-    y = int.from_bytes(digest[4:8], "big") / 2 ** 32
-    return "dev" if y < dev_share else "train"
 
 
 def load_passages(path=PASSAGES):
