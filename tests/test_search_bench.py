@@ -59,3 +59,36 @@ def test_generate_corpus_on_an_archive_that_holds_the_seeds():
     call_command("generate_corpus", entries=25, seed=4, verbosity=0)
     assert Entry.objects.count() == seeded + 25
     assert search_entries(COMMON_WORD).total > 0
+
+
+@pytest.mark.django_db
+def test_breakdown_names_where_a_search_page_spends_its_time(client):
+    """The bench's per-part table: every part of a search page is timed, the parts fit
+    inside the page, and a page that skips a part (no matches: no facets) reports it as 0."""
+    from archive.bench.search import SETTINGS, breakdown
+    from archive.search.timing import PARTS, recording
+    from django.test.utils import override_settings
+
+    call_command("generate_corpus", entries=25, seed=3, verbosity=0)
+    with override_settings(**SETTINGS), recording() as parts:
+        assert client.get("/search/", {"q": COMMON_WORD}).status_code == 200
+    assert set(parts) == set(PARTS)
+    assert all(seconds > 0 for seconds in parts.values())
+    with override_settings(**SETTINGS):
+        rows = dict(breakdown(client, [("common", COMMON_WORD, {}), ("nothing", "zzqqxx", {})], repeat=1))
+    labels = [label for label in rows if label.startswith("search page part:")]
+    assert len(labels) == len(PARTS) + 2
+    assert all(" ms / " in rows[label] for label in labels)
+
+
+def test_timing_costs_nothing_when_no_one_listens():
+    from archive.search.timing import part, recording
+
+    with part("engine"):
+        pass  # no recording open: nothing kept, nothing raised
+    with recording() as found:
+        with part("engine"):
+            pass
+        with part("engine"):
+            pass
+    assert list(found) == ["engine"] and found["engine"] >= 0

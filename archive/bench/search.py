@@ -32,6 +32,7 @@ from archive.search.backends.base import EXACT_RANK_LIMIT
 from archive.search.filters import clean_filters, filtered_entries
 from archive.search.keys import filter_tokens
 from archive.search.service import _entry_match
+from archive.search.timing import PART_LABELS, PARTS, recording
 
 REPEAT = 6          # samples per query for the fast measurements
 SLOW_REPEAT = 2     # samples per query for the baselines
@@ -117,6 +118,32 @@ def _textbook(q, filters):
         cursor.fetchall()
 
 
+def breakdown(client, mix, repeat=REPEAT):
+    """Where the search page's time goes: for each part (archive.search.timing.PARTS) and
+    for the rest of the request (URL resolution, middleware, reading parameters, the
+    view's own Python), p50 / p95 over every sample of the mix, with the whole page's."""
+    samples = {name: [] for name in (*PARTS, "other", "page")}
+    for _, q, filters in mix:
+        url = _page_url(q, filters)
+        for _ in range(repeat):
+            with recording() as parts:
+                started = time.perf_counter()
+                _get(client, url)
+                total = time.perf_counter() - started
+            for name in PARTS:
+                samples[name].append(parts.get(name, 0.0))
+            samples["other"].append(max(0.0, total - sum(parts.values())))
+            samples["page"].append(total)
+    rows = []
+    for name in (*PARTS, "other", "page"):
+        label = PART_LABELS.get(name) or {"other": "the rest (URL resolution, middleware, view)",
+                                          "page": "whole page, same samples"}[name]
+        values = samples[name]
+        rows.append((f"search page part: {label} p50 / p95",
+                     f"{ms(percentile(values, 50))} / {ms(percentile(values, 95))}"))
+    return rows
+
+
 def _client():
     return Client()
 
@@ -183,6 +210,7 @@ def run(scale):
         total = search_entries(q, filters=filters, facets=False).total_display
         per_query.append((label, q, filters, total, percentile(samples, 50), percentile(naive_samples, 50)))
 
+    parts = breakdown(client, mix) if page_ok else []
     what = "search page (GET /search/, facets)" if page_ok else "search_entries() with facets"
     rows.append((f"{what} p50 / p95 / p99", _summary(page)))
     rows.append(("search interface, no page, p50 / p95 / p99", _summary(interface)))
@@ -190,6 +218,7 @@ def run(scale):
     rows.append(("textbook engine query (exact count, rank all) p50 / p95 / p99", _summary(textbook)))
     rows.append(("naive icontains (count + page) p50 / p95 / p99", _summary(naive)))
     rows.append(("icontains p50 ÷ search page p50", f"{percentile(naive, 50) / max(percentile(page, 50), 1e-9):.1f}×"))
+    rows.extend(parts)
     for label, q, filters, total, p50, naive_p50 in per_query:
         shown = q + (" + " + ", ".join(sorted(filters)) if filters else "")
         rows.append((f"p50 {label}: {shown}", f"{ms(p50)}, {total} hits (icontains {ms(naive_p50)})"))

@@ -20,6 +20,7 @@ checked again on the rows actually returned.
 from __future__ import annotations
 
 from django.db.models import F
+from django.db.models.functions import Substr
 from django.db.models.expressions import RawSQL
 
 from archive.models import Entry, EntryStatus, Statement
@@ -32,6 +33,7 @@ from .keys import filter_tokens
 from .query import parse_query
 from .results import EntryResults, Hit, StatementHit, StatementResults, clamp_paging
 from .snippets import has_mark, leading_words, marked_to_html
+from .timing import part
 
 SORTS = ("relevance", "newest", "oldest")
 
@@ -97,7 +99,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         sort=sort, facets={name: [] for name in FACETS} if facets else {},
         filters=cleaned, ignored_filters=ignored,
     )
-    with backend.session():
+    with backend.session(), part("engine"):
         match = _entry_match(backend, compiled, cleaned)
         if match is None:
             return results
@@ -106,6 +108,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         results.total, results.total_is_capped = min(len(first), cap), len(first) > cap
         if not results.total:
             return results
+    with backend.session():
         ranked_by_relevance = sort == "relevance" and compiled.match is not None
         exact = not results.total_is_capped and results.total <= EXACT_RANK_LIMIT
         if ranked_by_relevance and not exact:
@@ -113,32 +116,28 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         results.page = min(page, results.num_pages)
         offset = (results.page - 1) * per_page
 
-        if ranked_by_relevance:
-            dates = date_range_ids(cleaned)
-            ranked = backend.ranked_entries(
-                compiled, filter_tokens(cleaned), _sql(dates) if dates is not None else None,
-                per_page, offset, exact, pool=first,
-            )
-        else:
-            ids = (
-                Entry.objects.published().filter(pk__in=RawSQL(*match))
-                .order_by(*_date_order(sort)).values_list("pk", flat=True)[offset:offset + per_page]
-            )
-            ranked = [(pk, None) for pk in ids]
+        with part("engine"):
+            if ranked_by_relevance:
+                dates = date_range_ids(cleaned)
+                ranked = backend.ranked_entries(
+                    compiled, filter_tokens(cleaned), _sql(dates) if dates is not None else None,
+                    per_page, offset, exact, pool=first,
+                )
+            else:
+                ids = (
+                    Entry.objects.published().filter(pk__in=RawSQL(*match))
+                    .order_by(*_date_order(sort)).values_list("pk", flat=True)[offset:offset + per_page]
+                )
+                ranked = [(pk, None) for pk in ids]
         ids = [pk for pk, _ in ranked]
-        # Looked up by primary key and publication checked on the rows themselves: a
-        # status condition in SQL can lead SQLite's planner to scan every published entry.
-        entries = {
-            pk: entry for pk, entry in Entry.objects.filter(pk__in=ids).select_related("outlet")
-            .defer("body_blocks", "author_note")  # not shown in results; body_blocks is costly JSON
-            .prefetch_related("authorships__agent", "tags").in_bulk().items()
-            if entry.status == EntryStatus.PUBLISHED
-        }
-        snippets = backend.entry_snippets(compiled, ids)
-        for pk, rank in ranked:
-            entry = entries.get(pk)
-            if entry is not None:
-                results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
+        with part("hits"):
+            entries = _load_hits(ids)
+        with part("snippets"):
+            snippets = backend.entry_snippets(compiled, ids)
+            for pk, rank in ranked:
+                entry = entries.get(pk)
+                if entry is not None:
+                    results.hits.append(_entry_hit(entry, rank, snippets.get(pk)))
         if facets:
             # Exact up to facet_sample matches. Above it, when the count is exact the
             # first matches fetched are all of them, and an even sample of those stands
@@ -147,11 +146,33 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
             # early part of the archive, so the first facet_sample are counted.
             counted, size = first[:cap], int(backend.facet_sample)
             sample = counted[:size] if results.total_is_capped else spread_sample(counted, size)
-            results.facets = entry_facets(match, backend, ids=sample)
+            with part("facets"):
+                results.facets = entry_facets(match, backend, ids=sample)
             if len(sample) < len(counted) or results.total_is_capped:
                 results.facet_sample = len(sample)
                 results.facet_sample_of = len(sample) if results.total_is_capped else len(counted)
     return results
+
+
+#: Entry columns a result row never shows: the body (read only as its first
+#: ``SNIPPET_HEAD`` characters, for the rare hit the engine did not mark and that has no
+#: synopsis), its block structure (costly JSON), the author note and editorial bookkeeping.
+HIT_DEFERRED = ("body", "body_blocks", "author_note", "needs_review", "edited_fields")
+SNIPPET_HEAD = 600
+
+
+def _load_hits(ids):
+    """{pk: Entry} for the published entries among ``ids``, without the columns no hit shows.
+
+    Looked up by primary key and publication checked on the rows themselves: a status
+    condition in SQL can lead SQLite's planner to scan every published entry.
+    """
+    return {
+        pk: entry for pk, entry in Entry.objects.filter(pk__in=ids).select_related("outlet")
+        .defer(*HIT_DEFERRED).annotate(body_head=Substr("body", 1, SNIPPET_HEAD))
+        .prefetch_related("authorships__agent", "tags").in_bulk().items()
+        if entry.status == EntryStatus.PUBLISHED
+    }
 
 
 def spread_sample(ids, size):
@@ -175,7 +196,7 @@ def _entry_hit(entry, rank, marked):
     elif has_mark(synopsis):
         hit.snippet_html = marked_to_html(synopsis)
     else:
-        hit.snippet_html = leading_words(entry.synopsis or entry.body)
+        hit.snippet_html = leading_words(entry.synopsis or getattr(entry, "body_head", None) or entry.body)
     hit.title_html = marked_to_html(title) if has_mark(title) else marked_to_html(entry.title)
     return hit
 

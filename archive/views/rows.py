@@ -1,0 +1,57 @@
+"""Entry lists laid out in Python: every link of a list built with one ``reverse()`` per kind.
+
+A list of 20 entries links each entry, its authors, its outlet and its tags: about 140
+``reverse()`` calls when each link resolves its own URL, a tenth of a search page's
+time. Here each kind of link is resolved once, with a placeholder slug, and the
+others are that address with the slug put in. A slug the URL pattern would refuse goes
+through ``reverse()`` itself, so it fails exactly as before.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+#: What Django's ``slug`` path converter accepts; only such slugs are put in directly.
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+_PLACEHOLDER = "slug-placeholder-7f3a"
+
+
+def slug_url(viewname):
+    """A function slug -> URL of ``viewname`` (one ``<slug:slug>`` argument), resolved once."""
+    prefix, suffix = reverse(viewname, args=[_PLACEHOLDER]).split(_PLACEHOLDER)
+
+    def build(slug):
+        if not isinstance(slug, str) or not _SLUG.match(slug):
+            return reverse(viewname, args=[slug])
+        return prefix + slug + suffix
+
+    return build
+
+
+@dataclass
+class EntryRow:
+    """One entry of a list with the links it shows: (name, URL) pairs."""
+
+    entry: Any
+    url: str
+    byline: list = field(default_factory=list)
+    outlet: tuple | None = None
+    tags: list = field(default_factory=list)
+
+
+def entry_rows(entries):
+    """[EntryRow] for ``entries`` (outlet, authorships with agents and tags already loaded)."""
+    entry_url, person_url = slug_url("archive:entry"), slug_url("archive:person")
+    outlet_url, tag_url = slug_url("archive:outlet"), slug_url("archive:tag")
+    rows = []
+    for entry in entries:
+        outlet = entry.outlet
+        rows.append(EntryRow(
+            entry=entry,
+            url=entry_url(entry.slug),
+            byline=[(a.agent.name, person_url(a.agent.slug)) for a in entry.authorships.all()],
+            outlet=(outlet.name, outlet_url(outlet.slug)) if outlet is not None else None,
+            tags=[(tag.name, tag_url(tag.slug)) for tag in entry.tags.all()],
+        ))
+    return rows

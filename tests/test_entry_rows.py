@@ -1,0 +1,57 @@
+"""Entry lists build their links once per list (archive.views.rows): the same addresses
+``reverse()`` gives, and the same refusal for a slug the URL pattern does not accept."""
+import pytest
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+from archive.models import Entry
+from archive.search.indexing import rebuild
+from archive.views.rows import entry_rows, slug_url
+
+from .factories import make_entry
+
+
+def test_slug_url_matches_reverse_and_refuses_what_reverse_refuses():
+    build = slug_url("archive:person")
+    for slug in ("qi-dapeng", "a_b-9", "x"):
+        assert build(slug) == reverse("archive:person", args=[slug])
+    for bad in ("", "naïve", "a/b", "a b"):
+        with pytest.raises(NoReverseMatch):
+            build(bad)
+
+
+def test_slug_url_follows_the_script_prefix():
+    set_script_prefix("/archive/")
+    try:
+        assert slug_url("archive:tag")("trade") == "/archive/tags/trade/"
+    finally:
+        set_script_prefix("/")
+
+
+@pytest.mark.django_db
+def test_rows_link_every_author_outlet_and_tag_like_the_records_do(client):
+    entry = make_entry(title="Straits and tariffs", authors=["Ana Lim", "Bo Chen"])
+    entry.tags.add("trade", "security")
+    entry.save()
+    rebuild()
+    loaded = Entry.objects.filter(pk=entry.pk).select_related("outlet").prefetch_related("authorships__agent", "tags")
+    (row,) = entry_rows(loaded)
+    assert row.url == entry.get_absolute_url()
+    assert row.byline == [(a.agent.name, a.agent.get_absolute_url()) for a in entry.authorships.all()]
+    assert len(row.byline) == 2
+    if entry.outlet:
+        assert row.outlet == (entry.outlet.name, entry.outlet.get_absolute_url())
+    assert sorted(row.tags) == sorted((t.name, reverse("archive:tag", args=[t.slug])) for t in entry.tags.all())
+    page = client.get("/search/", {"q": "tariffs"}).content.decode()
+    for _, url in row.byline + row.tags:
+        assert f'href="{url}"' in page
+    assert f'href="{row.url}"' in page
+
+
+@pytest.mark.django_db
+def test_a_hit_without_synopsis_or_marked_text_shows_the_start_of_its_body(client):
+    """Hits load only the first characters of the body; the fallback snippet still reads it."""
+    body = "Opening words of a long commentary. " + "Filler sentence here. " * 400
+    make_entry(title="Zeppelin notes", body=body, synopsis="")
+    rebuild()
+    hit = client.get("/search/", {"q": "zeppelin"}).content.decode()
+    assert "Opening words of a long commentary." in hit
