@@ -20,7 +20,6 @@ checked again on the rows actually returned.
 from __future__ import annotations
 
 from django.db.models import F
-from django.db.models.functions import Substr
 from django.db.models.expressions import RawSQL
 
 from archive.models import Entry, EntryStatus, Statement
@@ -28,6 +27,7 @@ from archive.models import Entry, EntryStatus, Statement
 from .backends import get_backend
 from .backends.base import CANDIDATES, EXACT_RANK_LIMIT
 from .facets import FACETS, entry_facets
+from .hits import load_hits
 from .filters import clean_filters, date_range_ids, filtered_entries, public_statements, read_slug
 from .keys import filter_tokens
 from .query import parse_query
@@ -131,7 +131,7 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
                 ranked = [(pk, None) for pk in ids]
         ids = [pk for pk, _ in ranked]
         with part("hits"):
-            entries = _load_hits(ids)
+            entries = load_hits(ids)
         with part("snippets"):
             snippets = backend.entry_snippets(compiled, ids)
             for pk, rank in ranked:
@@ -152,27 +152,6 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
                 results.facet_sample = len(sample)
                 results.facet_sample_of = len(sample) if results.total_is_capped else len(counted)
     return results
-
-
-#: Entry columns a result row never shows: the body (read only as its first
-#: ``SNIPPET_HEAD`` characters, for the rare hit the engine did not mark and that has no
-#: synopsis), its block structure (costly JSON), the author note and editorial bookkeeping.
-HIT_DEFERRED = ("body", "body_blocks", "author_note", "needs_review", "edited_fields")
-SNIPPET_HEAD = 600
-
-
-def _load_hits(ids):
-    """{pk: Entry} for the published entries among ``ids``, without the columns no hit shows.
-
-    Looked up by primary key and publication checked on the rows themselves: a status
-    condition in SQL can lead SQLite's planner to scan every published entry.
-    """
-    return {
-        pk: entry for pk, entry in Entry.objects.filter(pk__in=ids).select_related("outlet")
-        .defer(*HIT_DEFERRED).annotate(body_head=Substr("body", 1, SNIPPET_HEAD))
-        .prefetch_related("authorships__agent", "tags").in_bulk().items()
-        if entry.status == EntryStatus.PUBLISHED
-    }
 
 
 def spread_sample(ids, size):

@@ -22,13 +22,27 @@ PART_LABELS = {
     "render": "template rendering",
 }
 
-_active: ContextVar[dict | None] = ContextVar("search_timing", default=None)
+_active: ContextVar[Timings | None] = ContextVar("search_timing", default=None)
+
+
+class Timings:
+    """Seconds per part: ``wall`` (elapsed) and ``cpu`` (this thread's processor time,
+    which other work on a busy machine does not inflate; on SQLite it includes the
+    engine, on PostgreSQL only the client's side). Summed when a part repeats."""
+
+    def __init__(self):
+        self.wall: dict = {}
+        self.cpu: dict = {}
+
+    def add(self, name, wall, cpu):
+        self.wall[name] = self.wall.get(name, 0.0) + wall
+        self.cpu[name] = self.cpu.get(name, 0.0) + cpu
 
 
 @contextmanager
 def recording():
-    """Collect the parts timed inside the block: ``{name: seconds}`` (summed when a part repeats)."""
-    found: dict = {}
+    """Collect the parts timed inside the block into a ``Timings``."""
+    found = Timings()
     token = _active.set(found)
     try:
         yield found
@@ -43,8 +57,8 @@ def part(name):
     if found is None:
         yield
         return
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.thread_time()
     try:
         yield
     finally:
-        found[name] = found.get(name, 0.0) + time.perf_counter() - started
+        found.add(name, time.perf_counter() - wall, time.thread_time() - cpu)
