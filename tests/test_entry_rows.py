@@ -55,3 +55,24 @@ def test_a_hit_without_synopsis_or_marked_text_shows_the_start_of_its_body(clien
     rebuild()
     hit = client.get("/search/", {"q": "zeppelin"}).content.decode()
     assert "Opening words of a long commentary." in hit
+
+
+@pytest.mark.django_db
+def test_loaded_hits_read_their_own_authors_and_tags_and_filter_correctly(django_assert_max_num_queries):
+    """Hits loaded in three queries; a further filter on a hit's relation still means that hit's."""
+    from archive.search.hits import load_hits
+
+    first = make_entry(title="One", authors=["Ana Lim", "Bo Chen"])
+    first.tags.add("trade")
+    second = make_entry(title="Two", authors=["Cy Doe"])
+    second.tags.add("security", "health")
+    draft = make_entry(title="Draft", status="draft")
+    with django_assert_max_num_queries(4):
+        hits = load_hits([first.pk, second.pk, draft.pk])
+        assert set(hits) == {first.pk, second.pk}
+        assert [a.agent.name for a in hits[first.pk].authorships.all()] == ["Ana Lim", "Bo Chen"]
+        assert [t.name for t in hits[second.pk].tags.all()] == ["health", "security"]
+        assert hits[first.pk].authorships.count() == 2
+    assert [t.name for t in hits[first.pk].tags.filter(name__contains="e")] == ["trade"]
+    assert list(hits[first.pk].authorships.order_by("-position").values_list("agent__name", flat=True)) == [
+        "Bo Chen", "Ana Lim"]

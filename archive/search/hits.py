@@ -45,19 +45,27 @@ def load_hits(ids):
     for item in (TaggedItem.objects.filter(content_type=content_type, object_id__in=list(entries))
                  .select_related("tag").order_by("tag__name", "tag_id")):
         tags[item.object_id].append(item.tag)
+    tag_model = TaggedItem._meta.get_field("tag").related_model
     for pk, entry in entries.items():
-        _prime(entry, "authorships", Authorship, authorships[pk])
-        _prime(entry, "tags", type(tags[pk][0]) if tags[pk] else _tag_model(), tags[pk])
+        _prime(entry, "authorships", Authorship, authorships[pk], lambda pk=pk: Authorship.objects.filter(entry_id=pk))
+        _prime(entry, "tags", tag_model, tags[pk], lambda pk=pk: tag_model.objects.filter(
+            taggit_taggeditem_items__content_type=content_type, taggit_taggeditem_items__object_id=pk))
     return entries
 
 
-def _tag_model():
-    return TaggedItem._meta.get_field("tag").related_model
+class _Loaded(QuerySet):
+    """Objects already loaded for one instance's relation. Reading it (iterating, ``len``,
+    ``count``, ``exists``, indexing) uses them; anything that builds a new query
+    (``filter``, ``order_by``, ...) starts from the relation's own query, built then."""
+
+    def _chain(self):
+        return self._relation()._chain()
 
 
-def _prime(instance, name, model, objects):
+def _prime(instance, name, model, objects, relation):
     """Make ``instance.<name>.all()`` return ``objects`` without a query, as a prefetch would."""
-    queryset = QuerySet(model=model)
+    queryset = _Loaded(model=model)
+    queryset._relation = relation
     queryset._result_cache = list(objects)
     queryset._prefetch_done = True
     cache = getattr(instance, "_prefetched_objects_cache", None)
