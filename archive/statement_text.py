@@ -213,7 +213,10 @@ def _ends_sentence(body, match):
     """Not the point of "Mr." or "U.S." before a name."""
     if match.group() == "\n" or body[match.start()] != ".":
         return True
-    word = re.search(r"([\w.]+)$", body[:match.start()])
+    # The word before the point, read from a short window: the longest abbreviation is
+    # four letters, and searching the whole text before every sentence end made person
+    # pages quadratic in an entry's length (2.6 s of a 4 s page at 10,000 entries).
+    word = re.search(r"([\w.]+)$", body[max(0, match.start() - 40):match.start()])
     return not (word and word.group(1).lower() in _ABBREVIATIONS)
 
 
