@@ -99,16 +99,18 @@ def search_entries(q, *, filters=None, sort="relevance", page=1, per_page=20, fa
         sort=sort, facets={name: [] for name in FACETS} if facets else {},
         filters=cleaned, ignored_filters=ignored,
     )
-    with backend.session(), part("engine"):
-        match = _entry_match(backend, compiled, cleaned)
-        if match is None:
-            return results
-        cap = int(backend.count_cap)
-        first = backend.first_matches(match, cap + 1)
-        results.total, results.total_is_capped = min(len(first), cap), len(first) > cap
-        if not results.total:
-            return results
+    # one session for the count and the page: on PostgreSQL each session is a savepoint and
+    # its settings, three statements the page need not pay twice
     with backend.session():
+        with part("engine"):
+            match = _entry_match(backend, compiled, cleaned)
+            if match is None:
+                return results
+            cap = int(backend.count_cap)
+            first = backend.first_matches(match, cap + 1)
+            results.total, results.total_is_capped = min(len(first), cap), len(first) > cap
+            if not results.total:
+                return results
         ranked_by_relevance = sort == "relevance" and compiled.match is not None
         exact = not results.total_is_capped and results.total <= EXACT_RANK_LIMIT
         if ranked_by_relevance and not exact:
