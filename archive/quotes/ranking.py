@@ -37,7 +37,6 @@ WINDOW_AFTER = 600
 EXPLICIT = {"before", "after", "as", "sentence"}
 KINDS = ("person", "organisation", "group", "publication", "ai_system")
 _SPACE_RE = re.compile(r"\s+")
-_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 CAPITALISED_RE = re.compile(r"(?<![\w’'@-])[A-Z][a-z]+[A-Z]?[\w-]*(?![\w’'-])")
 NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z]")
 PREVIOUS_CAPITAL_RE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
