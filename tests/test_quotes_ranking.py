@@ -71,7 +71,8 @@ def test_a_handle_is_a_candidate_speaker():
 
 
 def test_the_ranker_overrules_the_rules_where_its_weights_say_so(tmp_path, monkeypatch):
-    text = "Jerome Powell spoke first. Janet Yellen answered questions later.\n“We will stay the course,” he said."
+    # a description at the cue names nobody: the ranker chooses among the people it may mean
+    text = "Jerome Powell spoke first. Janet Yellen answered questions later.\n“We will stay the course,” the chair said."
     # weights that trust the person named first over the rules' pick
     weights = {"engine": -5.0, "before": 1.0, "before_rank": -3.0, "nobody": -9.0}
     model = {"weights": weights, "calibration": [[0.0, 0.1], [1.0, 0.9]], "span_weights": {}, "span_thresholds": {}}

@@ -12,13 +12,19 @@ Offsets are computed here, never typed: each span is looked up in list order, so
 quotation takes its next occurrence. The checker is the one the tests run.
 
 The split is decided by the outlet, so that the locked test split's outlets appear nowhere
-else: a stable hash of the outlet's domain puts about a third of the outlets in ``test``.
+else. The first collection was split by a stable hash of the outlet's domain (about a third of
+the outlets in ``test``). A locked test split is scored once; after that it is retired into the
+development data (``retire``: its passages go to ``dev`` or ``train`` by the same hash, and keep
+a ``retired`` note saying when) and a new one is cut from a collection of outlets the corpus has
+never seen (``merge --split test``).
 Commands (no Django needed)::
 
     python -m archive.quotes.corpus check FILE [--passages P]   # annotation or gold file
     python -m archive.quotes.corpus offsets FILE [--passages P] # rewrite with start/end
     python -m archive.quotes.corpus agree A B [--passages P]    # inter-annotator agreement
     python -m archive.quotes.corpus stats                       # passages, outlets, splits
+    python -m archive.quotes.corpus merge RAW... [--split test] # add collected passages
+    python -m archive.quotes.corpus retire --note "..."         # test split -> development data
 """
 import json
 import re
@@ -369,29 +375,56 @@ def assemble(a_records, b_records, decisions, passages):
     return gold, unsettled
 
 
-def merge_raw(raw_paths, passages_path=PASSAGES):
-    """Append collected passages not yet in the corpus (by id and URL), each given its outlet's split.
+def merge_raw(raw_paths, passages_path=PASSAGES, split=None):
+    """Append collected passages not yet in the corpus (by id and URL).
 
-    Passages already in the corpus are never rewritten.
+    Each gets its outlet's split by the domain hash, or ``split`` for all of them
+    (``"development"``: dev or train by the hash, for passages collected to learn from). A new locked
+    test split (``split="test"``) takes only outlets the corpus has never seen: a passage from a
+    known outlet is skipped, so the test outlets appear in no other split. Passages already in the
+    corpus are never rewritten. Returns (added, skipped).
     """
     existing = read_jsonl(passages_path) if Path(passages_path).exists() else []
     ids = {p["id"] for p in existing}
     urls = {p["source_url"] for p in existing}
-    added = []
+    known_domains = {p["outlet_domain"].strip().lower() for p in existing}
+    added, skipped = [], []
     for raw in raw_paths:
         for record in read_jsonl(raw):
             if record["id"] in ids or record.get("source_url") in urls:
+                skipped.append(record["id"])
                 continue
             record = {k: record[k] for k in ("id", "text", "source_url", "outlet", "outlet_domain", "query",
                                              "genre") if k in record}
             record["outlet_domain"] = record.get("outlet_domain", "").strip().lower()
-            record["split"] = split_of(record["outlet_domain"])
+            if split == "test" and record["outlet_domain"] in known_domains:
+                skipped.append(record["id"])
+                continue
+            if split == "development":
+                record["split"] = split_of(record["outlet_domain"], test_share=0.0)
+            else:
+                record["split"] = split or split_of(record["outlet_domain"])
             ids.add(record["id"])
             urls.add(record.get("source_url"))
             added.append(record)
     Path(passages_path).parent.mkdir(parents=True, exist_ok=True)
     write_jsonl(passages_path, existing + added)
-    return len(added)
+    return len(added), skipped
+
+
+def retire_test(note, passages_path=PASSAGES):
+    """Move the locked test split into the development data, once it has been scored and looked
+    at: each outlet goes to dev or train by its domain's hash (never by its text), and each passage
+    keeps a ``retired`` note (when it was scored at first sight)."""
+    records = read_jsonl(passages_path)
+    moved = 0
+    for p in records:
+        if p.get("split") == "test":
+            p["split"] = split_of(p["outlet_domain"], test_share=0.0)
+            p["retired"] = note
+            moved += 1
+    write_jsonl(passages_path, records)
+    return moved
 
 
 def stats(passages_path=PASSAGES, gold_path=GOLD):
@@ -434,6 +467,11 @@ def main(argv=None):
     p.add_argument("--out", default=str(GOLD))
     p = sub.add_parser("merge")
     p.add_argument("raw", nargs="+")
+    p.add_argument("--split", choices=SPLITS + ("development",), default=None,
+                   help="put every new passage in this split (test: only outlets the corpus has never seen; "
+                        "development: dev or train by the outlet's hash, never test)")
+    p = sub.add_parser("retire")
+    p.add_argument("--note", required=True, help="when the test split was scored, e.g. 'test at 16e3419'")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -471,7 +509,12 @@ def main(argv=None):
             print(f"{len(gold)} gold records written; {len(unsettled)} unsettled: {' '.join(unsettled)}")
             return 1 if unsettled else 0
         if args.command == "merge":
-            print(f"{merge_raw(args.raw)} passages added")
+            added, skipped = merge_raw(args.raw, split=args.split)
+            print(f"{added} passages added; {len(skipped)} skipped (already in the corpus"
+                  f"{', or from an outlet it has seen' if args.split == 'test' else ''}): {' '.join(skipped)}")
+            return 0
+        if args.command == "retire":
+            print(f"{retire_test(args.note)} passages moved from test to dev/train")
             return 0
         if args.command == "stats":
             print(json.dumps(stats(), indent=2))

@@ -11,6 +11,7 @@ from . import attribute, classify, cues, ranking
 from . import spans as spans_model
 from . import lexicon as lx
 from .kinds import infer_kind
+from .names import canonical, expand_initialism, without_place_note
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
 from .mentions import Mention, mention_after, mention_before, tokens
@@ -1014,7 +1015,19 @@ class _Run:
             self.canonical_speaker(stmt)
         if rank and weights:
             ranking.rerank(self, self.result.statements, self.hows, weights, calibration, thresholds.get("switch"))
+        self.finish_names()
         return self.result
+
+    def finish_names(self):
+        """Every speaker under the name an editor files it by, whoever chose it (rules or ranker)."""
+        initialisms = {}
+        for stmt in self.result.statements:
+            if stmt.speaker and stmt.speaker not in (self.author, AUTHOR):
+                stmt.speaker, stmt.speaker_kind = canonical(stmt.speaker, stmt.speaker_kind)
+                stmt.speaker = expand_initialism(without_place_note(stmt.speaker), self.text, initialisms)
+                if stmt.speaker_kind == "person":
+                    if len(stmt.speaker.split()) == 1 and stmt.speaker[:1].isupper():
+                        stmt.speaker = self.full_form(stmt.speaker, stmt.start)
 
     def under_link_label(self, span):
         """Whether the span's line sits in a list of links ("Related articles", "Read more" on the
@@ -1036,7 +1049,8 @@ class _Run:
             f = spans_model.features(self, span, stmt is not None, non.reason if non else None,
                                      self.hows.get(id(stmt)) if stmt else None)
             p = spans_model.probability(f, span_weights)
-            if stmt is None and p > promote and not self.under_link_label(span):
+            if stmt is None and p > promote and not self.under_link_label(span) and \
+                    not spans_model.imagined(self, span):
                 self.result.non_statements.remove(non)
                 new = Statement(non.text, non.start, non.end,
                                 self.kind_of(span, self.sents.start_of(span.open), None), "", None, None, "", "",

@@ -31,7 +31,7 @@ counterpart interlocutor source contact acquaintance delegate participant witnes
 protester protestor passenger shopkeeper vendor team panel delegation friend colleague wife husband son daughter mother father neighbour neighbor relative
 head-of-state thinker theorist user resident citizen farmer worker employee official
 researcher-at-large scientist-turned-entrepreneur laureate nominee appointee envoy
-shadow menteri besar
+shadow menteri besar taoiseach tanaiste tánaiste
 """.split())
 
 # Plural nouns naming anonymous groups of speakers ("some researchers", "critics").

@@ -27,6 +27,7 @@ from pathlib import Path
 from . import cues
 from . import lexicon as lx
 from .kinds import infer_kind
+from .names import canonical
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 WINDOW_BEFORE = 3000
@@ -35,6 +36,18 @@ WINDOW_AFTER = 600
 # the rules' reading stands; the ranker decides where the rules resolved a reference ("he",
 # "the minister"), followed a continuation, or guessed from the context.
 EXPLICIT = {"before", "after", "as", "sentence"}
+# Where the rules had no attribution of their own (a span the span model promoted, a speaker
+# guessed from the context), their pick is one guess among others: the ranker decides alone.
+UNATTRIBUTED = {"promoted", "context", "none"}
+# A pick that only describes its speaker ("the Tory leader", "the newspaper", "the statement",
+# a bare "He") names nobody an editor can file it under: it is a reference the rules did not
+# resolve, and the candidates it may point back to are scored for it (see ``described_kinds``).
+DESCRIBED_RE = re.compile(r"^(?:the|this|that|these|those)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}$|"
+                          r"^(?:he|she|they|it|him|her|them)$", re.IGNORECASE)
+DOCUMENT_NOUNS = {"statement", "note", "report", "letter", "post", "memo", "release", "editorial", "article",
+                  "study", "paper", "document", "filing", "judgment", "judgement", "ruling", "order", "verdict",
+                  "message", "tweet", "reply", "response", "announcement", "communique", "communiqué", "draft",
+                  "transcript", "readout", "account"}
 KINDS = ("person", "organisation", "group", "publication", "ai_system")
 _SPACE_RE = re.compile(r"\s+")
 CAPITALISED_RE = re.compile(r"(?<![\w’'@-])[A-Z][a-z]+[A-Z]?[\w-]*(?![\w’'-])")
@@ -85,16 +98,44 @@ def _cue_near(text, start, end):
 
 def _cue_sides(text, start, end):
     """(a cue right after the mention: "X said", "X told"; a cue right before it: "said X",
-    "according to X") — the mention as the subject of a speech verb."""
-    after = before = False
+    "according to X"; the cue after it opens what follows: "X replied:") — the mention as the
+    subject of a speech verb, and whether that verb looks forward rather than back."""
+    after = before = forward = False
     for m in cues.find_cues(text, end, min(len(text), end + 25)):
         if not text[end:m.start()].strip(" ,") or len(text[end:m.start()].split()) <= 2:
             after = True
+            forward = text[m.end():m.end() + 3].lstrip(" ").startswith(":")
             break
     for m in cues.find_cues(text, max(0, start - 25), start):
         if not text[m.end():start].strip(" ,") or text[m.end():start].strip(" ,").lower() in ("to", "by"):
             before = True
-    return after, before
+    return after, before, forward
+
+
+def described_kinds(name):
+    """The speaker kinds a description or pronoun can point back to, or None when the name is
+    not one ("the minister" → person; "the newspaper" → publication; "the statement" → a body
+    or publication that issued it; "it" → a body, publication or AI system)."""
+    if not name or not DESCRIBED_RE.match(name.strip()):
+        return None
+    words = name.strip().lower().split()
+    head = words[-1]
+    if len(words) == 1:
+        return {"he": {"person"}, "she": {"person"}, "him": {"person"}, "her": {"person"},
+                "it": {"organisation", "publication", "ai_system"}}.get(head, {"person", "group", "organisation"})
+    if head in lx.AI_DESCRIPTORS or head in ("chatbot", "bot"):
+        return {"ai_system"}
+    if head in lx.PUBLICATION_WORDS or head in ("newspaper", "paper", "daily", "outlet", "broadcaster", "agency",
+                                                "magazine", "tabloid", "network", "channel", "site", "website"):
+        return {"publication", "organisation"}
+    if head in DOCUMENT_NOUNS:
+        return {"organisation", "publication", "person"}
+    if head in lx.ORG_WORDS or head in ("company", "firm", "government", "ministry", "court", "group", "body",
+                                        "administration", "department", "bank", "party", "council", "union"):
+        return {"organisation"}
+    if head in lx.ROLES or head in ("source", "spokesman", "spokeswoman", "statesman", "official", "man", "woman"):
+        return {"person"}
+    return None
 
 
 def _occurrences(run, name):
@@ -142,6 +183,8 @@ def candidates(run, stmt, how, prev_speaker):
     by_name = {}
 
     def get(name, kind, mention="", description=""):
+        if name and name != run.refs.author:
+            name, kind = canonical(name, kind)
         if name and kind == "person" and name != run.refs.author:
             cache = run.__dict__.setdefault("_person_names", {})
             if name not in cache:
@@ -199,6 +242,12 @@ def candidates(run, stmt, how, prev_speaker):
                 pick.after = (after_at, after_at + len(stmt.speaker_mention))
     sent_start, sent_end = run.sents.start_of(a), run.sents.end_of(max(a, b - 1))
     out = list(by_name.values())
+    described = described_kinds(pick.name) if pick.name else None
+    nearest_fit = None
+    if described:
+        fits = [c for c in out if c.name and not c.engine and c.before and c.kind in described
+                and not described_kinds(c.name)]
+        nearest_fit = max(fits, key=lambda c: c.before[0], default=None)
     befores = sorted(-c.before[0] for c in out if c.before)
     cue_cache = run.__dict__.setdefault("_cue_cache", {})
 
@@ -207,12 +256,34 @@ def candidates(run, stmt, how, prev_speaker):
         if key not in cue_cache:
             cue_cache[key] = (_cue_near(text, start, end), *_cue_sides(text, start, end))
         return cue_cache[key]
+    engine_mention_at_cue = False
+    mention = stmt.speaker_mention
+    if pick.name and mention:
+        at = text.rfind(mention, max(0, a - 60), a)
+        if at < 0:
+            at = text.find(mention, b, min(len(text), b + 60))
+        if at >= 0:
+            _, subject, inverted, forward = cue_features(at, at + len(mention))
+            engine_mention_at_cue = (subject and not (at > b and forward)) or inverted
     for c in out:
         f = {"bias": 1.0}
         if c.engine:
             f["engine"] = 1.0
             f["engine_how_" + how] = 1.0
             f["engine_confidence"] = stmt.confidence
+            if described:
+                f["engine_described"] = 1.0
+            if engine_mention_at_cue:
+                # the rules read the speaker from a mention beside the quote that a speech verb
+                # takes as its subject ("he posed, “…”", "“…,” the official said")
+                f["engine_mention_at_cue"] = 1.0
+        elif described and c.name:
+            if c.kind in described:
+                f["fits_description"] = 1.0
+            if c is nearest_fit:
+                f["nearest_fit_before"] = 1.0
+            if described_kinds(c.name):
+                f["also_described"] = 1.0
         if c.name is None:
             f["nobody"] = 1.0
             if c.engine:
@@ -237,7 +308,7 @@ def candidates(run, stmt, how, prev_speaker):
             f["before_same_sentence"] = float(start >= sent_start)
             f["before_same_paragraph"] = float(_paragraph_breaks(text, end, a) == 0)
             f["before_sentences"] = min(run.sents.count_between(end, a), 6) / 6.0
-            near, subject, inverted = cue_features(start, end)
+            near, subject, inverted, _ = cue_features(start, end)
             f["before_cue"] = float(near)
             f["before_subject_of_cue"] = float(subject)
             f["before_after_cue"] = float(inverted)
@@ -248,9 +319,10 @@ def candidates(run, stmt, how, prev_speaker):
             f["after_distance"] = _log_distance(start - b)
             f["after_same_sentence"] = float(start < sent_end)
             f["after_same_paragraph"] = float(_paragraph_breaks(text, b, start) == 0)
-            near, subject, inverted = cue_features(start, end)
+            near, subject, inverted, forward = cue_features(start, end)
             f["after_cue"] = float(near)
             f["after_subject_of_cue"] = float(subject)
+            f["after_cue_looks_forward"] = float(subject and forward)
             f["after_after_cue"] = float(inverted)
         if not c.before and not c.after:
             f["unplaced"] = 1.0
@@ -312,8 +384,14 @@ def rerank(run, statements, hows, weights, calibration, margin=None):
         how = hows.get(id(stmt), "none")
         # a reference at a cue that the rules would not resolve ("The government said" after a
         # company) stays unresolved rather than taking the nearest name
-        explicit = how in EXPLICIT or (how.split("_")[0] in EXPLICIT and pick.name is None)
-        if not best.engine and (explicit or best.score < pick.score + margin):
+        explicit = how in EXPLICIT or (how.split("_")[0] in EXPLICIT and pick.name is None) or \
+            (how.split("_")[0] in EXPLICIT and "engine_mention_at_cue" in pick.features)
+        need = 0.0 if how in UNATTRIBUTED else margin
+        if pick.name and described_kinds(pick.name):
+            # "the elder statesman said": explicit about the cue, not about who; a description
+            # names nobody, so the candidates it may point back to compete with it on equal terms
+            explicit, need = False, 0.0
+        if not best.engine and (explicit or best.score < pick.score + need):
             # the rules' pick stands unless the ranker prefers another clearly: where both are
             # plausible the rules' explicit evidence (a cue beside a name) is worth more
             group.remove(pick)

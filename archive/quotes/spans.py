@@ -24,12 +24,23 @@ TERM_MARKERS_RE = re.compile(r"(?:so-called|the\s+(?:term|word|phrase|slogan|lab
 NAMING_RE = re.compile(r"\b(?:called|calls|calling|described|describes|describing|labell?ed|labels|branded|brands|"
                        r"termed|dubbed|characteri[sz]ed|hailed|denounced|slammed|warned|warns|urged|urges|vowed|vows|"
                        r"pledged|promised|as)\s+(?:\w+\s+){0,3}$")
+# Imagined or hypothetical speech: what someone "would say", "imagine X declaring", "might reply".
+HYPOTHETICAL_RE = re.compile(r"\b(?:imagine|imagining|suppose|picture|would|might|could|may|will\s+one\s+day|"
+                             r"someday|some\s+day|hypothetical(?:ly)?|future)\b", re.IGNORECASE)
+# Speech the sentence itself calls imagined ("Imagine a president declaring: …", "suppose they
+# replied …"): never a statement (the guidelines' "imagined or hypothetical speech").
+IMAGINED_RE = re.compile(r"\b(?:imagine|imagining|suppose|supposing|picture|hypothetical(?:ly)?)\b", re.IGNORECASE)
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s*$", re.IGNORECASE)
 SENTENCE_END = ".!?…"
 
 
 def _bucket(n):
     return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8-15" if n <= 15 else "16+"
+
+
+def imagined(run, span):
+    """Whether the sentence presents the quoted words as imagined speech."""
+    return bool(IMAGINED_RE.search(run.text[run.sents.start_of(span.open):span.open]))
 
 
 def features(run, span, engine_statement, reason, how):
@@ -57,6 +68,8 @@ def features(run, span, engine_statement, reason, how):
         f["term_marker_before"] = 1.0
     if NAMING_RE.search(head[-60:]):
         f["naming_before"] = 1.0
+    if HYPOTHETICAL_RE.search(head):
+        f["hypothetical_before"] = 1.0
     if ARTICLE_BEFORE_RE.search(head[-12:]):
         f["article_before"] = 1.0
     if any(True for _ in cues.find_cues(text, sent_start, span.open)):
