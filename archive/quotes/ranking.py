@@ -138,6 +138,34 @@ def described_kinds(name):
     return None
 
 
+_BRACKET_ALIAS_RE = re.compile(r"([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|of|for|and|the|de|al|bin|van|von))*)"
+                               r"[ \t]*\(([A-Z][\w.-]{1,20})\)")
+
+
+def _aliases(run):
+    """"Joko Widodo (Jokowi)", "Australian Strategic Policy Institute (ASPI)": the word in brackets
+    is another name for the one before it, so both are one candidate. Found once per text."""
+    found = run.__dict__.get("_alias_map")
+    if found is None:
+        found = run._alias_map = {}
+        if "(" in run.text:
+            for m in _BRACKET_ALIAS_RE.finditer(run.text):
+                full, alias = m.group(1).strip(), m.group(2)
+                if len(full.split()) >= 2 and alias not in found:
+                    found[norm(alias)] = full
+    return found
+
+
+def _heading_line(text, start):
+    """Whether a mention sits on a short line without a sentence's punctuation: a page heading, a
+    caption, a menu ("Critiques Current Monetary Policy", "Expand full comment"), seldom a speaker."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return bool(line) and len(line.split()) <= 10 and line[-1:] not in ".:;,!?”\"’'" and not any(
+        c in line for c in "“\"")
+
+
 def _occurrences(run, name):
     """How often the name's last word occurs: a person written about at length is a likely speaker."""
     words = _COUNT_RE.findall(name or "")
@@ -191,6 +219,9 @@ def candidates(run, stmt, how, prev_speaker):
                 cache[name] = run.person_name(name, a)  # "Trump" and "Donald Trump" are one candidate
             name = cache[name]
         key = norm(name)
+        alias = _aliases(run).get(key) if name else None
+        if alias:
+            name, key = alias, norm(alias)
         c = by_name.get(key)
         if c is None:
             c = by_name[key] = Candidate(name, kind, mention, description)
@@ -313,6 +344,8 @@ def candidates(run, stmt, how, prev_speaker):
             f["before_subject_of_cue"] = float(subject)
             f["before_after_cue"] = float(inverted)
             f["before_rank"] = 1.0 / (1 + bisect.bisect_left(befores, -start))
+            if _heading_line(text, start):
+                f["before_on_heading"] = 1.0
         if c.after:
             start, end = c.after
             f["after"] = 1.0
@@ -324,6 +357,8 @@ def candidates(run, stmt, how, prev_speaker):
             f["after_subject_of_cue"] = float(subject)
             f["after_cue_looks_forward"] = float(subject and forward)
             f["after_after_cue"] = float(inverted)
+            if _heading_line(text, start):
+                f["after_on_heading"] = 1.0
         if not c.before and not c.after:
             f["unplaced"] = 1.0
         if not is_author:
