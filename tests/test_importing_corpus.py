@@ -25,14 +25,42 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
     assert len(pairs) >= 200 and len({p["outlet_domain"] for p, _ in pairs}) >= 100
     by_split = {s: {p["outlet_domain"] for p, _ in pairs if p["split"] == s} for s in corpus.SPLITS}
     assert not by_split["test"] & (by_split["train"] | by_split["dev"])
-    assert sum(1 for p, _ in pairs if p["split"] == "test") >= 60
+    test = [p for p, _ in pairs if p["split"] == "test"]
+    assert len(test) >= 100 and all(p["batch"] == corpus.LOCKED_TEST_BATCH for p in test)
+
+
+def test_the_first_test_split_is_retired_into_train_and_dev():
+    retired = corpus.load(split="retired")
+    assert len(retired) == 112
+    assert {p["split"] for p, _ in retired} == {"train", "dev"}
+    # a retired outlet stays in one split: its pages never straddle train and dev
+    splits_of = {}
+    for p, _ in corpus.load(split="train+dev"):
+        splits_of.setdefault(p["outlet_domain"], set()).add(p["split"])
+    assert all(len(s) == 1 for s in splits_of.values())
+
+
+def test_the_checker_refuses_a_test_outlet_seen_in_another_split(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"id": "a", "text": "A Headline", "outlet_domain": "example.org", "batch": corpus.LOCKED_TEST_BATCH,
+             "split": "test"},
+            {"id": "b", "text": "A Headline", "outlet_domain": "example.org"}]
+    rows[1]["split"] = corpus.expected_split(rows[1])
+    pages.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    gold.write_text("".join(json.dumps({"id": r["id"], "kind": "article", "title": None, "authors": [], "date": None,
+                                        "date_precision": None, "outlet": None}) + "\n" for r in rows))
+    assert corpus.check(pages, gold) == ["example.org: outlet domain in the test split and in another split"]
+    rows[1]["split"] = "test"
+    pages.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert any("split 'test' is not the one" in p for p in corpus.check(pages, gold))
 
 
 def test_the_checker_catches_an_annotation_the_text_does_not_state(tmp_path):
     pages = tmp_path / "pages.jsonl"
     gold = tmp_path / "gold.jsonl"
     pages.write_text(json.dumps({"id": "x", "text": "A Headline\n\nBy Ann Lee", "outlet_domain": "example.org",
-                                 "split": corpus.split_of("example.org")}) + "\n")
+                                 "split": corpus.expected_split({"outlet_domain": "example.org"})}) + "\n")
     gold.write_text(json.dumps({"id": "x", "kind": "article", "title": "Another Headline", "authors": ["Bo Chen"],
                                 "date": "2024-13-01", "date_precision": "day", "outlet": None}) + "\n")
     problems = corpus.check(pages, gold)

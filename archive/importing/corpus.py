@@ -2,18 +2,22 @@
 
 Layout of ``tests/data/importing/real/``:
 
-- ``pages.jsonl``: one page beginning per line, never edited (``id``, ``text``, ``source_url``,
-  ``outlet_domain``, ``query``, ``origin``, ``split``, optional ``batch``). ``origin`` is
-  ``search`` for pages collected for this corpus and ``quotes-real:ID`` for excerpts taken
-  from the quote corpus; ``batch`` "b" marks a blind batch scored at first sight before it
-  joined the corpus (see docs/importing.md).
+- ``pages.jsonl``: one page beginning per line, its text never edited (``id``, ``text``,
+  ``source_url``, ``outlet_domain``, ``query``, ``origin``, ``split``, optional ``batch`` and
+  ``retired_from``). ``origin`` is ``search`` for pages collected for this corpus and
+  ``quotes-real:ID`` for excerpts taken from the quote corpus; ``batch`` "b" marks a blind batch
+  scored at first sight before it joined the corpus, ``batch`` "c" the locked test split (see
+  docs/importing.md); ``retired_from: "test"`` marks the pages of the first test split, retired
+  into train and dev once its first-sight score was taken.
 - ``gold.jsonl``: what each text states, and nothing else (``id``, ``kind``, ``title``,
   ``title_also``, ``authors``, ``authors_also``, ``date``, ``date_precision``, ``date_also``,
   ``outlet``, ``outlet_also``, ``note``). The rules are in ``docs/importing.md``.
 
-The split is decided by the outlet's domain, never by the text, with the same rule as the quote
-corpus (a stable hash puts about a third of the outlets in ``test``), so a test outlet appears in
-no other split. The checker below is the one the tests run.
+The split is decided by the page's batch and its outlet's domain, never by its text: the locked
+test split is batch "c", collected from outlet domains the corpus had never seen; every other page
+goes to ``train`` or ``dev`` by a stable hash of its domain (the quote corpus's rule without its
+test share), so the retired first test split stays with its outlets. The checker refuses a test
+outlet domain that appears in any other split. The checker below is the one the tests run.
 
 Commands (no Django needed)::
 
@@ -34,6 +38,10 @@ PAGES = REAL_DIR / "pages.jsonl"
 GOLD = REAL_DIR / "gold.jsonl"
 
 SPLITS = ("train", "dev", "test")
+# Selections beside the three splits: the pages of the first test split (retired into train and
+# dev after its first-sight score) and the pages the reader may be developed on.
+SELECTIONS = ("retired", "train+dev")
+LOCKED_TEST_BATCH = "c"
 KINDS = {"article", "listing", "document", "other"}
 PRECISIONS = {"day", "month", "year"}
 FIELDS = ("title", "authors", "date", "outlet")
@@ -44,7 +52,26 @@ def load(pages_path=PAGES, gold_path=GOLD, split=None):
     pages = read_jsonl(pages_path)
     gold = {g["id"]: g for g in read_jsonl(gold_path)}
     pairs = [(p, gold.get(p["id"])) for p in pages]
-    return [(p, g) for p, g in pairs if split in (None, p.get("split"))]
+    return [(p, g) for p, g in pairs if in_selection(p, split)]
+
+
+def in_selection(page, split):
+    """Whether a page belongs to ``split``: None (all), a split, or one of ``SELECTIONS``."""
+    if split is None:
+        return True
+    if split == "retired":
+        return page.get("retired_from") == "test"
+    if split == "train+dev":
+        return page.get("split") in ("train", "dev")
+    return page.get("split") == split
+
+
+def expected_split(page):
+    """The split a page belongs to: the locked test batch is ``test``; any other page is ``train``
+    or ``dev`` by a stable hash of its outlet domain (never by its text)."""
+    if page.get("batch") == LOCKED_TEST_BATCH:
+        return "test"
+    return split_of(page.get("outlet_domain", ""), test_share=0.0)
 
 
 # -- normalising what is compared --------------------------------------------------------------
@@ -87,8 +114,8 @@ def check_record(page, gold):
         return [f"{pid}: no annotation"]
     problems = []
     text = page["text"]
-    if page.get("split") != split_of(page.get("outlet_domain", "")):
-        problems.append(f"{pid}: split {page.get('split')!r} is not the one its outlet domain gives")
+    if page.get("split") != expected_split(page):
+        problems.append(f"{pid}: split {page.get('split')!r} is not the one its batch and outlet domain give")
     if gold.get("kind") not in KINDS:
         problems.append(f"{pid}: kind {gold.get('kind')!r} is not one of {sorted(KINDS)}")
     for title in [gold.get("title"), *gold.get("title_also", [])]:
@@ -137,14 +164,25 @@ def check(pages_path=PAGES, gold_path=GOLD):
     by_id = {g["id"]: g for g in gold}
     for page in pages:
         problems += check_record(page, by_id.get(page["id"]))
+    problems += check_test_outlets(pages)
     return problems
+
+
+def check_test_outlets(pages):
+    """A test outlet domain must appear in no other split (the test pages are outlets never seen)."""
+    by_split = {}
+    for page in pages:
+        by_split.setdefault(page.get("split"), set()).add(page.get("outlet_domain", "").strip().lower())
+    test = by_split.get("test", set())
+    shared = sorted(test & set().union(*(d for s, d in by_split.items() if s != "test")))
+    return [f"{domain}: outlet domain in the test split and in another split" for domain in shared]
 
 
 def stats(pages_path=PAGES, gold_path=GOLD):
     pairs = load(pages_path, gold_path)
     lines = [f"{len(pairs)} pages from {len({p['outlet_domain'] for p, _ in pairs})} outlet domains"]
-    for split in SPLITS:
-        part = [(p, g) for p, g in pairs if p["split"] == split]
+    for split in (*SPLITS, "retired"):
+        part = [(p, g) for p, g in pairs if in_selection(p, split)]
         stated = {f: sum(1 for _, g in part if g and (g.get(f) if f != "authors" else g.get("authors")))
                   for f in FIELDS}
         lines.append(f"  {split}: {len(part)} pages, {len({p['outlet_domain'] for p, _ in part})} outlets; "
