@@ -151,3 +151,36 @@ def test_a_blogs_monthly_archive_is_a_listing():
         posts += [f"A post about the economy on day {day}", f"Jun {day}, 2015", PARAGRAPH]
     doc = parse_file("archive.txt", "\n\n".join(posts).encode())
     assert (doc.title, doc.date) == ("", None)
+
+
+def test_a_market_tickers_lines_are_never_the_headline():
+    doc = read("KSE100 61,499 Increased By 584.4 (0.91%)", "HBL 114.75 Decreased By 0.75 (-0.66%)")
+    assert doc.title == "" and "title" in doc.missing
+
+
+def test_a_section_label_under_an_outlets_initials_is_not_a_headline():
+    doc = read("ABCD Editorial", "ABCD Editorial", "Editorials represent the views of the paper on the issues of the day.")
+    assert doc.title == ""
+    assert read("ABCD Editorial", "Why the harbour needs a second bridge", "By Ann Lee").title == \
+        "Why the harbour needs a second bridge"
+
+
+def test_one_name_under_two_headlines_is_a_page_of_cards_not_an_article():
+    cards = ["To claw back power, the party must stop fighting itself",
+             "The party has swung to the hard right in some states, leaving its rival with the advantage.",
+             "  • Ann Lee-Smith",
+             "Nuclear plans are getting under the government’s skin",
+             "Advocating nuclear power these days is about as passe as admitting one once smoked pot.",
+             "  • Ann Lee-Smith"]
+    doc = read(*cards)
+    assert doc.title == "" and doc.authors == []
+    # A byline printed twice around one headline is still the article's.
+    doc = read("Why the harbour needs a second bridge", "Ann Lee-Smith", "Senior Editor", "Ann Lee-Smith",
+               "Senior Editor", "January 12, 2026")
+    assert doc.title == "Why the harbour needs a second bridge"
+
+
+def test_a_page_title_with_its_site_name_does_not_hide_the_clean_headline():
+    doc = read('"Orthodoxing" Monetary Policy: The Road Ahead for the Bank - Someblogname',
+               "“Orthodoxing” Monetary Policy: The Road Ahead for the Bank", "January 9, 2018")
+    assert doc.title == "“Orthodoxing” Monetary Policy: The Road Ahead for the Bank"

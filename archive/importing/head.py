@@ -125,6 +125,7 @@ FURNITURE = re.compile(
     r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
+    r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
@@ -232,9 +233,22 @@ def is_caption(text):
     return bool(CAPTION.search(text))
 
 
+_SECTION_TAIL = {"editorial", "editorials", "opinion", "opinions", "commentary", "comment", "columns", "column",
+                 "letters", "analysis", "blog", "view", "views"}
+
+
+def _outlet_section(text):
+    """A section label under an outlet's name or initials: "SCMP Editorial", "The Times View"."""
+    ws = words(" ".join(text.split()).strip(" .:|»>"))
+    if not 2 <= len(ws) <= 4 or ws[-1].casefold() not in _SECTION_TAIL:
+        return False
+    name = " ".join(ws[:-1])
+    return bool(re.fullmatch(r"[A-Z]{2,6}", name) or known_outlet(name))
+
+
 def is_section_word(text):
     key = " ".join(text.casefold().split()).strip(" .:|»>")
-    return key in SECTION_WORDS or (len(words(text)) <= 4 and key.endswith(" says") and len(words(text)) >= 2 and known_outlet(" ".join(text.split()[:-1])))
+    return key in SECTION_WORDS or _outlet_section(text) or (len(words(text)) <= 4 and key.endswith(" says") and len(words(text)) >= 2 and known_outlet(" ".join(text.split()[:-1])))
 
 
 def is_fragment(text):
@@ -353,6 +367,20 @@ def is_listing(lines, raw_head=()):
             stamped += 1
     if stamped >= 3:
         return True
+    # One name printed under two different headlines: an author's or a topic page's cards.
+    credited = {}
+    for k, t in enumerate(texts):
+        name = t.lstrip("•·-–— ").strip()
+        if looks_like_person(name):
+            credited.setdefault(name, []).append(k)
+    def headlines(part):
+        return {x for x in part if headline_shape(x) and len(words(x)) >= 5 and not ROLE_WORDS.search(x)}
+
+    for places in credited.values():
+        for a, b in zip(places, places[1:]):
+            above, between = headlines(texts[max(0, a - 4):a]), headlines(texts[a + 1:b])
+            if b - a >= 3 and above and between - above:
+                return True
     return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 3 or len(dated) >= 3 or len(set(names)) >= 3
 
 
@@ -655,13 +683,17 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     """The headline among the head's candidate lines, or "" with a doubt."""
     counts, candidates, seen = {}, [], set()
     keys = [_key(_strip_title(t, outlets_found)[0]) for _, t, _ in titles]
+    # The same headline twice: with a site name or menu words around it (a page-title line,
+    # dropped), or cut short (an image's alternative text, dropped). A page-title line never
+    # makes its own clean headline count as cut short.
+    wrapped = {key for (_, text, _), key in zip(titles, keys)
+               if any(other != key and len(other) >= 12 and other in key for other in keys) and _SEPARATED.search(text)}
     for (i, text, how), key in zip(titles, keys):
         clean, _ = _strip_title(text, outlets_found)
-        # The same headline twice: with a site name or menu words around it (a page-title line,
-        # dropped), or cut short (an image's alternative text, dropped).
-        if any(other != key and len(other) >= 12 and other in key and _SEPARATED.search(text) for other in keys):
+        if key in wrapped:
             continue
-        if any(other != key and len(key) >= 12 and key in other for other in keys) and not _SEPARATED.search(text):
+        if any(other != key and other not in wrapped and len(key) >= 12 and key in other for other in keys) \
+                and not _SEPARATED.search(text):
             continue
         counts[key] = counts.get(key, 0) + 1
         if key in seen:
