@@ -184,3 +184,26 @@ def test_a_page_title_with_its_site_name_does_not_hide_the_clean_headline():
     doc = read('"Orthodoxing" Monetary Policy: The Road Ahead for the Bank - Someblogname',
                "“Orthodoxing” Monetary Policy: The Road Ahead for the Bank", "January 9, 2018")
     assert doc.title == "“Orthodoxing” Monetary Policy: The Road Ahead for the Bank"
+
+
+def test_a_headline_that_reads_like_prose_still_heads_the_page():
+    # Printed twice (page title and headline), even with a full stop at its end.
+    line = "The global gig workers: How platform work is reshaping economies and livelihoods."
+    assert read("4 min read", line, line).title == line
+    # The page's first line, ending in "!" or "?", right above a long first paragraph.
+    assert read("Pension reform in France: one two three go!").title == "Pension reform in France: one two three go!"
+    # A long sentence-case headline without a full stop, above its standfirst.
+    doc = read("comment", "Reform UK have topped a poll for the first time – but the leader shouldn’t celebrate just yet",
+               "Let us be clear: the party may well have the momentum, but it is not about to govern, writes Sean Grady",
+               "Tuesday 04 February 2025 16:32 GMT")
+    assert doc.title == "Reform UK have topped a poll for the first time – but the leader shouldn’t celebrate just yet"
+    assert doc.authors == ["Sean Grady"]
+    # A one-sentence opening paragraph is not a headline.
+    assert read("I am a technological sceptic.").title == ""
+
+
+def test_a_page_that_opens_with_one_bulleted_line_reads_it_as_the_headline():
+    assert read("• A new Republic of Impeachment?").title == "A new Republic of Impeachment?"
+    # Bullets under a headline are its standfirst's points, not a second headline.
+    doc = read("Budget Blues", "  • And hardships galore")
+    assert doc.title != "And hardships galore"

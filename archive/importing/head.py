@@ -315,6 +315,26 @@ def _strip_title(text, outlets_found):
     return text.strip(), site
 
 
+_BULLET = re.compile(r"^\s*[•·▪►]\s+")
+
+
+def _unbullet(lines):
+    """A page that opens with one bulleted line ("• A new Republic of Impeachment?"): the line
+    without its bullet. Bullets in a list (a menu, a standfirst's points) or under a headline stay."""
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    if len(filled) >= 2 and _BULLET.match(lines[filled[0]]) and not _BULLET.match(lines[filled[1]]):
+        lines = list(lines)
+        lines[filled[0]] = _BULLET.sub("", lines[filled[0]], count=1)
+    return lines
+
+
+def _unpunctuated_headline(text, nxt):
+    """A headline in sentence case, long but without a sentence's end ("Reform UK have topped a
+    poll – but Farage shouldn't celebrate just yet"), right above a standfirst that has one."""
+    return (headline_shape(text) and 8 <= len(words(text)) <= 25 and text[-1:].isalnum()
+            and len(words(nxt)) >= max(8, len(words(text))) and (nxt[-1:] in ".!?\"”’" or _WRITES.search(nxt)))
+
+
 def is_paragraph(text, is_prose):
     """The first paragraph of the article: running text, not a headline ending in a full stop,
     a byline, a caption, a topic list or a page-title line with its "|" segments."""
@@ -388,11 +408,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     """Read the head of ``lines`` (a dump's blocks in reading order) into a :class:`Head`."""
     from .layout import is_prose  # the layout module imports this one
 
+    lines = _unbullet(lines)
     head = Head()
     n = len(lines)
     first_prose = n
     seen_text = False
     captions = []
+    openers = set()  # lines that read as prose but stand where a headline stands
     for i, t in enumerate(lines):
         t = " ".join(t.split())
         if i == 0:
@@ -405,12 +427,19 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if not t or is_boilerplate(t, extra_boilerplate) or FURNITURE.match(t):
             continue
         nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
-        repeated = nxt == t
+        prev = " ".join(lines[i - 1].split()) if i else ""
+        repeated = t in (nxt, prev)
         opening = not seen_text and len(words(t)) <= 12 and headline_shape(t) and len(words(nxt)) >= 20
+        if opening and not t.endswith("."):
+            openers.add(i)
         seen_text = True
-        if is_paragraph(t, is_prose) and not repeated and not opening:
+        if is_paragraph(t, is_prose) and not repeated and not opening and not _unpunctuated_headline(t, nxt):
             first_prose = i
             break
+        if repeated and headline_shape(t) and len(words(t)) <= 25:
+            openers.add(i)  # the page title and the headline: the same line twice
+        elif _unpunctuated_headline(t, nxt):
+            openers.add(i)
     head.end = first_prose
     zone = range(min(first_prose, HEAD_LINES))
     kinds = {}
@@ -565,9 +594,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             titles.append((i, titled.group("title"), "line"))
             bylines.append((i + 0.5, [clean_name(titled.group("name"))]))
             continue
-        if headline_shape(unlabelled) and not is_fragment(unlabelled) and not is_paragraph(unlabelled, is_prose):
+        if headline_shape(unlabelled) and not is_fragment(unlabelled) and (
+                not is_paragraph(unlabelled, is_prose) or i in openers):
             kinds[i] = "headline"
-            titles.append((i, text, "line"))
+            titles.append((i, text, "opener" if i in openers else "line"))
             continue
         kinds[i] = "other"
 
@@ -701,7 +731,7 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
         seen.add(key)
         if known_outlet(clean, strict=True) or is_section_word(clean) or (surely_person(clean) and how != "above-byline"):
             continue
-        if len(words(clean)) > 16 and not _title_case(clean) and how != "breadcrumb":
+        if len(words(clean)) > 16 and not _title_case(clean) and how not in ("breadcrumb", "opener"):
             continue  # a standfirst in sentence case, not a headline
         candidates.append((i, text, clean, how, key))
     counts = {c[4]: sum(1 for k in keys if k == c[4] or (c[4] in k and len(c[4]) >= 12)) for c in candidates}
