@@ -207,3 +207,28 @@ def test_a_page_that_opens_with_one_bulleted_line_reads_it_as_the_headline():
     # Bullets under a headline are its standfirst's points, not a second headline.
     doc = read("Budget Blues", "  • And hardships galore")
     assert doc.title != "And hardships galore"
+
+
+def test_bylines_in_more_shapes():
+    # A middle initial without its full stop.
+    assert read("Now get Net Zero Done", "James S Murray", "Now get Net Zero Done").authors == ["James S Murray"]
+    # A standfirst that names its author.
+    assert read("The why, what where and when of AI regulation",
+                "Alison Berryman explores steps governments have taken to regulate AI technology").authors == \
+        ["Alison Berryman"]
+    # A first paragraph that opens with the author's name and a dash.
+    doc = read("History's hand on the new president's shoulder", "Australian Financial Review - February 18, 2024",
+               body=("James Curran – As the winner basks in the glow of a thumping election win last week, the evolution "
+                     "of his worldview is critical to understanding the kind of president he may become.", SECOND))
+    assert doc.authors == ["James Curran"] and doc.date == datetime.date(2024, 2, 18)
+    # A name and a dash inside the text is not a byline.
+    assert read("A headline for the page", body=(PARAGRAPH, "Ann Lee – the minister – spoke at length.")).authors == []
+
+
+def test_the_outlet_from_a_dated_byline_and_an_aggregators_source_line():
+    doc = read("The real danger of the island gambit", "by Joshua Keating for Vox, Jan 11, 2025")
+    assert doc.authors == ["Joshua Keating"] and doc.outlet.name == "Vox"
+    assert doc.date == datetime.date(2025, 1, 11)
+    doc = read("Carney was right to not retaliate", "Carney was right to not retaliate", "Globe and Mail2 days ago")
+    assert doc.outlet.name == "The Globe and Mail" and doc.date is None  # the known outlet's name
+    assert read("Carney was right to not retaliate", "Updated 2 days ago").outlet is None

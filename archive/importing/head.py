@@ -136,6 +136,12 @@ BYLINE = re.compile(
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
+_STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+(?:explores|examines|argues|"
+                            r"considers|assesses|analyses|analyzes|discusses|explains|looks at|reflects on)\s")
+_DASH_OPENING = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+[–—]\s+[A-Z“\"‘]")
+_AGO_SOURCE = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}?)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|"
+                         r"weeks?)\s+ago$")
+_STAMP_WORD = re.compile(r"^(?:updated|published|posted|edited|modified|last|first|created|added)\b", re.I)
 _TITLE_BY = re.compile(r"^(?P<title>.{12,}?)\s+By\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:\s*\([^)]{2,30}\))?$")
 _OPENING_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
@@ -182,7 +188,9 @@ def looks_like_person(text):
         return False
     if text.isupper() and len(text) > 3:
         parts = [p.capitalize() for p in parts]
-    if not all(_name_word(p) or p in _NAME_PARTICLES for p in parts):
+    # A middle initial may come without its full stop ("James S Murray").
+    if not all(_name_word(p) or p in _NAME_PARTICLES or (0 < k < len(parts) - 1 and re.fullmatch(r"[A-Z]", p))
+               for k, p in enumerate(parts)):
         return False
     if all(p.casefold() in _PLACES for p in parts) or " ".join(parts).casefold() in _PLACES:
         return False
@@ -476,6 +484,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if is_caption(text):
             kinds[i] = "caption"
             continue
+        ago = _AGO_SOURCE.match(text)
+        if ago and (known_outlet(ago.group("name")) or (
+                len(words(ago.group("name"))) >= 2 and not _STAMP_WORD.match(ago.group("name")))):
+            kinds[i] = "masthead"  # an aggregator's source line: "Globe and Mail2 days ago"
+            outlets.append((i, known_outlet(ago.group("name")) or printed_name(ago.group("name"))))
+            continue
         if text.count("|") >= 2:
             for segment in re.split(r"\s*\|\s*", text)[1:]:
                 seg_date = head_date(segment)
@@ -496,7 +510,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 outlets.append((i, rest_outlet))
             by = BYLINE.match(found.rest) if found.rest else None
             if by:
-                bylines.append((i, split_byline(by.group("names"))))
+                names = by.group("names").rstrip(" ,")
+                outlet_for = _FOR_OUTLET.search(names + ",")
+                if outlet_for:
+                    outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
+                bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
             continue
         if len(re.findall(r"[a-z][A-Z]", text)) >= 2 or _tag_row(lines[i]) or _DATEISH.search(text):
             kinds[i] = "furniture"  # menu entries glued together, tags apart, a date we cannot read
@@ -619,8 +637,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                     outlets.append((i, known_outlet(named.group("outlet"))))
                 continue
         by = BYLINE.match(text)
-        if by and len(words(text)) <= 10 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
-            bylines.append((i, split_byline(by.group("names"))))
+        if by and len(words(text)) <= 12 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
+            names = by.group("names")
+            date_in = head_date(names)
+            if date_in and date_in.value and not date_in.ambiguous and not any(d[0] == i for d in dates):
+                dates.append((i, date_in.value, date_in.role))
+            outlet_for = _FOR_OUTLET.search(names)
+            if outlet_for:
+                outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
+            bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
             kinds[i] = "byline"
         elif _REPORTS.match(text) and looks_like_person(_REPORTS.match(text).group("name")):
             bylines.append((i, [clean_name(_REPORTS.match(text).group("name"))]))
@@ -635,6 +660,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         written = _WRITTEN_BY.search(text)
         if written and looks_like_person(clean_name(written.group("name"))):
             bylines.append((i, [clean_name(written.group("name"))]))
+        # A standfirst that names its author ("Ann Lee explores why ..."), or a first paragraph
+        # that opens with the author's name and a dash ("Ann Lee – As the election ...").
+        led = _STANDFIRST_BY.match(text) if len(words(text)) <= 60 else None
+        if not led and i == first_prose:
+            led = _DASH_OPENING.match(text)
+        if led and looks_like_person(led.group("name")):
+            bylines.append((i, [clean_name(led.group("name"))]))
 
     # A listing: several teasers, "Author:" lines, dated or numbered items, a tag label.
     if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2:
