@@ -232,3 +232,16 @@ def test_the_outlet_from_a_dated_byline_and_an_aggregators_source_line():
     doc = read("Carney was right to not retaliate", "Carney was right to not retaliate", "Globe and Mail2 days ago")
     assert doc.outlet.name == "The Globe and Mail" and doc.date is None  # the known outlet's name
     assert read("Carney was right to not retaliate", "Updated 2 days ago").outlet is None
+
+
+def test_a_date_above_a_quoted_pieces_headline_and_byline_is_not_the_pages():
+    doc = read("Climate Scientists Demand “A Global Assessment” of Risks", "Essay by Eric Worrall",
+               "If we don’t act quickly, the tropical city in the Amazon Jungle might become uninhabitable, they say!",
+               "COMMENT 25 February 2026", "We need a global assessment of avoidable climate-change risks",
+               "To understand the urgency of emissions reductions, policymakers need a full analysis of what is at stake.",
+               "By Peter A. Stott & Rowan Sutton")
+    assert doc.authors == ["Eric Worrall"] and doc.date is None
+    # The page's own date after its standfirst is still read.
+    doc = read("Reform UK have topped a poll for the first time", "Let us be clear: the party may well have the momentum.",
+               "Tuesday 04 February 2025 16:32 GMT", "Farage confronted over a tech billionaire's embarrassment")
+    assert doc.date == datetime.date(2025, 2, 4)

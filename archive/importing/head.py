@@ -625,6 +625,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         text = " ".join(lines[i].split())
         if i > first_prose and len(text) <= 60:
             late = head_date(text)
+            after = " ".join(lines[i + 1].split()) if i + 1 < n else ""
+            if late and headline_shape(after) and not is_paragraph(after, is_prose) and any(
+                    BYLINE.match(" ".join(x.split())) for x in lines[i + 2:i + 5]):
+                continue  # a date above another headline and byline dates a quoted piece, not the page
             if late and late.value and len(words(late.rest)) <= 1 and not any(d[0] == i for d in dates):
                 dates.append((i, late.value, late.role))
                 kinds[i] = "date"
