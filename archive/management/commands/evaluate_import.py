@@ -21,6 +21,8 @@ class Command(BaseCommand):
                                  "at first sight), retired (the first test split, now in train and dev), "
                                  "train+dev (what the reader is developed on; the default, so that no run "
                                  "scores the locked test split unasked), all")
+        parser.add_argument("--batch", default=None,
+                            help="score only the pages of one collection batch (e.g. b or d; never c, the test split)")
         parser.add_argument("--errors", action="store_true", help="list every wrong, invented and missed value")
         parser.add_argument("--json", action="store_true", help="print the scores as JSON")
         parser.add_argument("--min-precision", type=float, default=None,
@@ -32,6 +34,8 @@ class Command(BaseCommand):
         split = None if options["split"] == "all" else options["split"]
         try:
             pairs = corpus.load(options["pages"], options["gold"], split=split)
+            if options["batch"]:
+                pairs = [(p, g) for p, g in pairs if p.get("batch") == options["batch"]]
             problems = corpus.check(options["pages"], options["gold"])
         except corpus.CorpusError as exc:
             raise CommandError(str(exc)) from exc
