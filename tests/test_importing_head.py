@@ -245,3 +245,32 @@ def test_a_date_above_a_quoted_pieces_headline_and_byline_is_not_the_pages():
     doc = read("Reform UK have topped a poll for the first time", "Let us be clear: the party may well have the momentum.",
                "Tuesday 04 February 2025 16:32 GMT", "Farage confronted over a tech billionaire's embarrassment")
     assert doc.date == datetime.date(2025, 2, 4)
+
+
+def test_teasers_cut_short_or_ending_in_read_more_make_a_listing():
+    doc = read("Japan’s Nuclear Energy Policy Disaster",
+               "The government is chasing a nuclear mirage thirteen years after the disaster, and statements in "
+               "support of nuclear power receive much attention … Read more",
+               "Japan’s Nuclear Follies",
+               "A nuclear energy love fest surfaced at the summit, where nuclear power was touted as the only option "
+               "to save the planet … Read more")
+    assert doc.title == "" and doc.authors == []
+    doc = read("Controversy over airports shows the investor still unwelcome",
+               "Earlier this week, it was announced that in exchange for 700 million kroner, the island would allow its…",
+               "Trekking through time and space across the Third Pole",
+               "Nearly five years ago, I wrote a post comparing the two regions, which at first glance seem…Continue Reading →")
+    assert doc.title == ""
+
+
+def test_a_dateline_in_capitals_is_not_an_author():
+    doc = read(body=("SAN DIEGO — On April 12, I toured the busiest border crossing between the two countries and the "
+                     "walls being built around it, guided by a patrol team.", SECOND))
+    assert doc.authors == []
+
+
+def test_names_with_dotted_initials_and_a_masthead_with_its_city():
+    assert read("The misdiagnosis of a nation", "By Oladoja M.O").authors == ["Oladoja M.O"]
+    assert read("U.S. Policy", "By Staff").authors == []
+    doc = read("The Nation (Nairobi)", "March 3, 2005")
+    assert doc.title == "" and doc.outlet.name == "The Nation" and doc.date == datetime.date(2005, 3, 3)
+    assert read("Crisis in the Sahel (Analysis)").title == "Crisis in the Sahel (Analysis)"

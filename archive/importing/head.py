@@ -33,8 +33,8 @@ def _name_word(word):
         word = word.split("-", 1)[1]
     if not word or not word[0].isupper():
         return False
-    if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):
-        return True
+    if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word) or re.fullmatch(r"(?:[^\W\d_]\.){1,2}[^\W\d_]", word):
+        return True  # initials: "P.", "J.R.", "M.O"
     letters = word.replace("'", "").replace("’", "").replace("-", "")
     if not letters.isalpha():
         return False
@@ -139,6 +139,8 @@ _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+(?:explores|examines|argues|"
                             r"considers|assesses|analyses|analyzes|discusses|explains|looks at|reflects on)\s")
 _DASH_OPENING = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+[–—]\s+[A-Z“\"‘]")
+_PLACED_MASTHEAD = re.compile(r"^(?P<name>The\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+"
+                              r"\((?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)$")
 _AGO_SOURCE = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}?)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|"
                          r"weeks?)\s+ago$")
 _STAMP_WORD = re.compile(r"^(?:updated|published|posted|edited|modified|last|first|created|added)\b", re.I)
@@ -197,6 +199,10 @@ def looks_like_person(text):
     # Two or three full names (initials and particles aside): "Trade Talks Need Patience" is
     # a headline in title case, not a person.
     full = [p for p in parts if p not in _NAME_PARTICLES and not re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p)]
+    # One name with dotted initials ("P. Sainath", "Oladoja M.O"), never a country's initials.
+    dotted = [p for p in parts if "." in p and re.fullmatch(r"(?:[^\W\d_]\.?){1,3}", p)]
+    if len(full) == 1 and len(parts) == 2 and dotted and not re.fullmatch(r"U\.?[SKN]\.?|E\.?U\.?|U\.?A\.?E\.?", dotted[0]):
+        return True
     return 2 <= len(full) <= 3
 
 
@@ -375,7 +381,8 @@ def is_listing(lines, raw_head=()):
     if any(TAG_LABEL.match(t) and len(words(t)) <= 8 for t in raw_head):
         return True
     teasers = sum(1 for t in texts if re.match(r"^(?:read more|continue reading)\b", t, re.I)
-                  or re.search(r"(?:Read more…|Read More|Read more\.\.\.|Continue reading “.*”|\[…\])\s*$", t))
+                  or re.search(r"(?:read more|continue reading)(?:\s*(?:…|\.\.\.|“.*”|[→»›]))?\s*$|\[…\]\s*$", t, re.I)
+                  or (len(words(t)) >= 15 and t.endswith(("…", "...")) and not t.startswith(("“", "\""))))
     authors = sum(1 for t in texts if re.match(r"^authors?\s*:", t, re.I))
     numbered = sum(1 for t in texts if re.match(r"^\d{1,2}\s+[A-Z“‘'\"][^.]{10,}$", t) and headline_shape(t[2:].strip()))
     # Headlines each followed by a teaser cut off mid-sentence.
@@ -555,6 +562,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if known_outlet(named.group("outlet")):
                 outlets.append((i, known_outlet(named.group("outlet"))))
             continue
+        placed = _PLACED_MASTHEAD.match(text)
+        if placed and not is_section_word(placed.group("place")) and not looks_like_person(placed.group("name")):
+            kinds[i] = "masthead"  # "The Nation (Nairobi)": a paper named with its city
+            outlets.append((i, known_outlet(placed.group("name")) or printed_name(placed.group("name"))))
+            continue
         dashed = _DASH_NAME.match(text)
         if dashed and looks_like_person(clean_name(dashed.group("name"))):
             kinds[i] = "byline"
@@ -669,6 +681,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         led = _STANDFIRST_BY.match(text) if len(words(text)) <= 60 else None
         if not led and i == first_prose:
             led = _DASH_OPENING.match(text)
+            if led and led.group("name").isupper():
+                led = None  # "SAN DIEGO — On April 12, ...": a dateline, not a byline
         if led and looks_like_person(led.group("name")):
             bylines.append((i, [clean_name(led.group("name"))]))
 
