@@ -274,3 +274,28 @@ def test_names_with_dotted_initials_and_a_masthead_with_its_city():
     doc = read("The Nation (Nairobi)", "March 3, 2005")
     assert doc.title == "" and doc.outlet.name == "The Nation" and doc.date == datetime.date(2005, 3, 3)
     assert read("Crisis in the Sahel (Analysis)").title == "Crisis in the Sahel (Analysis)"
+
+
+def test_a_breadcrumb_names_the_site_and_its_tagline_is_no_headline():
+    doc = read("Insight Bulletin", "Insight Bulletin", "Challenging ideas", "On regional politics and international affairs",
+               "Insight Bulletin > Commentaries |", "The New Era in Regional Foreign Policy: Critiques and Challenges")
+    assert doc.title == "The New Era in Regional Foreign Policy: Critiques and Challenges"
+    assert doc.outlet.name == "Insight Bulletin"
+    assert read("Home > Opinion", "Why the harbour needs a second bridge").outlet is None
+
+
+def test_credits_that_are_not_names_or_sources():
+    doc = read("Science funding cuts threaten economy", "Published Modified", "Melanie Mitchell", "Melanie Mitchell")
+    assert doc.authors == ["Melanie Mitchell"]
+    assert read("A headline about water", "By Adil Rasheed*").authors == ["Adil Rasheed"]
+    doc = read("Source: Getty", "article", "The Looming Climate and Water Crisis in the Region", "by Mohammed Mahmoud",
+               "Published on April 19, 2024")
+    assert doc.outlet is None and doc.authors == ["Mohammed Mahmoud"]
+    assert doc.date == datetime.date(2024, 4, 19)
+
+
+def test_a_page_whose_first_paragraph_is_a_cut_teaser_lists_an_article_held_elsewhere():
+    doc = read("Is the region running out of water?",
+               body=("The drums of water wars have been banging in the region for decades, and many see these wars "
+                     "as inevitable. What follows is intuitively simple: when […]", SECOND))
+    assert doc.title == "" and "title" in doc.missing

@@ -126,6 +126,7 @@ FURNITURE = re.compile(
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
+    r"(?:published|modified|updated|posted)(?:\s+(?:published|modified|updated|posted))*|"  # stamps without dates
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
@@ -139,6 +140,8 @@ _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+(?:explores|examines|argues|"
                             r"considers|assesses|analyses|analyzes|discusses|explains|looks at|reflects on)\s")
 _DASH_OPENING = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+[–—]\s+[A-Z“\"‘]")
+_PICTURE_AGENCY = re.compile(r"\b(?:getty|shutterstock|istock|alamy|unsplash|pixabay|pexels|adobe stock|wikimedia|"
+                             r"flickr|dreamstime|depositphotos)\b", re.I)
 _PLACED_MASTHEAD = re.compile(r"^(?P<name>The\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+"
                               r"\((?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)$")
 _AGO_SOURCE = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}?)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|"
@@ -179,6 +182,10 @@ _OFFICE = re.compile(
 )
 
 
+_STAMP_WORDS = {"published", "modified", "updated", "posted", "edited", "share", "print", "email", "comments",
+                "comment", "subscribe", "follow", "listen", "save", "read", "more", "reviewed", "sponsored"}
+
+
 def looks_like_person(text):
     """A person's name as a line prints it: 2-3 capitalised names, no sentence words, no organisation words."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
@@ -186,7 +193,7 @@ def looks_like_person(text):
     parts = text.split()
     if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in text) or ORG_WORDS.search(text):
         return False
-    if any(p.lower() in _FUNCTION_WORDS for p in parts) or CREDIT.match(text):
+    if any(p.lower() in _FUNCTION_WORDS or p.lower() in _STAMP_WORDS for p in parts) or CREDIT.match(text):
         return False
     if text.isupper() and len(text) > 3:
         parts = [p.capitalize() for p in parts]
@@ -219,6 +226,7 @@ def surely_person(text):
 def clean_name(text):
     """One name from a byline piece: titles, postnominals, places and trailing credits removed."""
     text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
+    text = re.sub(r"\s*\*+\)?\s*$", "", text)  # a footnote marker: "Adil Rasheed*", "Princess Saraswati*)"
     text = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", text.strip(" .·,;:"))
     text = re.sub(r"\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC)\b\.?", "", text)
     text = strip_titles(text.strip())
@@ -342,6 +350,27 @@ def _unbullet(lines):
     return lines
 
 
+_TEASER_END = re.compile(r"(?:\[(?:…|\.\.\.)\]|(?:read more|continue reading)\s*(?:…|\.\.\.|[→»›])?)\s*$", re.I)
+_CRUMBS = re.compile(r"\s*[>»›]\s*")
+
+
+def _site_name(lines, zone):
+    """The site's name when a breadcrumb starts with a line printed above it ("Insight Turkey",
+    then "Insight Turkey > Commentaries |"): the lines printing the name, the tagline lines
+    between the name and the breadcrumb, and the breadcrumb's index."""
+    texts = {i: " ".join(lines[i].split()) for i in zone}
+    for i, text in texts.items():
+        crumbs = [c.strip(" |") for c in _CRUMBS.split(text)]
+        if len(crumbs) < 2 or not crumbs[0] or crumbs[0].casefold() in {"home", "start"} or len(words(crumbs[0])) > 5:
+            continue
+        named = [j for j in texts if j < i and texts[j] == crumbs[0]]
+        if named:
+            between = {j for j in range(min(named) + 1, i) if j not in named and texts.get(j)
+                       and not is_paragraph(texts[j], lambda t: len(words(t)) >= 12)}
+            return set(named), between, i
+    return set(), set(), None
+
+
 def _unpunctuated_headline(text, nxt):
     """A headline in sentence case, long but without a sentence's end ("Reform UK have topped a
     poll – but Farage shouldn't celebrate just yet"), right above a standfirst that has one."""
@@ -381,7 +410,7 @@ def is_listing(lines, raw_head=()):
     if any(TAG_LABEL.match(t) and len(words(t)) <= 8 for t in raw_head):
         return True
     teasers = sum(1 for t in texts if re.match(r"^(?:read more|continue reading)\b", t, re.I)
-                  or re.search(r"(?:read more|continue reading)(?:\s*(?:…|\.\.\.|“.*”|[→»›]))?\s*$|\[…\]\s*$", t, re.I)
+                  or re.search(r"(?:read more|continue reading)(?:\s*(?:…|\.\.\.|“.*”|[→»›]))?\s*$|\[(?:…|\.\.\.)\]\s*$", t, re.I)
                   or (len(words(t)) >= 15 and t.endswith(("…", "...")) and not t.startswith(("“", "\""))))
     authors = sum(1 for t in texts if re.match(r"^authors?\s*:", t, re.I))
     numbered = sum(1 for t in texts if re.match(r"^\d{1,2}\s+[A-Z“‘'\"][^.]{10,}$", t) and headline_shape(t[2:].strip()))
@@ -468,9 +497,18 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if found and found.value:
             dates.append((0, found.value, "published"))
 
+    site_at, taglines, crumb_at = _site_name(lines, zone)
+    if site_at:
+        outlets.append((min(site_at), printed_name(" ".join(lines[min(site_at)].split()))))
     for i in zone:
         text = " ".join(lines[i].split())
         if not text:
+            continue
+        if i in site_at or i == crumb_at:
+            kinds[i] = "masthead"
+            continue
+        if i in taglines:
+            kinds[i] = "other"  # the site's tagline under its name
             continue
         if lead and i == 0:
             text = text[lead.end():].strip()
@@ -551,6 +589,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines.append((i, split_byline(lines[i + 1])))
             continue
         source = _SOURCE_LINE.match(text)
+        if source and _PICTURE_AGENCY.search(source.group("name")):
+            kinds[i] = "caption"  # "Source: Getty" credits a picture
+            continue
         if source:
             kinds[i] = "masthead"
             outlets.append((i, known_outlet(source.group("name")) or printed_name(source.group("name"))))
@@ -686,8 +727,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if led and looks_like_person(led.group("name")):
             bylines.append((i, [clean_name(led.group("name"))]))
 
-    # A listing: several teasers, "Author:" lines, dated or numbered items, a tag label.
-    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2:
+    # A listing: several teasers, "Author:" lines, dated or numbered items, a tag label; or a
+    # first paragraph that is itself a teaser cut short ("[…]", "Continue reading"): the
+    # article is elsewhere.
+    opening = " ".join(lines[first_prose].split()) if first_prose < n else ""
+    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening):
         head.listing = True
     if head.listing:
         head.doubts.setdefault("title", "the page lists several articles")
