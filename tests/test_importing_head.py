@@ -299,3 +299,36 @@ def test_a_page_whose_first_paragraph_is_a_cut_teaser_lists_an_article_held_else
                body=("The drums of water wars have been banging in the region for decades, and many see these wars "
                      "as inevitable. What follows is intuitively simple: when […]", SECOND))
     assert doc.title == "" and "title" in doc.missing
+
+
+def test_blind_batch_f_shapes():
+    # A day archive's label makes a listing (its date is no article's).
+    doc = read("Day: February 18, 2007", "Reviewing the Review: February 18 2007")
+    assert doc.date is None and doc.title == ""
+    # An author named by the standfirst with a postnominal.
+    assert read("Why continued access to vaccines is essential",
+                "Jason Jackson, DO, shares tips for supporting pro-vaccine policies with hesitant patients.").authors == \
+        ["Jason Jackson"]
+    # A site notice in a sentence above the headline that carries the byline and date.
+    doc = read("Skip to content", "The College's Statement on the Decision in the Court Case.",
+               "Vaccine Policy Is Political by Its Very Nature", "René F. Najera, DrPH", "October 18, 2018")
+    assert doc.title == "Vaccine Policy Is Political by Its Very Nature"
+    assert doc.authors == ["René F. Najera"] and doc.date == datetime.date(2018, 10, 18)
+    # A subtitle above the byline does not displace the headline.
+    doc = read("Nickel Downstreaming Builds Sustainable Green Industrial Ecosystem", "171",
+               "Understanding Green Industry, Application of Concepts, and Examples", "By: Princess Saraswati*)")
+    assert doc.title == "Nickel Downstreaming Builds Sustainable Green Industrial Ecosystem"
+    # A headline ending with its authors' names.
+    doc = read("Improving Vaccine Policy Making: A Dose of Reality – Dorit R Reiss and Paul A Offit")
+    assert doc.title == "Improving Vaccine Policy Making: A Dose of Reality"
+    assert doc.authors == ["Dorit R Reiss", "Paul A Offit"]
+    assert read("Japan and the Bomb – Again").authors == []
+    # A teaser cut with an ellipsis, with nothing after it, is a listing's card; an ellipsis in
+    # running text is not.
+    assert read("China, Australia and the battle for hearts",
+                body=("China is making a strong effort to develop influence in the islands, and while these "
+                      "island nations are small, each has one…",)).title == ""
+    assert read("WSJ Calls for More Regulation", "Robert Borosage",
+                body=("Yes, the apostle of free markets, the scourge of regulation and taxation, the bastion of "
+                      "supply side economics, has come out foursquare for more regulation…",
+                      SECOND)).authors == ["Robert Borosage"]

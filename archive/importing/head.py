@@ -101,7 +101,8 @@ _PART_SUFFIX = re.compile(r"\s+(?:-\d+-|--\s*\d+(?:st|nd|rd|th)|\(\d+\)|-\s*\d+(
 TAG_LABEL = re.compile(
     r"^(?:tag archive for|tag archives?|tagged|tagged with|contents tagged with|posts tagged|category|"
     r"category archives?|archives? for|archive|search results? for|results for|topic|topics|author archives?|"
-    r"posts by|articles by|stories by|more from)\b.*$|^\d+\s+(?:articles|stories|posts|results|items)$",
+    r"posts by|articles by|stories by|more from)\b.*$|^\d+\s+(?:articles|stories|posts|results|items)$|"
+    r"^(?:day|month|year|daily archives?|monthly archives?|yearly archives?)\s*:.*$",
     re.I,
 )
 CAPTION = re.compile(
@@ -137,8 +138,9 @@ BYLINE = re.compile(
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
-_STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+(?:explores|examines|argues|"
-                            r"considers|assesses|analyses|analyzes|discusses|explains|looks at|reflects on)\s")
+_STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
+                            r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
+                            r"looks at|reflects on|shares|outlines|describes|offers)\s")
 _DASH_OPENING = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+[–—]\s+[A-Z“\"‘]")
 _PICTURE_AGENCY = re.compile(r"\b(?:getty|shutterstock|istock|alamy|unsplash|pixabay|pexels|adobe stock|wikimedia|"
                              r"flickr|dreamstime|depositphotos)\b", re.I)
@@ -193,7 +195,9 @@ def looks_like_person(text):
     parts = text.split()
     if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in text) or ORG_WORDS.search(text):
         return False
-    if any(p.lower() in _FUNCTION_WORDS or p.lower() in _STAMP_WORDS for p in parts) or CREDIT.match(text):
+    middle_initial = {k for k, p in enumerate(parts) if 0 < k < len(parts) - 1 and re.fullmatch(r"[A-Z]", p)}
+    if any((p.lower() in _FUNCTION_WORDS and k not in middle_initial) or p.lower() in _STAMP_WORDS
+           for k, p in enumerate(parts)) or CREDIT.match(text):
         return False
     if text.isupper() and len(text) > 3:
         parts = [p.capitalize() for p in parts]
@@ -228,7 +232,7 @@ def clean_name(text):
     text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
     text = re.sub(r"\s*\*+\)?\s*$", "", text)  # a footnote marker: "Adil Rasheed*", "Princess Saraswati*)"
     text = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", text.strip(" .·,;:"))
-    text = re.sub(r"\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC)\b\.?", "", text)
+    text = re.sub(r",?\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC|MD|DO|DrPH|MPH|JD|MBA|FRS)\b\.?", "", text)
     text = strip_titles(text.strip())
     if text.isupper() and len(text) > 3:
         text = " ".join(w.capitalize() for w in text.split())
@@ -351,6 +355,7 @@ def _unbullet(lines):
 
 
 _TEASER_END = re.compile(r"(?:\[(?:…|\.\.\.)\]|(?:read more|continue reading)\s*(?:…|\.\.\.|[→»›])?)\s*$", re.I)
+_CUT_END = re.compile(r"\w…\s*$")
 _CRUMBS = re.compile(r"\s*[>»›]\s*")
 
 
@@ -637,7 +642,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
             titles.append((i, text, "above-byline"))
             continue
-        if surely_person(text) or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt))) \
+        if surely_person(text) or surely_person(clean_name(text)) \
+                or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt))) \
                 or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text)):
             kinds[i] = "person"
             continue
@@ -731,7 +737,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     # first paragraph that is itself a teaser cut short ("[…]", "Continue reading"): the
     # article is elsewhere.
     opening = " ".join(lines[first_prose].split()) if first_prose < n else ""
-    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening):
+    rest = [t for t in lines[first_prose + 1:first_prose + 3] if t.strip()]
+    cut = _CUT_END.search(opening) and (not rest or not is_paragraph(" ".join(rest[0].split()), is_prose))
+    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening) or cut:
         head.listing = True
     if head.listing:
         head.doubts.setdefault("title", "the page lists several articles")
@@ -746,6 +754,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         head.title, site = _strip_title(raw, {o for _, o in outlets})
         if site:
             outlets.append((title_at, site))
+        # A headline that ends with its authors' names: "Improving Policy – Ann Lee and Bo Chen".
+        segments = re.split(r"\s+[–—-]\s+", head.title)
+        if len(segments) >= 2:
+            tail = segments[-1]
+            pieces = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", tail) if p.strip()]
+            persons = split_byline(tail)
+            if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces):
+                head.title = " – ".join(segments[:-1]) if len(segments) > 2 else segments[0]
+                bylines.append((title_at + 0.5, persons))
 
     # A name line under the headline (with its role on the next line, or as the only byline).
     if title_at is not None and not any(b for _, b in bylines):
@@ -847,6 +864,16 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
         return long_ones[0][1]
     if long_ones:
         candidates = long_ones
+    # The one candidate with its byline or author's name right below it is the article's
+    # headline; a site notice in a sentence above it is not.
+    def signed_below(at):
+        below = [kinds.get(j) for j in range(int(at) + 1, int(at) + 4) if kinds.get(j) not in {"furniture", "caption"}]
+        return bool(below) and below[0] in {"byline", "person"}
+
+    signed = [c for c in candidates if signed_below(c[0])]
+    if len(signed) == 1 and signed[0] is not candidates[0] and all(
+            c[2].endswith(".") for c in candidates if c[0] < signed[0][0]):
+        return signed[0][1]  # the lines above it are sentences: a notice, not a headline
     # A headline then its standfirst: the first of two candidates with nothing between them.
     first, second = candidates[0], candidates[1]
     between = [kinds.get(j) for j in range(int(first[0]) + 1, int(second[0]))]
