@@ -332,3 +332,22 @@ def test_blind_batch_f_shapes():
                 body=("Yes, the apostle of free markets, the scourge of regulation and taxation, the bastion of "
                       "supply side economics, has come out foursquare for more regulation…",
                       SECOND)).authors == ["Robert Borosage"]
+
+
+def test_blind_batch_g_shapes():
+    # An emoji's mojibake before the headline; a dash before a name stays a byline's.
+    doc = read("đ„ Achieving housing abundance and stability",
+               "Supply is just one part of our affordability crisis (which isn't all that new)")
+    assert doc.title == "Achieving housing abundance and stability"
+    assert read("Why the harbour needs a second bridge", "– Catharine Tunney").authors == ["Catharine Tunney"]
+    # Teasers ending in "Read full text." make a listing.
+    doc = read("Blog: Reflections on the EU entering the digital age",
+               "After almost five years, it has finally happened: the Parliament signed off on the data package.",
+               "Read full text.", "Blog: Reflections on the rapporteur's first report",
+               "The rapporteur recently submitted a first report on the right to privacy in the digital age.",
+               "Read full text.")
+    assert doc.title == ""
+    # A headline line still joining two parts with "|" is left for review.
+    doc = read("Europe Data Protection Digest | Notes from the Managing Director, 19 June 2020 Related reading: "
+               "Notes from the Managing Director, 12 June 2020")
+    assert doc.title == "" and "title" in doc.missing

@@ -324,7 +324,7 @@ def _strip_title(text, outlets_found):
     if len(segments) >= 2:
         first, rest = segments[0], segments[1:]
         tail = [s for s in rest if known_outlet(s, strict=False) or s in outlets_found
-                or head_date(s) or is_section_word(s)]
+                or (head_date(s) and len(words(head_date(s).rest)) <= 2) or is_section_word(s)]
         if len(tail) == len(rest) and first:
             site = site or next((known_outlet(s) for s in rest if known_outlet(s)), "")
             text = first
@@ -344,9 +344,23 @@ def _strip_title(text, outlets_found):
 _BULLET = re.compile(r"^\s*[•·▪►]\s+")
 
 
+_JUNK_LEAD = re.compile(r"^\s*(?P<junk>\S{1,3})\s+(?=[A-Z“\"‘'])")
+
+
+def _strip_junk(line):
+    """An emoji or its mojibake before a line: a short token without ASCII letters, digits,
+    dashes, bullets or quotes."""
+    match = _JUNK_LEAD.match(line)
+    if match and not re.search(r"[A-Za-z0-9\-–—•·*|>»#“\"‘'(\[]", match.group("junk")):
+        return line[match.end():]
+    return line
+
+
 def _unbullet(lines):
     """A page that opens with one bulleted line ("• A new Republic of Impeachment?"): the line
-    without its bullet. Bullets in a list (a menu, a standfirst's points) or under a headline stay."""
+    without its bullet. Bullets in a list (a menu, a standfirst's points) or under a headline stay.
+    An emoji or its mojibake before a line ("đ„ Achieving housing abundance") goes too."""
+    lines = [_strip_junk(line) for line in lines]
     filled = [k for k, line in enumerate(lines) if line.strip()]
     if len(filled) >= 2 and _BULLET.match(lines[filled[0]]) and not _BULLET.match(lines[filled[1]]):
         lines = list(lines)
@@ -414,7 +428,7 @@ def is_listing(lines, raw_head=()):
     texts = [" ".join(t.split()) for t in lines]
     if any(TAG_LABEL.match(t) and len(words(t)) <= 8 for t in raw_head):
         return True
-    teasers = sum(1 for t in texts if re.match(r"^(?:read more|continue reading)\b", t, re.I)
+    teasers = sum(1 for t in texts if re.match(r"^(?:read more|continue reading|read (?:the )?full (?:text|article|story|post))\b", t, re.I)
                   or re.search(r"(?:read more|continue reading)(?:\s*(?:…|\.\.\.|“.*”|[→»›]))?\s*$|\[(?:…|\.\.\.)\]\s*$", t, re.I)
                   or (len(words(t)) >= 15 and t.endswith(("…", "...")) and not t.startswith(("“", "\""))))
     authors = sum(1 for t in texts if re.match(r"^authors?\s*:", t, re.I))
@@ -754,6 +768,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         head.title, site = _strip_title(raw, {o for _, o in outlets})
         if site:
             outlets.append((title_at, site))
+        if " | " in head.title:
+            head.doubts["title"] = f"the headline line joins several parts: {head.title!r}"
+            head.title = ""
         # A headline that ends with its authors' names: "Improving Policy – Ann Lee and Bo Chen".
         segments = re.split(r"\s+[–—-]\s+", head.title)
         if len(segments) >= 2:
