@@ -351,3 +351,22 @@ def test_blind_batch_g_shapes():
     doc = read("Europe Data Protection Digest | Notes from the Managing Director, 19 June 2020 Related reading: "
                "Notes from the Managing Director, 12 June 2020")
     assert doc.title == "" and "title" in doc.missing
+
+
+def test_a_letter_signed_under_its_last_paragraph():
+    letter = ("Grapes of Wrath ring a bell? Strikes by workers may be uncomfortable, but that is the price of democracy. "
+              "We should be asking why there are not more of them.")
+    doc = read("We need more, not fewer, unions", body=(PARAGRAPH, letter, "Matthew LaPierre", "Mundelein",
+                                                        "Article Comments", "Guidelines: keep it civil and on topic; "
+                                                        "no profanity, vulgarity, slurs or personal attacks, please."))
+    assert doc.authors == ["Matthew LaPierre"]
+    assert read("We need more unions", body=(PARAGRAPH, letter, "Jonathan Strieff", "South China")).authors == \
+        ["Jonathan Strieff"]
+    # A press review quoting papers in turn: a name then an outlet, then more of the review.
+    doc = read("Pension reform: one two three go", body=(PARAGRAPH, letter, "Mihael Sorl", "Les Echos (FR) /",
+                                                         "President faces multiple tasks", SECOND))
+    assert doc.authors == []
+    # A name under the last paragraph followed by another story's headline is not a signature.
+    doc = read("The law in the show", body=(PARAGRAPH, letter, "Cliff Buchler", "Claremont",
+                                            "Former president back home on his birthday after a health scare"))
+    assert doc.authors == []

@@ -42,7 +42,7 @@ def _name_word(word):
         return len(letters) >= 2
     # Lower case after the first letter, except after an apostrophe or hyphen, or a Mc/Mac prefix.
     for part in re.split(r"['’\-]", word):
-        if part and not (part[1:].islower() or re.fullmatch(r"(?:Mc|Mac|O)[^\W\d_][^\W\d_]*", part) or len(part) == 1):
+        if part and not (part[1:].islower() or re.fullmatch(r"(?:Mc|Mac|O|La|Le|De|Di|Da|Du)[A-Z][^\W\d_]*", part) or len(part) == 1):
             return False
     return True
 _PLACES = set("""

@@ -263,12 +263,42 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
         else:
             header_rest = []
     last_prose = max(i for i, t in enumerate(texts) if is_prose(t))
+    if not article.authors and not head.listing:
+        article.authors = _signature(texts, last_prose)
     tail = [t for j, t in enumerate(texts[first_prose:last_prose + 1], first_prose) if j not in head.used]
     body = header_rest + tail
     if not article.author_note and article.authors and len(body) > 1 and _describes(body[-1], article.authors):
         article.author_note = body.pop()
     article.blocks = classify(body, extra_boilerplate)
     return article
+
+
+_PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussion|related(?: headlines| articles| stories)?|"
+                             r"share(?: this)?|more from .{1,30}|recommended|advertisement|tags?:.*|"
+                             r"leave a (?:reply|comment))\b", re.I)
+
+
+def _signature(texts, last_prose):
+    """A letter signed under its last paragraph: the writer's name on its own line, then at most
+    a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
+    under a short heading ("Article Comments"), never more of the letter."""
+    from .head import clean_name, looks_like_person  # the head module imports this one
+
+    lines = [" ".join(t.split()) for t in texts if t.strip()]
+    for k in range(len(lines) - 2, -1, -1):
+        if not is_prose(lines[k]) or word_count(lines[k]) < 8:
+            continue
+        name = clean_name(lines[k + 1].rstrip(","))
+        rest = lines[k + 2:]
+        place = rest[0] if rest and word_count(rest[0]) <= 3 and not re.search(r"[\d/()|]", rest[0]) \
+            and rest[0][:1].isupper() else ""
+        after = rest[1:] if place else rest
+        ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
+        if looks_like_person(name) and ended:
+            return [name]
+        if k < len(lines) - 8:
+            break  # only near the end of the page
+    return []
 
 
 def _describes(text, authors):
