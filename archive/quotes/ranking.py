@@ -112,6 +112,10 @@ def _cue_sides(text, start, end):
     return after, before, forward
 
 
+_NOT_A_NAME = lx.STOP_CAPS | lx.DETERMINERS | {"another", "other", "expand", "read", "more", "share", "photo",
+                                             "image", "video", "watch", "listen", "click", "subscribe", "advertisement"}
+
+
 def described_kinds(name):
     """The speaker kinds a description or pronoun can point back to, or None when the name is
     not one ("the minister" → person; "the newspaper" → publication; "the statement" → a body
@@ -123,7 +127,7 @@ def described_kinds(name):
     if len(words) == 1:
         return {"he": {"person"}, "she": {"person"}, "him": {"person"}, "her": {"person"},
                 "it": {"organisation", "publication", "ai_system"}}.get(head, {"person", "group", "organisation"})
-    if head in lx.AI_DESCRIPTORS or head in ("chatbot", "bot"):
+    if head in lx.AI_DESCRIPTORS or head in ("chatbot", "bot", "app"):
         return {"ai_system"}
     if head in lx.PUBLICATION_WORDS or head in ("newspaper", "paper", "daily", "outlet", "broadcaster", "agency",
                                                 "magazine", "tabloid", "network", "channel", "site", "website"):
@@ -219,6 +223,10 @@ def candidates(run, stmt, how, prev_speaker):
                 cache[name] = run.person_name(name, a)  # "Trump" and "Donald Trump" are one candidate
             name = cache[name]
         key = norm(name)
+        if name and key.split()[0] in _NOT_A_NAME and (len(key.split()) == 1 or key.split()[1] in _NOT_A_NAME):
+            # "The", "The Democrats" read off a sentence's first words: no speaker a name can file
+            # under: the candidate is nobody
+            name, key = None, ""
         alias = _aliases(run).get(key) if name else None
         if alias:
             name, key = alias, norm(alias)
