@@ -32,7 +32,16 @@ def entry_facets(match, backend=None, ids=None):
     content_type = ContentType.objects.get_for_model(Entry).pk
     # "c CROSS JOIN x WHERE ...": the candidates drive every join (SQLite keeps the
     # written order of a CROSS JOIN; PostgreSQL plans it as the inner join it is).
+    # The speaker facet comes first: SQLite 3.40 plans a later arm of the UNION as if
+    # the materialized candidates were many rows and builds a Bloom filter over every
+    # statement first (a scan of all of them: 70-90 ms at 100,000 entries, 400,000
+    # statements, for 4 matches as for 1,000); as the first arm it looks the sampled
+    # entries' statements up in the covering index (under 1 ms). The other arms join
+    # on unique keys and are planned the same in any place.
     parts = [
+        f"SELECT 'speaker', a.slug, a.name, COUNT(DISTINCT s.entry_id) AS n FROM c CROSS JOIN {statement} s "
+        f"CROSS JOIN {agent} a WHERE s.entry_id = c.id AND a.id = s.speaker_id AND s.review_status <> 'rejected' "
+        f"GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
         f"SELECT 'outlet', o.slug, o.name, COUNT(*) AS n FROM ce CROSS JOIN {outlet} o "
         f"WHERE o.id = ce.outlet_id GROUP BY o.slug, o.name ORDER BY n DESC, o.name LIMIT {FACET_SIZE}",
         f"SELECT 'author', a.slug, a.name, COUNT(DISTINCT au.entry_id) AS n FROM c CROSS JOIN {authorship} au "
@@ -43,9 +52,6 @@ def entry_facets(match, backend=None, ids=None):
         f"AND t.id = ti.tag_id GROUP BY t.slug, t.name ORDER BY n DESC, t.name LIMIT {FACET_SIZE}",
         f"SELECT 'year', ce.year, ce.year, COUNT(*) AS n FROM ce "
         f"WHERE ce.year IS NOT NULL GROUP BY ce.year ORDER BY 2 DESC LIMIT {YEAR_FACET_SIZE}",
-        f"SELECT 'speaker', a.slug, a.name, COUNT(DISTINCT s.entry_id) AS n FROM c CROSS JOIN {statement} s "
-        f"CROSS JOIN {agent} a WHERE s.entry_id = c.id AND a.id = s.speaker_id AND s.review_status <> 'rejected' "
-        f"GROUP BY a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE}",
     ]
     union = " UNION ALL ".join(f"SELECT * FROM ({part}) f{i}" for i, part in enumerate(parts))
     facets = {name: [] for name in FACETS}
