@@ -15,6 +15,7 @@ from django.urls import reverse
 #: What Django's ``slug`` path converter accepts; only such slugs are put in directly.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
 _PLACEHOLDER = "slug-placeholder-7f3a"
+_PK_PLACEHOLDER = 918273645
 
 
 def slug_url(viewname):
@@ -47,6 +48,12 @@ def entry_rows(entries):
     rows = []
     for entry in entries:
         outlet = entry.outlet
+        # The list template asks every entry for its search highlights; an entry that has
+        # none (any list but search results) would make Django's template engine list all
+        # of the model's attributes (dir()) to report each miss: twice per entry.
+        for name in ("title_html", "snippet_html"):
+            if not hasattr(entry, name):
+                setattr(entry, name, "")
         rows.append(EntryRow(
             entry=entry,
             url=entry_url(entry.slug),
@@ -55,3 +62,19 @@ def entry_rows(entries):
             tags=[(tag.name, tag_url(tag.slug)) for tag in entry.tags.all()],
         ))
     return rows
+
+
+def statement_links(statements):
+    """Give each statement of a list (entry loaded, ``also_quoted_in`` set) the links it
+    shows, resolved once per kind for the list: ``entry_url`` (its entry, at its anchor)
+    and ``cite_url``; each place quoting it too gets its ``url``. A person page links 50
+    statements three or four times each: 150-200 ``reverse()`` calls otherwise."""
+    entry_url = slug_url("archive:entry")
+    cite_prefix, cite_suffix = reverse("citations:statement", kwargs={"pk": _PK_PLACEHOLDER, "ext": "txt"}) \
+        .split(str(_PK_PLACEHOLDER))
+    for statement in statements:
+        statement.entry_url = f"{entry_url(statement.entry.slug)}#{statement.anchor}"
+        statement.cite_url = f"{cite_prefix}{statement.pk}{cite_suffix}"
+        for place in getattr(statement, "also_quoted_in", None) or ():
+            place["url"] = f"{entry_url(place['entry'].slug)}#{place['anchor']}"
+    return statements
