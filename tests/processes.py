@@ -24,7 +24,9 @@ def base_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env["ARCHIVE_LOCAL_ENV"] = ""
     env.update({"DEBUG": "0", "SECRET_KEY": "process-test-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1,localhost",
-                "SECURE_SSL_REDIRECT": "0", "PYTHONPATH": str(ROOT), "LOG_LEVEL": "WARNING"})
+                "SECURE_SSL_REDIRECT": "0", "PYTHONPATH": str(ROOT), "LOG_LEVEL": "WARNING",
+                # No start-up warm-up in the tests' servers (archive/search/warmup.py).
+                "ARCHIVE_WARM_START": "0"})
     env.update(extra)
     return env
 
