@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlencode
 
 SORTS = ("relevance", "newest", "oldest")
@@ -105,8 +106,8 @@ class SearchParams:
                 continue
             if key == "page" and int(value) == 1:
                 continue
-            items.append((key, "1" if value is True else str(value)))
-        return urlencode(items)
+            items.append(_pair(key, "1" if value is True else str(value)))
+        return "&".join(items)
 
     def active_filters(self):
         """(key, label, value, query string without this filter) for each filter in use."""
@@ -115,6 +116,14 @@ class SearchParams:
             for key in FILTER_KEYS
             if key in self.raw_filters
         ]
+
+
+@lru_cache(maxsize=4096)
+def _pair(key, value):
+    """``key=value`` encoded as ``urlencode`` does. A search page writes about 80 query
+    strings (facet links, filter chips, pages, sorts) from the same few pairs: each pair is
+    encoded once, not once per link (urlencode was a tenth of the page's rendering)."""
+    return urlencode([(key, value)])
 
 
 def parse_search_params(get, *, default_sort="relevance"):
