@@ -76,3 +76,23 @@ def test_loaded_hits_read_their_own_authors_and_tags_and_filter_correctly(django
     assert [t.name for t in hits[first.pk].tags.filter(name__contains="e")] == ["trade"]
     assert list(hits[first.pk].authorships.order_by("-position").values_list("agent__name", flat=True)) == [
         "Bo Chen", "Ana Lim"]
+
+
+@pytest.mark.django_db
+def test_statement_links_are_the_addresses_reverse_gives():
+    from archive.models import Agent, Statement
+    from archive.views.rows import statement_links
+
+    entry = make_entry("Ports and tariffs", body="“Tariffs bite,” said Ana Silva. “Nobody knows,” one said.")
+    other = make_entry("Echoes", body="“Tariffs bite,” she said.")
+    speaker = Agent.objects.create(name="Ana Silva")
+    said = Statement.objects.create(entry=entry, speaker=speaker, quote="Tariffs bite,", start=1, end=14)
+    unknown = Statement.objects.create(entry=entry, quote="Nobody knows,", start=32, end=45)
+    said.also_quoted_in = [{"entry": other, "anchor": "s99"}]
+    statement_links([said, unknown])
+    assert said.entry_url == reverse("archive:entry", args=[entry.slug]) + f"#s{said.pk}"
+    assert said.speaker_url == reverse("archive:person", args=[speaker.slug])
+    assert said.cite_url == reverse("citations:statement", kwargs={"pk": said.pk, "ext": "txt"})
+    assert said.also_quoted_in[0]["url"] == reverse("archive:entry", args=[other.slug]) + "#s99"
+    assert unknown.speaker_url is None
+    assert unknown.cite_url == reverse("citations:statement", kwargs={"pk": unknown.pk, "ext": "txt"})

@@ -67,14 +67,17 @@ def entry_rows(entries):
 def statement_links(statements):
     """Give each statement of a list (entry loaded, ``also_quoted_in`` set) the links it
     shows, resolved once per kind for the list: ``entry_url`` (its entry, at its anchor)
-    and ``cite_url``; each place quoting it too gets its ``url``. A person page links 50
-    statements three or four times each: 150-200 ``reverse()`` calls otherwise."""
-    entry_url = slug_url("archive:entry")
+    and ``cite_url``, and ``speaker_url`` (None without a speaker); each place quoting it
+    too gets its ``url``. A person page links 50 statements three or four times each:
+    150-200 ``reverse()`` calls otherwise."""
+    entry_url, person_url = slug_url("archive:entry"), slug_url("archive:person")
     cite_prefix, cite_suffix = reverse("citations:statement", kwargs={"pk": _PK_PLACEHOLDER, "ext": "txt"}) \
         .split(str(_PK_PLACEHOLDER))
     for statement in statements:
         statement.entry_url = f"{entry_url(statement.entry.slug)}#{statement.anchor}"
         statement.cite_url = f"{cite_prefix}{statement.pk}{cite_suffix}"
+        speaker = statement.speaker if statement.speaker_id else None
+        statement.speaker_url = person_url(speaker.slug) if speaker is not None else None
         for place in getattr(statement, "also_quoted_in", None) or ():
             place["url"] = f"{entry_url(place['entry'].slug)}#{place['anchor']}"
     return statements

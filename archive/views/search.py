@@ -13,6 +13,7 @@ from archive.models import Authorship
 from archive.search.timing import part
 
 from .browse import public_people
+from .rows import statement_links
 from .params import (
     FILTER_LABELS, cap_page, clean_text, max_page, pagination_links_data, parse_page, parse_search_params, parse_slug,
 )
@@ -186,6 +187,8 @@ def search_statements_page(request):
             items.append(("page", n))
         return urlencode(items)
 
+    if results is not None:
+        statement_links([hit.statement for hit in results.hits])
     pager = None
     if results is not None and results.hits:
         pager = pagination_links_data(results.page, min(results.num_pages, max_page(PER_PAGE)), qs)
