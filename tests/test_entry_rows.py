@@ -1,5 +1,7 @@
 """Entry lists build their links once per list (archive.views.rows): the same addresses
 ``reverse()`` gives, and the same refusal for a slug the URL pattern does not accept."""
+import datetime
+
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
@@ -83,7 +85,7 @@ def test_statement_links_are_the_addresses_reverse_gives():
     from archive.models import Agent, Statement
     from archive.views.rows import statement_links
 
-    entry = make_entry("Ports and tariffs", body="“Tariffs bite,” said Ana Silva. “Nobody knows,” one said.")
+    entry = make_entry("Ports and tariffs", published_on=datetime.date(2026, 3, 7), body="“Tariffs bite,” said Ana Silva. “Nobody knows,” one said.")
     other = make_entry("Echoes", body="“Tariffs bite,” she said.")
     speaker = Agent.objects.create(name="Ana Silva")
     said = Statement.objects.create(entry=entry, speaker=speaker, quote="Tariffs bite,", start=1, end=14)
@@ -95,4 +97,6 @@ def test_statement_links_are_the_addresses_reverse_gives():
     assert said.cite_url == reverse("citations:statement", kwargs={"pk": said.pk, "ext": "txt"})
     assert said.also_quoted_in[0]["url"] == reverse("archive:entry", args=[other.slug]) + "#s99"
     assert unknown.speaker_url is None
+    assert said.entry_date == ("2026-03-07", "7 March 2026") == (said.entry_date.iso, said.entry_date.text)
+    assert unknown.entry_date == said.entry_date
     assert unknown.cite_url == reverse("citations:statement", kwargs={"pk": unknown.pk, "ext": "txt"})

@@ -7,10 +7,14 @@ others are that address with the slug put in. A slug the URL pattern would refus
 through ``reverse()`` itself, so it fails exactly as before.
 """
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import get_language
 
 #: What Django's ``slug`` path converter accepts; only such slugs are put in directly.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
@@ -67,7 +71,8 @@ def entry_rows(entries):
 def statement_links(statements):
     """Give each statement of a list (entry loaded, ``also_quoted_in`` set) the links it
     shows, resolved once per kind for the list: ``entry_url`` (its entry, at its anchor)
-    and ``cite_url``, and ``speaker_url`` (None without a speaker); each place quoting it
+    and ``cite_url``, ``speaker_url`` (None without a speaker) and ``entry_date`` (see
+    ``date_texts``; None without a date); each place quoting it
     too gets its ``url``. A person page links 50 statements three or four times each:
     150-200 ``reverse()`` calls otherwise."""
     entry_url, person_url = slug_url("archive:entry"), slug_url("archive:person")
@@ -76,8 +81,25 @@ def statement_links(statements):
     for statement in statements:
         statement.entry_url = f"{entry_url(statement.entry.slug)}#{statement.anchor}"
         statement.cite_url = f"{cite_prefix}{statement.pk}{cite_suffix}"
+        published_on = statement.entry.published_on
+        statement.entry_date = date_texts(published_on) if published_on else None
         speaker = statement.speaker if statement.speaker_id else None
         statement.speaker_url = person_url(speaker.slug) if speaker is not None else None
         for place in getattr(statement, "also_quoted_in", None) or ():
             place["url"] = f"{entry_url(place['entry'].slug)}#{place['anchor']}"
     return statements
+
+
+DateTexts = namedtuple("DateTexts", "iso text")
+
+
+def date_texts(day):
+    """DateTexts(ISO date, the date as pages write it: "7 December 2026"), formatted once
+    per date and language: a person page wrote about a hundred dates through the ``date``
+    filter."""
+    return _date_texts(day, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _date_texts(day, language):
+    return DateTexts(day.isoformat(), dateformat.format(day, "j F Y"))
