@@ -18,11 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--gold", default=str(corpus.GOLD), help="gold.jsonl (default: the real corpus)")
         parser.add_argument("--split", choices=[*corpus.SPLITS, *corpus.SELECTIONS, "all"], default="train+dev",
                             help="score one split only: train, dev, test (the locked test split, scored once "
-                                 "at first sight), retired (the first test split, now in train and dev), "
+                                 "at first sight), retired (the earlier test splits, now in train and dev), "
                                  "train+dev (what the reader is developed on; the default, so that no run "
                                  "scores the locked test split unasked), all")
         parser.add_argument("--batch", default=None,
-                            help="score only the pages of one collection batch (e.g. b or d; never c, the test split)")
+                            help="score only the pages of one collection batch (e.g. b or d; never j, the test split)")
         parser.add_argument("--errors", action="store_true", help="list every wrong, invented and missed value")
         parser.add_argument("--json", action="store_true", help="print the scores as JSON")
         parser.add_argument("--min-precision", type=float, default=None,
