@@ -70,7 +70,7 @@ def test_the_checker_catches_an_annotation_the_text_does_not_state(tmp_path):
 
 
 def test_scoring_counts_right_wrong_invented_and_missed():
-    text = "Why the region needs a new trade compact\n\nBy Ann Lee\n\n" + "A sentence of running text here. " * 3
+    text = "Why the region needs a new trade compact\n\nBy Ann Lee\n\n" + "A sentence of running text on trade here. " * 3
     p = {"id": "x", "text": text}
     gold = {"id": "x", "title": "Why the region needs a new trade compact", "authors": ["Bo Chen"], "date": "2024-01-02",
             "date_precision": "day", "outlet": None}
@@ -87,9 +87,11 @@ def test_development_splits_keep_their_figures():
     score = evaluate(corpus.load(split="train+dev"))
     for name, field in score.fields.items():
         assert field.precision >= 0.98, (name, field.as_dict())
-    assert score.fields["title"].recall >= 0.92
-    assert score.fields["authors"].recall >= 0.93
-    assert score.fields["date"].recall >= 0.96
+    # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
+    # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
+    assert score.fields["title"].recall >= 0.75
+    assert score.fields["authors"].recall >= 0.72
+    assert score.fields["date"].recall >= 0.77
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

@@ -91,6 +91,6 @@ def test_closing_line_about_a_named_author_becomes_the_bio():
 
 
 def test_slash_dates_and_updated_lines():
-    text = "A Title Here\n\nUpdated: 2024/11/05\n\n" + "A sentence that is long enough to be read as running text here. " * 2
+    text = "A Title Here\n\nUpdated: 2024/11/05\n\n" + "A sentence under the title that is long enough to be read as running text. " * 2
     doc = parse_file("x.txt", text.encode())
     assert doc.title == "A Title Here" and doc.date == datetime.date(2024, 11, 5)

@@ -17,6 +17,7 @@ from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
+from .evidence import teaser_stream, title_evidence, title_supported
 from .outlets import known_outlet, printed_name
 
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
@@ -527,7 +528,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "masthead"
             continue
         if i in taglines:
-            kinds[i] = "other"  # the site's tagline under its name
+            kinds[i] = "tagline"  # the site's tagline under its name
             continue
         if lead and i == 0:
             text = text[lead.end():].strip()
@@ -787,12 +788,26 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
-                if i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "furniture", "caption"} \
+                if i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline", "furniture",
+                                                             "caption"} \
                         or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person":
                     bylines.append((i, [clean_name(name)]))
                 break
-            if kinds.get(i) in {"headline", "other"}:
+            if kinds.get(i) in {"headline", "other", "tagline"}:
                 break
+
+    # The headline is kept only with evidence independent of its shape (see .evidence).
+    if head.title:
+        found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
+        if not title_supported(found):
+            head.doubts["title"] = (f"nothing but its layout supports the headline {head.title!r} "
+                                    f"(evidence: {', '.join(sorted(found)) or 'none'})")
+            head.title = ""
+    if teaser_stream(lines, first_prose, is_prose, headline_shape, words):
+        head.listing = True
+        head.title = ""
+        head.doubts["title"] = "the running text reads as a stream of teasers: the page lists articles"
+        return head
 
     # The byline: the first one after the headline; names that disagree make no reading.
     after = [(i, names) for i, names in bylines if names and (title_at is None or i > title_at)]
@@ -800,8 +815,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     chosen = after[0][1] if after else (before[0][1] if len(before) == 1 else [])
     head.authors = chosen
 
-    # The date: "published" beats "updated"; two different dates make no reading.
-    head.date = _choose_date(head, dates)
+    # The date: only from a line that says what it dates ("Published ...", "Updated ...") or stands
+    # by the headline (up to four lines under it, two above) or the byline (two lines either side); a date alone at the top of the page (a
+    # site's clock, an archive's label) dates nothing we know. "published" beats "updated"; two
+    # different dates make no reading.
+    near = [d for d in dates if d[2] != "plain" or any(0 <= d[0] - i <= 4 or 0 <= i - d[0] <= 2 for i in (
+        [title_at] if title_at is not None and head.title else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)]
+    if dates and not near:
+        head.doubts["date"] = "a date stands on the page, but neither by a headline nor by a byline"
+    head.date = _choose_date(head, near)
 
     # The outlet: the one name the head prints as its masthead, suffix or source.
     names = []
@@ -814,7 +836,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     elif len(names) > 1:
         head.doubts["outlet"] = "the page names several publications: " + ", ".join(names)
 
-    head.used = {i for i, kind in kinds.items() if kind != "other" and kind != "headline"} | (
+    head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
 

@@ -263,7 +263,8 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
         else:
             header_rest = []
     last_prose = max(i for i, t in enumerate(texts) if is_prose(t))
-    if not article.authors and not head.listing:
+    if not article.authors and not head.listing and article.title:
+        # a signature is taken only under an article whose headline the evidence supports
         article.authors = _signature(texts, last_prose)
     tail = [t for j, t in enumerate(texts[first_prose:last_prose + 1], first_prose) if j not in head.used]
     body = header_rest + tail
