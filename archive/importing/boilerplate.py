@@ -15,6 +15,9 @@ PATTERNS = [
     r"(follow|find|connect with|like) us( on .{0,60})?",
     r"(facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|print|copy link|reddit)",
     r"subscribe\b.{0,80}",
+    # Paywall notices: "To read this full article you need to be subscribed to ...".
+    r"(to|please|you need to|you must) (read|continue reading|access|view|see) (this|the( full)?) .{0,120}"
+    r"(subscri\w+|select|log ?in|sign ?in|options|below|member\w*).{0,80}",
     r"sign up (for|to) .{0,80}",
     r"(get|receive) (our|the) .{0,40}newsletters?.{0,60}",
     r"click here.{0,80}",

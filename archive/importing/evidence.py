@@ -17,7 +17,10 @@ shape* supports it:
 
 and always **about the text**: it shares a content word (or an acronym) with the running text
 under it (a column name, a banner, a price or a tagline shares none). It must also be its line,
-give or take a label or a site's name: a headline cut out of a longer line is a guess. A page whose running text is a stream of
+give or take a label or a site's name (a headline cut out of a longer line is a guess), and the
+topmost line that could head the page: a longer line above it that is neither its date, its
+byline, a name, a sentence (a site's notice) nor furniture may be the real headline, and then
+nothing is taken. A page whose running text is a stream of
 teasers (a paragraph cut with "…" or "[…]", "Read more", a short paragraph then another
 headline and its paragraph) gets no headline at all: its first teaser's headline is not the
 page's. Whatever fails is left empty and flagged for review with the reason, which costs an
@@ -74,6 +77,8 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
         return True
     # a headline between two short paragraphs, past stray lines ("16 min read", "Politics 08-11-2019")
     part = [t for t in part if len(words(t)) > 3]
+    if start and headline_shape(" ".join(lines[start - 1].split())):
+        part.insert(0, " ".join(lines[start - 1].split()))  # the headline over the first paragraph
     def heading(t):
         return headline_shape(t) and not is_prose(t) and len(words(t)) >= 4
 
@@ -83,9 +88,11 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
         if is_prose(before) and len(words(before)) < 60 and heading(line) and is_prose(after) and len(words(after)) < 60:
             heads.add(line)
     # or headlines with one paragraph each: headline, paragraph, headline, paragraph, headline
+    # (a headline printed again, as at the page's foot, is not another article's)
     alternations = sum(1 for j in range(len(part) - 2)
-                       if heading(part[j]) and is_prose(part[j + 1]) and heading(part[j + 2]))
-    return len(heads) >= 3 or alternations >= 2
+                       if heading(part[j]) and is_prose(part[j + 1]) and heading(part[j + 2])
+                       and key(part[j + 2]) not in {key(t) for t in part[:j + 2]})
+    return len(heads) >= 3 or alternations >= 3
 
 
 def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
@@ -129,11 +136,13 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     # "back to top", an author's name); and between it and the running text nothing but furniture and at most one
     # line (its standfirst or deck; any line when nothing at all stands above it)
     above_ok = all(kinds.get(j) in {"date", "byline"} or short(j) or (kinds.get(j) == "person" and len(lines[j].split()) <= 4)
-                   for j in above)
+                   or k in key(lines[j]) or lines[j].rstrip().endswith((".", ":")) for j in above)
     between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
     deck = len(between) == 1 and (standfirst(between[0]) or (not above and kinds.get(between[0]) in {"other", "headline"}))
     if above_ok and first_prose > at and (not between or deck):
         found.add("opens")
+    if not above_ok:
+        found.add("below-another")  # a line above it could be the headline (or a notice): no evidence holds
     line = key(" ".join(lines[at].split()))
     if len(line) > len(k) + 40:
         found.add("part-of-line")
@@ -146,4 +155,5 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
 
 def title_supported(evidence):
     """Whether the evidence suffices: about the text, and printed twice, signed or opening it."""
-    return "about" in evidence and "part-of-line" not in evidence and bool(evidence & {"repeated", "signed", "opens"})
+    return ("about" in evidence and not evidence & {"part-of-line", "below-another"}
+            and bool(evidence & {"repeated", "signed", "opens"}))

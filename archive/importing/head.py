@@ -27,7 +27,8 @@ HEAD_LINES = 40  # a head longer than this is a menu, not a head
 _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "with", "at", "by", "from", "and", "or", "is",
                    "are", "was", "as", "its", "his", "her", "their", "our", "your", "my", "not", "no", "how", "why",
                    "what", "who", "when", "where", "will", "can", "should", "must", "after", "before", "over",
-                   "under", "into", "than", "this", "that", "these", "those", "it", "be", "has", "have", "new"}
+                   "under", "into", "than", "this", "that", "these", "those", "it", "be", "has", "have", "new",
+                   "we", "i", "you", "he", "she", "they", "us", "if", "but", "do", "does", "need", "want"}
 def _name_word(word):
     """One word of a person's name: "Zoë", "O’Donnell", "McDonald", "Hayward-Jones", "P.", "LIU", "al-Barrak"."""
     if re.match(r"^(?:al|el|ad|ibn|bin)-", word):
@@ -60,7 +61,8 @@ ROLE_WORDS = re.compile(
     r"\b(?:fellow|director|professor|lecturer|editor|correspondent|researcher|analyst|chair|chairman|president|"
     r"columnist|writer|journalist|associate|senior|executive|founder|scholar|economist|reporter|minister|"
     r"ambassador|adviser|advisor|head|dean|chief|manager|intern|student|candidate|member|consultant|officer|"
-    r"contributor|former|visiting|emeritus|principal|secretary|partner|commentator|author)\b",
+    r"contributor|former|visiting|emeritus|principal|secretary|partner|commentator|author|counsel+or|teacher|"
+    r"retired|resident)\b",
     re.I,
 )
 ORG_WORDS = re.compile(

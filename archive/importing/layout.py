@@ -283,7 +283,7 @@ def _signature(texts, last_prose):
     """A letter signed under its last paragraph: the writer's name on its own line, then at most
     a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
     under a short heading ("Article Comments"), never more of the letter."""
-    from .head import clean_name, looks_like_person  # the head module imports this one
+    from .head import ROLE_WORDS, clean_name, looks_like_person  # the head module imports this one
 
     lines = [" ".join(t.split()) for t in texts if t.strip()]
     for k in range(len(lines) - 2, -1, -1):
@@ -295,7 +295,7 @@ def _signature(texts, last_prose):
             and rest[0][:1].isupper() else ""
         after = rest[1:] if place else rest
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
-        if looks_like_person(name) and ended:
+        if looks_like_person(name) and ended and not ROLE_WORDS.search(name):  # "Guidance Counselor" is no name
             return [name]
         if k < len(lines) - 8:
             break  # only near the end of the page
