@@ -89,9 +89,9 @@ def test_development_splits_keep_their_figures():
         assert field.precision >= 0.98, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
-    assert score.fields["title"].recall >= 0.75
+    assert score.fields["title"].recall >= 0.78
     assert score.fields["authors"].recall >= 0.71
-    assert score.fields["date"].recall >= 0.76
+    assert score.fields["date"].recall >= 0.82
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

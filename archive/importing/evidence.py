@@ -135,8 +135,16 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     # opens: nothing above it but furniture, its date or byline, or a stray word or two ("More",
     # "back to top", an author's name); and between it and the running text nothing but furniture and at most one
     # line (its standfirst or deck; any line when nothing at all stands above it)
-    above_ok = all(kinds.get(j) in {"date", "byline"} or short(j) or (kinds.get(j) == "person" and len(lines[j].split()) <= 4)
-                   or k in key(lines[j]) or lines[j].rstrip().endswith((".", ":")) for j in above)
+    def stands_aside(j):  # a line above that could not be the page's headline
+        text = lines[j].strip()
+        if kinds.get(j) in {"date", "byline", "person"} or len(text.split()) <= 4 or k in key(text):
+            return True
+        if text.endswith((".", ":")):
+            return True  # a sentence: a site's notice
+        # a menu, a tagline or a share bar: entries apart, "|" or bullets between them
+        return kinds.get(j) == "other" and bool(re.search(r"\||•|\S {2,}\S|^[-–•]", text))
+
+    above_ok = all(stands_aside(j) for j in above)
     between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
     deck = len(between) == 1 and (standfirst(between[0]) or (not above and kinds.get(between[0]) in {"other", "headline"}))
     if above_ok and first_prose > at and (not between or deck):
