@@ -799,6 +799,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 break
 
     # The headline is kept only with evidence independent of its shape (see .evidence).
+    found = set()
     if head.title:
         found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
         if not title_supported(found):
@@ -819,11 +820,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
 
     # The date: only from a line that says what it dates ("Published ...", "Updated ...") or stands
     # by the headline's line (up to four lines under it, two above; the line the layout reads as the
-    # headline, even when its text lacked the evidence to be kept) or the byline (two lines either side); a date alone at the top of the page (a
+    # headline, even when it lacked the evidence to be kept, if it is about the text) or the byline (two
+    # lines either side); a date alone at the top of the page (a
     # site's clock, an archive's label) dates nothing we know. "published" beats "updated"; two
     # different dates make no reading.
     near = [d for d in dates if d[2] != "plain" or any(0 <= d[0] - i <= 4 or 0 <= i - d[0] <= 2 for i in (
-        [title_at] if title_at is not None else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)]
+        [title_at] if title_at is not None and (head.title or "about" in found) else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)]
     if dates and not near:
         head.doubts["date"] = "a date stands on the page, but neither by a headline nor by a byline"
     head.date = _choose_date(head, near)

@@ -1,0 +1,109 @@
+"""A headline, a date and a signature are taken only with evidence beyond their layout.
+
+Each case is the shape of an error the layout rules made at first sight on unseen outlets (blind
+batches c-i); the field is left empty and flagged for review, with the reason, instead.
+"""
+import datetime
+
+from archive.importing import parse_file
+from archive.importing.evidence import content_words, teaser_stream, title_supported
+
+
+def read(*lines):
+    return parse_file("page.txt", "\n\n".join(lines).encode())
+
+
+RENT = ("In 2024, rent control is gaining traction as one possible solution to a growing affordable housing "
+        "crisis across the country, and caps on rent increases inched closer to passage than ever before.")
+RENT2 = ("Nationally, more than 60 percent of Americans support rent control, and half of all renters now pay "
+         "more than 30 percent of their income on monthly rent.")
+
+
+def test_a_headline_that_opens_the_page_above_its_text_is_kept():
+    doc = read("If We Want Affordable Housing, We Need Rent Control", RENT, RENT2)
+    assert doc.title == "If We Want Affordable Housing, We Need Rent Control"
+    assert "title" not in doc.doubts
+
+
+def test_a_line_that_shares_no_word_with_the_text_is_not_its_headline():
+    # a column's name, a tagline, a price banner: each opens the page, none is about the text
+    for line in ("Independent and cutting-edge analysis on global affairs", "Just $1.99 per week for the first 24 weeks"):
+        doc = read(line, RENT, RENT2)
+        assert doc.title == "", line
+        assert "nothing but its layout supports the headline" in doc.doubts["title"]
+        assert "title" in doc.missing
+
+
+def test_a_headline_below_another_line_that_could_head_the_page_is_left_for_review():
+    # the caption printed twice is not the headline the line above it is
+    doc = read("If We Want Affordable Housing, We Need Rent Control",
+               "Marchers rally for housing rights in San Francisco, California, October 2013.",
+               "Marchers rally for housing rights in San Francisco, California, October 2013.", RENT, RENT2)
+    assert doc.title in ("", "If We Want Affordable Housing, We Need Rent Control")
+    assert doc.title != "Marchers rally for housing rights in San Francisco, California, October 2013."
+
+
+def test_a_headline_signed_by_its_byline_is_kept_under_a_menu():
+    doc = read("Home | World | Opinion | Business | Sport", "Why rent control keeps coming back",
+               "By Ann Lee", RENT, RENT2)
+    assert doc.title == "Why rent control keeps coming back" and doc.authors == ["Ann Lee"]
+
+
+def test_a_stream_of_teasers_is_a_listing():
+    teasers = []
+    for n, topic in enumerate(("rent caps", "eviction courts", "housing vouchers", "zoning reform")):
+        teasers += [f"What the city council decided on {topic} this week",
+                    f"The council voted on {topic} after a long debate, and the outcome surprised many tenants."]
+    doc = read(*teasers)
+    assert doc.title == "" and doc.date is None and doc.authors == []
+    assert "teasers" in doc.doubts["title"] or "lists several articles" in doc.doubts["title"]
+
+
+def test_a_single_teaser_cut_with_an_ellipsis_gets_no_headline():
+    doc = read("Controversy over airports shows the region still unwelcome",
+               "Earlier this week, it was announced that in exchange for 700 million kroner the island would allow…")
+    assert doc.title == ""
+
+
+def test_the_dumps_own_cut_is_no_teaser():
+    # the stored page beginning ends mid-sentence with "...": the article is whole above it
+    doc = read("Rent control is back on the ballot", RENT, RENT2[:80] + "...")
+    assert doc.title == "Rent control is back on the ballot"
+
+
+def test_a_date_alone_at_the_top_of_the_page_dates_nothing():
+    # a site's clock over a page whose headline has no evidence: no date either
+    doc = read("Sunday, December 22, 2024", "Advertisement", "Independent and cutting-edge analysis on global affairs",
+               RENT, RENT2)
+    assert doc.date is None
+    # a date under the headline dates the article
+    doc = read("Why rent control keeps coming back", "March 3, 2025", RENT, RENT2)
+    assert doc.date == datetime.date(2025, 3, 3)
+    # and a line that says what it dates is taken wherever it stands
+    doc = read("Published: 3 March 2025", "Advertisement", "Menu", "Search", "Why rent control keeps coming back",
+               RENT, RENT2)
+    assert doc.date == datetime.date(2025, 3, 3)
+
+
+def test_a_role_signing_a_letter_is_no_author():
+    doc = read("Board of Excuses", "To the Editor:",
+               "May 5-9 was Teacher Appreciation Week, and the board of excuses still pleads no money for teachers.",
+               "This letter is not meant to be argumentative. How can students be first if teachers are last?",
+               "Guidance Counselor")
+    assert doc.authors == []
+
+
+def test_the_evidence_rules():
+    assert content_words("A Eulogy for Abenomics") == {"eulog", "abeno"}
+    assert "HUD"[:5].casefold() in content_words("Is Anybody Home at HUD?")  # acronyms count
+    assert title_supported({"opens", "about"}) and title_supported({"repeated", "about"})
+    assert not title_supported({"opens"}) and not title_supported({"about"})
+    assert not title_supported({"opens", "about", "below-another"})
+    assert not title_supported({"signed", "about", "part-of-line"})
+
+
+def test_teaser_stream_needs_more_than_subheadings():
+    from archive.importing.head import headline_shape, words
+    from archive.importing.layout import is_prose
+    article = ["Rent control is back", RENT, "The case for caps", RENT2, RENT, "The case against", RENT2, RENT]
+    assert not teaser_stream(article, 1, is_prose, headline_shape, words)
