@@ -90,7 +90,7 @@ def test_development_splits_keep_their_figures():
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     assert score.fields["title"].recall >= 0.78
-    assert score.fields["authors"].recall >= 0.71
+    assert score.fields["authors"].recall >= 0.76
     assert score.fields["date"].recall >= 0.79
 
 

@@ -263,9 +263,10 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
         else:
             header_rest = []
     last_prose = max(i for i, t in enumerate(texts) if is_prose(t))
-    if not article.authors and not head.listing and article.title:
-        # a signature is taken only under an article whose headline the evidence supports
-        article.authors = _signature(texts, last_prose)
+    if not article.authors and not head.listing:
+        # a bare name at the end is a signature under an article whose headline the evidence
+        # supports; without one, only in a letter's full shape (the name, then its place)
+        article.authors = _signature(texts, last_prose, need_place=not article.title)
     tail = [t for j, t in enumerate(texts[first_prose:last_prose + 1], first_prose) if j not in head.used]
     body = header_rest + tail
     if not article.author_note and article.authors and len(body) > 1 and _describes(body[-1], article.authors):
@@ -279,7 +280,7 @@ _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussi
                              r"leave a (?:reply|comment))\b", re.I)
 
 
-def _signature(texts, last_prose):
+def _signature(texts, last_prose, need_place=False):
     """A letter signed under its last paragraph: the writer's name on its own line, then at most
     a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
     under a short heading ("Article Comments"), never more of the letter."""
@@ -292,10 +293,11 @@ def _signature(texts, last_prose):
         name = clean_name(lines[k + 1].rstrip(","))
         rest = lines[k + 2:]
         place = rest[0] if rest and word_count(rest[0]) <= 3 and not re.search(r"[\d/()|]", rest[0]) \
-            and rest[0][:1].isupper() else ""
+            and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0]) else ""
         after = rest[1:] if place else rest
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
-        if looks_like_person(name) and ended and not ROLE_WORDS.search(name):  # "Guidance Counselor" is no name
+        if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (place or not need_place):
+            # ("Guidance Counselor" is no name)
             return [name]
         if k < len(lines) - 8:
             break  # only near the end of the page
