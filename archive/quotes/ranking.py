@@ -352,6 +352,14 @@ def candidates(run, stmt, how, prev_speaker):
             f["before_subject_of_cue"] = float(subject)
             f["before_after_cue"] = float(inverted)
             f["before_rank"] = 1.0 / (1 + bisect.bisect_left(befores, -start))
+            # the subject of the quote's own sentence ("Critics described the plan as “…”") or of
+            # the sentence before it: who a sentence is about is who its quoted words belong to
+            own_start = run.sents.start_of(start)
+            if len(text[own_start:start].split()) <= 3:
+                if start >= sent_start:
+                    f["before_sentence_subject"] = 1.0
+                elif own_start >= run.sents.start_of(max(0, sent_start - 1)):
+                    f["before_previous_subject"] = 1.0
             if _heading_line(text, start):
                 f["before_on_heading"] = 1.0
         if c.after:

@@ -83,6 +83,19 @@ def features(run, span, engine_statement, reason, how):
     line_end = len(text) if line_end < 0 else line_end
     if not text[line_start:span.open].strip() and not text[span.close + 1:line_end].strip(" .,;:!?"):
         f["whole_line"] = 1.0
+        if engine_statement:
+            f["rules_statement_whole_line"] = 1.0
+    if quote.rstrip(" \"”’'")[-1:] == "?":
+        f["question"] = 1.0
+    para_start = text.rfind("\n\n", 0, span.open)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", span.close)
+    para_end = len(text) if para_end < 0 else para_end
+    if not any(True for _ in cues.find_cues(text, para_start, span.open)) and \
+            not any(True for _ in cues.find_cues(text, span.close + 1, para_end)):
+        f["no_cue_in_paragraph"] = 1.0
+        if engine_statement:
+            f["rules_statement_no_cue"] = 1.0
     if ":" in text[max(line_start, span.open - 3):span.open]:
         f["after_colon"] = 1.0
     if tail[:1] == "," or tail[:2] in (", ", ",\u201d"):
