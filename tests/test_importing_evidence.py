@@ -168,3 +168,26 @@ def test_a_letter_signed_with_its_place_on_the_same_line():
                "dollars a month. What do you say?",
                "Vernon Sanders , Payson")
     assert doc.authors == ["Vernon Sanders"]
+
+
+def test_a_title_case_heading_whose_words_the_text_uses_is_no_persons_name():
+    doc = read("Union Strikes",
+               "I was meeting with a group of employees last week who want to form a labor union. In 25 years "
+               "of representing workers I have never seen as much interest in unions, or in strikes, as now.",
+               "Lots of workers have lost patience with wages that do not keep up with prices, and they say so.")
+    assert doc.title == "Union Strikes"
+
+
+def test_a_persons_name_above_the_text_is_still_no_headline():
+    doc = read("Maria Lopez",
+               "I was meeting with a group of employees last week who want to form a labor union. In 25 years "
+               "of representing workers I have never seen as much interest in unions, or in strikes, as now.")
+    assert doc.title == ""
+
+
+def test_three_headings_each_printed_twice_are_cards_not_a_headline():
+    doc = read("Digital Access", "Digital Access", "Access from all your digital devices and receive updates.",
+               "Home Delivery", "Home Delivery", "News, sports, local entertainment and more delivered to you!",
+               "Text Alerts", "Text Alerts", "Choose your news and get alerts sent to your phone as they happen.",
+               RENT, RENT2)
+    assert doc.title == ""

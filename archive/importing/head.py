@@ -455,6 +455,14 @@ def is_listing(lines, raw_head=()):
             stamped += 1
     if stamped >= 3:
         return True
+    # Three different headings each printed twice in a row: cards (an offer's, a section's), where
+    # a page prints its one headline twice (page title and H1) but not three.
+    shown = [t for t in texts if t]
+    common = {w[:5] for t in texts for w in re.findall(r"(?<![\w'’-])[a-z]{4,}", t)}
+    doubled = {t for a, t in zip(shown, shown[1:]) if a == t and headline_shape(t)
+               and (not looks_like_person(t) or _common_words(t, common))}  # an author's card is no heading
+    if len(doubled) >= 3:
+        return True
     # One name printed under two different headlines: an author's or a topic page's cards.
     credited = {}
     for k, t in enumerate(texts):
@@ -513,6 +521,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.end = first_prose
     zone = range(min(first_prose, HEAD_LINES))
     kinds = {}
+    # words the running text uses in lower case: common words, which a person's name is not made of
+    common = {w[:5] for t in lines[first_prose:] for w in re.findall(r"(?<![\w'’-])[a-z]{4,}", t)}
     dates, bylines, titles, outlets = [], [], [], []
     listing_marks = 0
 
@@ -663,9 +673,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
             titles.append((i, text, "above-byline"))
             continue
-        if surely_person(text) or surely_person(clean_name(text)) \
-                or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt))) \
-                or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text)):
+        if (surely_person(text) or surely_person(clean_name(text))
+                or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt)))
+                or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text))) \
+                and not _common_words(text.split(",")[0], common):
             kinds[i] = "person"
             continue
         unlabelled = LABEL_PREFIX.sub("", text, count=1)
@@ -870,6 +881,14 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     return head
 
 
+def _common_words(text, common):
+    """Whether half or more of a line's longer words are words the running text uses in lower case
+    ("Union Strikes" over a text about a union, "Policy Considerations"): a heading in title case,
+    not a person's name, whose words the text would print capitalised."""
+    parts = [p.casefold() for p in re.findall(r"[^\W\d_]+", text) if len(p) >= 4]
+    return bool(parts) and sum(1 for p in parts if p[:5] in common) * 2 >= len(parts)
+
+
 def _name_supported(name, at, lines, kinds):
     """Whether a bare name line under the headline has support beyond its place: its role on the
     next line, a date or another byline beside it, or the page printing the name again (a closing
@@ -907,6 +926,7 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     """The headline among the head's candidate lines, or "" with a doubt."""
     counts, candidates, seen = {}, [], set()
     keys = [_key(_strip_title(t, outlets_found)[0]) for _, t, _ in titles]
+    common = {w[:5] for t in lines[head.end:] for w in re.findall(r"(?<![\w'’-])[a-z]{4,}", t)}
     # The same headline twice: with a site name or menu words around it (a page-title line,
     # dropped), or cut short (an image's alternative text, dropped). A page-title line never
     # makes its own clean headline count as cut short.
@@ -923,7 +943,8 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
         if key in seen:
             continue
         seen.add(key)
-        if known_outlet(clean, strict=True) or is_section_word(clean) or (surely_person(clean) and how != "above-byline"):
+        if known_outlet(clean, strict=True) or is_section_word(clean) or (
+                surely_person(clean) and how != "above-byline" and not _common_words(clean, common)):
             continue
         if len(words(clean)) > 16 and not _title_case(clean) and how not in ("breadcrumb", "opener"):
             continue  # a standfirst in sentence case, not a headline
