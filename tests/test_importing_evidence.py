@@ -191,3 +191,13 @@ def test_three_headings_each_printed_twice_are_cards_not_a_headline():
                "Text Alerts", "Text Alerts", "Choose your news and get alerts sent to your phone as they happen.",
                RENT, RENT2)
     assert doc.title == ""
+
+
+def test_a_date_right_above_the_running_text_dates_it():
+    doc = read("8 September 2025", RENT, RENT2)
+    assert doc.date == datetime.date(2025, 9, 8)
+
+
+def test_a_date_above_the_sites_menus_still_dates_nothing():
+    doc = read("8 September 2025", "Home", "World", "Opinion", "Sport", "Culture", RENT, RENT2)
+    assert doc.date is None
