@@ -201,3 +201,22 @@ def test_a_date_right_above_the_running_text_dates_it():
 def test_a_date_above_the_sites_menus_still_dates_nothing():
     doc = read("8 September 2025", "Home", "World", "Opinion", "Sport", "Culture", RENT, RENT2)
     assert doc.date is None
+
+
+def test_a_by_credit_under_the_last_paragraph_names_the_author():
+    doc = read("If We Want Affordable Housing, We Need Rent Control", RENT, RENT2,
+               "By Ana Ruiz, Adjunct Professor at Western Sydney University")
+    assert doc.authors == ["Ana Ruiz"]
+
+
+def test_an_article_whose_sections_each_hold_one_long_paragraph_is_no_listing():
+    long = " ".join([RENT, RENT2, RENT, RENT2])  # over 110 words: a section, not a card's teaser
+    doc = read("The Looming Water Crisis in the Middle East",
+               "Addressing water scarcity will be immensely important for the region's stability.",
+               "by Mohammed Mahmoud", "Published on April 19, 2024",
+               "Rent and water bills rise together", long,
+               "Where the water goes when rent control passes", long.replace("2024", "2023"),
+               "What councils can do about rents and water", long.replace("2024", "2022"),
+               "The limits of rent control in a drought", long.replace("2024", "2021"))
+    assert doc.title == "The Looming Water Crisis in the Middle East"
+    assert doc.authors == ["Mohammed Mahmoud"]

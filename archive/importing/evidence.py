@@ -88,10 +88,12 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
         before, line, after = part[j - 1], part[j], part[j + 1]
         if is_prose(before) and len(words(before)) < 60 and heading(line) and is_prose(after) and len(words(after)) < 60:
             heads.add(line)
-    # or headlines with one paragraph each: headline, paragraph, headline, paragraph, headline
+    # or headlines with one short paragraph each: headline, teaser, headline, teaser, headline (an
+    # article's sections run longer)
     # (a headline printed again, as at the page's foot, is not another article's)
     alternations = sum(1 for j in range(len(part) - 2)
-                       if heading(part[j]) and is_prose(part[j + 1]) and heading(part[j + 2])
+                       if heading(part[j]) and is_prose(part[j + 1]) and len(words(part[j + 1])) < 110
+                       and heading(part[j + 2])
                        and key(part[j + 2]) not in {key(t) for t in part[:j + 2]})
     return len(heads) >= 3 or alternations >= 3
 

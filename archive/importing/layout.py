@@ -284,12 +284,21 @@ def _signature(texts, last_prose, need_place=False):
     """A letter signed under its last paragraph: the writer's name on its own line, then at most
     a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
     under a short heading ("Article Comments"), never more of the letter."""
-    from .head import ROLE_WORDS, clean_name, looks_like_person  # the head module imports this one
+    from .head import BYLINE, ROLE_WORDS, clean_name, looks_like_person, split_byline  # imports this module
 
     lines = [" ".join(t.split()) for t in texts if t.strip()]
     for k in range(len(lines) - 2, -1, -1):
         if not is_prose(lines[k]) or word_count(lines[k]) < 8:
             continue
+        # a credit under the last paragraph in a byline's own shape: "By NAME, ROLE", "• NAME, ROLE of ORG"
+        credit = lines[k + 1].lstrip("•·-–—* ").strip()
+        by = BYLINE.match(credit) if word_count(credit) <= 30 else None
+        if by and split_byline(by.group("names")):
+            return split_byline(by.group("names"))
+        named, _, role = credit.partition(",")
+        if role and ROLE_WORDS.search(role) and looks_like_person(named) and word_count(credit) <= 30 \
+                and not is_prose(credit):
+            return [clean_name(named)]
         signed = lines[k + 1].rstrip(",")
         rest = lines[k + 2:]
         # the name and its place on one line: "Vernon Sanders, Payson"
