@@ -277,8 +277,9 @@ def test_names_with_dotted_initials_and_a_masthead_with_its_city():
     assert read("U.S. Policy", "By Staff").authors == []
     doc = read("The Nation (Nairobi)", "March 3, 2005")
     assert doc.title == "" and doc.outlet.name == "The Nation"
-    # the date stands by neither a headline nor a byline (a masthead's date may be its clock)
-    assert doc.date is None and "neither by a headline nor by a byline" in doc.doubts["date"]
+    # the date stands right above the running text, which it dates (a site's clock stands above its
+    # menus: test_a_date_above_the_sites_menus_still_dates_nothing)
+    assert doc.date == datetime.date(2005, 3, 3)
     assert read("Crisis in the Sahel (Analysis)").title == "Crisis in the Sahel (Analysis)"
 
 

@@ -859,7 +859,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     # different dates make no reading.
     # the line right above the running text, when it is a date, dates it (a site's clock stands
     # above its menus, not on the text)
-    lead_in = next((j for j in range(first_prose - 1, -1, -1) if lines[j].strip()), None)
+    lead_in = next((j for j in range(first_prose - 1, -1, -1) if lines[j].strip()), None) if first_prose < n else None
     near = [d for d in dates if d[2] != "plain" or any(0 <= d[0] - i <= 4 or 0 <= i - d[0] <= 2 for i in (
         [title_at] if title_at is not None and (head.title or "about" in found) else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)
         or (title_at is not None and 0 < d[0] - title_at <= 2 and found & {"signed", "opens"}
