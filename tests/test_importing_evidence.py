@@ -220,3 +220,13 @@ def test_an_article_whose_sections_each_hold_one_long_paragraph_is_no_listing():
                "The limits of rent control in a drought", long.replace("2024", "2021"))
     assert doc.title == "The Looming Water Crisis in the Middle East"
     assert doc.authors == ["Mohammed Mahmoud"]
+
+
+def test_a_stray_word_between_the_headline_and_its_text_does_not_hide_that_it_opens_it():
+    doc = read("Saturday, November 23, 2024", "Rent control is worth a gamble", "Must read", RENT, RENT2)
+    assert doc.title == "Rent control is worth a gamble"
+
+
+def test_empty_stamps_with_colons_are_furniture():
+    doc = read("Housing", "Rent control is worth a gamble", "Published: Updated:", RENT, RENT2)
+    assert doc.title == "Rent control is worth a gamble"

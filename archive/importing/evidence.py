@@ -148,7 +148,8 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
         return kinds.get(j) == "other" and bool(re.search(r"\||•|\S {2,}\S|^[-–•]", text))
 
     above_ok = all(stands_aside(j) for j in above)
-    between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
+    between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS
+               and not (short(j) and len(lines[j].split()) <= 2)]  # "Must read", "!!!"
     deck = len(between) == 1 and (standfirst(between[0]) or (not above and kinds.get(between[0]) in {"other", "headline"}))
     if above_ok and first_prose > at and (not between or deck):
         found.add("opens")

@@ -130,7 +130,7 @@ FURNITURE = re.compile(
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
-    r"(?:published|modified|updated|posted)(?:\s+(?:published|modified|updated|posted))*|"  # stamps without dates
+    r"(?:published|modified|updated|posted):?(?:\s+(?:published|modified|updated|posted):?)*|"  # stamps without dates
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
