@@ -89,11 +89,12 @@ def test_development_splits_keep_their_figures():
         assert field.precision >= 0.98, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
-    # Batch j (the third test split) joined train and dev with its first-sight misses, which lowered
-    # the authors' and dates' recall on the larger set; the thresholds follow, the precision gate stays.
-    assert score.fields["title"].recall >= 0.78
-    assert score.fields["authors"].recall >= 0.71
-    assert score.fields["date"].recall >= 0.78
+    # Batch j (the third test split) joined train and dev with its first-sight misses; the third
+    # round's work on them raised recall to title 0.812, authors 0.759, date 0.840 (the bar
+    # for dates and authors: 0.80 and 0.75; titles still short of 0.85). The precision gate stays.
+    assert score.fields["title"].recall >= 0.81
+    assert score.fields["authors"].recall >= 0.75
+    assert score.fields["date"].recall >= 0.83
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

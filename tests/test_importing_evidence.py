@@ -230,3 +230,8 @@ def test_a_stray_word_between_the_headline_and_its_text_does_not_hide_that_it_op
 def test_empty_stamps_with_colons_are_furniture():
     doc = read("Housing", "Rent control is worth a gamble", "Published: Updated:", RENT, RENT2)
     assert doc.title == "Rent control is worth a gamble"
+
+
+def test_a_long_title_case_headline_without_function_words_is_no_menu_of_names():
+    doc = read("Rent Control Gains Traction Amid Affordable Housing Crisis Nationwide Surveys", RENT, RENT2)
+    assert doc.title == "Rent Control Gains Traction Amid Affordable Housing Crisis Nationwide Surveys"

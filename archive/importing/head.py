@@ -694,7 +694,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         ws = words(text)
         if (len(ws) <= 6 and sum(1 for w in ws if ROLE_WORDS.search(w)) * 2 >= len(ws)) or (
                 len(ws) >= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in ws)
-                and not any(w.casefold() in _FUNCTION_WORDS for w in ws)):
+                and not any(w.casefold() in _FUNCTION_WORDS for w in ws) and not _common_words(text, common)):
             kinds[i] = "other"  # a role line, or a menu of names
             continue
         if nxt[:1].islower() and text[-1:].isalnum():
