@@ -90,10 +90,10 @@ def test_development_splits_keep_their_figures():
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     # Batch j (the third test split) joined train and dev with its first-sight misses; the third
-    # round's work on them raised recall to title 0.812, authors 0.759, date 0.840 (the bar
+    # round's work on them raised recall to title 0.812, authors 0.770, date 0.840 (the bar
     # for dates and authors: 0.80 and 0.75; titles still short of 0.85). The precision gate stays.
     assert score.fields["title"].recall >= 0.81
-    assert score.fields["authors"].recall >= 0.75
+    assert score.fields["authors"].recall >= 0.76
     assert score.fields["date"].recall >= 0.83
 
 

@@ -235,3 +235,12 @@ def test_empty_stamps_with_colons_are_furniture():
 def test_a_long_title_case_headline_without_function_words_is_no_menu_of_names():
     doc = read("Rent Control Gains Traction Amid Affordable Housing Crisis Nationwide Surveys", RENT, RENT2)
     assert doc.title == "Rent Control Gains Traction Amid Affordable Housing Crisis Nationwide Surveys"
+
+
+def test_a_letter_signed_above_a_newsletter_sign_up():
+    doc = read("Water rate increase",
+               "What if we go against the recommendations? If our elected officials actually pass a law and "
+               "the governor signs it, that is a different story for every water customer in town.",
+               "Tom Grant", "Today's breaking news and more in your inbox",
+               "I'm interested in (please check all that apply)")
+    assert doc.authors == ["Tom Grant"]

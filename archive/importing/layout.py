@@ -277,7 +277,8 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
 
 _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussion|related(?: headlines| articles| stories)?|"
                              r"share(?: this)?|more from .{1,30}|recommended|advertisement|tags?:.*|"
-                             r"leave a (?:reply|comment))\b", re.I)
+                             r"leave a (?:reply|comment)|(?:sign up|subscribe)|.{0,60}\bin your inbox|.{0,40}\bnewsletters?)\b",
+                             re.I)  # comments, related stories, newsletter sign-ups
 
 
 def _signature(texts, last_prose, need_place=False):
