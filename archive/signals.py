@@ -6,3 +6,4 @@ from archive.services import statement_signals  # noqa: F401,E402  (statement an
 from archive.search import signals as search_signals  # noqa: E402,F401  (search index freshness)
 from archive.oai import signals as oai_signals  # noqa: E402,F401  (tombstones for OAI-PMH)
 from archive.caching import signals as cache_signals  # noqa: E402,F401  (cached public pages)
+from archive.services import name_count_signals  # noqa: E402,F401  (the people index's counts)

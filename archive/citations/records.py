@@ -50,6 +50,11 @@ def _name(kind, name, family, given, key=None):
     return Name(literal=name, key=key)
 
 
+def agent_key_token(kind, name, family, given):
+    """The word of a citation key this name gives as first author (``Agent.citation_token``)."""
+    return csl.author_key_token(_name(kind, name, family, given))
+
+
 def agent_name(agent):
     """A person by family/given names; any other kind (organisation, report, group) as one literal name."""
     return _name(agent.kind, agent.name, agent.family_name, agent.given_name, agent.pk)
@@ -132,15 +137,9 @@ class KeySuffixes:
             entries = entries.filter(pk__lte=self.upto)
         if self.first_author is not None:
             token = csl.author_key_token(self.first_author)
-            # Only name records that author something can be a first author (speakers, the
-            # bulk of the name records, are never read here).
+            # Name records whose name gives the same word, by the index on their stored token.
             authors = Authorship.objects.filter(role=Authorship.Role.AUTHOR)
-            namesakes = [
-                pk for pk, kind, name, family, given
-                in Agent.objects.filter(pk__in=authors.values("agent_id")).order_by()
-                .values_list("pk", "kind", "name", "family_name", "given_name")
-                if csl.author_key_token(_name(kind, name, family, given)) == token
-            ]
+            namesakes = Agent.objects.filter(citation_token=token).values("pk")
             # A subquery, not a join: the byline read below must keep every author.
             entries = entries.filter(pk__in=authors.filter(agent_id__in=namesakes).values("entry_id"))
         # One query: each entry with its byline (a row per authorship, the first author first).

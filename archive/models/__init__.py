@@ -14,3 +14,4 @@ __all__ = [
 ]
 from .review import StatementReview  # noqa: E402,F401  (the editors review queue)
 from .jobs import ImportJob, ImportUpload  # noqa: E402,F401  (background imports)
+from .counts import NameCount  # noqa: E402,F401  (public counts per name record, for the people index)

@@ -27,6 +27,10 @@ class Agent(models.Model):
                                    help_text="Parsed guess; correct it when wrong (Qi Dapeng: Qi).")
     given_name = models.CharField(max_length=200, blank=True)
     normalized_name = models.CharField(max_length=300, db_index=True, editable=False)
+    # The word a citation key takes from this name as first author ("von der Leyen" ->
+    # "leyen"), kept with the name so an entry's key finds its namesakes by index
+    # instead of folding every author's name in the archive (100 ms at 100,000 entries).
+    citation_token = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
     description = models.CharField(max_length=500, blank=True, help_text="Role, e.g. “Harvard AI expert”.")
     affiliation = models.CharField(max_length=300, blank=True)
     wikidata = models.CharField("Wikidata ID", max_length=30, blank=True)
@@ -52,6 +56,11 @@ class Agent(models.Model):
                 self.family_name = self.name
         if not self.slug:
             self.slug = self._unique_slug()
+        from archive.citations.records import agent_key_token  # the citation module reads this model
+
+        self.citation_token = agent_key_token(self.kind, self.name, self.family_name, self.given_name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "citation_token"}
         super().save(*args, **kwargs)
 
     def _unique_slug(self):

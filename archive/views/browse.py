@@ -1,21 +1,20 @@
 """Browse pages: a tag, the tag list, the people index A–Z, the year archive."""
-from collections import Counter
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
-from archive.models import Agent, Authorship, Entry, EntryStatus, Outlet
+from archive.models import Agent, Authorship, Entry, EntryStatus, NameCount, Outlet
 
 from . import structured
 from .cached import archive_fingerprint, cached
 from .listing import paginate, public_entries, public_statements, simple_pager
-from .params import LETTERS, filed_under, pagination_links_data, parse_page
+from .params import LETTERS, pagination_links_data, parse_page
 
 PEOPLE_PER_PAGE = 100
 
@@ -132,36 +131,6 @@ def public_people():
     return Agent.objects.filter(Exists(wrote) | Exists(said))
 
 
-def _people_with_counts():
-    """``public_people`` with how many entries each wrote and statements each made.
-
-    The counts are correlated subqueries in the SELECT list, so the database computes
-    them only for the rows of the page it returns.
-    """
-    written = (
-        Authorship.objects.filter(agent=OuterRef("pk"), entry__status="published")
-        .order_by().values("agent").annotate(n=Count("entry", distinct=True)).values("n")
-    )
-    said = (
-        public_statements().filter(speaker=OuterRef("pk"))
-        .order_by().values("speaker").annotate(n=Count("pk")).values("n")
-    )
-    return public_people().annotate(
-        entries_written=Coalesce(Subquery(written, output_field=IntegerField()), Value(0)),
-        statements_made=Coalesce(Subquery(said, output_field=IntegerField()), Value(0)),
-    )
-
-
-def _filed_under(letter):
-    """Ids of the name records filed under ``letter``: by family name for people, by name for bodies.
-
-    Read in Python from one narrow query (id and two names per record): a regular
-    expression in SQL made both engines plan the counting subqueries badly (2-3 s).
-    """
-    rows = Agent.objects.order_by().values_list("pk", "family_name", "name")
-    return [pk for pk, family_name, name in rows if filed_under(family_name or name) == letter]
-
-
 def people_index(request):
     """Everyone who wrote or is quoted in a published entry, A–Z by family name, with counts.
 
@@ -170,10 +139,8 @@ def people_index(request):
     """
     raw = (request.GET.get("letter") or "").strip().upper()[:1]
     letter = (raw if raw in LETTERS else "#") if raw else None
-    fingerprint = archive_fingerprint()
-    counts = cached("people-letters", _letter_counts, fingerprint)
-    people, count, number, num_pages = cached(
-        "people", _people_page, fingerprint, letter, parse_page(request.GET.get("page", 1)))
+    counts = _letter_counts()
+    people, count, number, num_pages = _people_page(letter, parse_page(request.GET.get("page", 1)))
     pager = pagination_links_data(number, num_pages, lambda n: urlencode(
         ([("letter", letter)] if letter else []) + ([("page", n)] if n > 1 else [])))
     path = "/people/" + (f"?letter={letter}" if letter else "")
@@ -192,19 +159,26 @@ def people_index(request):
 
 
 def _letter_counts():
-    """{letter: how many public name records are filed under it} (one narrow query)."""
-    rows = public_people().order_by().values_list("family_name", "name")
-    return dict(Counter(filed_under(family_name or name) for family_name, name in rows))
+    """{letter: how many public name records are filed under it} (``NameCount``, kept on write)."""
+    return dict(NameCount.objects.order_by().values_list("letter").annotate(n=Count("agent")))
 
 
 def _people_page(letter, page_number):
-    """(people, how many under the letter (or in all), page number, number of pages) for the A–Z index."""
-    people = _people_with_counts()
+    """(people, how many under the letter (or in all), page number, number of pages) for the A–Z index.
+
+    Read from ``NameCount`` (kept by the writes that change it): each name record of the
+    page carries ``entries_written`` and ``statements_made``.
+    """
+    rows = NameCount.objects.select_related("agent")
     if letter is not None:
-        people = people.filter(pk__in=_filed_under(letter))
-    people = people.order_by("family_name", "given_name", "name", "pk")
-    page = Paginator(people, PEOPLE_PER_PAGE).get_page(page_number)
-    return list(page.object_list), page.paginator.count, page.number, page.paginator.num_pages
+        rows = rows.filter(letter=letter)
+    rows = rows.order_by("agent__family_name", "agent__given_name", "agent__name", "agent_id")
+    page = Paginator(rows, PEOPLE_PER_PAGE).get_page(page_number)
+    people = []
+    for row in page.object_list:
+        row.agent.entries_written, row.agent.statements_made = row.entries_written, row.statements_made
+        people.append(row.agent)
+    return people, page.paginator.count, page.number, page.paginator.num_pages
 
 
 def _undated_count():

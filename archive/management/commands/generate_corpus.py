@@ -17,7 +17,9 @@ from taggit.models import Tag, TaggedItem
 
 from archive.bench.corpus import generate
 from archive.models import Agent, Authorship, DatePrecision, Entry, EntryStatus, Outlet, Statement
+from archive.citations.records import agent_key_token
 from archive.naming import normalize_name, split_name
+from archive.services import name_counts
 from archive.search.indexing import rebuild
 
 BATCH = 1000
@@ -40,6 +42,7 @@ class Command(BaseCommand):
             raise CommandError(f"This database already holds a corpus with seed {seed}; use another seed or database.")
         started = time.perf_counter()
         stats = generate_into_database(entries, seed, log=self.stdout.write if verbosity >= 2 else None)
+        name_counts.rebuild()  # bulk inserts send no signals
         if not no_index:
             rebuild()
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
@@ -68,7 +71,8 @@ def _agents(corpus, seed):
         else:
             family, given = name, ""
         agents.append(Agent(name=name, slug=slug, kind=kind, family_name=family, given_name=given,
-                            normalized_name=normalize_name(name)))
+                            normalized_name=normalize_name(name),
+                            citation_token=agent_key_token(kind, name, family, given)))
     created = Agent.objects.bulk_create(agents, batch_size=BATCH)
     return [agent.pk for agent in created]
 
