@@ -87,3 +87,23 @@ def test_a_namesake_whose_name_folds_alike_shares_the_base_key_on_the_page_too(c
     assert client.get(f"/entries/{unrelated.slug}/cite.bib")["Content-Disposition"] == \
         'attachment; filename="tompros2025deepseek.bib"'
     assert _bib_keys(client, "/export/archive.bib") == ["qi2025deepseek", "qi2025deepseeka", "tompros2025deepseek"]
+
+
+def test_an_entrys_own_key_follows_a_rename_of_another_namesake(client, namesakes):
+    """An entry's page finds its namesakes by the name records' stored key word: renaming
+    the first entry's author to someone else moves the suffixes at once."""
+    first, second, third, _ = namesakes
+    assert client.get(f"/entries/{second.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseeka.bib"'
+    from archive.models import Agent, Authorship
+
+    Authorship.objects.filter(entry=first).update(agent=Agent.objects.create(name="Lin Mei"))
+    renamed = Agent.objects.get(name="Lin Mei")
+    assert renamed.citation_token == "lin"
+    assert client.get(f"/entries/{second.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseek.bib"'
+    renamed.name, renamed.family_name, renamed.given_name = "Qi Lin", "Qi", "Lin"
+    renamed.save()
+    assert Agent.objects.get(pk=renamed.pk).citation_token == "qi"
+    assert client.get(f"/entries/{second.slug}/cite.bib")["Content-Disposition"] == \
+        'attachment; filename="qi2025deepseeka.bib"'

@@ -64,5 +64,9 @@ class Migration(migrations.Migration):
             name='citation_token',
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=200),
         ),
+        migrations.AddIndex(
+            model_name='authorship',
+            index=models.Index(fields=['agent', 'role', 'entry'], name='authorship_agent_role_entry'),
+        ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]

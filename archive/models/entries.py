@@ -178,6 +178,9 @@ class Authorship(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["entry", "agent", "role"], name="unique_authorship"),
         ]
+        # A name's bylines as an author, read from the index alone: a citation key's
+        # namesakes (``records.KeySuffixes``) are found by it on every entry page.
+        indexes = [models.Index(fields=["agent", "role", "entry"], name="authorship_agent_role_entry")]
 
     def __str__(self):
         return f"{self.agent} ({self.role}) on {self.entry}"
