@@ -52,7 +52,7 @@ demo: install local.env
 
 ## Production server: gunicorn (config/gunicorn.py) with DEBUG=0 on the configured database
 ## (DATABASE_URL, default the embedded SQLite), and two background workers: imports, and
-## long list exports. SECRET_KEY defaults to one generated once into var/secret_key.
+## long list exports (at low CPU priority: a whole-archive build must not slow the pages). SECRET_KEY defaults to one generated once into var/secret_key.
 SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
 serve: install
@@ -61,7 +61,7 @@ serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Serving on http://$${BIND:-127.0.0.1:$(PORT)}/ (health: /healthz); Ctrl-C stops the server and the worker."
 	$(SERVE_ENV) $(BIN)/python manage.py db_worker --queue-name default & IMPORTS=$$!; \
-		$(SERVE_ENV) $(BIN)/python manage.py db_worker --queue-name exports & EXPORTS=$$!; \
+		$(SERVE_ENV) nice -n 10 $(BIN)/python manage.py db_worker --queue-name exports & EXPORTS=$$!; \
 		trap 'kill $$IMPORTS $$EXPORTS 2>/dev/null' EXIT INT TERM; \
 		$(SERVE_ENV) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
