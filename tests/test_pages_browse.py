@@ -1,5 +1,6 @@
 """Home, outlet, tag, people A–Z and year pages; 404 and 500 pages."""
 import datetime
+import re
 
 import pytest
 
@@ -221,3 +222,14 @@ def test_people_opens_on_everyone_with_the_letters_that_have_names_marked(client
             '<span class="visually-hidden"> name</span></span></a>') in html
     assert '<span class="no-names" title="No names under A">A</span>' in html
     assert "Everyone, A–Z" in html
+
+
+def test_year_index_counts_each_published_entry_in_its_year_including_the_first_and_last_day(client):
+    for day in (datetime.date(2023, 12, 31), datetime.date(2024, 1, 1), datetime.date(2024, 12, 31),
+                datetime.date(2025, 1, 1)):
+        make.entry(f"On {day}", published_on=day)
+    make.entry("A 2024 draft", published_on=datetime.date(2024, 6, 1), status="draft")
+    make.entry("Long ago", published_on=datetime.date(2019, 6, 1))  # a gap of years with none between
+    html = client.get("/years/").content.decode()
+    shown = re.findall(r'href="/years/(\d+)/">\d+</a> <span class="count">\((\d+) entr', html)
+    assert shown == [("2025", "1"), ("2024", "2"), ("2023", "1"), ("2019", "1")]

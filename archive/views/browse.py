@@ -1,8 +1,10 @@
 """Browse pages: a tag, the tag list, the people index A–Z, the year archive."""
+import datetime
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -74,7 +76,7 @@ MAX_YEAR_SPAN = 300
 def year_counts():
     """[(year, number of published entries)], newest year first; undated entries are left out.
 
-    One conditional count per year over the (status, published_on) index, rather than
+    A count per year over a range of the (status, published_on) index, rather than
     grouping by an extracted year, which SQLite computes in Python for every row.
     """
     published = Entry.objects.published().filter(published_on__isnull=False).order_by()
@@ -85,8 +87,19 @@ def year_counts():
     if len(years) > MAX_YEAR_SPAN:
         rows = published.annotate(year=ExtractYear("published_on")).values("year").annotate(n=Count("id"))
         return sorted(((row["year"], row["n"]) for row in rows), reverse=True)
-    counts = published.aggregate(**{f"y{y}": Count("id", filter=Q(published_on__year=y)) for y in years})
-    return [(y, counts[f"y{y}"]) for y in years if counts[f"y{y}"]]
+    # One COUNT per year over a date range of the (status, published_on) index, all in one
+    # statement: a conditional count per year made SQLite extract the year of every row
+    # once per year in Python (about 130 ms of processor time at 100,000 entries).
+    q = connection.ops.quote_name
+    count = (f"(SELECT COUNT(*) FROM {q(Entry._meta.db_table)} WHERE {q('status')} = %s"
+             f" AND {q('published_on')} >= %s AND {q('published_on')} <= %s)")
+    params = []
+    for y in years:
+        params += [EntryStatus.PUBLISHED, datetime.date(y, 1, 1), datetime.date(y, 12, 31)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([count] * len(years)), params)
+        counts = cursor.fetchone()
+    return [(y, n) for y, n in zip(years, counts) if n]
 
 
 def tag_index(request):

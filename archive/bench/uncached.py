@@ -1,0 +1,54 @@
+"""Every URL of the load mix, alone and uncached: what each page costs when computed.
+
+    make bench BENCH_ARGS="--sizes 100000 --only uncached"
+
+Requests each URL of ``load.url_mix()`` (home, entries, searches, citations, API,
+people, statements, browse) once through ``django.test.Client`` with the public page
+cache off, twice over: the first pass also fills the per-entry citation cache and the
+browse counts, the second is what an uncached page costs afterwards. Reports the entry
+pages' p50 / p95 (target: p50 at most 40 ms at 100,000 entries), the slowest URL of each
+pass (target: none over 2 s), and processor time per request (what bounds throughput
+with the cache off: two cores divided by it). Elapsed figures include whatever else the
+machine runs; processor time does not.
+"""
+import time
+
+from django.test import Client
+from django.test.utils import override_settings
+
+from archive.bench import percentile
+from archive.bench.load import url_mix
+from archive.bench.search import SETTINGS
+
+
+def _pass(client, urls):
+    timed = []
+    for url in urls:
+        started, cpu = time.perf_counter(), time.process_time()
+        status = client.get(url).status_code
+        timed.append((time.perf_counter() - started, time.process_time() - cpu, url, status))
+    return timed
+
+
+def _ms(seconds):
+    return f"{seconds * 1000:,.0f} ms"
+
+
+@override_settings(**SETTINGS)
+def run(scale):
+    urls = list(dict.fromkeys(url_mix()))
+    client = Client()
+    rows = []
+    for label, timed in (("first pass", _pass(client, urls)), ("second pass", _pass(client, urls))):
+        bad = [(url, status) for _, _, url, status in timed if status >= 400]
+        entries = [wall for wall, _, url, _ in timed if url.startswith("/entries/") and url.endswith("/")]
+        wall, cpu, url, _ = max(timed)
+        rows += [
+            (f"entry page uncached, {label}", f"p50 / p95 {_ms(percentile(entries, 50))} / "
+                                              f"{_ms(percentile(entries, 95))} ({len(entries)} pages)"),
+            (f"slowest URL, {label}", f"{_ms(wall)} ({_ms(cpu)} processor) {url}"),
+            (f"processor time per request, {label}",
+             f"{_ms(sum(t[1] for t in timed) / len(timed))} over {len(timed)} URLs"
+             + (f"; errors: {bad[:3]}" if bad else "")),
+        ]
+    return rows
