@@ -31,7 +31,7 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
 
 def test_the_earlier_test_splits_are_retired_into_train_and_dev():
     retired = corpus.load(split="retired")
-    assert len(retired) == 112 + 105 + 104  # the first test split, batch c, then batch j
+    assert len(retired) == 112 + 105 + 104 + 107  # the first test split, batch c, batch j, then batch k
     assert {p["split"] for p, _ in retired} == {"train", "dev"}
     # a retired outlet stays in one split: its pages never straddle train and dev
     splits_of = {}
@@ -91,10 +91,13 @@ def test_development_splits_keep_their_figures():
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     # Batch j (the third test split) joined train and dev with its first-sight misses; the third
     # round's work on them raised recall to title 0.812, authors 0.770, date 0.840 (the bar
-    # for dates and authors: 0.80 and 0.75; titles still short of 0.85). The precision gate stays.
-    assert score.fields["title"].recall >= 0.81
-    assert score.fields["authors"].recall >= 0.76
-    assert score.fields["date"].recall >= 0.83
+    # for dates and authors: 0.80 and 0.75; titles still short of 0.85). Batch k (the fourth test
+    # split) then joined with its first-sight misses (title 0.797, authors 0.737, date 0.851 on the
+    # whole); the fourth round's work took out its wrong and invented values and reached title
+    # 0.800, authors 0.747, date 0.851. The precision gate stays.
+    assert score.fields["title"].recall >= 0.80
+    assert score.fields["authors"].recall >= 0.74
+    assert score.fields["date"].recall >= 0.85
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

@@ -377,3 +377,44 @@ def test_a_letter_signed_under_its_last_paragraph():
     doc = read("The law in the show", body=(PARAGRAPH, letter, "Cliff Buchler", "Claremont",
                                             "Former president back home on his birthday after a health scare"))
     assert doc.authors == []
+
+
+def test_fourth_round_what_stands_where_a_headline_or_byline_stands():
+    # An image's description (its alternative text) is no headline.
+    doc = read("An aerial view of a large body of water covered in snow",
+               body=("In the far north, where the oceans meet the polar ice, a profound transformation of the water "
+                     "and the snow is underway, summer by summer.", SECOND))
+    assert doc.title == ""
+    # An editor's note introducing the piece is no headline.
+    doc = read("The following is a Letter to the Editor to The Monroe News.",
+               body=("This is in reference to the letter about the editor and the news that ran on Sunday, and it "
+                     "says more than the news did.", SECOND))
+    assert doc.title == ""
+    # A name over the caption of that person's photo labels the picture: it is no byline.
+    doc = read("Ignore the gun lobby and start a debate on background checks", "Apr. 8, 2013", "Dianne Feinstein",
+               "Sen. Dianne Feinstein, D-Calif., speaks about gun control legislation before the Senate "
+               "Judiciary Committee. / Susan Walsh/Associated Press")
+    assert doc.authors == []
+    assert doc.date == datetime.date(2013, 4, 8)
+    # ... while a name under a headline, with its date, is still the byline.
+    doc = read("Ignore the gun lobby and start a debate on background checks", "Apr. 8, 2013", "Dianne Feinstein")
+    assert doc.authors == ["Dianne Feinstein"]
+
+
+def test_a_month_above_the_headline_labels_an_archive_and_a_lower_case_stamp_continues_nothing():
+    doc = read("December 2025", "The Geopolitics of Arctic Shipping Lanes in a Warming World")
+    assert doc.date is None
+    doc = read("The Geopolitics of Arctic Shipping Lanes in a Warming World", "December 2025")
+    assert doc.date == datetime.date(2025, 12, 1)
+    doc = read("Look at nuclear power without fear, passion", "on April 06, 2011 at 6:00 PM")
+    assert doc.title == "Look at nuclear power without fear, passion"
+    assert doc.date == datetime.date(2011, 4, 6)
+
+
+def test_a_columnist_named_with_a_role_above_the_headline_and_a_letter_signed_with_its_date():
+    doc = read("Therese Raphael, Columnist", "Northern Ireland Is the First Test of the Post-Brexit Order")
+    assert doc.authors == ["Therese Raphael"]
+    letter = ("Body cameras provide so much crucial insight into police encounters that I have to wonder how an "
+              "officer on patrol is not wearing one.")
+    doc = read("Officers need their cameras on", body=(PARAGRAPH, letter, "Jack Lilly, Dummerston, Sept. 22"))
+    assert doc.authors == ["Jack Lilly"]

@@ -113,8 +113,18 @@ CAPTION = re.compile(
     r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b)|"
     r"\b(?:getty images|reuters/|afp/|/afp|/ap\b|ap photo|shutterstock|wikimedia commons|creative commons|"
     r"cc by|own work|via youtube|\[photo)|\.\s+(?:source|credit|photo|image):?\s+[A-Z][\w ]{1,30}$|"
-    r"/\s*(?:reuters|afp|ap|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
-    r",\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*/\s*[A-Z][\w ]{1,30}$",
+    r"/\s*(?:reuters|afp|ap|associated press|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
+    r",\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*/\s*[A-Z][\w ]{1,30}$|"
+    # an image's description (its alternative text) says what the picture shows: "An aerial view of ..."
+    r"^(?:an?\s+)?(?:(?:aerial|general|close-up|wide|file)\s+(?:view|shot|photo)|photo|photograph|picture|"
+    r"image|screenshot|close-up)\s+(?:of|from|showing)\s",
+    re.I,
+)
+# An editor's note that introduces the piece ("The following is a letter to the editor ...") stands
+# where a headline stands but names no article.
+_INTRO_NOTE = re.compile(
+    r"^(?:the following (?:is|was|are|were|letter|article|op-ed|column|piece)|what follows is|below is|"
+    r"this (?:letter|article|op-ed|column|piece|post|essay) (?:was|is|first|originally))\b",
     re.I,
 )
 FURNITURE = re.compile(
@@ -550,7 +560,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             text = text[lead.end():].strip()
             if not text:
                 continue
-        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text):
+        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) or _INTRO_NOTE.match(text):
             kinds[i] = "furniture"
             continue
         if TAG_LABEL.match(text) and len(words(text)) <= 8:
@@ -564,6 +574,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         if is_caption(text):
             kinds[i] = "caption"
+            continue
+        following = " ".join(lines[i + 1].split()) if i + 1 < n else ""
+        if looks_like_person(text) and is_caption(following) and re.search(
+                r"\b" + re.escape(words(text)[-1]) + r"\b", following):
+            kinds[i] = "caption"  # a name over the caption of that person's photo labels the picture
             continue
         ago = _AGO_SOURCE.match(text)
         if ago and (known_outlet(ago.group("name")) or (
@@ -697,8 +712,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 and not any(w.casefold() in _FUNCTION_WORDS for w in ws) and not _common_words(text, common)):
             kinds[i] = "other"  # a role line, or a menu of names
             continue
-        if nxt[:1].islower() and text[-1:].isalnum():
-            kinds[i] = "other"  # a sentence wrapped onto the next line ("Please select your state / so that ...")
+        stamp = head_date(nxt) if nxt[:1].islower() and len(nxt) <= 60 else None
+        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2):
+            # a sentence wrapped onto the next line ("Please select your state / so that ..."); a date
+            # stamp in lower case ("on April 6, 2011 at 6:00 PM") continues nothing
+            kinds[i] = "other"
             continue
         titled = _TITLE_BY.match(text)
         if titled and headline_shape(titled.group("title")) and looks_like_person(titled.group("name")):
@@ -802,6 +820,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 head.title = " – ".join(segments[:-1]) if len(segments) > 2 else segments[0]
                 bylines.append((title_at + 0.5, persons))
 
+    # A name with its role right above the headline ("Ann Lee, Columnist") signs it.
+    if title_at is not None and not any(b for _, b in bylines) and title_at >= 1 and kinds.get(title_at - 1) == "person":
+        above = " ".join(lines[title_at - 1].split())
+        named, _, role = above.partition(",")
+        if role and ROLE_WORDS.search(role) and looks_like_person(named):
+            bylines.append((title_at - 1, [clean_name(named)]))
     # A name line under the headline (with its role on the next line, or as the only byline).
     bare_name = None
     if title_at is not None and not any(b for _, b in bylines):
@@ -860,7 +884,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     # the line right above the running text, when it is a date, dates it (a site's clock stands
     # above its menus, not on the text)
     lead_in = next((j for j in range(first_prose - 1, -1, -1) if lines[j].strip()), None) if first_prose < n else None
-    near = [d for d in dates if d[2] != "plain" or any(0 <= d[0] - i <= 4 or 0 <= i - d[0] <= 2 for i in (
+    # A month without its day above the headline labels an archive or an issue, not the article.
+    near = [d for d in dates if d[2] != "plain" or any(0 <= d[0] - i <= 4 or (
+        0 <= i - d[0] <= 2 and d[1][1] == "day") for i in (
         [title_at] if title_at is not None and (head.title or "about" in found) else [])) or any(abs(d[0] - i) <= 2 for i, names in bylines if names)
         or (title_at is not None and 0 < d[0] - title_at <= 2 and found & {"signed", "opens"}
             and not found & {"part-of-line", "below-another"})

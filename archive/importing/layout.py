@@ -303,7 +303,9 @@ def _signature(texts, last_prose, need_place=False):
         signed = lines[k + 1].rstrip(",")
         rest = lines[k + 2:]
         # the name and its place on one line: "Vernon Sanders, Payson"
-        on_line = re.fullmatch(r"(?P<name>[^,]{3,60}?)\s*,\s*(?P<place>[A-Z][^\d/()|,]{1,40})", signed)
+        # (and its date: "Jack Lilly, Dummerston, Sept. 22")
+        on_line = re.fullmatch(r"(?P<name>[^,]{3,60}?)\s*,\s*(?P<place>[A-Z][^\d/()|,]{1,40})"
+                               r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?", signed)
         if on_line and word_count(on_line.group("place")) <= 3 and not ROLE_WORDS.search(on_line.group("place")):
             signed, rest = on_line.group("name"), [on_line.group("place")] + rest
         name = clean_name(signed)
