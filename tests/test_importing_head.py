@@ -418,3 +418,10 @@ def test_a_columnist_named_with_a_role_above_the_headline_and_a_letter_signed_wi
               "officer on patrol is not wearing one.")
     doc = read("Officers need their cameras on", body=(PARAGRAPH, letter, "Jack Lilly, Dummerston, Sept. 22"))
     assert doc.authors == ["Jack Lilly"]
+
+
+def test_a_day_and_month_without_a_year_is_a_stamp_not_a_rival_headline():
+    doc = read("Library cuts?", "31 Oct", body=("The library cuts that the council proposed would close two "
+                                                "branches and shorten the hours of the rest, and readers object.",
+                                                SECOND))
+    assert doc.title == "Library cuts?"

@@ -180,7 +180,11 @@ _TOPIC_LIST = re.compile(r"^[^:]{3,40}:\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,
 _PERIODS = re.compile(r"[.!?…]$")
 _DATEISH = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*\b(?:19|20)\d{2}\b|"
                       r"\b\d{1,2}(?:st|nd|rd|th)? of (?:january|february|march|april|may|june|july|august|september|"
-                      r"october|november|december)\b", re.I)
+                      r"october|november|december)\b|"
+                      # a day and month alone, without a year ("31 Oct", "Oct. 31"): a stamp, never a headline
+                      r"^(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$",
+                      re.I)
 
 
 def words(text):
