@@ -161,3 +161,27 @@ def entry_rows(entries):
     from archive.views.rows import entry_rows as build
 
     return build(entries)
+
+
+@register.simple_tag(takes_context=True)
+def entry_list_items(context, entries):
+    """The items of an entry list, rendered in Python (``archive/views/row_html.py``) with
+    each entry's COinS span from the per-entry cache (``archive/views/coins.py``):
+    ``<ol class="entry-list">{% entry_list_items entries %}</ol>``. The spans are left out,
+    as ``{% optional_include %}`` left them out, when the COinS template is missing."""
+    from archive.views.coins import coins_title_builder
+    from archive.views.row_html import entry_list_html
+    from archive.views.rows import entry_rows as build
+
+    coins = None
+    try:
+        get_template(COINS_TEMPLATE)
+    except (TemplateDoesNotExist, TemplateSyntaxError) as exc:
+        logger.warning("optional include %s skipped: %s", COINS_TEMPLATE, exc)
+    else:
+        coins = coins_title_builder(context.get("request"))
+    return entry_list_html(build(entries or ()), coins)
+
+
+#: The COinS span's template; entry lists write the same span themselves when it exists.
+COINS_TEMPLATE = "archive/includes/coins.html"

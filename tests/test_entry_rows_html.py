@@ -1,0 +1,115 @@
+"""Entry lists written in Python (archive/views/row_html.py) give the HTML the template
+wrote, byte for byte, and COinS titles kept per entry (archive/views/coins.py) change
+exactly when what they show changes."""
+import datetime
+
+import pytest
+from django.template import Context, Engine, engines
+from django.test import RequestFactory
+
+from archive.models import Agent, Entry, Outlet
+from archive.search.indexing import rebuild
+from archive.views import coins as coins_cache
+from archive.views.listing import entries_for_display
+
+from .factories import make_entry
+
+#: The list template as it was before the rows were written in Python: the reference.
+TEMPLATE_BEFORE = """{% load archive_tags %}{% entry_rows entries as rows %}<ol class="entry-list">
+{% for row in rows %}{% with entry=row.entry %}
+  <li class="entry-item">
+    <article>
+      <h3><a href="{{ row.url }}">{% if entry.title_html %}{{ entry.title_html|safe }}{% else %}{{ entry.title|default:"Untitled entry" }}{% endif %}</a></h3>
+      <p class="meta">
+        {% for name, url in row.byline %}{% if not forloop.first %}, {% endif %}<a href="{{ url }}">{{ name }}</a>{% endfor %}
+        {% if row.outlet %}{% if row.byline %} · {% endif %}<a href="{{ row.outlet.1 }}">{{ row.outlet.0 }}</a>{% endif %}
+        {% if entry.published_on %} · <time datetime="{{ entry.published_on|date:'Y-m-d' }}">{{ entry.published_on|date:"j F Y" }}</time>{% endif %}
+      </p>
+      {% if entry.snippet_html %}<p class="snippet">{{ entry.snippet_html|safe }}</p>{% elif entry.synopsis %}<p class="synopsis">{{ entry.synopsis|truncatewords:50 }}</p>{% endif %}
+      {% if row.tags %}<ul class="tags" aria-label="Tags">{% for name, url in row.tags %}<li><a href="{{ url }}">{{ name }}</a></li>{% endfor %}</ul>{% endif %}
+      {% optional_include "archive/includes/coins.html" %}
+    </article>
+  </li>
+{% endwith %}{% empty %}
+  <li class="empty">No entries.</li>
+{% endfor %}
+</ol>
+"""
+
+
+def _render_both(entries, request):
+    django_engine = engines["django"].engine
+    before = django_engine.from_string(TEMPLATE_BEFORE).render(Context({"entries": entries, "request": request}))
+    after = engines["django"].get_template("archive/_entry_list.html").render({"entries": entries, "request": request})
+    return before, after
+
+
+def _odd_entries():
+    """Entries covering every branch of a row, with text that needs escaping."""
+    odd_outlet = Outlet.objects.create(name='Ports & "Harbours" <Review>', short_name="P&H", slug="ports-harbours",
+                                       place="Kuala Lumpur & Penang")
+    long_synopsis = " ".join(f"word{n} <b>&amp;</b> 'x'" for n in range(80))
+    made = [
+        make_entry(title='Tariffs & "trade" <script>alert(1)</script>', authors=["Ana O'Lim", "Bo <Chen>"],
+                   outlet=odd_outlet, published_on=datetime.date(2026, 3, 7), synopsis=long_synopsis),
+        make_entry(title="", synopsis="", published_on=None),
+        make_entry(title="No authors, short synopsis", synopsis="Short & sweet.", published_on=datetime.date(2025, 12, 1)),
+        make_entry(title="Draft-like Title", authors=["Cy Doe"], genre="op_ed", number="12",
+                   published_on=datetime.date(2024, 1, 31), date_precision="month", url="https://example.org/a?b=1&c=2"),
+    ]
+    made[0].tags.add("trade & tariffs", "<security>")
+    made[3].tags.add("health")
+    return made
+
+
+@pytest.mark.django_db
+def test_lists_render_exactly_as_the_template_did():
+    made = _odd_entries()
+    request = RequestFactory().get("/outlets/x/")
+    entries = list(entries_for_display().filter(pk__in=[e.pk for e in made]).order_by("pk"))
+    before, after = _render_both(entries, request)
+    assert after == before
+    assert "&lt;script&gt;" in after and "Untitled entry" in after and 'class="Z3988"' in after
+    # Search hits: highlighted title and snippet written as the search service made them.
+    entries[0].title_html, entries[0].snippet_html = "<mark>Tariffs</mark> &amp; more", "a <mark>b</mark> c"
+    before, after = _render_both(entries, request)
+    assert after == before and "<mark>Tariffs</mark>" in after
+    assert _render_both([], request)[1] == _render_both([], request)[0]
+
+
+@pytest.mark.django_db
+def test_search_page_rows_match_the_template(client):
+    """The whole search page: the result list inside it is what the template wrote."""
+    made = _odd_entries()
+    rebuild()
+    page = client.get("/search/", {"q": "tariffs"})
+    html = page.content.decode()
+    start, end = html.index('<ol class="entry-list">'), html.index("</ol>", html.index('<ol class="entry-list">')) + 5
+    hits = page.context["results"].hits
+    entries = [hit.entry for hit in hits]
+    for hit in hits:
+        hit.entry.title_html, hit.entry.snippet_html = hit.title_html, hit.snippet_html
+    before, _ = _render_both(entries, page.wsgi_request)
+    assert html[start:end] == before.rstrip("\n")
+    assert made[0].get_absolute_url() in html[start:end]
+
+
+@pytest.mark.django_db
+def test_kept_coins_titles_change_when_the_entry_or_a_name_it_shows_changes(client):
+    coins_cache.clear()
+    entry = make_entry(title="Harbour dues", authors=["Ana Lim"], published_on=datetime.date(2026, 2, 2))
+
+    def span():
+        html = client.get(entry.outlet.get_absolute_url()).content.decode()
+        start = html.index('class="Z3988" title="')
+        return html[start:html.index('"', start + 21)]
+
+    first = span()
+    assert "Harbour+dues" in first and span() == first
+    entry.title = "Harbour fees"
+    entry.save()
+    assert "Harbour+fees" in span()
+    Agent.objects.filter(name="Ana Lim").update(name="Ana Lim-Tan", family_name="Lim-Tan")
+    assert "Lim-Tan" in span()
+    Outlet.objects.filter(pk=entry.outlet_id).update(name="Renamed Review")
+    assert "Renamed+Review" in span()
