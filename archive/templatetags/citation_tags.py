@@ -6,7 +6,7 @@ from django.urls import reverse
 from archive.caching.exports import cached_cite, cached_format_entry
 from archive.citations import csl, styles, zotero
 from archive.citations.formats import BY_EXTENSION
-from archive.citations.records import entry_record, list_records
+from archive.citations.records import entry_record
 
 register = template.Library()
 
@@ -59,8 +59,10 @@ def coins_titles(context, items, offered=()):
     reading what the page did not load in one query: ``{% coins_titles statement_groups as titles %}``.
     ``offered``: entries the page already offers (a person's own entries above their
     statements), left out so Zotero is not offered the same item twice."""
+    from archive.views.coins import coins_titles as kept_titles
+
     skip = {getattr(entry, "pk", entry) for entry in offered or ()}
-    return [zotero.coins(csl.to_csl(record)) for record in list_records(items, context.get("request"), skip)]
+    return kept_titles(items, context.get("request"), skip)
 
 
 @register.simple_tag

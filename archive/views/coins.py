@@ -17,13 +17,15 @@ everything it is made from that can change:
 A changed entry therefore misses and is built again; nothing is ever invalidated by
 hand. Old versions age out of a bounded LRU table (``MAX_TITLES`` per process).
 """
+import dataclasses
 import threading
 from collections import OrderedDict
 
 from django.conf import settings
 
 from archive.citations import csl, zotero
-from archive.citations.records import _series_name, entry_record, site_root
+from archive.citations.items import EntryRecord
+from archive.citations.records import _series_name, entry_record, list_records, site_root
 
 MAX_TITLES = 20_000
 
@@ -41,19 +43,42 @@ def coins_title_builder(request=None):
     def title(entry):
         key = (root, entry.pk, entry.updated_at, _authors_key(entry), _outlet_key(entry.outlet),
                _series_name(entry, False, request))
-        with _lock:
-            found = _titles.get(key)
-            if found is not None:
-                _titles.move_to_end(key)
-                return found
-        built = zotero.coins(csl.to_csl(entry_record(entry, request, with_text=False)))
-        with _lock:
-            _titles[key] = built
-            if len(_titles) > MAX_TITLES:
-                _titles.popitem(last=False)
-        return built
+        return _kept(key, lambda: zotero.coins(csl.to_csl(entry_record(entry, request, with_text=False))))
 
     return title
+
+
+def coins_titles(objects, request=None, skip=()):
+    """COinS titles (unescaped) for the entries of a list of statements or statement hits,
+    one per entry, leaving out the ids in ``skip``: ``list_records`` reads what the page
+    did not load in one query; the CSL item and its URL-encoded pairs are kept under
+    the whole record (every value the title is made from), so they too are built once
+    per version of an entry and of the names it shows."""
+    return [_kept(("record",) + _record_key(record), lambda record=record: zotero.coins(csl.to_csl(record)))
+            for record in list_records(objects, request, skip)]
+
+
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(EntryRecord))
+
+
+def _record_key(record):
+    return tuple(tuple(value) if isinstance(value, list) else value
+                 for value in (getattr(record, name) for name in _RECORD_FIELDS))
+
+
+def _kept(key, build):
+    """The title kept under ``key``, else ``build()`` kept (least recently used ones age out)."""
+    with _lock:
+        found = _titles.get(key)
+        if found is not None:
+            _titles.move_to_end(key)
+            return found
+    built = build()
+    with _lock:
+        _titles[key] = built
+        if len(_titles) > MAX_TITLES:
+            _titles.popitem(last=False)
+    return built
 
 
 def _authors_key(entry):
