@@ -113,3 +113,50 @@ def test_kept_coins_titles_change_when_the_entry_or_a_name_it_shows_changes(clie
     assert "Lim-Tan" in span()
     Outlet.objects.filter(pk=entry.outlet_id).update(name="Renamed Review")
     assert "Renamed+Review" in span()
+
+
+#: The person page's statement loop as the template wrote it before it was written in Python.
+PERSON_LOOP_BEFORE = """{% load archive_tags %}    {% for st in statement_groups %}
+      <li id="{{ st.anchor }}" class="statement-item{% if st.is_reported %} statement-item-reported{% endif %}">
+        <blockquote cite="{% absolute_url st.entry_url %}"><p>{% if st.is_reported %}<span class="paraphrase-label">paraphrase:</span> {% endif %}{{ st.sentence.0 }}<mark class="statement statement-{% if st.is_reported %}reported{% else %}quoted{% endif %}">{{ st.sentence.1 }}</mark>{{ st.sentence.2 }}</p></blockquote>
+        <p class="meta">{{ st.cited_as|capfirst }} <a href="{{ st.entry_url }}">{{ st.entry.title|default:"Untitled entry" }}</a>{% if st.entry.outlet %}, {{ st.entry.outlet.name }}{% endif %}{% if st.entry_date %}, <time datetime="{{ st.entry_date.iso }}">{{ st.entry_date.text }}</time>{% endif %}
+          {% if st.cue %}· <span class="cue">introduced with “{{ st.cue }}”</span> {% endif %}· {% include "archive/_statement_status.html" %}{% with source=st.source_url|http_url %}{% if source %} · <a href="{{ source }}" rel="external nofollow">original source</a>{% endif %}{% endwith %}
+          · <a class="cite-statement" href="{{ st.cite_url }}?style=chicago-notes">cite</a></p>
+        {% if st.verification_note %}<p class="note">{{ st.verification_note }}</p>{% endif %}
+        {% if st.also_quoted_in %}<p class="also">Also {{ st.cited_as }}: {% for place in st.also_quoted_in %}{% if not forloop.first %}; {% endif %}<a href="{{ place.url }}">{{ place.entry.title|default:"Untitled entry" }}</a>{% endfor %}</p>{% endif %}
+      </li>
+    {% endfor %}"""
+
+
+@pytest.mark.django_db
+def test_person_page_statements_render_exactly_as_the_template_did(client):
+    from django.template import engines
+
+    from archive import base_url
+    from tests import site_data as make
+
+    speaker = make.agent("Louis <Tompros> & Co")
+    grp = make.group("open source wins", speaker)
+    odd = Outlet.objects.create(name="Review & <Digest>", slug="review-digest")
+    a = make.entry("Older & wiser", paragraphs=['He said "open source wins" and left.'], published_on=datetime.date(2024, 1, 5))
+    b = make.entry("", paragraphs=['Tompros: "open source wins" again <b>.'], published_on=datetime.date(2025, 2, 1),
+                   outlet_obj=odd)
+    c = make.entry("Third", paragraphs=["Tompros reportedly thinks costs will fall & rise."])
+    make.statement(a, "open source wins", speaker, group=grp)
+    make.statement(b, "open source wins", speaker, group=grp, cue="said <loudly>",
+                   source_url="https://example.org/x?a=1&b=2", verification_note="Checked <against> the record & tape")
+    make.statement(c, "costs will fall & rise", speaker, kind="reported", verification="disputed")
+    make.statement(c, "Tompros", speaker, source_url="javascript:alert(1)", verification="verified")
+    response = client.get(speaker.get_absolute_url())
+    html = response.content.decode()
+    start = html.index('<ol class="statement-groups">\n') + len('<ol class="statement-groups">\n')
+    end = html.index("\n    </ol>", start)
+    groups = response.context["statement_groups"]
+    token = base_url._request_base.set("http://testserver")  # as inside the request
+    try:
+        before = engines["django"].from_string(PERSON_LOOP_BEFORE).render({"statement_groups": groups})
+    finally:
+        base_url._request_base.reset(token)
+    assert html[start:end] == before
+    assert "Review &amp; &lt;Digest&gt;" in before and "paraphrase:" in before and "Also " in before
+    assert "original source" in before and "javascript" not in before

@@ -185,3 +185,12 @@ def entry_list_items(context, entries):
 
 #: The COinS span's template; entry lists write the same span themselves when it exists.
 COINS_TEMPLATE = "archive/includes/coins.html"
+
+
+@register.simple_tag
+def statement_group_items(statements):
+    """A person page's statements, rendered in Python (``archive/views/row_html.py``):
+    ``<ol class="statement-groups">{% statement_group_items statement_groups %}</ol>``."""
+    from archive.views.row_html import statement_group_items_html
+
+    return statement_group_items_html(statements or ())
