@@ -4,10 +4,10 @@ exactly when what they show changes."""
 import datetime
 
 import pytest
-from django.template import Context, Engine, engines
+from django.template import Context, engines
 from django.test import RequestFactory
 
-from archive.models import Agent, Entry, Outlet
+from archive.models import Agent, Outlet
 from archive.search.indexing import rebuild
 from archive.views import coins as coins_cache
 from archive.views.listing import entries_for_display

@@ -15,6 +15,9 @@ from django.template.defaultfilters import truncatewords
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
+from archive import base_url
+from archive.weblinks import http_url
+
 from .rows import date_texts
 
 _EMPTY = '\n  <li class="empty">No entries.</li>\n'
@@ -73,9 +76,6 @@ def statement_group_items_html(statements):
     to a page: the template engine spent about half the person page's processor time on
     this loop and its two includes per statement.
     """
-    from archive import base_url
-    from archive.weblinks import http_url
-
     root = None
     out = []
     for st in statements:
