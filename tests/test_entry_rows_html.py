@@ -160,3 +160,42 @@ def test_person_page_statements_render_exactly_as_the_template_did(client):
     assert html[start:end] == before
     assert "Review &amp; &lt;Digest&gt;" in before and "paraphrase:" in before and "Also " in before
     assert "original source" in before and "javascript" not in before
+
+
+#: The statement search page's loop as the template wrote it before it was written in Python.
+STATEMENTS_LOOP_BEFORE = """{% load archive_tags %}{% for hit in results.hits %}{% with st=hit.statement %}
+    <li class="entry-item">
+      {% if st.is_reported %}<p class="statement-text">{% include "archive/_statement_words.html" with words=hit.snippet_html|safe %}</p>{% else %}<blockquote><p>{% include "archive/_statement_words.html" with words=hit.snippet_html|safe %}</p></blockquote>{% endif %}
+      <p class="meta">{% if st.is_reported %}According to {% endif %}{% if st.speaker %}<a href="{{ st.speaker_url }}">{{ st.speaker.name }}</a>{% else %}{% if st.is_reported %}a speaker{% else %}Speaker{% endif %} not yet known{% endif %},
+        {{ st.cited_as }} <a href="{{ st.entry_url }}">{{ st.entry.title|default:"Untitled entry" }}</a>{% if st.entry_date %},
+        <time datetime="{{ st.entry_date.iso }}">{{ st.entry_date.text }}</time>{% endif %}
+        · {% include "archive/_statement_status.html" %}</p>
+    </li>
+  {% endwith %}{% endfor %}"""
+
+
+@pytest.mark.django_db
+def test_statement_search_results_render_exactly_as_the_template_did(client, django_capture_on_commit_callbacks):
+    from django.template import engines
+
+    from tests import site_data as make
+
+    speaker = make.agent("Ana <Silva> & Co")
+    a = make.entry("Tariffs & <trade>", paragraphs=['She said "tariffs bite hard" and "tariffs fall" later.'],
+                   published_on=datetime.date(2024, 1, 5))
+    b = make.entry("", paragraphs=["Officials reportedly think tariffs will rise & rise."])
+    with django_capture_on_commit_callbacks(execute=True):
+        make.statement(a, "tariffs bite hard", speaker, verification="verified")
+        make.statement(a, "tariffs fall")
+        make.statement(b, "tariffs will rise & rise", kind="reported")
+        make.statement(b, "Officials", speaker, kind="reported")
+    rebuild()
+    response = client.get("/statements/", {"q": "tariffs"})
+    html = response.content.decode()
+    start = html.index('<ol class="statement-results">\n  ') + len('<ol class="statement-results">\n  ')
+    end = html.index("\n  </ol>", start)
+    hits = response.context["results"].hits
+    assert len(hits) == 3
+    before = engines["django"].from_string(STATEMENTS_LOOP_BEFORE).render({"results": response.context["results"]})
+    assert html[start:end] == before
+    assert "paraphrase:" in before and "not yet known" in before and "&lt;Silva&gt;" in before and "<mark>" in before

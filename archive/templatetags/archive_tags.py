@@ -194,3 +194,12 @@ def statement_group_items(statements):
     from archive.views.row_html import statement_group_items_html
 
     return statement_group_items_html(statements or ())
+
+
+@register.simple_tag
+def statement_hit_items(hits):
+    """The statement search page's results, rendered in Python (``archive/views/row_html.py``):
+    ``<ol class="statement-results">{% statement_hit_items results.hits %}</ol>``."""
+    from archive.views.row_html import statement_hit_items_html
+
+    return statement_hit_items_html(hits or ())

@@ -131,3 +131,36 @@ def _statement_status(st):
     if st.verification_words:
         html += f' · <span class="verification verification-{escape(st.verification)}">{escape(st.verification_words)}</span>'
     return html
+
+
+def statement_hit_items_html(hits):
+    """The ``<li>`` items of the statement search page's ``<ol class="statement-results">``,
+    safe HTML, as the template's loop wrote them (``hits``: ``StatementHit`` with links
+    from ``rows.statement_links``; ``snippet_html`` is the search service's safe HTML)."""
+    out = []
+    for hit in hits:
+        st = hit.statement
+        reported = st.is_reported
+        words = _statement_words(reported, hit.snippet_html)
+        words = f'<p class="statement-text">{words}</p>' if reported else f"<blockquote><p>{words}</p></blockquote>"
+        speaker = st.speaker if st.speaker_id else None
+        if speaker:
+            who = f'<a href="{escape(st.speaker_url)}">{escape(speaker.name)}</a>'
+        else:
+            who = ("a speaker" if reported else "Speaker") + " not yet known"
+        day = st.entry_date
+        published = f',\n        <time datetime="{escape(day.iso)}">{escape(day.text)}</time>' if day else ""
+        out.append(
+            f'\n    <li class="entry-item">\n      {words}\n'
+            f'      <p class="meta">{"According to " if reported else ""}{who},\n'
+            f'        {escape(st.cited_as)} <a href="{escape(st.entry_url)}">{escape(st.entry.title or "Untitled entry")}</a>'
+            f'{published}\n        · {_statement_status(st)}</p>\n    </li>\n  '
+        )
+    return mark_safe("".join(out))
+
+
+def _statement_words(reported, words_html):
+    """``archive/_statement_words.html``: a quotation in quotation marks, a paraphrase labelled."""
+    if reported:
+        return f'<span class="paraphrase"><span class="paraphrase-label">paraphrase:</span> {words_html}</span>'
+    return f'<span class="quotation">“{words_html}”</span>'
