@@ -224,11 +224,18 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
     if by_speaker is not None:
         base = base.filter(speaker__slug=speaker)
     with backend.session():
+        # ``narrowed``: the matching statements as a queryset when no full-text ranking is
+        # involved, so the page orders it directly. Ordering ``base.filter(pk IN (the same
+        # query))`` instead made PostgreSQL read every statement of a speaker twice (and
+        # de-duplicate them) before its top-N sort.
+        narrowed = None
         if compiled.match is not None:
             match = backend.statement_match_sql(compiled.match, _sql(by_speaker) if by_speaker is not None else None)
         elif compiled.excluded is not None:
-            match = _sql(base.exclude(pk__in=RawSQL(*backend.statement_match_sql(compiled.excluded))))
+            narrowed = base.exclude(pk__in=RawSQL(*backend.statement_match_sql(compiled.excluded)))
+            match = _sql(narrowed)
         elif query.is_browse:
+            narrowed = base
             match = _sql(base)
         else:
             return results
@@ -250,7 +257,7 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
         elif query.is_browse and compiled.excluded is None and by_speaker is None:
             ranked = [(pk, None) for pk in _newest_statements(offset, per_page)]
         else:
-            ids = base.filter(pk__in=RawSQL(*match)).order_by(
+            ids = (narrowed if narrowed is not None else base.filter(pk__in=RawSQL(*match))).order_by(
                 F("entry__published_on").desc(nulls_last=True), "-entry_id", "start"
             ).values_list("pk", flat=True)[offset:offset + per_page]
             ranked = [(pk, None) for pk in ids]
