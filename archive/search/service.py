@@ -224,7 +224,7 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
     if by_speaker is not None:
         base = base.filter(speaker__slug=speaker)
     with backend.session():
-        # ``narrowed``: the matching statements as a queryset when no full-text ranking is
+        # ``narrowed``: the matching statements as a queryset when no full-text match is
         # involved, so the page orders it directly. Ordering ``base.filter(pk IN (the same
         # query))`` instead made PostgreSQL read every statement of a speaker twice (and
         # de-duplicate them) before its top-N sort.
@@ -257,7 +257,7 @@ def search_statements(q, *, speaker=None, page=1, per_page=20) -> StatementResul
         elif query.is_browse and compiled.excluded is None and by_speaker is None:
             ranked = [(pk, None) for pk in _newest_statements(offset, per_page)]
         else:
-            ids = (narrowed if narrowed is not None else base.filter(pk__in=RawSQL(*match))).order_by(
+            ids = narrowed.order_by(  # no full-text match here: ``narrowed`` is set
                 F("entry__published_on").desc(nulls_last=True), "-entry_id", "start"
             ).values_list("pk", flat=True)[offset:offset + per_page]
             ranked = [(pk, None) for pk in ids]
