@@ -173,6 +173,15 @@ _DASH_NAME = re.compile(r"^[-–—]\s*(?P<name>[A-Z].{2,60})$")
 _MASTHEAD = re.compile(r"^(?:published (?:daily |weekly )?by|a publication of|brought to you by)\s+(?:the\s+)?(?P<name>[A-Z][\w .&'’-]{2,60})$", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w .&'’-]{2,60}?)[.,]?\s*(?:all rights reserved\.?)?$", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|from|originally published (?:in|by|at))\s*:?\s+(?P<name>[A-Z][\w .&'’-]{2,50})$", re.I)
+def _take_byline(i, names, bylines, outlets, closed=False):
+    """A byline's names at line ``i``, and its outlet when it says "NAME for OUTLET"; ``closed``:
+    the names ended the line's byline, so the outlet's name may end them too."""
+    outlet_for = _FOR_OUTLET.search(names + "," if closed else names)
+    if outlet_for:
+        outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
+    bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+
+
 _FOR_OUTLET = re.compile(r"\bfor (?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,", re.I)
 _SEGMENTS = re.compile(r"\s+\|\s*|\s*\|\s+|\s+[-–—]\s+")
 _BREADCRUMB = re.compile(r"^(?:home|start)\s*[»>›/]\s*(?:.+[»>›/]\s*)?(?P<last>[^»>›/]{8,})$", re.I)
@@ -610,11 +619,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 outlets.append((i, rest_outlet))
             by = BYLINE.match(found.rest) if found.rest else None
             if by:
-                names = by.group("names").rstrip(" ,")
-                outlet_for = _FOR_OUTLET.search(names + ",")
-                if outlet_for:
-                    outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
-                bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+                _take_byline(i, by.group("names").rstrip(" ,"), bylines, outlets, closed=True)
             continue
         if len(re.findall(r"[a-z][A-Z]", text)) >= 2 or _tag_row(lines[i]) or _DATEISH.search(text):
             kinds[i] = "furniture"  # menu entries glued together, tags apart, a date we cannot read
@@ -626,10 +631,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             date_in = head_date(names)
             if date_in and date_in.value and not date_in.ambiguous:
                 dates.append((i, date_in.value, date_in.role))
-            outlet_for = _FOR_OUTLET.search(names)
-            if outlet_for:
-                outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
-            bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+            _take_byline(i, names, bylines, outlets)
             continue
         if text.lower().strip(":") in {"by", "author", "authors", "contributor", "contributors", "written by"} and i + 1 < n:
             kinds[i] = "byline"
@@ -762,10 +764,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             date_in = head_date(names)
             if date_in and date_in.value and not date_in.ambiguous and not any(d[0] == i for d in dates):
                 dates.append((i, date_in.value, date_in.role))
-            outlet_for = _FOR_OUTLET.search(names)
-            if outlet_for:
-                outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
-            bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+            _take_byline(i, names, bylines, outlets)
             kinds[i] = "byline"
         elif _REPORTS.match(text) and looks_like_person(_REPORTS.match(text).group("name")):
             bylines.append((i, [clean_name(_REPORTS.match(text).group("name"))]))
