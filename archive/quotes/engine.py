@@ -12,6 +12,7 @@ from . import spans as spans_model
 from . import lexicon as lx
 from .kinds import infer_kind
 from .names import canonical, expand_initialism, without_place_note
+from .names import is_title as _is_title
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
 from .mentions import Mention, mention_after, mention_before, tokens
@@ -76,10 +77,6 @@ POSSESSIVE_TO_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 # "al-Sisi", "bin-Salman", "d’Estaing": a lower-case particle joined to a capitalised name
 PARTICLE_JOINED_RE = re.compile(r"^(?:al|el|ad|as|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
 PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
-
-
-def _is_title(word):
-    return word.lower() in lx.TITLES or word.lower().rstrip(".") in lx.ROLES
 
 
 def _without_titles(name):

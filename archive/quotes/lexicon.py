@@ -174,3 +174,9 @@ hanoi jakarta kuala_lumpur bangkok taipei tehran kyiv kiev ankara ottawa islamab
 wellington pretoria brasilia riyadh jerusalem cairo nairobi naypyidaw phnom_penh vientiane
 white_house kremlin pentagon elysee élysée downing_street whitehall zhongnanhai
 """.split())
+
+# Documents and other written words that speak for whoever issued them ("an editorial in Global
+# Times", "the statement read", "the ruling said").
+DOCUMENT_NOUNS = set("""
+account analysis announcement article articles briefing bulletin column commentary communique communiqué document draft editorial editorials filing headline judgement judgment leader letter memo message note op-ed opinion order paper piece post readout release reply report reports response ruling statement story study survey transcript tweet verdict
+""".split())

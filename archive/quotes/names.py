@@ -16,16 +16,17 @@ from .kinds import infer_kind
 _CONNECTOR_RE = re.compile(r"\s+(?:of|at|in|from|with|for)\s+(?:the\s+)?(?=[A-Z])")
 # Documents and the words that stand for a publisher's own voice: "an editorial in Global Times",
 # "a report by the IMF", "a commentary published by Xinhua".
-DOCUMENT_NOUNS = {"editorial", "editorials", "report", "reports", "article", "articles", "commentary", "column",
-                  "op-ed", "opinion", "piece", "story", "statement", "analysis", "study", "survey", "paper",
-                  "note", "post", "memo", "briefing", "release", "bulletin", "leader", "headline"}
 _PUBLISHED_RE = re.compile(r"\s+(?:in|by|from|of|at)\s+(?:the\s+)?(?=[A-Z])|\s+(?:published|issued|released|run)"
                            r"\s+(?:in|by)\s+(?:the\s+)?(?=[A-Z])")
 
 
+def is_title(word):
+    """A title or role word ("Dr", "Gen.", "minister"): never part of a person's name."""
+    return word.lower() in lx.TITLES or word.lower().rstrip(".") in lx.ROLES
+
+
 def _is_role(word):
-    w = word.lower().rstrip(".,")
-    return w in lx.TITLES or w in lx.ROLES
+    return is_title(word.rstrip(","))
 
 
 def _name_run(words):
@@ -82,12 +83,12 @@ def canonical(name, kind):
     first = words[0].lower()
     # "an editorial in Global Times" → Global Times (a group at a body, "researchers at the
     # Grattan Institute", stays a group: they speak as themselves)
-    if first in lx.DETERMINERS or first in lx.GROUP_DETERMINERS or first in DOCUMENT_NOUNS or first in lx.GROUP_NOUNS:
+    if first in lx.DETERMINERS or first in lx.GROUP_DETERMINERS or first in lx.DOCUMENT_NOUNS or first in lx.GROUP_NOUNS:
         m = _PUBLISHED_RE.search(name)
         if m:
             head = name[:m.start()].split()
             head_noun = head[-1].lower().rstrip(",") if head else ""
-            if head_noun in DOCUMENT_NOUNS:
+            if head_noun in lx.DOCUMENT_NOUNS:
                 body = _name_run(name[m.end():].split())
                 if body and infer_kind(" ".join(body)) in ("organisation", "publication"):
                     body_name = " ".join(body)

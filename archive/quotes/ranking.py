@@ -44,10 +44,6 @@ UNATTRIBUTED = {"promoted", "context", "none"}
 # resolve, and the candidates it may point back to are scored for it (see ``described_kinds``).
 DESCRIBED_RE = re.compile(r"^(?:the|this|that|these|those)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}$|"
                           r"^(?:he|she|they|it|him|her|them)$", re.IGNORECASE)
-DOCUMENT_NOUNS = {"statement", "note", "report", "letter", "post", "memo", "release", "editorial", "article",
-                  "study", "paper", "document", "filing", "judgment", "judgement", "ruling", "order", "verdict",
-                  "message", "tweet", "reply", "response", "announcement", "communique", "communiqué", "draft",
-                  "transcript", "readout", "account"}
 KINDS = ("person", "organisation", "group", "publication", "ai_system")
 _SPACE_RE = re.compile(r"\s+")
 CAPITALISED_RE = re.compile(r"(?<![\w’'@-])[A-Z][a-z]+[A-Z]?[\w-]*(?![\w’'-])")
@@ -132,7 +128,7 @@ def described_kinds(name):
     if head in lx.PUBLICATION_WORDS or head in ("newspaper", "paper", "daily", "outlet", "broadcaster", "agency",
                                                 "magazine", "tabloid", "network", "channel", "site", "website"):
         return {"publication", "organisation"}
-    if head in DOCUMENT_NOUNS:
+    if head in lx.DOCUMENT_NOUNS:
         return {"organisation", "publication", "person"}
     if head in lx.ORG_WORDS or head in ("company", "firm", "government", "ministry", "court", "group", "body",
                                         "administration", "department", "bank", "party", "council", "union"):

@@ -81,7 +81,6 @@ def thresholds_for(cases, span_weights):
     model does not. (The one-standard-error rule, tried first, always chose the most conservative
     setting on a development split of this size and left partial quotes the model finds
     rejected.) Returns (thresholds, F1)."""
-    gold = sum(len({normalise_quote(q["quote"]) for q in c.get("quotes", [])}) for c in cases) or 1
     settings = [({}, statement_f1(cases, ({}, [], span_weights, {})))]
     # only a confident disagreement overrules the rules: promote at 0.8 or more, demote at 0.3 or
     # less (at 0.7 the model promotes imagined speech and labels the guidelines call non-statements)
