@@ -465,6 +465,7 @@ def main(argv=None):
     p.add_argument("b")
     p.add_argument("decisions")
     p.add_argument("--out", default=str(GOLD))
+    p.add_argument("--passages", default=str(PASSAGES), help="the passages file (a new collection before merge)")
     p = sub.add_parser("merge")
     p.add_argument("raw", nargs="+")
     p.add_argument("--split", choices=SPLITS + ("development",), default=None,
@@ -502,7 +503,7 @@ def main(argv=None):
                 print(pid)
             return 0
         if args.command == "assemble":
-            passages = load_passages()
+            passages = load_passages(args.passages)
             decisions = read_jsonl(args.decisions) if Path(args.decisions).exists() else []
             gold, unsettled = assemble(read_jsonl(args.a), read_jsonl(args.b), decisions, passages)
             write_jsonl(args.out, gold)
