@@ -73,13 +73,13 @@ def test_agree_command_prints_the_report(tmp_path, capsys):
 
 
 def test_check_takes_a_pass_and_a_pages_file_not_yet_merged(tmp_path, capsys):
-    test_page = {"id": "m-001", "text": "Water rates must rise\n\nBy Ann Lee", "outlet_domain": "new-outlet.example",
+    test_page = {"id": "new-001", "text": "Water rates must rise\n\nBy Ann Lee", "outlet_domain": "new-outlet.example",
                  "batch": corpus.LOCKED_TEST_BATCH, "split": "test"}
     pages = write(tmp_path / "pages.jsonl", [test_page])
-    good = write(tmp_path / "pass.jsonl", [gold("m-001", title="Water rates must rise", authors=["Ann Lee"])])
+    good = write(tmp_path / "pass.jsonl", [gold("new-001", title="Water rates must rise", authors=["Ann Lee"])])
     assert corpus.main(["check", str(good), "--pages", str(pages)]) == 0
     assert "0 problems" in capsys.readouterr().out
-    bad = write(tmp_path / "bad.jsonl", [gold("m-001", title="Water rates must fall")])
+    bad = write(tmp_path / "bad.jsonl", [gold("new-001", title="Water rates must fall")])
     assert corpus.main(["check", str(bad), "--pages", str(pages)]) == 1
     assert "title 'Water rates must fall' is not in the text" in capsys.readouterr().out
     # a test page from an outlet the corpus already develops on, or an id the corpus holds, is refused
