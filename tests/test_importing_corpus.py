@@ -90,12 +90,12 @@ def test_scoring_counts_right_wrong_invented_and_missed():
 def test_development_splits_keep_their_figures():
     """A regression gate on the splits the reader was developed on (the test split is scored by hand, once)."""
     score = evaluate(corpus.load(split="train+dev"))
-    # Batch l (the fifth test split) joined train and dev with its first-sight errors: on the whole,
-    # title 0.970, authors 0.952, date 0.991, outlet 0.969 precision. The floors hold that figure
-    # until the fifth round's work on its errors; everywhere else the gate is 0.98.
-    floors = {"title": 0.969, "authors": 0.95, "date": 0.99, "outlet": 0.968}
+    # Batch l (the fifth test split) joined train and dev with its first-sight errors (title 0.970,
+    # authors 0.952, date 0.991, outlet 0.969 precision); the fifth round's general rules took its
+    # wrong and invented values out (title 0.989, authors 0.988, date 1.000, outlet 1.000), so the
+    # gate is 0.98 on every field again.
     for name, field in score.fields.items():
-        assert field.precision >= floors.get(name, 0.98), (name, field.as_dict())
+        assert field.precision >= 0.98, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     # Batch j (the third test split) joined train and dev with its first-sight misses; the third
@@ -104,9 +104,10 @@ def test_development_splits_keep_their_figures():
     # split) then joined with its first-sight misses (title 0.797, authors 0.737, date 0.851 on the
     # whole); the fourth round's work took out its wrong and invented values and reached title
     # 0.800, authors 0.747, date 0.851. The precision gate stays.
-    # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833.
+    # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833; the fifth round
+    # reached title 0.800, authors 0.705, date 0.833.
     assert score.fields["title"].recall >= 0.79
-    assert score.fields["authors"].recall >= 0.67
+    assert score.fields["authors"].recall >= 0.70
     assert score.fields["date"].recall >= 0.83
 
 

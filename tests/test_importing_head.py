@@ -425,3 +425,71 @@ def test_a_day_and_month_without_a_year_is_a_stamp_not_a_rival_headline():
                                                 "branches and shorten the hours of the rest, and readers object.",
                                                 SECOND))
     assert doc.title == "Library cuts?"
+
+
+# -- the fifth round: batch l's error classes (each rule general; the lines are real page lines) ----
+
+def test_a_salutation_an_object_s_description_and_an_encyclopedia_label_are_no_headline():
+    notice = ("There have been several complaints over recent weeks and months regarding the nuisance caused by "
+              "noisy dogs left unsupervised by residents.")
+    assert read("Dear Lound Resident", body=(notice, SECOND)).title == ""
+    # a headline that opens with "Dear" but says more is still a headline
+    assert read("Dear Neighbor...SHUT YOUR DOG UP.", body=(notice + " Shut your dog up.", SECOND)).title == \
+        "Dear Neighbor...SHUT YOUR DOG UP."
+    letter = ("This letter was drafted to the attention of the board of supervisors about the letter and the "
+              "editor's policy on taxes.")
+    assert read("A letterbox with the inscription Letter to the editor", body=(letter, SECOND)).title == ""
+    doc = read("Earth:Coral bleaching", "From HandWiki", "Short description: Phenomenon where coral expel algae tissue",
+               body=("Coral bleaching is the process when corals become white due to various stressors, such as "
+                     "changes in temperature.", SECOND))
+    assert doc.title != "Short description: Phenomenon where coral expel algae tissue"
+    assert doc.outlet is None or doc.outlet.name != "HandWiki"  # "From X" is provenance, not a publisher
+
+
+def test_a_headline_carrying_its_byline_in_lower_case_is_split_but_a_credited_work_is_not():
+    doc = read("Gift of the Nile: How Can the Dam Dispute be Resolved? by Omar Khan",
+               body=("Imagine a world war fought over water and the Nile, and ask how the dam dispute could be "
+                     "resolved.", SECOND))
+    assert doc.title == "Gift of the Nile: How Can the Dam Dispute be Resolved?"
+    assert doc.authors == ["Omar Khan"]
+    doc = read("Is This George Kennan?", "Frank Costigliola. Review of George F. Kennan: An American Life by John Lewis Gaddis",
+               body=("It seemed like the perfect match for Kennan and his biographer, who was smart, sympathetic "
+                     "and eager.", SECOND))
+    assert "John Lewis Gaddis" not in doc.authors
+
+
+def test_teasers_ending_in_their_own_link_and_a_lower_case_topic_label_make_a_listing():
+    teaser = ("Back in 2008, in the depths of the recession, the Council decided that a fee on plastic grocery bags "
+              "was what was called for. Continue reading Op-Ed: Plastic Bags are Public Enemy #1, Says City Council")
+    doc = read("Op-Ed: Plastic Bags are Public Enemy #1, Says City Council",
+               "Op-Ed: Plastic Bags are Public Enemy #1, Says City Council", body=(teaser,))
+    assert doc.title == ""
+    doc = read("Warm oceans pose risk of global coral bleaching event in 2015",
+               body=("After a surprisingly rough summer for coral reefs, scientists warn that warm oceans could set "
+                     "the stage for global coral bleaching in 2015.",
+                     "Warm oceans pose risk of global coral bleaching event in 2015 Read More >"))
+    assert doc.title == ""
+    doc = read("free lunch", "Study: The Majority of Public School Students in the West, South are Low-Income",
+               body=("Nearly half of all public school students in the U.S. qualify for free or reduced lunch.",
+                     "What Ever Happened to Michelle Obama's School Lunch Program?"))
+    assert doc.title == ""
+
+
+def test_a_picture_s_label_is_no_name_and_a_signer_s_comma_points_at_the_signature():
+    letter = ("I agree with some of the proposed cuts like parks and community centers but am concerned with the "
+              "property tax increase.")
+    doc = read("County budget cuts are fine, but raising property taxes is not", "Placeholder Image",
+               body=(letter, SECOND))
+    assert doc.authors == []
+    doc = read("How can county justify property tax increase?",
+               body=(letter + " How can the county justify it?", SECOND, "Rich Dansereau,",
+                     "Jennifer Johnson, of Madisonville, makes clear that she is opposed to a property-tax increase.",
+                     "Hyde Park"))
+    assert doc.authors == ["Rich Dansereau"]
+
+
+def test_a_site_s_place_glued_to_today_s_weekday_is_its_clock_not_a_date():
+    assert head_date("x Abu Dhabi, UAESaturday 20 January 2018") is None
+    doc = read("x Abu Dhabi, UAESaturday 20 January 2018", "Egypt, Ethiopia must negotiate Nile settlement")
+    assert doc.date is None
+    assert head_date("Saturday 20 January 2018").value == (datetime.date(2018, 1, 20), "day")

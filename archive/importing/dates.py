@@ -128,9 +128,15 @@ def _make(year, month, day):
         return None
 
 
+# A masthead strip whose text runs into today's weekday ("Abu Dhabi, UAESaturday 20 January 2018"):
+# the place and the clock of the site, glued together because they sat side by side.
+_GLUED_CLOCK = re.compile(r"[A-Za-z,](?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+[A-Za-z]+,?\s+\d{4}\s*$")
+
+
 def is_clock(line):
     """A masthead clock line ("Tuesday 20 Feb 2018 | 22:41 | SYDNEY"): the site's time, not a date."""
-    return bool(_CLOCK.match(" ".join(str(line).split())))
+    text = " ".join(str(line).split())
+    return bool(_CLOCK.match(text) or _GLUED_CLOCK.search(text))
 
 
 def head_date(line):
@@ -140,7 +146,7 @@ def head_date(line):
     role words are taken out, at most a few words may remain (an outlet's name, a place).
     """
     text = " ".join(str(line).split())
-    if not text or len(text) > 160 or _CLOCK.match(text):
+    if not text or len(text) > 160 or is_clock(text):
         return None
     text = _RELATIVE.sub(" ", text)
     role = "plain"

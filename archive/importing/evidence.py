@@ -36,7 +36,7 @@ PASSIVE_KINDS = {"furniture", "caption", "masthead", "section", "breadcrumb", "t
 SIGNING_KINDS = {"byline", "date", "person"}
 
 _TEASER_MARK = re.compile(r"(?:\w\s?(?:…|\.\.\.)|\[(?:…|\.\.\.)\]|\bread (?:more|the rest|full text)\b.{0,3}"
-                          r"|\bcontinue reading\b.{0,30}|\bfull story\b.{0,3})\s*$", re.I)
+                          r"|\bcontinue reading\b(?:.{0,30}|\s+[A-Z“\"‘'][^.]{0,120}[^.\s])|\bfull story\b.{0,3})\s*$", re.I)
 _STOP = set("about after again also among and are because been before being between both but can could does "
             "doing down during each from further have having here into itself just more most must need needs "
             "not now only other over own same should some such than that their them then there these they "
@@ -75,6 +75,9 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
             return True  # "[…]", "Read more": a teaser; "…" too when no paragraph follows it
         break
     if any(re.fullmatch(r"(?:read more|read full text|continue reading)\W*", t, re.I) for t in part):
+        return True
+    # a line that ends with its own "Read More >" link: the teaser's headline repeated as the link
+    if any(re.search(r"\s(?:read more|continue reading)\s*[>»›→]$", t, re.I) and not is_prose(t) for t in part):
         return True
     # a headline between two short paragraphs, past stray lines ("16 min read", "Politics 08-11-2019")
     part = [t for t in part if len(words(t)) > 3]

@@ -117,7 +117,10 @@ CAPTION = re.compile(
     r",\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*/\s*[A-Z][\w ]{1,30}$|"
     # an image's description (its alternative text) says what the picture shows: "An aerial view of ..."
     r"^(?:an?\s+)?(?:(?:aerial|general|close-up|wide|file)\s+(?:view|shot|photo)|photo|photograph|picture|"
-    r"image|screenshot|close-up)\s+(?:of|from|showing)\s",
+    r"image|screenshot|close-up)\s+(?:of|from|showing)\s|"
+    # ... or an object and what is written on it: "A letterbox with the inscription ...", "A sign reading ..."
+    r"^an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:with|bearing|showing)\s+(?:the\s+|an?\s+)?(?:inscription|words?|lettering|"
+    r"text|logo|slogan|message)\b|^an?\s+(?:sign|placard|banner|poster)\s+(?:reading|saying|that reads)\b",
     re.I,
 )
 # An editor's note that introduces the piece ("The following is a letter to the editor ...") stands
@@ -141,6 +144,8 @@ FURNITURE = re.compile(
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
     r"(?:published|modified|updated|posted):?(?:\s+(?:published|modified|updated|posted):?)*|"  # stamps without dates
+    r"dear\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}[,:!]?|"  # a letter's or notice's salutation names its readers, not the piece
+    r"short description:.*|from wikipedia.*|"  # an encyclopedia's page labels
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
@@ -162,7 +167,10 @@ _PLACED_MASTHEAD = re.compile(r"^(?P<name>The\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'
 _AGO_SOURCE = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}?)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|"
                          r"weeks?)\s+ago$")
 _STAMP_WORD = re.compile(r"^(?:updated|published|posted|edited|modified|last|first|created|added)\b", re.I)
-_TITLE_BY = re.compile(r"^(?P<title>.{12,}?)\s+By\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:\s*\([^)]{2,30}\))?$")
+_TITLE_BY = re.compile(r"^(?P<title>.{12,}?)\s+[Bb]y\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:\s*\([^)]{2,30}\))?$")
+# A title that names a work ("Review of ...", "a film directed ...") credits that work's maker with "by".
+_WORK_CREDITED = re.compile(r"\b(?:reviews?|reviewed|book|novel|memoir|film|movie|album|song|poem|painting|play|"
+                            r"translated|edited|illustrated|directed|photographed|composed|performed)\b", re.I)
 _OPENING_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
     r"The (?:opinions|views) expressed in this (?:commentary|article|piece|column) are (?:his|her|their) own",
@@ -172,7 +180,8 @@ _NAME_OUTLET = re.compile(r"^(?P<name>[A-Z][^()|]{3,60}?)\s*\((?P<outlet>[^()]{2
 _DASH_NAME = re.compile(r"^[-–—]\s*(?P<name>[A-Z].{2,60})$")
 _MASTHEAD = re.compile(r"^(?:published (?:daily |weekly )?by|a publication of|brought to you by)\s+(?:the\s+)?(?P<name>[A-Z][\w .&'’-]{2,60})$", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w .&'’-]{2,60}?)[.,]?\s*(?:all rights reserved\.?)?$", re.I)
-_SOURCE_LINE = re.compile(r"^(?:source|from|originally published (?:in|by|at))\s*:?\s+(?P<name>[A-Z][\w .&'’-]{2,50})$", re.I)
+# "From X" without a colon is an encyclopedia's or a feed's provenance ("From HandWiki"), not a publisher.
+_SOURCE_LINE = re.compile(r"^(?:source\s*:?|from\s*:|originally published (?:in|by|at)\s*:?)\s+(?P<name>[A-Z][\w .&'’-]{2,50})$", re.I)
 def _take_byline(i, names, bylines, outlets, closed=False):
     """A byline's names at line ``i``, and its outlet when it says "NAME for OUTLET"; ``closed``:
     the names ended the line's byline, so the outlet's name may end them too."""
@@ -211,7 +220,10 @@ _OFFICE = re.compile(
 
 
 _STAMP_WORDS = {"published", "modified", "updated", "posted", "edited", "share", "print", "email", "comments",
-                "comment", "subscribe", "follow", "listen", "save", "read", "more", "reviewed", "sponsored"}
+                "comment", "subscribe", "follow", "listen", "save", "read", "more", "reviewed", "sponsored",
+                # a picture's furniture ("Placeholder Image", "Author Avatar") names no one
+                "placeholder", "image", "photo", "thumbnail", "avatar", "icon", "logo",
+                "dear"}  # a salutation ("Dear Readers") names its readers
 
 
 def looks_like_person(text):
@@ -398,6 +410,8 @@ def _unbullet(lines):
 
 _TEASER_END = re.compile(r"(?:\[(?:…|\.\.\.)\]|(?:read more|continue reading)\s*(?:…|\.\.\.|[→»›])?)\s*$", re.I)
 _CUT_END = re.compile(r"\w…\s*$")
+# The page's first line as a tag page prints its topic: two or three lower-case words ("free lunch").
+_TOPIC_LABEL = re.compile(r"[a-z]{4,}(?:[ -][a-z]{4,}){1,2}")
 _CRUMBS = re.compile(r"\s*[>»›]\s*")
 
 
@@ -580,6 +594,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "tag"
             head.listing = True
             continue
+        if not kinds and _TOPIC_LABEL.fullmatch(text) and not any(
+                w in _FUNCTION_WORDS for w in text.split()):
+            kinds[i] = "tag"  # a topic's label in lower case over the page: a tag page's cards follow
+            head.listing = True
+            continue
         mast = _MASTHEAD.match(text) or _COPYRIGHT.match(text)
         if mast:
             kinds[i] = "masthead"
@@ -674,7 +693,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "masthead"
             outlets.append((i, known_outlet(text)))
             continue
-        if re.match(r"^read more|continue reading", text, re.I) or text.endswith(("Read more…", "Read More", "[…]", "Read more...")):
+        if re.match(r"^read more|continue reading", text, re.I) or re.search(
+                r"(?:read more|continue reading)\s*(?:…|\.\.\.|[>»›→])?$", text, re.I) or text.endswith("[…]"):
             listing_marks += 1
             kinds[i] = "teaser"
             continue
@@ -725,6 +745,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "other"
             continue
         titled = _TITLE_BY.match(text)
+        if titled and " by " in text and (_WORK_CREDITED.search(titled.group("title"))
+                                         or re.search(r"[a-z]{2}\.\s+[A-Z]", titled.group("title"))):
+            titled = None  # "Review of BOOK by AUTHOR": a credited work's author, not the page's
         if titled and headline_shape(titled.group("title")) and looks_like_person(titled.group("name")):
             kinds[i] = "headline"
             titles.append((i, titled.group("title"), "line"))

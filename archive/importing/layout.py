@@ -288,6 +288,14 @@ def _signature(texts, last_prose, need_place=False):
     from .head import BYLINE, ROLE_WORDS, clean_name, looks_like_person, split_byline  # imports this module
 
     lines = [" ".join(t.split()) for t in texts if t.strip()]
+    # "NAME," on its own line right under the last paragraph: the signer's comma announces the place,
+    # which may come below a photo's caption; lines further down are not the signature
+    for k in range(max(1, len(lines) - 8), len(lines)):
+        if lines[k].endswith(",") and is_prose(lines[k - 1]) and word_count(lines[k - 1]) >= 8 \
+                and looks_like_person(lines[k].rstrip(",")) and not ROLE_WORDS.search(lines[k]):
+            places = [t for t in lines[k + 1:k + 3] if word_count(t) <= 3 and t[:1].isupper() and not re.search(r"[\d/()|]", t)]
+            if places or not need_place:
+                return [clean_name(lines[k].rstrip(","))]
     for k in range(len(lines) - 2, -1, -1):
         if not is_prose(lines[k]) or word_count(lines[k]) < 8:
             continue
