@@ -493,3 +493,16 @@ def test_a_site_s_place_glued_to_today_s_weekday_is_its_clock_not_a_date():
     doc = read("x Abu Dhabi, UAESaturday 20 January 2018", "Egypt, Ethiopia must negotiate Nile settlement")
     assert doc.date is None
     assert head_date("Saturday 20 January 2018").value == (datetime.date(2018, 1, 20), "day")
+
+
+def test_a_byline_naming_its_paper_after_a_dash_gives_the_author_and_the_outlet():
+    doc = read("Let's make Daylight Saving Time permanent", "BY DON FOY — HERALD-CITIZEN",
+               body=("By now you've had a couple of days to suffer through what folks call the time change, and "
+                     "daylight saving time should be permanent.", SECOND))
+    assert doc.authors == ["Don Foy"]
+    assert doc.outlet.name.casefold() == "herald-citizen"
+    # a dash before words that are no paper's name leaves the outlet alone
+    doc = read("Let's make Daylight Saving Time permanent", "By Don Foy — Special to the paper",
+               body=("By now you've had a couple of days to suffer through what folks call the time change, and "
+                     "daylight saving time should be permanent.", SECOND))
+    assert doc.outlet is None or "special" not in doc.outlet.name.casefold()

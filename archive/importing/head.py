@@ -186,6 +186,12 @@ def _take_byline(i, names, bylines, outlets, closed=False):
     """A byline's names at line ``i``, and its outlet when it says "NAME for OUTLET"; ``closed``:
     the names ended the line's byline, so the outlet's name may end them too."""
     outlet_for = _FOR_OUTLET.search(names + "," if closed else names)
+    # "By NAME — OUTLET": the paper's name after a dash, in capitals or known
+    dashed = re.match(r"^(?P<names>.+?)\s+[—–]\s+(?P<outlet>[^—–|,]{3,40})$", names)
+    if dashed and (known_outlet(dashed.group("outlet"))
+                   or (dashed.group("outlet").isupper() and len(words(dashed.group("outlet"))) <= 4)):
+        outlets.append((i, known_outlet(dashed.group("outlet")) or printed_name(dashed.group("outlet"))))
+        names = dashed.group("names")
     if outlet_for:
         outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
     bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
