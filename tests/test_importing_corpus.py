@@ -105,9 +105,9 @@ def test_development_splits_keep_their_figures():
     # whole); the fourth round's work took out its wrong and invented values and reached title
     # 0.800, authors 0.747, date 0.851. The precision gate stays.
     # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833; the fifth round
-    # reached title 0.800, authors 0.714, date 0.833.
+    # reached title 0.800, authors 0.759, date 0.833.
     assert score.fields["title"].recall >= 0.79
-    assert score.fields["authors"].recall >= 0.71
+    assert score.fields["authors"].recall >= 0.75
     assert score.fields["date"].recall >= 0.83
 
 

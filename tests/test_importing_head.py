@@ -506,3 +506,19 @@ def test_a_byline_naming_its_paper_after_a_dash_gives_the_author_and_the_outlet(
                body=("By now you've had a couple of days to suffer through what folks call the time change, and "
                      "daylight saving time should be permanent.", SECOND))
     assert doc.outlet is None or "special" not in doc.outlet.name.casefold()
+
+
+def test_a_letter_to_someone_signed_by_a_bare_name_at_the_page_s_end_is_signed_by_it():
+    letter = ("Am I the only one who hears dogs barking all day long? Do the owners not hear them? I know that "
+              "the town has ordinances, and all I want is a quiet, peaceful neighborhood for my family and you.")
+    doc = parse_file("page.txt", "\n\n".join(["Dear Editor,", letter, SECOND, "Tom Puorro"]).encode())
+    assert doc.authors == ["Tom Puorro"]
+    # ... and under the place, above the paper's call for letters
+    doc = parse_file("page.txt", "\n\n".join([letter, SECOND, "William B. Ortendahl", "Santa Clara",
+                                               "Submit your letter to the editor via this form"]).encode())
+    assert doc.authors == ["William B. Ortendahl"]
+    # a blog's sign-off that speaks to no one, and a label of common words, sign nothing
+    post = ("This is me talking now: I don't really understand the farm bill. I think it would be better to get "
+            "rid of it. I suppose my view would anger a whole lot of lobbyists.")
+    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Catty Remarks"]).encode()).authors == []
+    assert parse_file("page.txt", "\n\n".join([letter, SECOND, "Every Thursday"]).encode()).authors == []

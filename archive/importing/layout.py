@@ -277,7 +277,8 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
 
 _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussion|related(?: headlines| articles| stories)?|"
                              r"share(?: this)?|more from .{1,30}|recommended|advertisement|tags?:.*|"
-                             r"leave a (?:reply|comment)|(?:sign up|subscribe)|.{0,60}\bin your inbox|.{0,40}\bnewsletters?)\b",
+                             r"leave a (?:reply|comment)|(?:sign up|subscribe)|.{0,60}\bin your inbox|.{0,40}\bnewsletters?|"
+                             r"submit (?:your|a) letter|(?:read more )?letters? to the editor)\b",
                              re.I)  # comments, related stories, newsletter sign-ups
 
 
@@ -321,12 +322,26 @@ def _signature(texts, last_prose, need_place=False):
             and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0]) else ""
         after = rest[1:] if place else rest
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
-        if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (place or not need_place):
+        if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (
+                place or not need_place or _signed_letter(name, lines[:k + 1])):
             # ("Guidance Counselor" is no name)
             return [name]
         if k < len(lines) - 8:
             break  # only near the end of the page
     return []
+
+
+def _signed_letter(name, above):
+    """A bare name closing a letter (written in the first person, to someone), with no headline kept
+    and no place under it: taken only when none of its words is a word the text uses in lower case
+    (a label such as "Every Thursday" or "Article Source" is made of common words; a name is not)."""
+    text = " ".join(above)
+    common = {w[:5] for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text)}  # "remark" for "Remarks"
+    first_person = len(re.findall(r"\b(?:I|my|me|we|our|us)\b", text)) >= 3
+    # a letter speaks to someone (its readers, the council, the editor); a blog's sign-off need not
+    addressed = re.search(r"\b(?:you|your)\b|\bdear\b|\bto the editor\b", text, re.I)
+    weekday = re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", name, re.I)  # "Every Thursday"
+    return first_person and addressed and not weekday and len(name.split()) >= 2 and not any(w.casefold()[:5] in common for w in name.split())
 
 
 def _describes(text, authors):
