@@ -19,13 +19,13 @@ from .mentions import Mention, mention_after, mention_before, tokens
 from .model import NonStatement, Result, Statement
 from .reported import EXCLUDED_LEMMAS as REPORTED_EXCLUDED
 from .reported import candidates as reported_candidates
-from .resolve import AUTHOR, COMPANY_HEADS, PUBLIC_BODY_WORDS, Referents
+from .resolve import AUTHOR, COMPANY_HEADS, PUBLIC_BODY_WORDS, Referents, fold
 from .sentences import Sentences
 
 _SPACE_RE = re.compile(r"\s+")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 # "MK Shaked", "MP Jones", "MEP Weber": a parliamentary title in capitals before a name
-TITLE_ABBREVIATION_RE = re.compile(r"^(?:MK|MP|MPs|MEP|MLA|MNA|MSP|MHA|TD|US|USA|UK|EU|UN|PRC|ROK|DPRK|UAE)$")
+TITLE_ABBREVIATION_RE = re.compile(r"^(?:MK|MP|MPs|MEP|MLA|MNA|MSP|MHA|TD|PM|US|USA|UK|EU|UN|PRC|ROK|DPRK|UAE)$")
 SUBORDINATE_RE = re.compile(r",\s+(?:when|after|as|because|while|before|once|since)\s+")
 # "…, Campbell and Rush Doshi argued": a surname named earlier, joined to the speaker's name
 JOINT_BEFORE_RE = re.compile(r"(?:^|[.,;:”\"]\s+|\n)([A-Z][\w’'-]+)\s+and\s+$")
@@ -843,7 +843,7 @@ class _Run:
         found = fuller(ref.name) if ref is not None else None
         if found:
             return found
-        later = sorted((r.pos, r.name) for _, _, r in self.refs._by_token.get(surname.lower(), ()) if r.pos > pos)
+        later = sorted((r.pos, r.name) for _, _, r in self.refs._by_token.get(fold(surname.lower()), ()) if r.pos > pos)
         low = surname.lower()
         if low not in self.refs._surname_cache:
             self.refs._surname_cache[low] = self.refs._scan_surname(surname)
@@ -1025,6 +1025,15 @@ class _Run:
                 if stmt.speaker_kind == "person":
                     if len(stmt.speaker.split()) == 1 and stmt.speaker[:1].isupper():
                         stmt.speaker = self.full_form(stmt.speaker, stmt.start)
+                stmt.speaker = self.as_handle(stmt.speaker)
+
+    def as_handle(self, name):
+        """"Liv_Agar" → "@Liv_Agar" where the text writes the name only as a handle: an account is
+        filed under its handle, which a word scan reads without its "@"."""
+        if not name or " " in name or name.startswith("@") or "@" + name not in self.text:
+            return name
+        bare = re.search(r"(?<![@\w])" + re.escape(name) + r"(?!\w)", self.text)
+        return name if bare else "@" + name
 
     def under_link_label(self, span):
         """Whether the span's line sits in a list of links ("Related articles", "Read more" on the

@@ -28,6 +28,7 @@ from . import cues
 from . import lexicon as lx
 from .kinds import infer_kind
 from .names import canonical
+from .places import is_place, places_in
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 WINDOW_BEFORE = 3000
@@ -164,6 +165,24 @@ def _heading_line(text, start):
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()
     return bool(line) and len(line.split()) <= 10 and line[-1:] not in ".:;,!?”\"’'" and not any(
         c in line for c in "“\"")
+
+
+_APPOSITION_RE = re.compile(r",[ \t]+((?:[\w’'-]+[ \t]+){0,5}?[\w’'-]+)(?=[,.;:)]|[ \t]+(?:said|says|told|of|at|for)\b)")
+
+
+def _role_follows(text, end):
+    """Whether the mention is followed by an apposition with a role ("Tan, the minister for …,",
+    "Ms Lee, a senior fellow at …"): writers introduce the people they quote that way."""
+    m = _APPOSITION_RE.match(text, end, min(len(text), end + 80))
+    return bool(m) and any(w.lower() in lx.ROLES for w in m.group(1).split())
+
+
+_DESCRIPTION_STOP = lx.DETERMINERS | {"former", "new", "top", "senior", "chief", "deputy", "then", "current",
+                                      "country’s", "country's", "nation’s", "nation's"}
+
+
+def _description_words(name):
+    return {w.lower().strip("’'") for w in (name or "").split()} - _DESCRIPTION_STOP - {""}
 
 
 def _occurrences(run, name):
@@ -315,6 +334,17 @@ def candidates(run, stmt, how, prev_speaker):
         elif described and c.name:
             if c.kind in described:
                 f["fits_description"] = 1.0
+            # "the Chinese minister" points back to a person the text placed in China, not to one
+            # it placed elsewhere; "the bank" to a body whose name holds the word
+            wanted = places_in(pick.name)
+            if wanted:
+                have = places_in(f"{c.description} {c.name}")
+                if have:
+                    f["description_place_matches" if have & wanted else "description_place_differs"] = 1.0
+                else:
+                    f["description_place_unknown"] = 1.0
+            if _description_words(pick.name) & _description_words(c.name):
+                f["description_word_in_name"] = 1.0
             if c is nearest_fit:
                 f["nearest_fit_before"] = 1.0
             if described_kinds(c.name):
@@ -331,6 +361,8 @@ def candidates(run, stmt, how, prev_speaker):
             f[("engine_kind_" if c.engine else "kind_") + c.kind] = 1.0
         if c.name.startswith("@"):
             f["handle"] = 1.0
+        if is_place(c.name):
+            f["place"] = 1.0  # "China said" is read as its government at a cue; a bare place seldom speaks
         is_author = c.name == run.refs.author or c.name == "(author)"
         if is_author:
             f["author"] = 1.0  # the commentary's own writer: named in the byline, not the text
@@ -358,6 +390,8 @@ def candidates(run, stmt, how, prev_speaker):
                     f["before_previous_subject"] = 1.0
             if _heading_line(text, start):
                 f["before_on_heading"] = 1.0
+            if _role_follows(text, end):
+                f["role_follows"] = 1.0
         if c.after:
             start, end = c.after
             f["after"] = 1.0
@@ -433,6 +467,11 @@ def rerank(run, statements, hows, weights, calibration, margin=None):
         # company) stays unresolved rather than taking the nearest name
         explicit = how in EXPLICIT or (how.split("_")[0] in EXPLICIT and pick.name is None) or \
             (how.split("_")[0] in EXPLICIT and "engine_mention_at_cue" in pick.features)
+        if how.endswith("_reference") and pick.name and \
+                _description_words(stmt.speaker_mention) & _description_words(pick.name) - lx.DETERMINERS:
+            # the rules resolved a description to a body or person whose name carries its words
+            # ("the agriculture department" → the Department of Agriculture): explicit evidence
+            explicit = True
         need = 0.0 if how in UNATTRIBUTED else margin
         if pick.name and described_kinds(pick.name):
             # "the elder statesman said": explicit about the cue, not about who; a description

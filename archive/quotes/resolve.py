@@ -12,12 +12,20 @@ earlier full name that starts or ends with it; "the company" the nearest organis
 """
 import bisect
 import re
+import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 
 from . import lexicon as lx
 from .kinds import infer_kind
 from .trie import trie_pattern
+
+
+def fold(word):
+    """A word without its accents ("Erdoğan" → "Erdogan"), for matching names a page spells both ways."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 AUTHOR = "(author)"
 _CAP = r"[A-Z][\w’'\-]*"
@@ -334,13 +342,13 @@ class Referents:
 
     def full_name(self, name, pos):
         """"von der Leyen" or "Zheng" after "Ursula von der Leyen" or "Zheng Yongnian": the full name."""
-        low = name.lower()
+        low = fold(name.lower())
         parts = low.split()
         if not parts:
             return name
         for token in dict.fromkeys((parts[-1], parts[0])):
             for r in self._persons_with(token, pos):
-                full = r.name.lower()
+                full = fold(r.name.lower())
                 if len(full) > len(low) and (full.endswith(" " + low) or full.startswith(low + " ")
                                              or (len(parts) == 1 and low in full.split())
                                              or (len(parts) >= 2 and f" {low} " in f" {full} ")):
@@ -498,7 +506,9 @@ class Referents:
             parts = [p for p in r.name.lower().split() if p not in NAME_SUFFIXES]
             if len(parts) >= 2:
                 # every word: "Lam" is the family name in "Paul Lam Ting-kwok"
-                for token in set(parts) - lx.NAME_PARTICLES:
+                tokens = set(parts) - lx.NAME_PARTICLES
+                # and without accents: a page writes "Erdogan" after "Recep Tayyip Erdoğan"
+                for token in tokens | {fold(t) for t in tokens}:
                     bucket = self._by_token.setdefault(token, [])
                     bisect.insort(bucket, (r.pos, len(bucket), r))
 
@@ -636,7 +646,7 @@ class Referents:
         alias = [a for a in self._aliases.get(low, ()) if a[0] < pos]
         if alias:
             return Referent(pos, self.full_name(alias[-1][1], pos), "person")  # "Jokowi"
-        for r in self._persons_with(low, pos):
+        for r in self._persons_with(fold(low), pos):
             return r
         # a full name anywhere earlier in the text ("Zheng Yongnian argued ..."), found once per word
         if low not in self._surname_cache:
@@ -671,11 +681,13 @@ class Referents:
                     candidate = text[prev.start(1):end]
                     if infer_kind(candidate) != "person":
                         candidate = None
-                elif last and last.lower() not in lx.STOP_CAPS and infer_kind(word + " " + last) == "person":
+                # the word before may be a body's name ("Speaker of Parliament Tan Chuan-Jin"): then the
+                # name may still run on after the word
+                if candidate is None and last and last.lower() not in lx.STOP_CAPS and \
+                        infer_kind(word + " " + last) == "person":
                     candidate = word + " " + last
                 if candidate:
-                    found.append((prev.start(1) if first and candidate != word + " " + (last or "") else at,
-                                  candidate))
+                    found.append((at if candidate == word + " " + (last or "") else prev.start(1), candidate))
                 skip_to = nxt.end() if nxt else end
             at = text.find(word, at + 1)
         return found
