@@ -440,6 +440,10 @@ class Referents:
         self._index_role(ref)
         self._index_acronym(ref)
 
+    def items_between(self, lo, hi):
+        """The referents whose mention starts in [lo, hi), in text order."""
+        return self.items[bisect.bisect_left(self._positions, lo):bisect.bisect_left(self._positions, hi)]
+
     def _before(self, pos, window):
         items = self.items
         for idx in range(bisect.bisect_left(self._positions, pos) - 1, -1, -1):

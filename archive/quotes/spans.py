@@ -4,7 +4,8 @@ The rules decide each span with a reason ("scare quote or term", "name or title"
 attribution found). On real pages they reject short partial quotes that the sentence plainly
 attributes ("described the move as “reckless”") and keep some titles and page furniture. A
 logistic model over features that hold across outlets (the rules' own decision and reason, the
-span's shape, a speech or naming cue in its sentence, a title or term marker before it, its
+span's shape, a speech or naming cue in its sentence, a title or term marker before it, a
+naming or expressing verb and who the sentence names before it, a passive "by …" after it, its
 place on the line) gives each span a probability of being a statement, trained on the
 annotated corpus. Only a confident disagreement with the rules changes the outcome: a span the
 rules rejected is promoted above ``promote`` (its speaker is then chosen by the ranker), and a
@@ -30,6 +31,16 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:imagine|imagining|suppose|picture|would|migh
 # Speech the sentence itself calls imagined ("Imagine a president declaring: …", "suppose they
 # replied …"): never a statement (the guidelines' "imagined or hypothetical speech").
 IMAGINED_RE = re.compile(r"\b(?:imagine|imagining|suppose|supposing|picture|hypothetical(?:ly)?)\b", re.IGNORECASE)
+NAMING_FAR_RE = re.compile(r"\b(?:called|calls|calling|described|describes|describing|labell?ed|branded|termed|"
+                           r"dubbed|characteri[sz]ed)\b")
+# A passive naming: "described as “genocidal” by some", "dubbed ‘Divine mandate’ by his supporters".
+BY_AGENT_RE = re.compile(r"\s*,?\s*by\s+(?:some|many|critics|analysts|officials|the\s+|his\s+|her\s+|their\s+|[A-Z])")
+# Verbs of expressing and asking that take a quoted object ("expressed a “strong protest”",
+# "threatened “decisive action”", "demanded an “immediate halt”").
+EXPRESS_RE = re.compile(r"\b(?:express(?:ed|es|ing)?|voic(?:ed|es|ing)|threaten(?:ed|s|ing)?|demand(?:ed|s|ing)?|"
+                        r"condemn(?:ed|s|ing)?|accus(?:ed|es|ing)|prais(?:ed|es|ing)|criticis(?:ed|es|ing)|"
+                        r"criticiz(?:ed|es|ing)|insist(?:ed|s|ing)?|promis(?:ed|es|ing)|call(?:ed|s|ing)\s+for|"
+                        r"concerns?\s+(?:about|over)|regards?|regarded|sees|saw|views?|viewed)\b", re.IGNORECASE)
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s*$", re.IGNORECASE)
 SENTENCE_END = ".!?…"
 
@@ -68,6 +79,21 @@ def features(run, span, engine_statement, reason, how):
         f["term_marker_before"] = 1.0
     if NAMING_RE.search(head[-60:]):
         f["naming_before"] = 1.0
+    elif NAMING_FAR_RE.search(head):
+        f["naming_in_sentence"] = 1.0  # "called the proposed cut to the budget “so disturbing”"
+    if EXPRESS_RE.search(head):
+        f["express_before"] = 1.0
+    if BY_AGENT_RE.match(tail):
+        f["by_agent_after"] = 1.0
+    # somebody the text names earlier in the sentence, its subject when near its start: who a
+    # sentence is about is whom its quoted words may belong to
+    refs = run.refs
+    for r in refs.items_between(sent_start, span.open):
+        if r.kind in ("person", "organisation", "publication", "group", "ai_system") and not refs.in_quote(r.pos):
+            f["referent_before_in_sentence"] = 1.0
+            if r.pos - sent_start <= 40:
+                f["referent_subject"] = 1.0
+            break
     if HYPOTHETICAL_RE.search(head):
         f["hypothetical_before"] = 1.0
     if ARTICLE_BEFORE_RE.search(head[-12:]):
