@@ -477,6 +477,10 @@ def rerank(run, statements, hows, weights, calibration, margin=None):
             # "the elder statesman said": explicit about the cue, not about who; a description
             # names nobody, so the candidates it may point back to compete with it on equal terms
             explicit, need = False, 0.0
+            if places_in(pick.name) and "description_place_matches" not in best.features:
+                # but "the German chancellor" is not whoever was named last: a description that
+                # places its speaker points back only to someone the text placed there too
+                explicit = True
         if not best.engine and (explicit or best.score < pick.score + need):
             # the rules' pick stands unless the ranker prefers another clearly: where both are
             # plausible the rules' explicit evidence (a cue beside a name) is worth more

@@ -35,11 +35,12 @@ NAMING_FAR_RE = re.compile(r"\b(?:called|calls|calling|described|describes|descr
                            r"dubbed|characteri[sz]ed)\b")
 # A passive naming: "described as “genocidal” by some", "dubbed ‘Divine mandate’ by his supporters".
 BY_AGENT_RE = re.compile(r"\s*,?\s*by\s+(?:some|many|critics|analysts|officials|the\s+|his\s+|her\s+|their\s+|[A-Z])")
-# Verbs of expressing and asking that take a quoted object ("expressed a “strong protest”",
+# Verbs of expressing and asking that take a quoted object (not "promised a “…”": a promise's
+# quoted object is mostly a slogan or programme's name) ("expressed a “strong protest”",
 # "threatened “decisive action”", "demanded an “immediate halt”").
 EXPRESS_RE = re.compile(r"\b(?:express(?:ed|es|ing)?|voic(?:ed|es|ing)|threaten(?:ed|s|ing)?|demand(?:ed|s|ing)?|"
                         r"condemn(?:ed|s|ing)?|accus(?:ed|es|ing)|prais(?:ed|es|ing)|criticis(?:ed|es|ing)|"
-                        r"criticiz(?:ed|es|ing)|insist(?:ed|s|ing)?|promis(?:ed|es|ing)|call(?:ed|s|ing)\s+for|"
+                        r"criticiz(?:ed|es|ing)|insist(?:ed|s|ing)?|call(?:ed|s|ing)\s+for|"
                         r"concerns?\s+(?:about|over)|regards?|regarded|sees|saw|views?|viewed)\b", re.IGNORECASE)
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s*$", re.IGNORECASE)
 SENTENCE_END = ".!?…"
