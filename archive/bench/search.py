@@ -36,7 +36,7 @@ from archive.search.backends import get_backend
 from archive.search.backends.base import EXACT_RANK_LIMIT
 from archive.search.filters import clean_filters, filtered_entries
 from archive.search.keys import filter_tokens
-from archive.search.service import _entry_match
+from archive.search.service import _entry_match, first_matches
 from archive.search.timing import PART_LABELS, PARTS, recording
 
 REPEAT = 6          # samples per query for the fast measurements
@@ -107,8 +107,8 @@ def _raw_engine(q, filters):
     cleaned, _ = clean_filters(filters)
     with backend.session():
         match = _entry_match(backend, compiled, cleaned)
-        first = backend.first_matches(match, backend.count_cap + 1)
-        backend.ranked_entries(compiled, filter_tokens(cleaned), None, 20, 0, len(first) <= EXACT_RANK_LIMIT,
+        first, total, capped = first_matches(backend, match, 0)
+        backend.ranked_entries(compiled, filter_tokens(cleaned), None, 20, 0, not capped and total <= EXACT_RANK_LIMIT,
                                pool=first)
 
 

@@ -21,6 +21,16 @@ HIT_DEFERRED = ("body", "body_blocks", "author_note", "needs_review", "edited_fi
 SNIPPET_HEAD = 600
 
 
+def deferred_entry_text(relation="entry", keep=()):
+    """``defer()`` arguments that leave out the entry columns a statement list never
+    shows (its body, block structure, author note and bookkeeping), for a queryset that
+    loads statements with ``select_related(relation)``; ``keep``: columns to read anyway
+    (a person page reads the body for each statement's sentence). The body and its
+    blocks are the widest columns of the archive: on SQLite they sit in overflow pages
+    that are read only when asked for, and the blocks are JSON decoded on every load."""
+    return [f"{relation}__{name}" for name in HIT_DEFERRED if name not in keep]
+
+
 def load_hits(ids):
     """{pk: Entry} for the published entries among ``ids``, outlet, ordered authorships
     (with their agents) and tags loaded.

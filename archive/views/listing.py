@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from archive.models import Authorship, Entry, EntryStatus, Statement
+from archive.search.hits import deferred_entry_text
 
 from .params import pagination_links_data, parse_page
 
@@ -85,7 +86,7 @@ def also_quoted_in(statements, exclude_entry=None, exclude_pks=()):
         return {}
     others = (
         public_statements().filter(group_id__in=group_ids).exclude(pk__in=list(exclude_pks))
-        .select_related("entry").order_by("-entry__published_on", "entry_id", "start")
+        .select_related("entry").defer(*deferred_entry_text()).order_by("-entry__published_on", "entry_id", "start")
     )
     if exclude_entry is not None:
         others = others.exclude(entry_id=exclude_entry)
@@ -118,6 +119,7 @@ def person_statement_groups(agent, page, per_page):
     # entries), so whatever the cache holds, a rejected statement or a draft never shows.
     by_pk = {
         s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")
+        .defer(*deferred_entry_text(keep=("body",)))
         if s.review_status != Statement.Review.REJECTED and s.entry.status == EntryStatus.PUBLISHED
     }
     groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]

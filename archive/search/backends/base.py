@@ -63,6 +63,10 @@ class SearchBackend:
     #: query caps (archive/search/query.py) keep ordinary searches far below this;
     #: it is the backstop for whatever they miss.
     time_budget = 15.0
+    #: Whether ``ranked_entries``/``ranked_statements`` rank from ``pool`` (the first
+    #: ``count_cap + 1`` matches); when they do not, a search counts its matches without
+    #: fetching them (see ``count_matches``).
+    ranks_from_pool = False
 
     def __init__(self, alias="default"):
         self.alias = alias
@@ -133,6 +137,18 @@ class SearchBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(f"{sql} LIMIT {int(n)}", params)
             return [row[0] for row in cursor.fetchall()]
+
+    def count_matches(self, match, n):
+        """How many rows ``match`` = (sql, params) selects, counting at most ``n``.
+
+        Counted by the engine: fetching the ids only to count them cost more than the
+        engine's own work for a common word (SQLite, 10,001 ids: about 2 ms of building
+        rows in Python against 0.5 ms for the count, more through Django's cursor).
+        """
+        sql, params = match
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(n)}) counted", params)
+            return cursor.fetchone()[0]
 
     def ids_sql(self, ids):  # pragma: no cover - abstract
         """(sql, params) selecting the given ids as one column."""

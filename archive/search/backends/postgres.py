@@ -70,6 +70,9 @@ class PostgresBackend(SearchBackend):
     # rechecked against positions), which SQLite's FTS5 index avoids: count fewer rows
     # so a common phrase stays within the page budget.
     count_cap = 1_000
+    # The ranking starts from the first matches (newest of them, and every one when
+    # they are few), so they are fetched whole.
+    ranks_from_pool = True
 
     # -- query language --------------------------------------------------------------
     def word(self, word, prefix=False):
