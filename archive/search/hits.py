@@ -16,8 +16,15 @@ from archive.models import Authorship, Entry, EntryStatus
 
 #: Entry columns a result row never shows: the body (read only as its first
 #: ``SNIPPET_HEAD`` characters, for the rare hit the engine did not mark and that has no
-#: synopsis), its block structure (costly JSON), the author note and editorial bookkeeping.
-HIT_DEFERRED = ("body", "body_blocks", "author_note", "needs_review", "edited_fields")
+#: synopsis), its block structure (costly JSON), the author note and editorial and import
+#: bookkeeping (three of them timestamps, each parsed and made aware on every load).
+HIT_DEFERRED = ("body", "body_blocks", "author_note", "needs_review", "edited_fields",
+                "created_at", "published_at", "imported_at", "source_name", "checksum", "importer_version")
+#: Name columns a byline never shows (a row shows the name and links its slug; a COinS
+#: title reads kind, name, family and given names).
+BYLINE_DEFERRED = tuple(f"agent__{name}" for name in (
+    "normalized_name", "citation_token", "description", "affiliation", "wikidata", "orcid", "viaf",
+    "created_at", "updated_at"))
 SNIPPET_HEAD = 600
 
 
@@ -47,7 +54,7 @@ def load_hits(ids):
         return entries
     authorships = {pk: [] for pk in entries}
     for authorship in (Authorship.objects.filter(entry_id__in=list(entries)).select_related("agent")
-                       .order_by("entry_id", "position", "pk")):
+                       .defer(*BYLINE_DEFERRED).order_by("entry_id", "position", "pk")):
         authorship.entry = entries[authorship.entry_id]
         authorships[authorship.entry_id].append(authorship)
     tags = {pk: [] for pk in entries}
