@@ -116,12 +116,18 @@ def person_statement_groups(agent, page, per_page):
     page = min(parse_page(page), num_pages)
     rep_pks = representatives[(page - 1) * per_page: page * per_page]
     # Checked again (in Python: joining on the entry's status here makes SQLite scan
-    # entries), so whatever the cache holds, a rejected statement or a draft never shows.
+    # entries), so whatever the cache holds, a rejected statement, a draft or another
+    # speaker's statement never shows. Every statement here is the agent's: the page's
+    # own record is their speaker, rather than a join that read 50 copies of it
+    # (PostgreSQL hashed every name to make it).
     by_pk = {
-        s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet", "speaker")
+        s.pk: s for s in Statement.objects.filter(pk__in=rep_pks).select_related("entry", "entry__outlet")
         .defer(*deferred_entry_text(keep=("body",)))
         if s.review_status != Statement.Review.REJECTED and s.entry.status == EntryStatus.PUBLISHED
+        and s.speaker_id == agent.pk
     }
+    for statement in by_pk.values():
+        statement.speaker = agent
     groups = [by_pk[pk] for pk in rep_pks if pk in by_pk]
     also = also_quoted_in(groups, exclude_pks=rep_pks)
     for statement in groups:
