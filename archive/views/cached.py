@@ -28,17 +28,30 @@ def archive_fingerprint():
     records (django-simple-history writes one on every save and delete, so a statement
     rejected or an entry unpublished changes the fingerprint too).
     """
-    sources = [
-        (Entry, "updated_at"), (Entry, "id"), (TaggedItem, "id"), (Authorship, "id"), (Statement, "id"),
-        (Entry.history.model, "history_id"), (Statement.history.model, "history_id"),
-        (Agent.history.model, "history_id"),
-    ]
-    q = connection.ops.quote_name
-    sql = "SELECT " + ", ".join(f"(SELECT MAX({q(column)}) FROM {q(model._meta.db_table)})" for model, column in sources)
     with connection.cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(_fingerprint_sql(connection.vendor))
         row = cursor.fetchone()
     return hashlib.sha1(repr(row).encode()).hexdigest()[:16]
+
+
+_FINGERPRINT_SQL = {}
+
+
+def _fingerprint_sql(vendor):
+    """The fingerprint's query, written once per database engine: reaching a history
+    model (``Entry.history.model``) builds a manager class each time, three of them
+    about a millisecond of every page that asks for the fingerprint."""
+    sql = _FINGERPRINT_SQL.get(vendor)
+    if sql is None:
+        sources = [
+            (Entry, "updated_at"), (Entry, "id"), (TaggedItem, "id"), (Authorship, "id"), (Statement, "id"),
+            (Entry.history.model, "history_id"), (Statement.history.model, "history_id"),
+            (Agent.history.model, "history_id"),
+        ]
+        q = connection.ops.quote_name
+        sql = _FINGERPRINT_SQL[vendor] = "SELECT " + ", ".join(
+            f"(SELECT MAX({q(column)}) FROM {q(model._meta.db_table)})" for model, column in sources)
+    return sql
 
 
 def cached(name, compute, fingerprint, *args):
