@@ -199,3 +199,43 @@ def test_statement_search_results_render_exactly_as_the_template_did(client, dja
     before = engines["django"].from_string(STATEMENTS_LOOP_BEFORE).render({"results": response.context["results"]})
     assert html[start:end] == before
     assert "paraphrase:" in before and "not yet known" in before and "&lt;Silva&gt;" in before and "<mark>" in before
+
+
+@pytest.mark.django_db
+def test_statement_lists_keep_the_coins_titles_their_records_give_and_follow_renames(client):
+    """A person page's spans are the titles of the entries' citation records, built once
+    per version of the entry and of the names they show."""
+    import re
+
+    from archive.citations import csl, zotero
+    from django.utils.html import escape
+
+    from archive.citations.records import list_records
+    from tests import site_data as make
+
+    coins_cache.clear()
+    author, speaker = make.agent("Ana Lim"), make.agent("Wang Li")
+    first = make.entry("Harbour dues", paragraphs=["Wang said the harbour dues would rise."], authors=[author],
+                       published_on=datetime.date(2026, 2, 2))
+    second = make.entry("Port fees", paragraphs=["Later Wang said port fees would fall."],
+                        published_on=datetime.date(2026, 3, 3))
+    for entry, words in ((first, "the harbour dues would rise"), (second, "port fees would fall")):
+        make.statement(entry, words, speaker, review_status="confirmed")
+
+    def spans():
+        html = client.get(speaker.get_absolute_url()).content.decode()
+        return re.findall(r'class="Z3988" title="([^"]*)"', html)
+
+    def from_records():
+        statements = [s for s in speaker.statements.select_related("entry", "entry__outlet").order_by("-entry__published_on")]
+        return [escape(zotero.coins(csl.to_csl(record))) for record in list_records(statements, RequestFactory().get("/"))]
+
+    kept = spans()
+    assert len(kept) == 2 and kept == from_records() and spans() == kept
+    assert "Lim" in kept[1] and "Harbour+dues" in kept[1]
+    Agent.objects.filter(pk=author.pk).update(name="Ana Lim-Tan", family_name="Lim-Tan")
+    renamed = spans()
+    assert renamed == from_records() and "Lim-Tan" in renamed[1] and renamed[0] == kept[0]
+    second.title = "Port charges"
+    second.save()
+    assert "Port+charges" in spans()[0]

@@ -240,6 +240,18 @@ def list_records(objects, request=None, skip=()):
     statements or statement search hits. An entry shown twice counts once, and the ids in
     ``skip`` (offered elsewhere on the page) not at all. What the page did not load
     (bylines, series) is read for all of them in one query, never per entry."""
+    entries, bylines, series = list_bylines(objects, skip)
+    return [entry_record(e, request, with_text=False, authors=byline_names(bylines.get(e.pk)),
+                         series=series.get(e.pk))
+            for e in entries]
+
+
+def list_bylines(objects, skip=()):
+    """(entries, bylines, series) for ``list_records``: the entries a list shows (once
+    each, without ``skip``), and for those whose bylines or series the page did not
+    load, read in one query: {entry id: [(agent id, kind, name, family name, given
+    name) of each author, in order]} and {entry id: series name or ""}. Entries the page
+    loaded them for are in neither."""
     entries, seen = [], set(skip)
     for obj in objects:
         entry = getattr(obj, "statement", obj)
@@ -249,7 +261,7 @@ def list_records(objects, request=None, skip=()):
             entries.append(entry)
     missing = [e.pk for e in entries if "authorships" not in getattr(e, "_prefetched_objects_cache", {})
                or (e.series_id and not Entry.series.is_cached(e))]
-    authors, series = {}, {}
+    bylines, series = {}, {}
     if missing:
         rows = (Entry.objects.filter(pk__in=missing).order_by("pk", "authorships__position", "authorships__pk")
                 .values_list("pk", "series__name", "authorships__role", "authorships__agent_id",
@@ -257,11 +269,17 @@ def list_records(objects, request=None, skip=()):
                              "authorships__agent__family_name", "authorships__agent__given_name"))
         for pk, series_name, role, agent_id, kind, name, family, given in rows:
             series[pk] = series_name or ""
-            names = authors.setdefault(pk, [])
+            names = bylines.setdefault(pk, [])
             if agent_id is not None and role == Authorship.Role.AUTHOR:
-                names.append(_name(kind, name, family, given, agent_id))
-    return [entry_record(e, request, with_text=False, authors=authors.get(e.pk), series=series.get(e.pk))
-            for e in entries]
+                names.append((agent_id, kind, name, family, given))
+    return entries, bylines, series
+
+
+def byline_names(byline):
+    """The author names of a ``list_bylines`` byline (None stays None: the entry's own)."""
+    if byline is None:
+        return None
+    return [_name(kind, name, family, given, agent_id) for agent_id, kind, name, family, given in byline]
 
 
 def export_queryset(queryset=None):
