@@ -302,6 +302,8 @@ def candidates(run, stmt, how, prev_speaker):
         fits = [c for c in out if c.name and not c.engine and c.before and c.kind in described
                 and not described_kinds(c.name)]
         nearest_fit = max(fits, key=lambda c: c.before[0], default=None)
+    wanted = places_in(pick.name) if described else frozenset()  # the places a description names
+    description_words = _description_words(pick.name) if described else set()
     befores = sorted(-c.before[0] for c in out if c.before)
     cue_cache = run.__dict__.setdefault("_cue_cache", {})
 
@@ -336,14 +338,13 @@ def candidates(run, stmt, how, prev_speaker):
                 f["fits_description"] = 1.0
             # "the Chinese minister" points back to a person the text placed in China, not to one
             # it placed elsewhere; "the bank" to a body whose name holds the word
-            wanted = places_in(pick.name)
             if wanted:
                 have = places_in(f"{c.description} {c.name}")
                 if have:
                     f["description_place_matches" if have & wanted else "description_place_differs"] = 1.0
                 else:
                     f["description_place_unknown"] = 1.0
-            if _description_words(pick.name) & _description_words(c.name):
+            if description_words & _description_words(c.name):
                 f["description_word_in_name"] = 1.0
             if c is nearest_fit:
                 f["nearest_fit_before"] = 1.0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from .kinds import infer_kind
+from .places import same_place
 from .trie import trie_pattern
 
 
@@ -110,17 +111,6 @@ ROLE_SYNONYMS = {
     "academic": ("professor", "lecturer", "scholar"), "scholar": ("professor", "academic", "fellow"),
     "general": ("army chief", "chief of army", "chief of staff"), "economist": ("economics",),
 }
-# "the Spanish leader" after "Spain’s prime minister, Pedro Sánchez"
-DEMONYMS = {"spanish": "spain", "french": "france", "german": "germany", "british": "britain", "chinese": "china",
-            "japanese": "japan", "indian": "india", "russian": "russia", "american": "america",
-            "italian": "italy", "dutch": "netherlands", "polish": "poland", "turkish": "turkey",
-            "korean": "korea", "pakistani": "pakistan", "indonesian": "indonesia", "thai": "thailand",
-            "vietnamese": "vietnam", "filipino": "philippines", "malaysian": "malaysia", "australian": "australia",
-            "canadian": "canada", "mexican": "mexico", "brazilian": "brazil", "israeli": "israel",
-            "iranian": "iran", "egyptian": "egypt", "ukrainian": "ukraine", "hungarian": "hungary",
-            "greek": "greece", "swedish": "sweden", "irish": "ireland", "singaporean": "singapore",
-            "taiwanese": "taiwan", "bangladeshi": "bangladesh", "nigerian": "nigeria", "kenyan": "kenya",
-            "saudi": "saudi", "argentine": "argentina", "portuguese": "portugal", "belgian": "belgium"}
 # bodies whose name runs on with the place they sit in ("US Embassy in Manila")
 IN_PLACE_HEADS = {"chamber", "embassy", "consulate", "mission", "delegation"}
 IN_PLACE_RE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)\b")
@@ -620,9 +610,10 @@ class Referents:
             # after "Trade Minister Don Farrell" (not another minister described in between)
             desc = self.roles_of(r, pos)
             if any(h in desc for h in heads) and (not modifiers or any(
-                    m in desc or m in r.name.lower() or DEMONYMS.get(m, "-") in desc for m in modifiers)):
+                    m in desc or m in r.name.lower() or same_place(m, desc) for m in modifiers)):
                 return r
-            if generic and modifiers and all(m in desc or DEMONYMS.get(m, "-") in desc for m in modifiers):
+            if generic and modifiers and all(m in desc or same_place(m, desc) for m in modifiers):
+                # "the Spanish leader" after "Spain’s prime minister, Pedro Sánchez"
                 return r
         for r in self._before(pos, 6000):
             if r.kind == "person" and r.name != self.author and head in r.description.lower():

@@ -230,23 +230,6 @@ def score_with(cases, model, calibration=()):
     return gold_n, found, right
 
 
-def cross_validate(cases, folds=5, l2=1.0):
-    """Statement recall, speaker accuracy and end to end over ``folds`` outlet-disjoint folds."""
-    totals = [0, 0, 0]
-    for k in range(folds):
-        train = [c for c in cases if _fold(c, folds) != k]
-        held = [c for c in cases if _fold(c, folds) == k]
-        span_weights = spans_model.fit(span_examples(train), l2=l2)
-        thresholds, _ = thresholds_for(train, span_weights)
-        span_model = ({}, [], span_weights, thresholds)
-        weights = fit(groups_for(train, span_model)[0], l2=l2)
-        thresholds["switch"] = switch_margin(train, weights, span_model)
-        for i, v in enumerate(score_with(held, (weights, [], span_weights, thresholds))):
-            totals[i] += v
-    gold_n, found, right = totals
-    return {"gold": gold_n, "recall": found / gold_n, "speaker_accuracy": right / found, "end_to_end": right / gold_n}
-
-
 def _fit_fold(train, l2):
     """(span weights, thresholds with the switch margin, ranker weights) fitted on ``train`` alone."""
     span_weights = spans_model.fit(span_examples(train), l2=l2)
@@ -255,6 +238,19 @@ def _fit_fold(train, l2):
     weights = fit(groups_for(train, span_model)[0], l2=l2)
     thresholds["switch"] = switch_margin(train, weights, span_model)
     return span_weights, thresholds, weights
+
+
+def cross_validate(cases, folds=5, l2=1.0):
+    """Statement recall, speaker accuracy and end to end over ``folds`` outlet-disjoint folds."""
+    totals = [0, 0, 0]
+    for k in range(folds):
+        train = [c for c in cases if _fold(c, folds) != k]
+        held = [c for c in cases if _fold(c, folds) == k]
+        span_weights, thresholds, weights = _fit_fold(train, l2)
+        for i, v in enumerate(score_with(held, (weights, [], span_weights, thresholds))):
+            totals[i] += v
+    gold_n, found, right = totals
+    return {"gold": gold_n, "recall": found / gold_n, "speaker_accuracy": right / found, "end_to_end": right / gold_n}
 
 
 def train_final(cases, folds=5, l2=1.0):
