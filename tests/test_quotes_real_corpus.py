@@ -27,7 +27,9 @@ def test_passages_are_valid_and_the_test_outlets_appear_in_no_other_split():
     assert corpus.check_passages() == []
     s = corpus.stats()
     assert s["passages"] >= 300 and s["outlets"] >= 150
-    assert s["test"]["passages"] >= 100
+    # Between a retirement (the split was scored at first sight, then studied) and the next
+    # split's merge the test split is empty; a test split that exists must be large enough.
+    assert s["test"]["passages"] == 0 or s["test"]["passages"] >= 100
 
 
 def test_gold_and_both_annotation_passes_pass_the_checker():
