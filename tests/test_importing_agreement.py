@@ -86,7 +86,7 @@ def test_check_takes_a_pass_and_a_pages_file_not_yet_merged(tmp_path, capsys):
     seen = next(p for p, _ in corpus.load(split="train+dev"))
     clash = write(tmp_path / "clash.jsonl", [dict(test_page, outlet_domain=seen["outlet_domain"]),
                                               dict(test_page, id=seen["id"], outlet_domain="other.example")])
-    both = write(tmp_path / "both.jsonl", [gold("m-001", title="Water rates must rise"), gold(seen["id"])])
+    both = write(tmp_path / "both.jsonl", [gold("new-001", title="Water rates must rise"), gold(seen["id"])])
     assert corpus.main(["check", str(both), "--pages", str(clash)]) == 1
     out = capsys.readouterr().out
     assert "already in the corpus's train or dev split" in out and "already in the corpus" in out

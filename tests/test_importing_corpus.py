@@ -25,18 +25,20 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
     assert len(pairs) >= 200 and len({p["outlet_domain"] for p, _ in pairs}) >= 100
     by_split = {s: {p["outlet_domain"] for p, _ in pairs if p["split"] == s} for s in corpus.SPLITS}
     assert not by_split["test"] & (by_split["train"] | by_split["dev"])
-    # The locked test split is batch m, merged by the lead once collected and annotated blind; until
-    # then it is empty, and a page of any earlier batch is never in it.
+    # The locked test split is batch p, merged by the lead once collected and annotated blind; until
+    # then it is empty (batch m, the last one, is retired), and a page of any earlier batch is never in it.
     test = [p for p, _ in pairs if p["split"] == "test"]
-    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "m" for p in test)
-    assert corpus.expected_split({"batch": "m", "outlet_domain": "example.org"}) == "test"
-    assert corpus.expected_split({"batch": "l", "outlet_domain": "example.org"}) in {"train", "dev"}
+    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "p" for p in test)
+    assert corpus.expected_split({"batch": "p", "outlet_domain": "example.org"}) == "test"
+    for earlier in ("l", "m"):
+        assert corpus.expected_split({"batch": earlier, "outlet_domain": "example.org"}) in {"train", "dev"}
 
 
 def test_the_earlier_test_splits_are_retired_into_train_and_dev():
     retired = corpus.load(split="retired")
-    assert len(retired) == 112 + 105 + 104 + 107 + 104  # the first test split, batches c, j, k, then l
-    assert {"c", "j", "k", "l"} <= {p["batch"] for p, _ in retired if p.get("batch")}
+    assert len(retired) == 112 + 105 + 104 + 107 + 104 + 106  # the first test split, batches c, j, k, l, then m
+    assert {"c", "j", "k", "l", "m"} <= {p["batch"] for p, _ in retired if p.get("batch")}
+    assert not [p for p, _ in corpus.load(split="train+dev") if p.get("batch") == "m" and p.get("retired_from") != "test"]
     assert {p["split"] for p, _ in retired} == {"train", "dev"}
     # a retired outlet stays in one split: its pages never straddle train and dev
     splits_of = {}
@@ -94,8 +96,12 @@ def test_development_splits_keep_their_figures():
     # authors 0.952, date 0.991, outlet 0.969 precision); the fifth round's general rules took its
     # wrong and invented values out (title 0.989, authors 0.988, date 1.000, outlet 1.000), so the
     # gate is 0.98 on every field again.
+    # Batch m (the sixth test split) then joined with its first-sight errors (title 0.983, authors 0.979,
+    # date 0.985, outlet 1.000 precision on the whole); the authors' floor holds that figure until the
+    # sixth round's work on its errors; everywhere else the gate is 0.98.
+    floors = {"authors": 0.978}
     for name, field in score.fields.items():
-        assert field.precision >= 0.98, (name, field.as_dict())
+        assert field.precision >= floors.get(name, 0.98), (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     # Batch j (the third test split) joined train and dev with its first-sight misses; the third
@@ -105,10 +111,11 @@ def test_development_splits_keep_their_figures():
     # whole); the fourth round's work took out its wrong and invented values and reached title
     # 0.800, authors 0.747, date 0.851. The precision gate stays.
     # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833; the fifth round
-    # reached title 0.800, authors 0.759, date 0.833.
-    assert score.fields["title"].recall >= 0.79
-    assert score.fields["authors"].recall >= 0.75
-    assert score.fields["date"].recall >= 0.83
+    # reached title 0.800, authors 0.759, date 0.833. Batch m's misses moved it to title 0.788,
+    # authors 0.705, date 0.815.
+    assert score.fields["title"].recall >= 0.78
+    assert score.fields["authors"].recall >= 0.70
+    assert score.fields["date"].recall >= 0.81
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):
