@@ -522,3 +522,49 @@ def test_a_letter_to_someone_signed_by_a_bare_name_at_the_page_s_end_is_signed_b
             "rid of it. I suppose my view would anger a whole lot of lobbyists.")
     assert parse_file("page.txt", "\n\n".join([post, SECOND, "Catty Remarks"]).encode()).authors == []
     assert parse_file("page.txt", "\n\n".join([letter, SECOND, "Every Thursday"]).encode()).authors == []
+
+
+# -- the sixth round (batch m's errors) ------------------------------------------------------------
+
+def test_a_post_s_comment_section_heading_is_no_headline():
+    comment = ("Back in the day, if you got hit, you just got hit, and no one passed out on the field in hot "
+               "weather either, young football players or not.")
+    doc = read("2 thoughts on “For parents of young football players”", body=(comment, SECOND))
+    assert doc.title == ""
+    doc = read("One response to \"Why the levy matters\"", body=(comment, SECOND))
+    assert doc.title == ""
+
+
+def test_today_s_date_beside_today_s_weather_is_the_site_s_clock():
+    letter = ("Electric scooter rentals will be a dangerous addition to the rider and another hazard for the "
+              "cars, an accident waiting to happen.")
+    doc = read("72.3 F", "Thursday, September 29, 2022", "Electric scooter rentals are an accident waiting to happen",
+               "To the Editor:", body=(letter, SECOND))
+    assert doc.date is None
+    assert doc.title == "Electric scooter rentals are an accident waiting to happen"  # not the weather
+    # without the weather beside it, a date under the headline still dates the page
+    doc = read("Electric scooter rentals are an accident waiting to happen", "Thursday, September 29, 2022",
+               body=(letter, SECOND))
+    assert doc.date == datetime.date(2022, 9, 29)
+
+
+def test_after_a_bracketed_label_a_bare_word_opens_the_headline():
+    text = ("A municipality's property is divided into zones, where certain land uses are allowed; this is the "
+            "zoning a letter opposing a change is about.")
+    doc = read("[Sample] Letter Opposing The Zoning Change", "0", "[Sample] Letter Opposing The Zoning Change",
+               body=(text, SECOND))
+    assert doc.title == "Letter Opposing The Zoning Change"
+    assert read("Opinion | Letter: Zoning change hurts the neighbourhood").title == "Zoning change hurts the neighbourhood"
+
+
+def test_a_site_s_address_with_its_slogan_is_the_masthead():
+    post = ("Since I'm in the grocery store two or three times a month, food prices and their bites are no "
+            "shock for me to read about.")
+    doc = read("News-Sentinel.com Your Town. Your Voice.", "Opening Arguments", "Food bites", body=(post, SECOND))
+    assert doc.title == "Food bites"
+    assert doc.outlet.name == "News-Sentinel.com"
+    assert doc.authors == []  # the blog's name above the headline signs nothing
+    # a headline that only names a company by its address is still a headline
+    doc = read("Amazon.com buys a grocery chain", body=("Amazon.com has agreed to buy a grocery chain, it said on "
+                                                          "Friday, in its largest purchase.", SECOND))
+    assert doc.title == "Amazon.com buys a grocery chain"

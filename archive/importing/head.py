@@ -146,6 +146,10 @@ FURNITURE = re.compile(
     r"(?:published|modified|updated|posted):?(?:\s+(?:published|modified|updated|posted):?)*|"  # stamps without dates
     r"dear\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}[,:!]?|"  # a letter's or notice's salutation names its readers, not the piece
     r"short description:.*|from wikipedia.*|"  # an encyclopedia's page labels
+    # a post's comment section, headed with the post's title in quotes: "2 thoughts on “TITLE”"
+    r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|"
+    r"reactions?|reviews?)\s+(?:on|to|for)\s+[“\"‘'].*|"
+    r"-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]|"  # a weather widget's reading ("72.3 F", "21°C") in the masthead strip
     r"[•·|\-–—×*]+|[a-z]|\d+|\d{1,2}:\d{2})$",
     re.I,
 )
@@ -162,6 +166,10 @@ _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+
 _DASH_OPENING = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+[–—]\s+[A-Z“\"‘]")
 _PICTURE_AGENCY = re.compile(r"\b(?:getty|shutterstock|istock|alamy|unsplash|pixabay|pexels|adobe stock|wikimedia|"
                              r"flickr|dreamstime|depositphotos)\b", re.I)
+# A site's name written as its address, alone or with its slogan of short sentences
+# ("News-Sentinel.com Your Town. Your Voice."): the masthead, not a headline.
+_ADDRESS_MASTHEAD = re.compile(r"^(?P<name>[A-Z][\w-]*\.(?:com|org|net|news|info|online|co\.uk|com\.au|co\.nz|"
+                               r"co\.za|com\.ng|in|ca|ie))(?P<slogan>(?:\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}[.!])*)$")
 _PLACED_MASTHEAD = re.compile(r"^(?P<name>The\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+"
                               r"\((?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)$")
 _AGO_SOURCE = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}?)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|"
@@ -379,11 +387,15 @@ def _strip_title(text, outlets_found):
         elif len(segments) >= 3 and "|" in text and any(known_outlet(s) for s in rest):
             site = site or next(known_outlet(s) for s in rest if known_outlet(s))
             text = first
+    first = True
     while True:
-        stripped = LABEL_PREFIX.sub("", text, count=1)
+        match = LABEL_PREFIX.match(text)
+        stripped = text[match.end():] if match else text
         if stripped == text or len(words(stripped)) < 2:
             break
-        text = stripped
+        if not first and not re.search(r"[|:\]]\s*$", match.group(0)):
+            break  # "[Sample] Letter Opposing ...": after a label, a bare word opens the headline
+        text, first = stripped, False
     return text.strip(), site
 
 
@@ -632,6 +644,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 if known_outlet(segment, strict=True):
                     outlets.append((i, known_outlet(segment)))
         found = head_date(text)
+        if found and found.value and _beside_weather(lines, i):
+            kinds[i] = "furniture"  # today's date beside today's weather: the site's clock
+            continue
         if found and (len(words(found.rest)) <= 3 or known_outlet(found.rest) or text.lower().startswith(
                 found.rest.lower()[:0]) and _starts_with_date(text)):
             kinds[i] = "date"
@@ -684,6 +699,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines.append((i, [clean_name(named.group("name"))]))
             if known_outlet(named.group("outlet")):
                 outlets.append((i, known_outlet(named.group("outlet"))))
+            continue
+        if _ADDRESS_MASTHEAD.match(text):
+            kinds[i] = "masthead"
+            outlets.append((i, _ADDRESS_MASTHEAD.match(text).group("name")))
             continue
         placed = _PLACED_MASTHEAD.match(text)
         if placed and not is_section_word(placed.group("place")) and not looks_like_person(placed.group("name")):
@@ -964,6 +983,17 @@ def _name_supported(name, at, lines, kinds):
         return False
     elsewhere = "\n".join(t for j, t in enumerate(lines) if j != at)
     return bool(re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])", elsewhere))
+
+
+_WEATHER = re.compile(r"(?:^|\s)-?\d{1,3}(?:\.\d)?\s*°?\s*[FC](?:\s|$)|\d\s*°")
+
+
+def _beside_weather(lines, i):
+    """Whether the line at ``i`` stands beside a weather reading ("72.3 F" above "Thursday,
+    September 29, 2022"): the masthead's strip of today's weather and date, the site's clock."""
+    near = [" ".join(lines[j].split()) for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    near += [" ".join(lines[j].split()) for j in (i - 2, i + 2) if 0 <= j < len(lines) and not lines[(i + j) // 2].strip()]
+    return any(t and len(words(t)) <= 4 and _WEATHER.search(t) for t in near) or bool(_WEATHER.search(lines[i]))
 
 
 def _starts_with_date(text):
