@@ -568,3 +568,51 @@ def test_a_site_s_address_with_its_slogan_is_the_masthead():
     doc = read("Amazon.com buys a grocery chain", body=("Amazon.com has agreed to buy a grocery chain, it said on "
                                                           "Friday, in its largest purchase.", SECOND))
     assert doc.title == "Amazon.com buys a grocery chain"
+
+
+def test_a_letter_s_signature_above_an_empty_comment_section_or_the_paper_s_call_for_letters():
+    letter = ("I just read the article about pending electric scooter legislation, and came away alarmed at "
+              "what it would mean for people walking on sidewalks.")
+    doc = read("Letter: Sidewalks are no place for any motor vehicles",
+               body=(letter, SECOND, "Walter Simpson", "There are no comments - be the first to comment"))
+    assert doc.authors == ["Walter Simpson"]
+    # a short closing sentence under the last paragraph, then the name, then the call for letters
+    doc = read("Electric scooter rentals are an accident waiting to happen",
+               body=(letter, "Please don't entertain this idea!", "John Lazaruis",
+                     "Would you like to share your thoughts with us? Share them in a comment or by writing a "
+                     "Letter to the Editor.", "Submit a Letter to the Editor"))
+    assert doc.authors == ["John Lazaruis"]
+    # a further paragraph of text under the name is no signature's end
+    doc = read("Electric scooter rentals are an accident waiting to happen",
+               body=(letter, "John Lazaruis", "Scooters were first rented in the city last year, and the council "
+                                              "will decide on more of them this week."))
+    assert doc.authors == []
+
+
+def test_a_letter_that_says_it_is_one_is_signed_by_the_bare_name_under_it():
+    intro = "The following is a Letter to the Editor to The Monroe News."
+    text = ("This is in reference to the teacher shortage article that ran Sunday. People are free to choose; if "
+            "lots of people reject what you are offering then you have got to make a better offer.")
+    doc = parse_file("page.txt", "\n\n".join([intro, text, SECOND, "Daniel Dlugas"]).encode())
+    assert doc.authors == ["Daniel Dlugas"]
+    open_letter = ("Instead of declaring war on wolves try to think like the wolf, who does not understand what "
+                   "you value. You can choose to be a better neighbor to the wildlife beside you.")
+    doc = parse_file("page.txt", "\n\n".join(["Dear Mr. Wolf-Killing Rancher:", open_letter, SECOND,
+                                               "Linda Camac"]).encode())
+    assert doc.authors == ["Linda Camac"]
+    # a page that neither says it is a letter nor speaks in the first person signs nothing so
+    post = ("Instead of declaring war on wolves ranchers could think like the wolf, who does not understand "
+            "what ranchers value, and choose to be better neighbors to the wildlife.")
+    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Linda Camac"]).encode()).authors == []
+
+
+def test_a_signature_with_the_signer_s_organisation_on_the_page_s_last_line():
+    letter = ("It is fine to suggest that the tax credit for electric vehicles should be given an end date, but "
+              "let's remember the purpose behind it.")
+    doc = read("Are Electric Cars Worth the Taxpayer Charge?",
+               body=(letter, SECOND, "William C. Eacho", "Partnership for Responsible Growth"))
+    assert doc.authors == ["William C. Eacho"]
+    doc = read("Are Electric Cars Worth the Taxpayer Charge?",
+               body=(letter, SECOND, "William C. Eacho", "Partnership for Responsible Growth", "Related Posts",
+                     "Why we need more charging points now"))
+    assert doc.authors == []  # more under it than the organisation: not a signature's end

@@ -278,7 +278,11 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
 _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussion|related(?: headlines| articles| stories)?|"
                              r"share(?: this)?|more from .{1,30}|recommended|advertisement|tags?:.*|"
                              r"leave a (?:reply|comment)|(?:sign up|subscribe)|.{0,60}\bin your inbox|.{0,40}\bnewsletters?|"
-                             r"submit (?:your|a) letter|(?:read more )?letters? to the editor)\b",
+                             r"submit (?:your|a) letter|(?:read more )?letters? to the editor)\b|"
+                             # an empty comment section, and the paper's call for comments or letters
+                             r"^(?:there are no comments|no comments yet|be the first to comment)\b|"
+                             r"^(?=.{0,200}$).*\b(?:share (?:them|it|your (?:thoughts|views))|write us a letter|"
+                             r"(?:by )?writing a letter to the editor|send (?:us )?a letter)\b",
                              re.I)  # comments, related stories, newsletter sign-ups
 
 
@@ -298,8 +302,9 @@ def _signature(texts, last_prose, need_place=False):
             if places or not need_place:
                 return [clean_name(lines[k].rstrip(","))]
     for k in range(len(lines) - 2, -1, -1):
-        if not is_prose(lines[k]) or word_count(lines[k]) < 8:
-            continue
+        if not is_prose(lines[k]) or word_count(lines[k]) < 8 and not (
+                k > 0 and is_prose(lines[k - 1]) and word_count(lines[k - 1]) >= 8 and lines[k][-1:] in ".!?"):
+            continue  # a short closing sentence ("Please don't entertain this idea!") under a paragraph counts
         # a credit under the last paragraph in a byline's own shape: "By NAME, ROLE", "• NAME, ROLE of ORG"
         credit = lines[k + 1].lstrip("•·-–—* ").strip()
         by = BYLINE.match(credit) if word_count(credit) <= 30 else None
@@ -320,6 +325,9 @@ def _signature(texts, last_prose, need_place=False):
         name = clean_name(signed)
         place = rest[0] if rest and word_count(rest[0]) <= 3 and not re.search(r"[\d/()|]", rest[0]) \
             and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0]) else ""
+        # ... or the signer's organisation, on the page's last line: "Partnership for Responsible Growth"
+        if rest and not place and len(rest) == 1 and _affiliation(rest[0]):
+            place = rest[0]
         after = rest[1:] if place else rest
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
         if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (
@@ -331,6 +339,14 @@ def _signature(texts, last_prose, need_place=False):
     return []
 
 
+def _affiliation(text):
+    """A short line in title case without sentence punctuation or figures: an organisation's name."""
+    ws = text.split()
+    content = [w for w in ws if w.casefold() not in {"of", "for", "the", "and", "on", "in", "at", "&"}]
+    return 2 <= len(ws) <= 6 and not re.search(r"[\d/()|.!?:,;]", text) and bool(content) \
+        and all(w[:1].isupper() for w in content) and not _PAGE_FURNITURE.match(text)
+
+
 def _signed_letter(name, above):
     """A bare name closing a letter (written in the first person, to someone), with no headline kept
     and no place under it: taken only when none of its words is a word the text uses in lower case
@@ -340,6 +356,12 @@ def _signed_letter(name, above):
     first_person = len(re.findall(r"\b(?:I|my|me|we|our|us)\b", text)) >= 3
     # a letter speaks to someone (its readers, the council, the editor); a blog's sign-off need not
     addressed = re.search(r"\b(?:you|your)\b|\bdear\b|\bto the editor\b", text, re.I)
+    # ... or says it is one: a salutation opens it ("Dear Mr. Rancher:", "To the Editor:"), or a
+    # line names it ("The following is a Letter to the Editor"); then the first person may be sparse
+    declared = re.search(r"^(?:dear\s+[^\n]{2,60}[,:]|to the editor:?)\s*$|\bletters? to the editor\b",
+                         "\n".join(above), re.I | re.M)
+    if declared and addressed:
+        first_person = True
     weekday = re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", name, re.I)  # "Every Thursday"
     return first_person and addressed and not weekday and len(name.split()) >= 2 and not any(w.casefold()[:5] in common for w in name.split())
 
