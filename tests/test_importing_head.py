@@ -616,3 +616,39 @@ def test_a_signature_with_the_signer_s_organisation_on_the_page_s_last_line():
                body=(letter, SECOND, "William C. Eacho", "Partnership for Responsible Growth", "Related Posts",
                      "Why we need more charging points now"))
     assert doc.authors == []  # more under it than the organisation: not a signature's end
+
+
+def test_bylines_inside_a_head_line():
+    text = ("Americans have had to weather much since the pandemic, including grocery bills still so high that "
+            "the real reason for them matters.")
+    doc = read("Site icon EgbertoWillies.com", "The Real Reason Your Grocery Bill Is Still So High:By Sonali Kolhatkar",
+               "This is the argument against blaming the government for inflation", body=(text, SECOND))
+    assert (doc.title, doc.authors) == ("The Real Reason Your Grocery Bill Is Still So High", ["Sonali Kolhatkar"])
+    # a credit line naming the column or the venue before "by"
+    cease = ("So where does the cease-fire go from here, and will the peace in Gaza really hold, or will the "
+             "weapons soon speak again?")
+    doc = read("It’s far too early yet to bet on peace in Gaza", "“Perceptions,” by Gerry Warner", "Op-Ed Commentary",
+               body=(cease, SECOND))
+    assert (doc.title, doc.authors) == ("It’s far too early yet to bet on peace in Gaza", ["Gerry Warner"])
+    assert read("How to Protect Critical Infrastructure From Ransomware Attacks",
+                "Op-ed in Bulletin of the Atomic Scientists, by Gregory Falco and Sejal Jhawer").authors == \
+        ["Gregory Falco", "Sejal Jhawer"]
+    # "by NAME on" whose date the page lost
+    assert read("The Most Polite Pickleball Noise Complaint We've Seen Yet", "by Adam Forziati on").authors == \
+        ["Adam Forziati"]
+    # a credited work's maker is no byline
+    assert read("Is This George Kennan?", "“George F. Kennan: An American Life,” a book by John Lewis Gaddis",
+                body=("It seemed like the perfect match for Kennan and his biographer, who was smart and "
+                      "sympathetic.", SECOND)).authors == []
+
+
+def test_a_name_beside_the_date_on_one_line_is_the_byline_but_a_dateline_s_place_is_not():
+    text = ("How much do you tip? Fifteen percent? Twenty? What started as a way to reward good service is now "
+            "pretty much a given in the confusing world of tipping.")
+    doc = read("The confusing world of tipping etiquette", "Jeff Tyler May 13, 2011", body=(text, SECOND))
+    assert (doc.authors, doc.date) == (["Jeff Tyler"], datetime.date(2011, 5, 13))
+    recovery = ("China's remarkable economic recovery from the depths of the pandemic has slowed, as its real "
+                "estate sector faces challenges.")
+    doc = read("China’s Economic Recovery Slows Amid Real Estate Sector Challenges", "Beijing, China – September 29, 2023",
+               body=(recovery, SECOND))
+    assert doc.authors == [] and doc.date == datetime.date(2023, 9, 29)

@@ -175,8 +175,11 @@ _PLACED_MASTHEAD = re.compile(r"^(?P<name>The\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'
 _AGO_SOURCE = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}?)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|"
                          r"weeks?)\s+ago$")
 _STAMP_WORD = re.compile(r"^(?:updated|published|posted|edited|modified|last|first|created|added)\b", re.I)
-_TITLE_BY = re.compile(r"^(?P<title>.{12,}?)\s+[Bb]y\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:\s*\([^)]{2,30}\))?$")
+_TITLE_BY = re.compile(r"^(?P<title>.{12,}?)(?:\s+|(?<=\w):\s*)[Bb]y\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:\s*\([^)]{2,30}\))?$")
 # A title that names a work ("Review of ...", "a film directed ...") credits that work's maker with "by".
+# A credit line that names the column or the venue before its byline: "“Perceptions,” by Gerry Warner",
+# "Op-ed in Bulletin of the Atomic Scientists, by Gregory Falco and Sejal Jhawer".
+_CREDIT_BY = re.compile(r"^(?P<pre>[^|]{2,80}?)(?:,\s*[”\"]?|[”\"],?)\s+by\s+(?P<names>[A-Z][^|]{3,120})$")
 _WORK_CREDITED = re.compile(r"\b(?:reviews?|reviewed|book|novel|memoir|film|movie|album|song|poem|painting|play|"
                             r"translated|edited|illustrated|directed|photographed|composed|performed)\b", re.I)
 _OPENING_BIO = re.compile(
@@ -294,6 +297,7 @@ def clean_name(text):
 def split_byline(names):
     """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped."""
     names = re.split(r"\s+(?:\||for\s+(?=[A-Z]))\s*", names)[0]
+    names = re.sub(r"\s+(?:on|at)\s*$", "", names)  # "by NAME on" whose date the page lost
     names = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I)
     pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if p.strip()]
     persons = []
@@ -660,6 +664,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             by = BYLINE.match(found.rest) if found.rest else None
             if by:
                 _take_byline(i, by.group("names").rstrip(" ,"), bylines, outlets, closed=True)
+            elif found.rest and found.value:
+                # the author's name beside the date, after a section word at most ("News NAME DATE")
+                signer = " ".join(w for k, w in enumerate(words(found.rest.strip(" ,|·-–—")))
+                                  if not (k == 0 and is_section_word(w)))
+                # (never a dateline's place, "Beijing, China – September 29, 2023", which takes a comma)
+                if looks_like_person(signer) and re.match(r"^(?:\w+\s+)?" + re.escape(signer) + r"\s", text) \
+                        and not _common_words(signer, common) \
+                        and not ROLE_WORDS.search(signer):
+                    bylines.append((i, [clean_name(signer)]))
             continue
         if len(re.findall(r"[a-z][A-Z]", text)) >= 2 or _tag_row(lines[i]) or _DATEISH.search(text):
             kinds[i] = "furniture"  # menu entries glued together, tags apart, a date we cannot read
@@ -673,6 +686,14 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 dates.append((i, date_in.value, date_in.role))
             _take_byline(i, names, bylines, outlets)
             continue
+        credit = _CREDIT_BY.match(text)
+        if credit and not _WORK_CREDITED.search(credit.group("pre")) and len(words(credit.group("pre"))) <= 10:
+            pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", credit.group("names")) if p.strip()]
+            persons = split_byline(credit.group("names"))
+            if persons and len(persons) == len(pieces):
+                kinds[i] = "byline"
+                bylines.append((i, persons))
+                continue
         if text.lower().strip(":") in {"by", "author", "authors", "contributor", "contributors", "written by"} and i + 1 < n:
             kinds[i] = "byline"
             following = " ".join(lines[i + 1].split())
@@ -902,6 +923,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     found = set()
     if head.title:
         found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
+        if title_at is not None and any(i == title_at + 0.5 and names for i, names in bylines):
+            found.add("signed")  # the headline carries its own byline ("TITLE:By NAME", "TITLE – NAME")
         if not title_supported(found):
             head.doubts["title"] = (f"nothing but its layout supports the headline {head.title!r} "
                                     f"(evidence: {', '.join(sorted(found)) or 'none'})")
