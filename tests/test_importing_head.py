@@ -652,3 +652,27 @@ def test_a_name_beside_the_date_on_one_line_is_the_byline_but_a_dateline_s_place
     doc = read("China’s Economic Recovery Slows Amid Real Estate Sector Challenges", "Beijing, China – September 29, 2023",
                body=(recovery, SECOND))
     assert doc.authors == [] and doc.date == datetime.date(2023, 9, 29)
+
+
+def test_the_page_s_first_line_right_above_its_text_is_the_headline_without_a_word_in_common():
+    letter = ("My goodness, by the sound of the recent letter calling for strikes to be illegal, you would think "
+              "the workers of this country had too much power already.")
+    assert read("advertisement", "We need more, not fewer, unions", body=(letter, SECOND)).title == \
+        "We need more, not fewer, unions"
+    # ... but not a label of two words, nor a line with a deck or an identifier between it and the text
+    assert read("Daily update", body=(letter, SECOND)).title == ""
+    assert read("Independent and cutting-edge analysis on global affairs", "10.58867/IBIS9578/ODXQ1683",
+                body=(letter, SECOND)).title == ""
+    # ... nor a line that names the authors or the publisher
+    for line in ("Meghan L. O’Sullivan and Jason Bordoff", "Minga Negash, Seid Hassan and Mammo Muchie",
+                 "Dr. John R. Deni, 2022 in Politico", "Naples Daily News"):
+        assert read(line, body=(letter, SECOND)).title == "", line
+    # ... nor one under another line that could head the page
+    assert read("Ben Bova", "Naples Daily News", body=(letter, SECOND)).title == ""
+
+
+def test_a_browser_support_notice_is_furniture():
+    assert read("Internet Explorer 11 is not supported",
+                "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.",
+                body=("Sixty-nine is the new sixty-five, and the new retirement age will be argued over for "
+                      "years to come.", SECOND)).title != "Internet Explorer 11 is not supported"

@@ -101,6 +101,24 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
     return len(heads) >= 3 or alternations >= 3
 
 
+_SAYING = set("is are was were be been will would can could should must may might need needs has have had do does "
+              "did don't won't can't isn't aren't it's we you i they he she our your my their".split())
+
+
+def _says_or_titles(title):
+    """A headline either says something (a question; a verb or a person speaking: "Think before you
+    tip", "Politics will stand in the way of reform") or is set in title case ("A Eulogy for
+    Abenomics"). A site's tagline or an offer in sentence case without either ("Independent and
+    cutting-edge analysis on global affairs", "Just $1.99 per week") describes, it heads nothing."""
+    if re.search(r"[$€£¥]\s?\d", title):
+        return False  # a price: an offer
+    ws = re.findall(r"[\w'’-]+", title)
+    if title.rstrip().endswith("?") or any(w.casefold().replace("’", "'") in _SAYING for w in ws):
+        return True
+    content = [w for w in ws if len(w) >= 4 and w.casefold() not in _STOP and w[:1].isalpha()]
+    return bool(content) and sum(w[0].isupper() for w in content) * 10 >= len(content) * 6
+
+
 def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     """The evidence (a set of names, see the module's docstring) for ``title`` at ``title_at``."""
     found = set()
@@ -156,6 +174,11 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     deck = len(between) == 1 and (standfirst(between[0]) or (not above and kinds.get(between[0]) in {"other", "headline"}))
     if above_ok and first_prose > at and (not between or deck):
         found.add("opens")
+    # first: the page's very first line (past furniture and captions), of four words or more, with
+    # the running text right under it: no line above could head the page, no deck, no label between
+    if not above and first_prose > at and len(title.split()) >= 4 and _says_or_titles(title) and all(
+            kinds.get(j) in PASSIVE_KINDS or not lines[j].strip() for j in range(at + 1, first_prose)):
+        found.add("first")
     if not above_ok:
         found.add("below-another")  # a line above it could be the headline (or a notice): no evidence holds
     line = key(" ".join(lines[at].split()))
@@ -169,6 +192,9 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
 
 
 def title_supported(evidence):
-    """Whether the evidence suffices: about the text, and printed twice, signed or opening it."""
-    return ("about" in evidence and not evidence & {"part-of-line", "below-another"}
+    """Whether the evidence suffices: about the text, and printed twice, signed or opening it; or,
+    without a word in common with the text (a short letter's or a column's headline often has none:
+    "We need more, not fewer, unions", "Think before you tip"), the page's first line right above
+    its running text (``first``; the head's reader has already ruled out names, outlets and notices)."""
+    return (bool(evidence & {"about", "first"}) and not evidence & {"part-of-line", "below-another"}
             and bool(evidence & {"repeated", "signed", "opens"}))

@@ -139,7 +139,7 @@ FURNITURE = re.compile(
     r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
-    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|"
+    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|internet explorer(?: \d+)? is (?:not|no longer) supported.*|for (?:an )?optimal browsing.*|"
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
@@ -925,6 +925,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
         if title_at is not None and any(i == title_at + 0.5 and names for i, names in bylines):
             found.add("signed")  # the headline carries its own byline ("TITLE:By NAME", "TITLE – NAME")
+        if "first" in found and "about" not in found and _credit_or_name(head.title):
+            found.discard("first")  # the page's first line names its authors or its publisher
         if not title_supported(found):
             head.doubts["title"] = (f"nothing but its layout supports the headline {head.title!r} "
                                     f"(evidence: {', '.join(sorted(found)) or 'none'})")
@@ -983,6 +985,18 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
+
+
+def _credit_or_name(text):
+    """A line that names people or a publisher rather than an article: several persons ("A, B and
+    C"), a person and a credit ("Dr. NAME, 2022 in Politico"), an organisation's name in title case
+    ("Naples Daily News")."""
+    pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", text) if p.strip()]
+    if split_byline(text) and len(split_byline(text)) == len(pieces):
+        return True
+    if "," in text and looks_like_person(clean_name(text.split(",")[0])):
+        return True
+    return bool(known_outlet(text) or (ORG_WORDS.search(text) and _title_case(text) and len(words(text)) <= 6))
 
 
 def _common_words(text, common):
