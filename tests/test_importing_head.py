@@ -676,3 +676,20 @@ def test_a_browser_support_notice_is_furniture():
                 "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.",
                 body=("Sixty-nine is the new sixty-five, and the new retirement age will be argued over for "
                       "years to come.", SECOND)).title != "Internet Explorer 11 is not supported"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("13-Aug-2010", datetime.date(2010, 8, 13)),
+    ("23rd-Apr-2008 02:34 pm", datetime.date(2008, 4, 23)),
+    ("05-30-2022", datetime.date(2022, 5, 30)),  # month first: no 30th month
+    ("30-05-2022", datetime.date(2022, 5, 30)),
+    ("Apr 22, 20267 min listen5 chapters", datetime.date(2026, 4, 22)),  # a strip glued to the year
+    ("By October 9, 2023No Comments", datetime.date(2023, 10, 9)),
+])
+def test_dates_with_hyphens_and_dates_glued_to_the_next_item(line, value):
+    assert head_date(line).value == (value, "day")
+
+
+def test_a_hyphenated_day_and_month_that_read_both_ways_stay_ambiguous():
+    assert head_date("12-05-2022").ambiguous and head_date("12-05-2022").value is None
+    assert head_date("May 2019-2020") is None

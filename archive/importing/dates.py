@@ -95,15 +95,18 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)"
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{3,4}\s*(?:GMT|UTC))"
+# A year ends at a word's end, or where the next item of a strip was glued to it ("Apr 22, 20267 min
+# listen", "October 9, 2023No Comments").
+_YEAR_END = r"(?:\b|(?=\d\s*min)|(?=(?-i:[A-Z])))"
 _TEXT_DATES = [
-    # 10 May, 2014 / Saturday 28 February 2015 / 8 Jan 2023 / Monday 11th of December 2023
-    re.compile(_WEEKDAY + r"?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
+    # 10 May, 2014 / Saturday 28 February 2015 / 8 Jan 2023 / Monday 11th of December 2023 / 13-Aug-2010
+    re.compile(_WEEKDAY + r"?" + _DAY + r"(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)" + _YEAR + _YEAR_END, re.I),
     # May 23, 2019 / Thursday, Sep 01, 2022 / January9, 2018 / March 4 2018
-    re.compile(_WEEKDAY + r"?" + _MONTH + r"\s*" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b", re.I),
+    re.compile(_WEEKDAY + r"?" + _MONTH + r"\s*" + _DAY + r"(?:,\s*|\s+)" + _YEAR + _YEAR_END, re.I),
 ]
 _ISO = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d/.])")
 _ISO_MONTH = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)(?![\d/.-])")
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.])")
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.-])")
 _MONTH_YEAR = re.compile(r"^(?:published\s*:?\s*|date\s*:?\s*)?" + _MONTH + r",?\s+" + _YEAR + r"$", re.I)
 
 _ROLE_UPDATED = re.compile(r"\b(?:updated|last updated|modified|last modified|edited)\b", re.I)
@@ -176,7 +179,7 @@ def head_date(line):
         if match:
             a, b, year = int(match.group("a")), int(match.group("b")), match.group("year")
             span = match.span()
-            if match.group("sep") == "/" and b > 12 >= a:  # 9/16/2016: month first
+            if match.group("sep") in "/-" and b > 12 >= a:  # 9/16/2016, 05-30-2022: month first
                 found = _make(year, a, b)
             elif a > 12 >= b:  # 22.11.2017, 16/09/2016: day first
                 found = _make(year, b, a)
