@@ -693,3 +693,13 @@ def test_dates_with_hyphens_and_dates_glued_to_the_next_item(line, value):
 def test_a_hyphenated_day_and_month_that_read_both_ways_stay_ambiguous():
     assert head_date("12-05-2022").ambiguous and head_date("12-05-2022").value is None
     assert head_date("May 2019-2020") is None
+
+
+def test_a_date_on_its_byline_s_line_dates_the_page_even_under_a_desk_s_credit():
+    text = ("The manager spoke to the press at lunchtime on Thursday and started by giving an update on the "
+            "current injuries in the squad.")
+    doc = read("DFP Header", "The Manager | Livingston Pre-Match Media Conference",
+               "September 19, 2019 4:36 pm Author: AFC Media Team", "The Manager | Livingston Pre-Match Media Conference",
+               body=(text, SECOND))
+    assert doc.date == datetime.date(2019, 9, 19)
+    assert doc.authors == []  # a desk's credit names no person

@@ -657,7 +657,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if found.ambiguous:
                 head.doubts["date"] = f"the day and month of {text!r} can be read both ways"
             elif found.value:
-                dates.append((i, found.value, found.role))
+                # a date on its byline's line, even a desk's ("4:36 pm Author: AFC Media Team"), is the
+                # article's stamp
+                credited = re.match(r"^(?:by|authors?|written by|posted by)\s+\S", found.rest, re.I)
+                dates.append((i, found.value, "published" if credited and found.role == "plain" else found.role))
             rest_outlet = known_outlet(found.rest) if found.rest else ""
             if rest_outlet:
                 outlets.append((i, rest_outlet))
