@@ -703,3 +703,28 @@ def test_a_date_on_its_byline_s_line_dates_the_page_even_under_a_desk_s_credit()
                body=(text, SECOND))
     assert doc.date == datetime.date(2019, 9, 19)
     assert doc.authors == []  # a desk's credit names no person
+
+
+def _sections(headings, paragraph):
+    lines = []
+    for h in headings:
+        lines += [h, paragraph.format(h.lower())]
+    return lines
+
+
+def test_short_sections_whose_headings_share_the_headline_s_topic_are_one_article():
+    para = ("This part of the piece, on {}, runs for a few sentences. It says what it has to say and stops, as a "
+            "blog's short sections do.")
+    first = ("Let's be honest, the idea of South Korea under martial law sounds straight out of a thriller movie, "
+             "but the question deserves a look.")
+    doc = read("South Korea Under Martial Law? A Look at the Yoon Administration and National Security",
+               body=(first, *_sections(["Understanding the Current Political Climate", "The Role of National Security",
+                                        "The Likelihood of Martial Law", "What Could Trigger It?"], para)))
+    assert doc.title == "South Korea Under Martial Law? A Look at the Yoon Administration and National Security"
+    # a series' cards share only the series' name: still a listing
+    doc = read("The Brief, powered by BP – Macron’s crush on Serbia",
+               body=("Last August French President Emmanuel Macron delivered a speech in Serbian in Belgrade, and "
+                     "the brief looks at why.",
+                     *_sections(["The Brief, powered by ESA – Remembrance", "The Brief, powered by ESA – Please Remain seated",
+                                 "The Brief, powered by EFPIA – Medicines for all"], para)))
+    assert doc.title == ""

@@ -81,7 +81,8 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
         return True
     # a headline between two short paragraphs, past stray lines ("16 min read", "Politics 08-11-2019")
     part = [t for t in part if len(words(t)) > 3]
-    if start and headline_shape(" ".join(lines[start - 1].split())):
+    headed = bool(start and headline_shape(" ".join(lines[start - 1].split())))
+    if headed:
         part.insert(0, " ".join(lines[start - 1].split()))  # the headline over the first paragraph
     def heading(t):
         return headline_shape(t) and not is_prose(t) and len(words(t)) >= 4
@@ -98,6 +99,16 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
                        if heading(part[j]) and is_prose(part[j + 1]) and len(words(part[j + 1])) < 110
                        and heading(part[j + 2])
                        and key(part[j + 2]) not in {key(t) for t in part[:j + 2]})
+    if (len(heads) >= 3 or alternations >= 3) and headed:
+        # the headings under a headline that share its topic are the sections of its article
+        # ("South Korea Under Martial Law? ..." over "The Likelihood of Martial Law"): a listing's
+        # teasers each head another story
+        inner = [t for t in part[1:] if heading(t)]
+        # (words every heading repeats are a series' name, "The Brief, powered by ...": cards, not sections)
+        series = set.intersection(*(content_words(t) for t in inner)) if len(inner) >= 2 else set()
+        topic = content_words(part[0]) - series
+        if inner and sum(1 for t in inner if content_words(t) & topic) * 2 >= len(inner):
+            return False
     return len(heads) >= 3 or alternations >= 3
 
 
