@@ -728,3 +728,19 @@ def test_short_sections_whose_headings_share_the_headline_s_topic_are_one_articl
                      *_sections(["The Brief, powered by ESA – Remembrance", "The Brief, powered by ESA – Please Remain seated",
                                  "The Brief, powered by EFPIA – Medicines for all"], para)))
     assert doc.title == ""
+
+
+def test_a_three_letter_word_can_make_a_headline_about_its_text():
+    text = ("Aside from picking office holders, voters next year will have the opportunity to help keep guns "
+            "from criminals: the gun show loophole would close.")
+    doc = read("Editorial:", "This gun control tactic is hard to shoot down", "Mon, Jul 20, 2015 (2 a.m.)",
+               body=(text, SECOND))
+    assert doc.title == "This gun control tactic is hard to shoot down"
+
+
+def test_a_share_bar_s_add_to_favorites_is_furniture():
+    text = ("Anyone who lives in Alabama and has friends or family members in need of mental health services "
+            "knows how scarce the funding is.")
+    doc = read("Add To Favorites In PHR", "Mental health services need more funding", "Times Daily - 12/17/2017",
+               body=(text, SECOND))
+    assert doc.title == "Mental health services need more funding"

@@ -50,10 +50,17 @@ def key(text):
     return " ".join(re.sub(r"[^\w\s]", " ", text.translate(_KEY_QUOTES).casefold()).split())
 
 
+# Three-letter words that carry no topic; the others do ("gun", "tax", "war", "oil", "job").
+_SHORT_STOP = set("the and for are but not you all any can had her was one our out day get has him his how man "
+                  "new now old see two way who did its let put say she too use may yes yet off own via per ago "
+                  "why big few got lot set top end far six ten add ask try run saw sat end mrs etc via".split())
+
+
 def content_words(text):
-    """Words that carry a topic (four letters or more, not function words), cut to a stem of 5."""
+    """Words that carry a topic (three letters or more, not function words), cut to a stem of 5."""
     return {w.casefold()[:5] for w in re.findall(r"[^\W_]+", text)
-            if (len(w) >= 4 and w.casefold() not in _STOP) or (len(w) >= 2 and w.isupper())}
+            if (len(w) >= 4 and w.casefold() not in _STOP) or (len(w) == 3 and w.isalpha() and w.casefold() not in _SHORT_STOP)
+            or (len(w) >= 2 and w.isupper())}
 
 
 def teaser_stream(lines, start, is_prose, headline_shape, words):

@@ -139,7 +139,7 @@ FURNITURE = re.compile(
     r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
-    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|internet explorer(?: \d+)? is (?:not|no longer) supported.*|for (?:an )?optimal browsing.*|"
+    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|internet explorer(?: \d+)? is (?:not|no longer) supported.*|for (?:an )?optimal browsing.*|add to (?:my )?(?:favorites|favourites|bookmarks|calendar)\b.*|"
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
