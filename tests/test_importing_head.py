@@ -744,3 +744,17 @@ def test_a_share_bar_s_add_to_favorites_is_furniture():
     doc = read("Add To Favorites In PHR", "Mental health services need more funding", "Times Daily - 12/17/2017",
                body=(text, SECOND))
     assert doc.title == "Mental health services need more funding"
+
+
+def test_a_name_over_or_beside_the_paper_s_name_is_a_repost_s_byline():
+    column = ("The old adage says, you pay your money and you take your choice, and the space program is no "
+              "different in what it costs.")
+    doc = read("Ben Bova", "Naples Daily News", body=(column, SECOND))
+    assert doc.authors == ["Ben Bova"] and doc.title == ""
+    fire = ("Much of California's forestland is overgrown, partly because federal rules mandated stamping out "
+            "wildfires, so let the forest burn.")
+    doc = read("To Help Prevent the Next Big Wildfire, Let the Forest Burn", "Ash Ngu and Sahil Chinoy  NYTimes Opinion",
+               body=(fire, SECOND))
+    assert doc.authors == ["Ash Ngu", "Sahil Chinoy"]
+    # a name over a line that is no paper's name stays unsigned
+    assert read("Ben Bova", "Space Program Costs", body=(column, SECOND)).authors == []

@@ -689,6 +689,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 dates.append((i, date_in.value, date_in.role))
             _take_byline(i, names, bylines, outlets)
             continue
+        # a name (or names) over, or two spaces before, the paper's name: "Ben Bova" / "Naples Daily
+        # News", "Ash Ngu and Sahil Chinoy  NYTimes Opinion" (a repost credits the column so)
+        parts = re.split(r"\s{2,}", lines[i].strip())
+        signer, paper = (parts[0], parts[1]) if len(parts) == 2 else (text, " ".join(lines[i + 1].split()) if i + 1 < n else "")
+        pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", signer) if p.strip()]
+        if _paper_name(paper) and pieces and len(split_byline(signer)) == len(pieces) \
+                and not _common_words(signer, common):
+            kinds[i] = "byline"
+            bylines.append((i, split_byline(signer)))
+            continue
         credit = _CREDIT_BY.match(text)
         if credit and not _WORK_CREDITED.search(credit.group("pre")) and len(words(credit.group("pre"))) <= 10:
             pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", credit.group("names")) if p.strip()]
@@ -988,6 +998,19 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
+
+
+def _paper_name(text):
+    """A publication's name as a credit prints it: a known outlet, or a short title-case name with a
+    publication's word ("Naples Daily News", "NYTimes Opinion")."""
+    text = " ".join(text.split())
+    ws = words(text)
+    if not 1 <= len(ws) <= 5 or re.search(r"[\d.!?:,;|]", text):
+        return False
+    return bool(known_outlet(text, strict=True)) or (
+        all(w[:1].isupper() for w in ws) and bool(re.search(
+            r"\b(?:times|post|news|daily|herald|gazette|tribune|journal|observer|chronicle|courier|"
+            r"inquirer|telegraph|guardian|independent|opinion|review|magazine|press|star|sun)\b", text, re.I)))
 
 
 def _credit_or_name(text):
