@@ -758,3 +758,12 @@ def test_a_name_over_or_beside_the_paper_s_name_is_a_repost_s_byline():
     assert doc.authors == ["Ash Ngu", "Sahil Chinoy"]
     # a name over a line that is no paper's name stays unsigned
     assert read("Ben Bova", "Space Program Costs", body=(column, SECOND)).authors == []
+
+
+def test_a_chinese_language_site_s_author_and_source_labels():
+    text = ("Christian Democratic Union leader Friedrich Merz faces many challenges on the horizon as Germany's "
+            "new government takes office.")
+    doc = read("Many challenges on horizon for Germany's new government", "作者:Zheng Wanyin in London来源:chinadaily.com.cn",
+               "分享", body=(text, SECOND))
+    assert doc.authors == ["Zheng Wanyin"]
+    assert doc.outlet is not None and "china daily" in doc.outlet.name.casefold()

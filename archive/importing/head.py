@@ -699,6 +699,14 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "byline"
             bylines.append((i, split_byline(signer)))
             continue
+        # a Chinese-language site's labels: "作者:NAME in London来源:OUTLET" (author, then source)
+        labelled = re.match(r"^作者\s*[:：]\s*(?P<names>[^来]+?)\s*(?:来源\s*[:：]\s*(?P<outlet>.+))?$", text)
+        if labelled:
+            kinds[i] = "byline"
+            bylines.append((i, split_byline(labelled.group("names"))))
+            if labelled.group("outlet"):
+                outlets.append((i, known_outlet(labelled.group("outlet")) or printed_name(labelled.group("outlet"))))
+            continue
         credit = _CREDIT_BY.match(text)
         if credit and not _WORK_CREDITED.search(credit.group("pre")) and len(words(credit.group("pre"))) <= 10:
             pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", credit.group("names")) if p.strip()]
