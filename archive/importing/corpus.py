@@ -7,7 +7,7 @@ Layout of ``tests/data/importing/real/``:
   ``retired_from``). ``origin`` is ``search`` for pages collected for this corpus and
   ``quotes-real:ID`` for excerpts taken from the quote corpus; ``batch`` "b" marks a blind batch
   scored at first sight before it joined the corpus, ``batch`` "p" the locked test split (see
-  docs/importing.md; empty until the lead merges it); ``retired_from: "test"`` marks the pages of an
+  docs/importing.md); ``retired_from: "test"`` marks the pages of an
   earlier test split (the first one, batches "c", "j", "k", "l" and "m"), retired into train and dev
   once its first-sight score was taken.
 - ``gold.jsonl``: what each text states, and nothing else (``id``, ``kind``, ``title``,
