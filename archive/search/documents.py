@@ -66,7 +66,9 @@ def entry_documents(ids):
     tags = defaultdict(list)
     for object_id, name, slug in TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(Entry), object_id__in=ids
-    ).values_list("object_id", "tag__name", "tag__slug"):
+    ).order_by("object_id", "pk").values_list("object_id", "tag__name", "tag__slug"):
+        # In the order they were added, whatever plan the engine picks (an unordered
+        # query gave two rebuilds of the same archive different word positions).
         tags[object_id].append((name, slug))
     speakers = defaultdict(set)
     for entry_id, slug in (

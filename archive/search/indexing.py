@@ -11,6 +11,7 @@ to a pending set and ask for a flush when the transaction commits
 once, and a rolled-back transaction indexes nothing it did.
 """
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connections, transaction
 
@@ -50,27 +51,110 @@ def index_statements(ids, using="default"):
             backend.write_statements(cursor, statement_documents(chunk))
 
 
-def rebuild(using="default", progress=None, batch=BATCH):
+def rebuild(using="default", progress=None, batch=BATCH, workers=None):
     """Empty the index and index every published entry and searchable statement.
 
-    ``progress(done, total, what)`` is called after each batch when given.
+    ``progress(done, total, what)`` is called after each batch when given. Outside a
+    transaction the batches are shared among ``workers`` threads (default: the
+    backend's ``rebuild_workers``), each with its own connection, so on PostgreSQL
+    several backends tokenize at once; inside one (tests, a migration) a second
+    connection would not see the rows, so one thread does all.
     """
     backend = get_backend(connections[using])
+    if workers is None:
+        workers = backend.rebuild_workers
+    if connections[using].in_atomic_block or backend.rebuild_workers <= 1:
+        workers = 1
     with connections[using].cursor() as cursor:
         backend.clear(cursor)
     entry_ids = list(Entry.objects.filter(status=EntryStatus.PUBLISHED).order_by("pk").values_list("pk", flat=True))
-    for done, chunk in enumerate(_chunks(entry_ids, batch), 1):
-        index_entries(chunk, with_statements=False, using=using)
-        if progress:
-            progress(min(done * batch, len(entry_ids)), len(entry_ids), "entries")
     statement_ids = list(searchable_statements().order_by("pk").values_list("pk", flat=True))
-    for done, chunk in enumerate(_chunks(statement_ids, batch * 4), 1):
-        index_statements(chunk, using=using)
-        if progress:
-            progress(min(done * batch * 4, len(statement_ids)), len(statement_ids), "statements")
+    _fill(lambda chunk: index_entries(chunk, with_statements=False, using=using),
+          list(_chunks(entry_ids, batch)), len(entry_ids), "entries", progress, workers, using)
+    _fill(lambda chunk: index_statements(chunk, using=using),
+          list(_chunks(statement_ids, batch * 4)), len(statement_ids), "statements", progress, workers, using)
     with connections[using].cursor() as cursor:
         backend.optimize(cursor)
     return len(entry_ids), len(statement_ids)
+
+
+def complete(using="default", progress=None, batch=BATCH, workers=None):
+    """Index what a stopped rebuild left out, without emptying the index first.
+
+    Writes rows for the published entries and searchable statements the index lacks and
+    deletes rows of ids no longer searchable; rows already there are kept as they are
+    (a rebuild refreshes those). So a rebuild of a large archive that was stopped, or
+    the index of a corpus still being generated, is finished rather than started again.
+    Returns the numbers of entries and statements indexed.
+    """
+    backend = get_backend(connections[using])
+    if workers is None:
+        workers = backend.rebuild_workers
+    if connections[using].in_atomic_block or backend.rebuild_workers <= 1:
+        workers = 1
+    with connections[using].cursor() as cursor:
+        indexed_entries, indexed_statements = backend.indexed_ids(cursor)
+    entry_ids = set(Entry.objects.using(using).filter(status=EntryStatus.PUBLISHED).values_list("pk", flat=True))
+    statement_ids = set(searchable_statements().using(using).values_list("pk", flat=True))
+    gone_entries, gone_statements = indexed_entries - entry_ids, indexed_statements - statement_ids
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        for chunk in _chunks(sorted(gone_entries), BATCH * 10):
+            backend.delete_entries(cursor, chunk)
+        for chunk in _chunks(sorted(gone_statements), BATCH * 10):
+            backend.delete_statements(cursor, chunk)
+    entry_ids, statement_ids = sorted(entry_ids - indexed_entries), sorted(statement_ids - indexed_statements)
+    _fill(lambda chunk: index_entries(chunk, with_statements=False, using=using),
+          list(_chunks(entry_ids, batch)), len(entry_ids), "entries", progress, workers, using)
+    _fill(lambda chunk: index_statements(chunk, using=using),
+          list(_chunks(statement_ids, batch * 4)), len(statement_ids), "statements", progress, workers, using)
+    if entry_ids or statement_ids or gone_entries or gone_statements:
+        with connections[using].cursor() as cursor:
+            backend.optimize(cursor)
+    return len(entry_ids), len(statement_ids)
+
+
+def _fill(index, chunks, total, what, progress, workers, using):
+    """Run ``index`` over ``chunks``, in this thread or shared among ``workers`` threads."""
+    lock = threading.Lock()
+    done = [0]
+
+    def work(chunk):
+        index(chunk)
+        if progress:
+            with lock:
+                done[0] += len(chunk)
+                progress(done[0], total, what)
+
+    if workers <= 1:
+        for chunk in chunks:
+            work(chunk)
+        return
+    queue = iter(chunks)
+
+    def worker():
+        try:
+            while True:
+                with lock:
+                    chunk = next(queue, None)
+                if chunk is None:
+                    return
+                work(chunk)
+        finally:
+            connections[using].close()  # this thread's own connection
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for future in [pool.submit(worker) for _ in range(workers)]:
+            future.result()  # re-raises a worker's error
+
+
+def index_complete(using="default"):
+    """Whether the index holds a row for every published entry and searchable statement,
+    as a rebuild that ran to the end leaves it (one stopped part way leaves rows out)."""
+    backend = get_backend(connections[using])
+    with connections[using].cursor() as cursor:
+        counts = backend.index_counts(cursor)
+    return counts == (Entry.objects.using(using).filter(status=EntryStatus.PUBLISHED).count(),
+                      searchable_statements().using(using).count())
 
 
 # -- deferred indexing for signal handlers ------------------------------------------

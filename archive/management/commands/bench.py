@@ -6,7 +6,8 @@
 For each size the command uses a database of its own holding a generated corpus
 (SQLite: var/bench/corpus-<size>-seed<seed>.sqlite3; PostgreSQL, when DATABASE_URL
 points at one: a database named <name>_bench_<size>). It is generated the first time
-(``generate_corpus``) and reused by later runs; ``--regenerate`` starts afresh.
+(``generate_corpus``) and reused by later runs (a generation that stopped part way is
+resumed, and the search index completed first if one stopped while indexing); ``--regenerate`` starts afresh.
 """
 import datetime
 import os
@@ -22,6 +23,8 @@ from django.db import connection
 
 from archive import bench
 from archive.models import Entry
+from archive.search.indexing import complete as complete_index, index_complete
+from archive.services import name_counts
 
 DEFAULT_OUTPUT = "bench-results/bench.md"
 
@@ -136,10 +139,23 @@ class _corpus_database:
         call_command("migrate", verbosity=0, interactive=False)
         have = Entry.objects.filter(source_name__startswith=f"corpus-{self.seed}-").count()
         if have != self.size:
-            if have or Entry.objects.exists():
+            if 0 < have < self.size and Entry.objects.count() == have:
+                # A generation that stopped part way (each batch commits whole): finish it.
+                self.log(f"  resuming the generation: {have:,} of {self.size:,} entries already written ...")
+                call_command("generate_corpus", entries=self.size, seed=self.seed, resume=True, verbosity=1)
+            elif have or Entry.objects.exists():
                 raise CommandError(f"{name} holds a different corpus; run again with --regenerate.")
-            self.log(f"  generating {self.size:,} entries (first run; reused afterwards) ...")
-            call_command("generate_corpus", entries=self.size, seed=self.seed, verbosity=1)
+            else:
+                self.log(f"  generating {self.size:,} entries (first run; reused afterwards) ...")
+                call_command("generate_corpus", entries=self.size, seed=self.seed, verbosity=1)
+        elif not index_complete():
+            # Generation stopped while indexing: the entries are all there, the index is
+            # not, and a benchmark on it would measure a partial index.
+            self.log(f"  the corpus in {name} is not fully indexed: recounting names and completing the index ...")
+            started = time.perf_counter()
+            name_counts.rebuild()
+            complete_index()
+            self.log(f"  index completed in {time.perf_counter() - started:.1f} s")
         else:
             self.log(f"  reusing the corpus in {name}")
         started = time.perf_counter()

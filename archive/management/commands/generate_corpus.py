@@ -7,6 +7,7 @@ through the project's models (no per-row signals), then the search index is rebu
 in batches. The text comes from archive/bench/corpus.py (pure Python).
 """
 import time
+from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +21,7 @@ from archive.models import Agent, Authorship, DatePrecision, Entry, EntryStatus,
 from archive.citations.records import agent_key_token
 from archive.naming import normalize_name, split_name
 from archive.services import name_counts
-from archive.search.indexing import rebuild
+from archive.search.indexing import complete as complete_index, rebuild
 
 BATCH = 1000
 IMPORTER = "generate_corpus"
@@ -33,28 +34,58 @@ class Command(BaseCommand):
         parser.add_argument("--entries", type=int, default=1000, help="Number of entries (default 1000).")
         parser.add_argument("--seed", type=int, default=1, help="Random seed (default 1): same seed, same corpus.")
         parser.add_argument("--no-index", action="store_true", help="Skip rebuilding the search index.")
+        parser.add_argument("--resume", action="store_true",
+                            help="Continue a generation of the same --entries and --seed that stopped part way: "
+                                 "the entries already written are kept, the rest written, then names and index.")
 
-    def handle(self, *args, entries=1000, seed=1, no_index=False, verbosity=1, **options):
+    def handle(self, *args, entries=1000, seed=1, no_index=False, resume=False, verbosity=1, **options):
         if entries < 1:
             raise CommandError("--entries must be at least 1.")
-        source = f"corpus-{seed}-"
-        if Entry.objects.filter(source_name__startswith=source).exists():
-            raise CommandError(f"This database already holds a corpus with seed {seed}; use another seed or database.")
+        have = written_prefix(seed) if resume else 0
+        if have > entries:
+            raise CommandError(f"This database holds {have:,} entries of seed {seed}, more than --entries {entries:,}.")
+        if not resume and Entry.objects.filter(source_name__startswith=f"corpus-{seed}-").exists():
+            raise CommandError(f"This database already holds a corpus with seed {seed}; use another seed or "
+                               "database (or --resume to finish one that stopped part way).")
+        log = self.stdout.write if verbosity >= 2 else None
         started = time.perf_counter()
-        stats = generate_into_database(entries, seed, log=self.stdout.write if verbosity >= 2 else None)
+        stats = generate_into_database(entries, seed, log=log, start=have)
+        written = time.perf_counter()
         name_counts.rebuild()  # bulk inserts send no signals
+        counted = time.perf_counter()
+        if log:
+            log(f"  entries written in {written - started:.1f} s, names counted in {counted - written:.1f} s")
         if not no_index:
-            rebuild()
+            # A resumed run completes the index (rows an earlier run, or an indexing pass
+            # beside it, wrote are kept); a first run rebuilds it.
+            (complete_index if have else rebuild)(
+                progress=(lambda done, total, what: log(f"  index: {done:,}/{total:,} {what}")) if log else None)
+        indexed = time.perf_counter()
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh planner statistics after bulk inserts
         elapsed = time.perf_counter() - started
         if verbosity:
             self.stdout.write(self.style.SUCCESS(
-                f"Generated {stats['entries']:,} entries, {stats['statements']:,} statements, "
-                f"{stats['agents']:,} names in {elapsed:.1f} s"
-                + ("" if no_index else " (search index rebuilt)") + "."
+                f"Generated {stats['entries'] - have:,} entries"
+                + (f" (after the {have:,} already written)" if have else "")
+                + f", {stats['statements']:,} statements, {stats['agents']:,} names in {elapsed:.1f} s "
+                f"(entries {written - started:.1f} s, names {counted - written:.1f} s"
+                + ("" if no_index else f", search index {indexed - counted:.1f} s") + ")."
             ))
+
+
+def written_prefix(seed):
+    """How many entries of the corpus for ``seed`` are written: they must be its first
+    ones (each batch is written in one transaction, so a stopped run leaves a prefix)."""
+    source = f"corpus-{seed}-"
+    written = Entry.objects.filter(source_name__startswith=source)
+    have = written.count()
+    if have and (written.order_by("-pk").values_list("source_name", flat=True)[0] != f"{source}{have - 1}.txt"
+                 or written.filter(source_name=f"{source}{have}.txt").exists()):
+        raise CommandError(f"The {have:,} entries of seed {seed} here are not the corpus's first ones; "
+                           "generate into a new database.")
+    return have
 
 
 def _agents(corpus, seed):
@@ -103,16 +134,39 @@ def _tags(corpus):
     return ids
 
 
-def generate_into_database(entries, seed, log=None):
-    """Write the corpus for (entries, seed) with bulk inserts; returns counts."""
+def _written_agents(corpus):
+    """The ids of the names an earlier run of this corpus wrote, in the corpus's order.
+
+    A name may also belong to an older record (the seeds'); the corpus's own was written
+    after it, so the last of each name is the one.
+    """
+    wanted, ids = set(corpus.people), {}
+    for pk, name in Agent.objects.order_by("pk").values_list("pk", "name").iterator(chunk_size=10_000):
+        if name in wanted:
+            ids[name] = pk
+    missing = [name for name in corpus.people if name not in ids]
+    if missing:
+        raise CommandError(f"{len(missing):,} of the corpus's names are missing (e.g. {missing[0]!r}); "
+                           "generate into a new database.")
+    return [ids[name] for name in corpus.people]
+
+
+def generate_into_database(entries, seed, log=None, start=0):
+    """Write the corpus for (entries, seed) with bulk inserts; returns counts.
+
+    ``start``: the number of its first entries already written (by a run that stopped);
+    the generator still produces them (each entry's text depends on the ones before),
+    but only the rest are written, with the slugs and source names an uninterrupted run
+    gives them (primary keys may skip the values the stopped batch had taken).
+    """
     corpus = generate(entries, seed)
     with transaction.atomic():
-        agent_ids = _agents(corpus, seed)
+        agent_ids = _written_agents(corpus) if start else _agents(corpus, seed)
         outlet_ids = _outlets(corpus)
         tag_ids = _tags(corpus)
     content_type = ContentType.objects.get_for_model(Entry)
     now = timezone.now()
-    counts = {"entries": 0, "statements": 0, "agents": len(agent_ids)}
+    counts = {"entries": start, "statements": 0, "agents": len(agent_ids)}
     batch = []
 
     def flush():
@@ -158,7 +212,7 @@ def generate_into_database(entries, seed, log=None):
         if log:
             log(f"  {counts['entries']:,} entries")
 
-    for spec in corpus.entries:
+    for spec in islice(corpus.entries, start, None):
         batch.append(spec)
         if len(batch) >= BATCH:
             flush()

@@ -68,8 +68,25 @@ class SearchBackend:
     #: fetching them (see ``count_matches``).
     ranks_from_pool = False
 
+    #: Threads (each with its own connection) a full rebuild may fill the index with
+    #: when it runs outside a transaction; engines that write one at a time keep 1.
+    rebuild_workers = 1
+
     def __init__(self, alias="default"):
         self.alias = alias
+
+    def indexed_ids(self, cursor):
+        """(entry ids, statement ids) the index holds rows for, as two sets."""
+        key = self.index_key
+        cursor.execute(f"SELECT {key[0]} FROM {self.entry_table}")
+        entries = {row[0] for row in cursor.fetchall()}
+        cursor.execute(f"SELECT {key[1]} FROM {self.statement_table}")
+        return entries, {row[0] for row in cursor.fetchall()}
+
+    def index_counts(self, cursor):
+        """(entry rows, statement rows) in the index."""
+        cursor.execute(f"SELECT (SELECT count(*) FROM {self.entry_table}), (SELECT count(*) FROM {self.statement_table})")
+        return tuple(cursor.fetchone())
 
     @property
     def connection(self):

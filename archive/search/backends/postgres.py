@@ -66,6 +66,8 @@ def fold(text):
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
+    entry_table, statement_table = ENTRY_TABLE, STATEMENT_TABLE
+    index_key = ("entry_id", "statement_id")  # the id column of each index table
     # Counting a match here can mean decompressing its stored vector (phrases are
     # rechecked against positions), which SQLite's FTS5 index avoids: count fewer rows
     # so a common phrase stays within the page budget.
@@ -278,6 +280,10 @@ class PostgresBackend(SearchBackend):
 
     def clear(self, cursor):
         cursor.execute(f"TRUNCATE {ENTRY_TABLE}, {STATEMENT_TABLE}")
+
+    # Several backends tokenize at once: to_tsvector is a rebuild's main cost (about
+    # 5 ms per generated 6,000-character body on this shared machine; docs/search.md).
+    rebuild_workers = 2
 
     def optimize(self, cursor):
         # VACUUM fills the visibility map (bitmap scans then skip heap pages); it

@@ -43,6 +43,8 @@ def _string(text):
 
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
+    entry_table, statement_table = ENTRY_TABLE, STATEMENT_TABLE
+    index_key = ("rowid", "rowid")  # the id column of each index table
 
     # -- query language --------------------------------------------------------------
     def word(self, word, prefix=False):
