@@ -1,7 +1,12 @@
 -- wrk script for the load benchmark (archive/bench/load.py): every connection walks the
 -- fixed URL list from its own starting point; done() prints one JSON line with counts,
--- latency percentiles (microseconds) and errors.
+-- latency percentiles (microseconds) and errors. WRK_PAUSE_MS: each connection waits this
+-- long after a response before its next request (a paced load, not as fast as it can).
 local paths = {}
+local pause = tonumber(os.getenv("WRK_PAUSE_MS") or "")
+if pause and pause > 0 then
+  function delay() return pause end
+end
 local counter = 0
 local threads = {}
 
