@@ -107,3 +107,35 @@ def test_an_entrys_own_key_follows_a_rename_of_another_namesake(client, namesake
     assert Agent.objects.get(pk=renamed.pk).citation_token == "qi"
     assert client.get(f"/entries/{second.slug}/cite.bib")["Content-Disposition"] == \
         'attachment; filename="qi2025deepseeka.bib"'
+
+
+@pytest.mark.django_db(transaction=True)  # nothing is kept inside a transaction that changed the archive
+def test_an_entrys_key_suffix_is_kept_until_the_archive_changes(client, namesakes, settings):
+    """The suffix of an entry's own key is read once, then kept under the archive's
+    ``lists`` token: the next page or download of the entry skips the namesakes' query,
+    and a change anywhere in the archive (here: the first namesake unpublished, then
+    published again) gives the right key at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ARCHIVE_PUBLIC_CACHE = False  # every request computed: only the suffix is kept
+    first, second, _, _ = namesakes
+    url = f"/entries/{second.slug}/cite.bib"
+
+    def filename():
+        with CaptureQueriesContext(connection) as queries:
+            disposition = client.get(url)["Content-Disposition"]
+        return disposition, [q["sql"] for q in queries if '"citation_token" =' in q["sql"]]
+
+    disposition, namesake_queries = filename()
+    assert disposition == 'attachment; filename="qi2025deepseeka.bib"' and len(namesake_queries) == 1
+    client.get(f"/entries/{second.slug}/")  # the entry page keeps it too
+    disposition, namesake_queries = filename()
+    assert disposition == 'attachment; filename="qi2025deepseeka.bib"' and namesake_queries == []
+    first.status = EntryStatus.DRAFT
+    first.save()
+    disposition, namesake_queries = filename()
+    assert disposition == 'attachment; filename="qi2025deepseek.bib"' and len(namesake_queries) == 1
+    first.status = EntryStatus.PUBLISHED
+    first.save()
+    assert filename()[0] == 'attachment; filename="qi2025deepseeka.bib"'
