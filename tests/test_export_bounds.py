@@ -80,3 +80,16 @@ def test_a_long_list_is_built_in_the_background_then_served_from_its_file(client
     # A short list still streams live.
     bib = client.get("/export/search.bib?q=sixth")
     assert bib.status_code == 200 and len(bibtexparser.parse_string(_body(bib)).entries) == 1
+
+
+def test_an_entrys_formatted_citation_file_reuses_its_reference_until_it_changes(client, five, counted_renders,
+                                                                                 settings):
+    settings.ARCHIVE_PUBLIC_CACHE = False  # every request computed: only the reference is kept
+    url = f"/entries/{five[1].slug}/cite.txt?style=apa"
+    first = client.get(url).content.decode()
+    assert len(counted_renders) == 1 and "Commentary on trade number 1" in first.replace("commentary", "Commentary")
+    assert client.get(url).content.decode() == first and len(counted_renders) == 1
+    entry = Entry.objects.get(pk=five[1].pk)
+    entry.title = "A retitled commentary"
+    entry.save()
+    assert "retitled" in client.get(url).content.decode().lower() and len(counted_renders) == 2
