@@ -1,9 +1,10 @@
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
+
+from archive.paths import slug_path
 
 from .names import Agent
 from .outlets import Outlet, Series
@@ -113,7 +114,7 @@ class Entry(models.Model):
         return slug
 
     def get_absolute_url(self):
-        return reverse("archive:entry", args=[self.slug])
+        return slug_path("archive:entry", self.slug)  # resolved once per kind (archive/paths.py)
 
     @property
     def is_published(self):

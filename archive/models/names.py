@@ -1,9 +1,9 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from archive.naming import normalize_name, split_name
+from archive.paths import slug_path
 
 
 class Agent(models.Model):
@@ -71,7 +71,7 @@ class Agent(models.Model):
         return slug
 
     def get_absolute_url(self):
-        return reverse("archive:person", args=[self.slug])
+        return slug_path("archive:person", self.slug)  # resolved once per kind (archive/paths.py)
 
     @property
     def sort_name(self):

@@ -1,6 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
+
+from archive.paths import slug_path
 
 
 class Outlet(models.Model):
@@ -32,7 +33,7 @@ class Outlet(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:outlet", args=[self.slug])
+        return slug_path("archive:outlet", self.slug)  # resolved once per kind (archive/paths.py)
 
 
 class Series(models.Model):
