@@ -767,3 +767,20 @@ def test_a_chinese_language_site_s_author_and_source_labels():
                "分享", body=(text, SECOND))
     assert doc.authors == ["Zheng Wanyin"]
     assert doc.outlet is not None and "china daily" in doc.outlet.name.casefold()
+
+
+def test_a_name_with_its_role_under_it_signs_the_headline_before_a_column_s_name():
+    text = ("How far ahead does the EU think? Giles Merritt traces the mixed fortunes of in-house think tanks, "
+            "and urges greater emphasis on long-term strategic analysis.")
+    doc = read("Long-term EU thinking: a history of abandoned think tanks", "Frankly Speaking",
+               "Picture of Giles Merritt", "Giles Merritt", "Founder of Friends of Europe", body=(text, SECOND))
+    assert doc.title == "Long-term EU thinking: a history of abandoned think tanks"  # the role line is no headline
+    assert doc.authors == ["Giles Merritt"]
+
+
+def test_a_bulleted_credit_with_its_role_under_the_last_paragraph():
+    text = ("For many years, Russian foreign policy aimed to make Europe dependent on its gas, and this winter "
+            "Europe is already working on an answer to the blockade.")
+    doc = read("Winter is coming? How to overcome Putin’s gas blockade of Europe",
+               body=(text, SECOND, "  • Olena Pavlenko, President of DiXi Group analytical center, energy expert."))
+    assert doc.authors == ["Olena Pavlenko"]

@@ -800,6 +800,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "furniture"  # a numbered menu entry
             continue
         ws = words(text)
+        above = next((" ".join(lines[j].split()) for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+        if len(ws) <= 8 and ROLE_WORDS.match(text) and len(ws) >= 2 and ws[1].casefold() in {"of", "at", "for", "and"} \
+                and looks_like_person(above):
+            kinds[i] = "other"  # a person's role under the name: "Founder of Friends of Europe"
+            continue
         if (len(ws) <= 6 and sum(1 for w in ws if ROLE_WORDS.search(w)) * 2 >= len(ws)) or (
                 len(ws) >= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in ws)
                 and not any(w.casefold() in _FUNCTION_WORDS for w in ws) and not _common_words(text, common)):
@@ -921,6 +926,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines.append((title_at - 1, [clean_name(named)]))
     # A name line under the headline (with its role on the next line, or as the only byline).
     bare_name = None
+    # A name with its role on the next line ("Giles Merritt" / "Founder of Friends of Europe") among the
+    # lines under the headline signs it, before a bare pair of capitalised words above it (a column's
+    # name, "Frankly Speaking").
+    if title_at is not None and not any(b for _, b in bylines):
+        for i in range(title_at + 1, min(title_at + 6, head.end)):
+            following = next((" ".join(lines[j].split()) for j in range(i + 1, min(i + 3, n)) if lines[j].strip()), "")
+            if kinds.get(i) == "person" and ROLE_WORDS.match(following) and len(words(following)) <= 8:
+                bylines.append((i, [clean_name(lines[i].split(",")[0])]))
+                bare_name = i
+                break
     if title_at is not None and not any(b for _, b in bylines):
         for i in range(title_at + 1, min(title_at + 4, head.end)):
             if kinds.get(i) == "person":

@@ -311,8 +311,10 @@ def _signature(texts, last_prose, need_place=False):
         if by and split_byline(by.group("names")):
             return split_byline(by.group("names"))
         named, _, role = credit.partition(",")
+        # (a bulleted credit may end with a full stop: "• Olena Pavlenko, President of DiXi Group, energy expert.")
+        bulleted = bool(re.match(r"^\s*[•·*]\s", lines[k + 1]))
         if role and ROLE_WORDS.search(role) and looks_like_person(named) and word_count(credit) <= 30 \
-                and not is_prose(credit):
+                and (not is_prose(credit) or (bulleted and word_count(credit) <= 15)):
             return [clean_name(named)]
         signed = lines[k + 1].rstrip(",")
         rest = lines[k + 2:]
