@@ -93,3 +93,23 @@ def test_an_entrys_formatted_citation_file_reuses_its_reference_until_it_changes
     entry.title = "A retitled commentary"
     entry.save()
     assert "retitled" in client.get(url).content.decode().lower() and len(counted_renders) == 2
+
+
+def test_the_cite_section_reads_its_references_under_the_keys_every_export_uses(client, five, counted_renders,
+                                                                                settings, rf):
+    """The entry page's Cite section takes all its styles in one cache round trip, under
+    the same per-entry, per-style keys as before: a second view formats nothing, and what
+    it kept is what ``cached_format_entry`` (and so any other page) finds."""
+    from archive.caching.exports import cached_format_entry
+    from archive.citations import csl
+    from archive.citations.records import entry_record
+    from archive.models import Entry as E
+
+    settings.ARCHIVE_PUBLIC_CACHE = False
+    url = five[3].get_absolute_url()
+    first = client.get(url).content.decode()
+    assert len(counted_renders) == len(styles.STYLES) and 'class="citation" data-style="apa"' in first
+    assert client.get(url).content.decode() == first and len(counted_renders) == len(styles.STYLES)
+    entry = E.objects.select_related("outlet", "series").get(pk=five[3].pk)
+    item = csl.to_csl(entry_record(entry, rf.get(url)))
+    assert cached_format_entry(item, "apa", "html") in first and len(counted_renders) == len(styles.STYLES)

@@ -3,11 +3,11 @@ tags, COinS spans. The work is done by archive.citations; these only gather it."
 from django import template
 from django.urls import reverse
 
-from archive.caching.exports import cached_cite, cached_format_entry
+from archive.caching.exports import cached_renders
 from archive.citations import csl, styles, zotero
 from archive.citations.formats import BY_EXTENSION
 from archive.citations.records import entry_record
-from archive.paths import pk_path
+from archive.paths import pk_path, slug_path
 
 register = template.Library()
 
@@ -22,16 +22,20 @@ def entry_citation(context, entry):
     record = entry_record(entry, request)
     item = csl.to_csl(record)
     downloads = [
-        (fmt.label, fmt.extension, reverse("citations:entry", kwargs={"slug": entry.slug, "ext": ext}))
+        (fmt.label, fmt.extension, slug_path("citations:entry", entry.slug, ext=ext))
         for ext, fmt in BY_EXTENSION.items()
     ]
+    # Both forms of every style from the cache per entry and style, in one round trip
+    # (archive/caching/exports.py).
+    wanted = [("cite", key, "html") for key in styles.STYLES if styles.is_note_style(key)]
+    wanted += [("format_entry", key, "html") for key in styles.STYLES]
+    rendered = cached_renders(item, wanted)
     cited = []
     for key, style in styles.STYLES.items():
         forms = []
         if styles.is_note_style(key):  # a note style: the note first, then the bibliography entry
-            forms.append(("note", "Note", cached_cite(item, key, "html")))
-        # Both forms from the cache per entry and style (archive/caching/exports.py).
-        forms.append(("bibliography", "Bibliography" if forms else "", cached_format_entry(item, key, "html")))
+            forms.append(("note", "Note", rendered[("cite", key, "html")]))
+        forms.append(("bibliography", "Bibliography" if forms else "", rendered[("format_entry", key, "html")]))
         # A form is named after its style ("apa"; the note of a note style "chicago-notes-note").
         cited.append((key, style.label, [(key if form == "bibliography" else f"{key}-{form}", label, html,
                                           styles.plain_from_html(html)) for form, label, html in forms]))
@@ -39,7 +43,7 @@ def entry_citation(context, entry):
         "item": item,
         "styles": cited,
         "downloads": downloads,
-        "text_url": reverse("citations:entry", kwargs={"slug": entry.slug, "ext": "txt"}),
+        "text_url": slug_path("citations:entry", entry.slug, ext="txt"),
         "meta": zotero.meta_tags(item, record.archive_url),
         "unapi_id": f"entry:{entry.pk}",
         "unapi_url": reverse("citations:unapi"),
