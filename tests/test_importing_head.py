@@ -784,3 +784,13 @@ def test_a_bulleted_credit_with_its_role_under_the_last_paragraph():
     doc = read("Winter is coming? How to overcome Putin’s gas blockade of Europe",
                body=(text, SECOND, "  • Olena Pavlenko, President of DiXi Group analytical center, energy expert."))
     assert doc.authors == ["Olena Pavlenko"]
+
+
+def test_a_name_over_its_date_under_the_headline_and_its_standfirst_signs_it():
+    stand = ("Cricket Australia will consider dismantling its out-dated board structure in favour of a more "
+             "streamlined model")
+    text = ("Cricket Australia will consider dismantling its out-dated board structure. Talk of a move toward a "
+            "streamlined board has been around for years.")
+    doc = read("Cricket Australia plans changes in board structure", stand, "Peter English", "13-Aug-2010",
+               body=(text, SECOND))
+    assert (doc.authors, doc.date) == (["Peter English"], datetime.date(2010, 8, 13))

@@ -926,13 +926,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines.append((title_at - 1, [clean_name(named)]))
     # A name line under the headline (with its role on the next line, or as the only byline).
     bare_name = None
-    # A name with its role on the next line ("Giles Merritt" / "Founder of Friends of Europe") among the
-    # lines under the headline signs it, before a bare pair of capitalised words above it (a column's
+    # A name with its role or its date on the next line ("Giles Merritt" / "Founder of Friends of
+    # Europe") among the lines under the headline signs it, before a bare pair of capitalised words above it (a column's
     # name, "Frankly Speaking").
     if title_at is not None and not any(b for _, b in bylines):
         for i in range(title_at + 1, min(title_at + 6, head.end)):
-            following = next((" ".join(lines[j].split()) for j in range(i + 1, min(i + 3, n)) if lines[j].strip()), "")
-            if kinds.get(i) == "person" and ROLE_WORDS.match(following) and len(words(following)) <= 8:
+            at = next((j for j in range(i + 1, min(i + 3, n)) if lines[j].strip()), None)
+            following = " ".join(lines[at].split()) if at is not None else ""
+            # (or its date: "Peter English" / "13-Aug-2010" under the headline and its standfirst)
+            if kinds.get(i) == "person" and ((ROLE_WORDS.match(following) and len(words(following)) <= 8)
+                                            or kinds.get(at) == "date"):
                 bylines.append((i, [clean_name(lines[i].split(",")[0])]))
                 bare_name = i
                 break
