@@ -794,3 +794,10 @@ def test_a_name_over_its_date_under_the_headline_and_its_standfirst_signs_it():
     doc = read("Cricket Australia plans changes in board structure", stand, "Peter English", "13-Aug-2010",
                body=(text, SECOND))
     assert (doc.authors, doc.date) == (["Peter English"], datetime.date(2010, 8, 13))
+
+
+def test_a_stamp_whose_date_the_page_lost_continues_no_sentence():
+    text = ("With the world's attention focused on the pandemic, a long-simmering dispute over the giant Nile dam "
+            "between Egypt and Ethiopia reaches a critical point.")
+    doc = read("Egypt-Ethiopia dispute over giant Nile dam reaches critical point", "on .", body=(text, SECOND))
+    assert doc.title == "Egypt-Ethiopia dispute over giant Nile dam reaches critical point"

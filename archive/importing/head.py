@@ -144,6 +144,7 @@ FURNITURE = re.compile(
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
     r"(?:published|modified|updated|posted):?(?:\s+(?:published|modified|updated|posted):?)*|"  # stamps without dates
+    r"(?:(?:published|updated|posted)\s+)?on\s*[.,:]?|"  # ... and "on ." whose date the page lost
     r"dear\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}[,:!]?|"  # a letter's or notice's salutation names its readers, not the piece
     r"short description:.*|from wikipedia.*|"  # an encyclopedia's page labels
     # a post's comment section, headed with the post's title in quotes: "2 thoughts on “TITLE”"
@@ -811,7 +812,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "other"  # a role line, or a menu of names
             continue
         stamp = head_date(nxt) if nxt[:1].islower() and len(nxt) <= 60 else None
-        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2):
+        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2) \
+                and not FURNITURE.match(nxt):
             # a sentence wrapped onto the next line ("Please select your state / so that ..."); a date
             # stamp in lower case ("on April 6, 2011 at 6:00 PM") continues nothing
             kinds[i] = "other"
