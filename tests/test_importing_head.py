@@ -801,3 +801,13 @@ def test_a_stamp_whose_date_the_page_lost_continues_no_sentence():
             "between Egypt and Ethiopia reaches a critical point.")
     doc = read("Egypt-Ethiopia dispute over giant Nile dam reaches critical point", "on .", body=(text, SECOND))
     assert doc.title == "Egypt-Ethiopia dispute over giant Nile dam reaches critical point"
+
+
+def test_a_lower_case_line_that_echoes_the_headline_continues_no_sentence():
+    notes = ("Subscribe and download the episode: payday loan solutions for a hazardous industry, and what "
+             "regulators could do about it.")
+    doc = read("Payday Loan Solutions For a Hazardous Industry", "payday loan solutions - tw", body=(notes, SECOND))
+    assert doc.title == "Payday Loan Solutions For a Hazardous Industry"
+    # a notice wrapped over two lines is still no headline
+    assert read("Please select your state", "so that we can show you the most relevant offers",
+                body=(notes, SECOND)).title != "Please select your state"

@@ -17,7 +17,7 @@ from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
-from .evidence import teaser_stream, title_evidence, title_supported
+from .evidence import content_words, teaser_stream, title_evidence, title_supported
 from .outlets import known_outlet, printed_name
 
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
@@ -812,8 +812,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "other"  # a role line, or a menu of names
             continue
         stamp = head_date(nxt) if nxt[:1].islower() and len(nxt) <= 60 else None
+        echo = content_words(nxt) and content_words(nxt) <= content_words(text)  # an image's name: "payday loan solutions - tw"
         if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2) \
-                and not FURNITURE.match(nxt):
+                and not FURNITURE.match(nxt) and not echo:
             # a sentence wrapped onto the next line ("Please select your state / so that ..."); a date
             # stamp in lower case ("on April 6, 2011 at 6:00 PM") continues nothing
             kinds[i] = "other"
