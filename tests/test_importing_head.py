@@ -811,3 +811,15 @@ def test_a_lower_case_line_that_echoes_the_headline_continues_no_sentence():
     # a notice wrapped over two lines is still no headline
     assert read("Please select your state", "so that we can show you the most relevant offers",
                 body=(notes, SECOND)).title != "Please select your state"
+
+
+def test_a_caption_ending_with_its_place_and_month_is_no_headline():
+    from archive.importing.head import is_caption
+    assert is_caption("Marchers rally for housing rights in San Francisco, California, October 2013.")
+    assert not is_caption("Jobs report, October 2013")
+    text = ("In 2024, rent control is gaining traction as one possible solution to a growing affordable housing "
+            "crisis, and we need rent control.")
+    doc = read("If We Want Affordable Housing, We Need Rent Control",
+               "Marchers rally for housing rights in San Francisco, California, October 2013.",
+               "Marchers rally for housing rights in San Francisco, California, October 2013.", body=(text, SECOND))
+    assert doc.title == "If We Want Affordable Housing, We Need Rent Control"
