@@ -823,3 +823,14 @@ def test_a_caption_ending_with_its_place_and_month_is_no_headline():
                "Marchers rally for housing rights in San Francisco, California, October 2013.",
                "Marchers rally for housing rights in San Francisco, California, October 2013.", body=(text, SECOND))
     assert doc.title == "If We Want Affordable Housing, We Need Rent Control"
+
+
+def test_names_over_the_caption_of_their_photo_label_the_picture():
+    text = ("Egyptian President Abdel-Fattah el-Sissi is obsessive about threats to his rule, yet the real danger "
+            "to the regime is the International Monetary Fund.")
+    doc = read("Forget Islamists, the International Monetary Fund Is the Real Danger to the Egyptian Regime",
+               "Abdel Fattah el-Sisi and Donald Trump",
+               "US President Donald Trump meets Egyptian President Abdel Fattah el-Sisi (L) at the White House in "
+               "Washington, United States on April 3, 2017", body=(text, SECOND))
+    assert doc.title == "Forget Islamists, the International Monetary Fund Is the Real Danger to the Egyptian Regime"
+    assert doc.authors == []

@@ -115,6 +115,7 @@ CAPTION = re.compile(
     r"cc by|own work|via youtube|\[photo)|\.\s+(?:source|credit|photo|image):?\s+[A-Z][\w ]{1,30}$|"
     r"/\s*(?:reuters|afp|ap|associated press|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
     r",\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*/\s*[A-Z][\w ]{1,30}$|"
+    r"\s\((?-i:L|R|left|right|second left|second right)\)\s|"  # who stands where: "el-Sisi (L) at the White House"
     # a photo's caption ends with its place and its month: "... in San Francisco, California, October 2013."
     r"^(?=(?:\S+\s+){5,}).*\b(?:in|at)\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*,\s*[A-Z][\w. ]{1,30},\s*(?:january|february|"
     r"march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2}\.$|"
@@ -634,9 +635,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "caption"
             continue
         following = " ".join(lines[i + 1].split()) if i + 1 < n else ""
-        if looks_like_person(text) and is_caption(following) and re.search(
-                r"\b" + re.escape(words(text)[-1]) + r"\b", following):
-            kinds[i] = "caption"  # a name over the caption of that person's photo labels the picture
+        named = split_byline(text) if is_caption(following) else []
+        if (looks_like_person(text) or (len(named) >= 2 and len(named) == len(
+                [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]))) and is_caption(following) \
+                and re.search(r"\b" + re.escape(words(text)[-1]) + r"\b", following):
+            kinds[i] = "caption"  # a name (or names) over the caption of their photo labels the picture
             continue
         ago = _AGO_SOURCE.match(text)
         if ago and (known_outlet(ago.group("name")) or (
