@@ -834,3 +834,11 @@ def test_names_over_the_caption_of_their_photo_label_the_picture():
                "Washington, United States on April 3, 2017", body=(text, SECOND))
     assert doc.title == "Forget Islamists, the International Monetary Fund Is the Real Danger to the Egyptian Regime"
     assert doc.authors == []
+
+
+def test_a_glued_breadcrumb_over_the_headline_is_not_the_headline():
+    text = ("African elections this year were watched closely, and what the elections portend for democracy on "
+            "the continent is the question.")
+    doc = read("Home OP-ED African elections: What it portends", "African elections: What it portends", "119",
+               "(5 minutes read)", body=(text, SECOND))
+    assert doc.title == "African elections: What it portends"

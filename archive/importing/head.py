@@ -1104,7 +1104,7 @@ def _title_case(text):
     return bool(content) and sum(w[0].isupper() for w in content) * 10 >= len(content) * 6
 
 
-_SEPARATED = re.compile(r"\s[|»>–—-]\s|\s-\w|:\w|>\s*\w")
+_SEPARATED = re.compile(r"\s[|»>–—-]\s|\s-\w|:\w|>\s*\w|^Home\s")  # (a breadcrumb glued: "Home OP-ED TITLE")
 _KEY_QUOTES = str.maketrans({"′": "'", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
