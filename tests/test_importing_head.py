@@ -842,3 +842,24 @@ def test_a_glued_breadcrumb_over_the_headline_is_not_the_headline():
     doc = read("Home OP-ED African elections: What it portends", "African elections: What it portends", "119",
                "(5 minutes read)", body=(text, SECOND))
     assert doc.title == "African elections: What it portends"
+
+
+def test_the_page_s_first_line_over_its_standfirst_and_text_is_the_headline():
+    stand = "The President's commission faces up to longevity. When will we retire?"
+    text = ("Last week, the chairs of the President's bipartisan commission on the budget proposed raising the "
+            "retirement age, slowly, over decades.")
+    doc = read("Internet Explorer 11 is not supported", "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.",
+               "69 Is The New 65", stand, body=(text, SECOND))
+    assert doc.title == "69 Is The New 65"
+    # a line over an identifier is still no headline
+    assert read("Independent and cutting-edge analysis on global affairs", "10.58867/IBIS9578/ODXQ1683",
+                body=(text, SECOND)).title == ""
+
+
+def test_a_military_rank_before_the_name_over_the_headline():
+    text = ("The world depends heavily on sea-borne trade for its continued existence, and maritime security "
+            "in the Indian Ocean matters to Sri Lanka.")
+    doc = read("Rear Admiral RC Wijegunaratne, WV, RWP, RSP,USP,ndc,psn - Commander Eastern Naval Area, Sri Lanka Navy",
+               "Maritime Security Concerns in the Indian Ocean; Sri Lanka’s Perception of Overcoming Challenges",
+               body=(text, SECOND))
+    assert doc.authors == ["RC Wijegunaratne"]

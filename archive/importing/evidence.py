@@ -194,8 +194,9 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
         found.add("opens")
     # first: the page's very first line (past furniture and captions), of four words or more, with
     # the running text right under it: no line above could head the page, no deck, no label between
-    if not above and first_prose > at and len(title.split()) >= 4 and _says_or_titles(title) and all(
-            kinds.get(j) in PASSIVE_KINDS or not lines[j].strip() for j in range(at + 1, first_prose)):
+    under = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
+    if not above and first_prose > at and len(title.split()) >= 4 and _says_or_titles(title) and (
+            not under or (len(under) == 1 and standfirst(under[0]) and lines[under[0]].rstrip()[-1:] in ".?!")):
         found.add("first")
     if not above_ok:
         found.add("below-another")  # a line above it could be the headline (or a notice): no evidence holds

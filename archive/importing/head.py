@@ -62,7 +62,7 @@ ROLE_WORDS = re.compile(
     r"columnist|writer|journalist|associate|senior|executive|founder|scholar|economist|reporter|minister|"
     r"ambassador|adviser|advisor|head|dean|chief|manager|intern|student|candidate|member|consultant|officer|"
     r"contributor|former|visiting|emeritus|principal|secretary|partner|commentator|author|counsel+or|teacher|"
-    r"retired|resident)\b",
+    r"retired|resident|commander|admiral|colonel|lieutenant)\b",
     re.I,
 )
 ORG_WORDS = re.compile(
@@ -294,6 +294,9 @@ def clean_name(text):
     text = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", text.strip(" .·,;:"))
     text = re.sub(r",?\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC|MD|DO|DrPH|MPH|JD|MBA|FRS)\b\.?", "", text)
     text = strip_titles(text.strip())
+    # a military rank before the name: "Rear Admiral RC Wijegunaratne"
+    text = re.sub(r"^(?:(?:rear|vice)\s+)?(?:admiral|commander|colonel|lieutenant(?:\s+colonel)?|brigadier|"
+                  r"major\s+general|lieutenant\s+general)\s+(?=[A-Z])", "", text, flags=re.I)
     if text.isupper() and len(text) > 3:
         text = " ".join(w.capitalize() for w in text.split())
     return text.strip(" .,")
