@@ -863,3 +863,15 @@ def test_a_military_rank_before_the_name_over_the_headline():
                "Maritime Security Concerns in the Indian Ocean; Sri Lanka’s Perception of Overcoming Challenges",
                body=(text, SECOND))
     assert doc.authors == ["RC Wijegunaratne"]
+
+
+def test_a_headline_ending_in_a_common_word_after_in_is_no_name_and_its_place():
+    text = ("To redirect the NASA budget toward inane projects will carry a heavy long-term price for American "
+            "advances in space and the economy.")
+    doc = read("America Belongs in Space", "  • by:", "  • 08/20/2022", body=(text, SECOND))
+    assert (doc.title, doc.date) == ("America Belongs in Space", datetime.date(2022, 8, 20))
+    # a name and its place ("LIU YANG in Beijing") still reads as a name under the headline
+    doc = read("China's exporters adapt to new tariffs", "LIU YANG in Beijing",
+               body=("China's exporters are adapting to the new tariffs faster than expected, officials in Beijing "
+                     "said on Tuesday.", SECOND))
+    assert doc.title == "China's exporters adapt to new tariffs" and doc.authors == ["Liu Yang"]

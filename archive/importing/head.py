@@ -791,7 +791,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
             titles.append((i, text, "above-byline"))
             continue
-        if (surely_person(text) or surely_person(clean_name(text))
+        # ("LIU YANG in Beijing" is a name and its place; "America Belongs in Space" is no name: a place is
+        # never a word the text uses in lower case)
+        placed_at = re.search(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w .'-]*)$", text)
+        if (surely_person(text) or (surely_person(clean_name(text))
+                                    and not (placed_at and _common_words(placed_at.group("place"), common)))
                 or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt)))
                 or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text))) \
                 and not _common_words(text.split(",")[0], common):
