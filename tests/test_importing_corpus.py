@@ -111,10 +111,10 @@ def test_development_splits_keep_their_figures():
     # 0.800, authors 0.747, date 0.851. The precision gate stays.
     # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833; the fifth round
     # reached title 0.800, authors 0.759, date 0.833. Batch m's misses moved it to title 0.788,
-    # authors 0.705, date 0.815; the sixth round reached title 0.837, authors 0.837, date 0.834.
+    # authors 0.705, date 0.815; the sixth round reached title 0.839, authors 0.837, date 0.841.
     assert score.fields["title"].recall >= 0.83
     assert score.fields["authors"].recall >= 0.83
-    assert score.fields["date"].recall >= 0.83
+    assert score.fields["date"].recall >= 0.84
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):
