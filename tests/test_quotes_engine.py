@@ -630,10 +630,13 @@ def test_a_body_named_after_its_description_and_a_capitalised_panel_in_a_name():
 
 
 def test_a_quoted_noun_phrase_owned_by_a_possessor_and_followed_by_a_verb_is_a_term():
-    from archive.quotes import extract
+    # The rules' reading. The learned span model may promote such a phrase (the guidelines make
+    # "what Beijing calls “…”" a partial quote, and a possessor is close to that): where the corpus
+    # taught it so, the model's reading wins, so this asserts the rules alone.
+    from archive.quotes.engine import _Run
     text = ("Officials insisted the border was settled, because Moscow’s “historic frontier” has no basis in "
             "the treaty.")
-    r = extract(text)
+    r = _Run(text, None).run(rank=False, model=({}, [], {}, {}))
     assert r.statements == [] or all(s.kind == "reported" for s in r.statements)
     assert [n.text for n in r.non_statements] == ["historic frontier"]
 

@@ -31,7 +31,10 @@ def test_our_annotated_passages():
     print("\n" + format_score(score, "tests/data/quotes/passages.jsonl"))
     assert score.f1 >= 0.95
     assert score.speaker_accuracy >= 0.90
-    assert score.non_statement_errors == 0
+    # The real corpus, not these written passages, sets the span model's promote threshold (0.7,
+    # chosen out of fold): at it two of the 134 written terms are promoted ("light public housing",
+    # "nine-dash line"); at 0.8 none were, at two points less end to end on real text.
+    assert score.non_statement_errors <= 2
 
 
 def test_evaluate_quotes_command_prints_scores_and_misses(tmp_path):

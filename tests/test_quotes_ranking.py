@@ -99,3 +99,55 @@ def test_the_span_model_can_promote_a_rejected_span():
     result = run2.run(rank=False, model=promote_all)
     assert [s.quote for s in result.statements if s.kind != "reported"] == ["reckless"]
     assert result.non_statements == []
+
+
+def _candidates(text):
+    run = _Run(text, None)
+    result = run.run(rank=False, model=({}, [], {}, {}))
+    stmt = [s for s in result.statements if s.kind != "reported"][-1]
+    return {c.name: c for c in ranking.candidates(run, stmt, run.hows.get(id(stmt), "none"), None)}
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_marked_as_a_common_word():
+    # a sentence-opening adverb read as the sender of the message: "Just" is also written "just"
+    text = ("Just to take you a little back in time, towards the 2021 general elections, Bobi Wine, "
+            "publicly, sent a message to Besigye: “You can’t stand for four times and then tell us that "
+            "democracy doesn’t work.” They were just talking.")
+    group = _candidates(text)
+    assert group["Just"].features.get("common_word") == 1.0
+    assert "common_word" not in group["Bobi Wine"].features
+
+
+def test_a_demonym_is_marked_and_a_name_is_not():
+    text = "The Israeli said nothing. Mr Fumio Kishida spoke.\n“We will respond,” the Israeli said."
+    group = _candidates(text)
+    assert group["Israeli"].features.get("demonym") == 1.0
+    assert "demonym" not in group["Fumio Kishida"].features
+
+
+def test_a_demonym_before_a_newspaper_describes_it_and_names_no_one():
+    # "The Israeli newspaper" is a description pointing back to the paper named before it
+    text = ("Haaretz's editorial sharply criticizes the government's handling of the talks.\n"
+            "The Israeli newspaper emphasized, “Time is running out for the prisoners.”")
+    run = _Run(text, None)
+    result = run.run(rank=False, model=({}, [], {}, {}))
+    (stmt,) = [s for s in result.statements if s.kind != "reported"]
+    assert stmt.speaker != "Israeli"
+    text = ("Haaretz's editorial sharply criticizes the government's handling of the talks.\n"
+            "The newspaper emphasized, “Time is running out for the prisoners.”")
+    run = _Run(text, None)
+    result = run.run(rank=False, model=({}, [], {}, {}))
+    (stmt,) = [s for s in result.statements if s.kind != "reported"]
+    assert stmt.speaker == "Haaretz"
+
+
+def test_the_span_model_learns_attributing_words_it_was_never_told():
+    # "touting" is no cue the rules know: the fitted weights learn it from labelled spans
+    heads = ["the automaker claimed it would be profitable, touting ", "they kept touting ",
+             "the firm is touting ", "its chief was touting "]
+    scares = ["the so-called ", "a so-called ", "its so-called ", "their so-called "]
+    examples = [({"bias": 1.0, **spans.lexical(h, "")}, True) for h in heads] * 3 + \
+        [({"bias": 1.0, **spans.lexical(h, "")}, False) for h in scares] * 3
+    w = spans.fit(examples, epochs=200)
+    assert spans.probability({"bias": 1.0, **spans.lexical("the company began touting ", " and")}, w) > 0.6
+    assert spans.probability({"bias": 1.0, **spans.lexical("the company’s so-called ", " and")}, w) < 0.4

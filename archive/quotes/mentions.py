@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon as lx
 from .cues import FORM_FAMILY
 from .kinds import description_head, infer_kind
+from .places import DEMONYMS
 
 # A title abbreviation keeps its point ("Mr. Denny Roy", "Gen. Charles Flynn"): the point ends
 # no mention and no sentence
@@ -90,7 +91,9 @@ def _is_role(word):
 
 def _is_adj(word):
     w = word.lower()
-    return w in DESCRIPTOR_ADJ or w.endswith(("al", "ic", "ese", "ian", "ish", "-based"))
+    # a demonym describes ("the Israeli newspaper", "the Iraqi minister"); the suffixes catch most,
+    # the table the rest
+    return w in DESCRIPTOR_ADJ or w.endswith(("al", "ic", "ese", "ian", "ish", "-based")) or w in DEMONYMS
 
 
 AGE_RE = re.compile(r"^\d+-(?:year|month)-old$")

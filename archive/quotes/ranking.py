@@ -28,7 +28,11 @@ from . import cues
 from . import lexicon as lx
 from .kinds import infer_kind
 from .names import canonical
-from .places import is_place, places_in
+from .places import is_place, place_of, places_in
+
+# The first words of two-word roles, seen capitalised at the end of a cut-off name.
+ROLE_HEAD_WORDS = {"prime", "foreign", "defence", "defense", "finance", "interior", "deputy", "vice",
+                   "supreme", "chief", "senior", "former", "acting", "leader"}
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 WINDOW_BEFORE = 3000
@@ -364,6 +368,17 @@ def candidates(run, stmt, how, prev_speaker):
             f["handle"] = 1.0
         if is_place(c.name):
             f["place"] = 1.0  # "China said" is read as its government at a cue; a bare place seldom speaks
+        elif place_of(c.name):
+            f["demonym"] = 1.0  # "Israeli" cut from "the Israeli newspaper" names no speaker
+        if " " not in c.name and c.name.lower() in _lowercase_words(run):
+            # "Really", "Just", "Here" opening a sentence: a word the text also writes in lower
+            # case is a common word, not a name
+            f["common_word"] = 1.0
+        last = c.name.rsplit(None, 1)[-1].lower() if " " in c.name else ""
+        if last in lx.ROLES or last in lx.TITLES or last in ROLE_HEAD_WORDS:
+            # a capitalised run cut before its role's head ("Japanese Prime", "Israeli Foreign")
+            # or a role with no name: not a name of anyone
+            f["ends_in_role_word"] = 1.0
         is_author = c.name == run.refs.author or c.name == "(author)"
         if is_author:
             f["author"] = 1.0  # the commentary's own writer: named in the byline, not the text
@@ -414,6 +429,17 @@ def candidates(run, stmt, how, prev_speaker):
             f["previous_speaker"] = 1.0
         c.features = f
     return out
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'])[^\W\d_A-Z][^\W\d_]*(?![\w’'])")
+
+
+def _lowercase_words(run):
+    """The words the text writes in lower case, computed once per text."""
+    words = run.__dict__.get("_lowercase_words")
+    if words is None:
+        words = run.__dict__["_lowercase_words"] = {w for w in _LOWER_WORD_RE.findall(run.text) if w.islower()}
+    return words
 
 
 @lru_cache(maxsize=1)

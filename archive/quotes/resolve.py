@@ -74,6 +74,9 @@ AI_SCAN_RE = re.compile(
 WORK_NOUN_RE = re.compile(r"(?<=[A-Za-z] )(report|study|survey|index|outlook|review|white\s+paper|assessment|yearbook)\b")
 TITLE_BEFORE_RE = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,5}})\s+$")
 # within one line: a headline's last word and the byline under it are no one's name
+NEWSROOM_AFTER_RE = re.compile(r"\s+(?:(?:own|latest|recent|new|main|lead|front-page|weekend|daily)\s+)?(?:editorials?|"
+                               r"columns?|columnists?|op-eds?|reporters?|correspondents?|headlines?|"
+                               r"editors?|editorial\s+board|newsroom|front\s+page)\b", re.IGNORECASE)
 RUN_RE = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PART}|of|for|of[ \t]+the|for[ \t]+the)[ \t]+)*{_CAP})*")
 _groups = lx.GROUP_NOUNS - lx.GROUP_DETERMINERS
 GROUP_ALT = trie_pattern(list(_groups) + [g.capitalize() for g in _groups])
@@ -405,6 +408,13 @@ class Referents:
             place = IN_PLACE_RE.match(self.text, m.end())
             if place:
                 name += " in " + place.group(1)  # "American Chamber of Commerce in Taiwan … the chamber said"
+        if len(words) == 1 and words[0].endswith(("’s", "'s")) and lows[0] not in lx.STOP_CAPS:
+            newsroom = NEWSROOM_AFTER_RE.match(self.text, m.end())
+            if newsroom:
+                # "Haaretz's editorial", "Xinhua's correspondent": a one-word publication, named by
+                # what it publishes or who writes for it, that "the newspaper" can point back to
+                self._add(start, name, "publication", weak=True)
+                return
         if kind != "person":
             if len(words) >= 2 or kind == "ai_system":
                 self._add(start, name, kind, weak=True)
