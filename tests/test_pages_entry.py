@@ -168,3 +168,16 @@ def test_absolute_links_use_the_configured_base_only_outside_a_request(settings)
     from archive.base_url import absolute
     settings.ARCHIVE_BASE_URL = "https://archive.example"
     assert absolute("/people/") == "https://archive.example/people/"
+
+
+def test_a_synopsis_that_repeats_the_first_paragraph_is_printed_once(client):
+    # many outlets' standfirst is their first paragraph; the page shows those words once
+    lead = "Beijing's new export rules will test the region's supply chains before they test Washington."
+    entry = make.entry("Export rules", paragraphs=[lead, "A second paragraph follows here."], synopsis=lead)
+    html = client.get(entry.get_absolute_url()).content.decode()
+    article = html[html.index("<article"):html.index("</article>")]
+    assert article.count("test the region") == 1
+    assert 'id="synopsis-heading"' not in html
+    other = make.entry("Other rules", paragraphs=[lead, "More."], synopsis="A short summary of the piece.")
+    html = client.get(other.get_absolute_url()).content.decode()
+    assert 'id="synopsis-heading"' in html and "A short summary of the piece." in html

@@ -120,6 +120,16 @@ class Entry(models.Model):
     def is_published(self):
         return self.status == EntryStatus.PUBLISHED
 
+    @property
+    def distinct_synopsis(self):
+        """The synopsis, unless the body opens with the same words: many outlets' standfirst is
+        their first paragraph, and a page that prints it twice reads as a fault."""
+        synopsis = " ".join(self.synopsis.split())
+        if not synopsis:
+            return ""
+        first = " ".join((self.body or "").lstrip().split("\n\n", 1)[0].split())
+        return "" if first.startswith(synopsis.rstrip(".…")) else self.synopsis
+
     def can_publish(self):
         """Why this entry may not be published yet, or None when it may."""
         if self.needs_review:
