@@ -59,3 +59,15 @@ def test_a_client_gives_up_at_its_deadline_while_the_file_is_still_being_built(c
     builds = load.export_builds(timezone.now() - timezone.timedelta(minutes=5))
     assert [(b["style"], b["status"], b["built"]) for b in builds] == [("mla", "READY", None)]
     assert "not finished" in load._builds_text(builds)
+
+
+def test_the_uncached_bench_names_each_kind_of_page_of_the_mix():
+    from archive.bench.uncached import by_kind, url_kind
+
+    assert [url_kind(u) for u in ("/", "/entries/a-b/", "/entries/a-b/cite.txt?style=apa", "/entries/a-b/cite.bib",
+                                  "/api/entries/12/", "/api/entries/?q=x", "/search/?q=x", "/statements/?q=x",
+                                  "/statements/?speaker=qi", "/people/qi/", "/people/", "/feeds/entries/")] == [
+        "home", "entry", "cite.txt", "cite.bib", "API record", "API list or search", "search", "statements",
+        "statements by speaker", "person", "browse, feed", "browse, feed"]
+    timed = [(0, 0.030, "/entries/a/", 200), (0, 0.010, "/entries/b/", 200), (0, 0.015, "/", 200)]
+    assert by_kind(timed) == "entry 20 ms (2), home 15 ms (1)"
