@@ -71,3 +71,9 @@ def test_the_uncached_bench_names_each_kind_of_page_of_the_mix():
         "statements by speaker", "person", "browse, feed", "browse, feed"]
     timed = [(0, 0.030, "/entries/a/", 200), (0, 0.010, "/entries/b/", 200), (0, 0.015, "/", 200)]
     assert by_kind(timed) == "entry 20 ms (2), home 15 ms (1)"
+
+
+def test_the_row_says_how_far_an_unfinished_build_had_got(tmp_path):
+    assert load._unfinished_text(tmp_path / "missing") == "" and load._unfinished_text(tmp_path) == ""
+    (tmp_path / "abc-123.txt.4242.part").write_text("one\ntwo\nthree\n")
+    assert load._unfinished_text(tmp_path) == "; the build running had written 3 references when the row ended"
