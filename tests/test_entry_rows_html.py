@@ -239,3 +239,60 @@ def test_statement_lists_keep_the_coins_titles_their_records_give_and_follow_ren
     second.title = "Port charges"
     second.save()
     assert "Port+charges" in spans()[0]
+
+
+#: The entry page's statement item (archive/_statement_item.html) as the template wrote it
+#: before it was written in Python; it was included once per statement.
+ENTRY_STATEMENT_ITEM_BEFORE = """{% load archive_tags citation_tags %}<li class="statement-item{% if st.is_reported %} statement-item-reported{% endif %}">
+  <a href="#{{ st.anchor }}">{% include "archive/_statement_words.html" with words=st.quote|truncatewords:40 %}</a>
+  {% if st.cue %}<span class="cue">introduced with “{{ st.cue }}”</span> · {% endif %}{% include "archive/_statement_status.html" %}
+  {% with source=st.source_url|http_url %}{% if source %} · <a href="{{ source }}" rel="external nofollow">original source</a>{% endif %}{% endwith %}
+  · <a class="cite-statement" href="{% url 'citations:statement' pk=st.pk ext='txt' %}?style=chicago-notes" title="Cite this {% if st.is_reported %}paraphrase{% else %}statement{% endif %} (more formats in the Cite section)">cite</a>
+  {% if st.verification_note %}<p class="note">{{ st.verification_note }}</p>{% endif %}
+  {% if st.also_quoted_in %}<p class="also">Also {{ st.cited_as }}: {% for place in st.also_quoted_in %}{% if not forloop.first %}; {% endif %}<a href="{{ place.entry.get_absolute_url }}#{{ place.anchor }}">{{ place.entry.title|default:"Untitled entry" }}</a>{% endfor %}</p>{% endif %}
+</li>
+"""
+
+#: The Cite section's statement loop (archive/includes/cite.html) as the template wrote it.
+CITE_STATEMENTS_BEFORE = """{% load citation_tags %}    <ul>
+    {% for st in statements %}
+      <li><a href="#{{ st.anchor }}">{% include "archive/_statement_words.html" with words=st.quote|truncatewords:12 %}</a>{% if st.speaker %} ({% if st.is_reported %}according to {% endif %}{{ st.speaker.name }}){% endif %}:
+        <a href="{% url 'citations:statement' pk=st.pk ext='ris' %}" download>RIS</a> · <a href="{% url 'citations:statement' pk=st.pk ext='bib' %}" download>BibTeX</a> · <a href="{% url 'citations:statement' pk=st.pk ext='json' %}" download>CSL-JSON</a> · <a href="{% url 'citations:statement' pk=st.pk ext='txt' %}?style=chicago-notes">Chicago note</a></li>
+    {% endfor %}
+    </ul>"""
+
+
+@pytest.mark.django_db
+def test_entry_page_statements_render_exactly_as_the_template_did(client):
+    from django.template import engines
+
+    from tests import site_data as make
+
+    speaker = make.agent("Louis <Tompros> & Co")
+    other = make.agent("Ana Lim")
+    grp = make.group("open source wins", speaker)
+    long_words = " ".join(f"word{n}" for n in range(45)) + " & <end>"
+    elsewhere = make.entry("Older & <wiser>", paragraphs=['He said "open source wins" and left.'],
+                           published_on=datetime.date(2024, 1, 5))
+    entry = make.entry("Tariffs & <trade>", paragraphs=[
+        'Tompros: "open source wins" again <b>.', "Lim reportedly thinks costs will fall & rise.",
+        f'Someone said "{long_words}" too.', 'And "nobody knows" who said it.'])
+    make.statement(elsewhere, "open source wins", speaker, group=grp)
+    make.statement(entry, "open source wins", speaker, group=grp, cue="said <loudly>",
+                   source_url="https://example.org/x?a=1&b=2", verification_note="Checked <against> the record & tape")
+    make.statement(entry, "costs will fall & rise", other, kind="reported", verification="disputed")
+    make.statement(entry, long_words, other, source_url="javascript:alert(1)", verification="verified")
+    make.statement(entry, "nobody knows")
+    response = client.get(entry.get_absolute_url())
+    html = response.content.decode()
+    context = response.context
+    item = engines["django"].from_string(ENTRY_STATEMENT_ITEM_BEFORE)
+    for group_of in [s["statements"] for s in context["speakers"]] + [context["unattributed"]]:
+        before = "".join(item.render({"st": st}) for st in group_of)
+        assert f'<ol class="statements">\n      {before}\n      </ol>' in html or \
+            f'<ol class="statements">{before}</ol>' in html
+    cite = engines["django"].from_string(CITE_STATEMENTS_BEFORE).render({"statements": context["statements"]})
+    assert cite in html
+    assert "Louis &lt;Tompros&gt; &amp; Co" in cite and "paraphrase:" in html and "Also quoted in" in html
+    assert "original source" in html and "javascript" not in html and "word39 …" in html
+    assert len(context["unattributed"]) == 1 and len(context["speakers"]) == 2

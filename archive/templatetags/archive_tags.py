@@ -203,3 +203,21 @@ def statement_hit_items(hits):
     from archive.views.row_html import statement_hit_items_html
 
     return statement_hit_items_html(hits or ())
+
+
+@register.simple_tag
+def entry_statement_items(statements):
+    """The entry page's statements under each speaker, rendered in Python
+    (``archive/views/row_html.py``): ``<ol class="statements">{% entry_statement_items s.statements %}</ol>``."""
+    from archive.views.row_html import entry_statement_items_html
+
+    return entry_statement_items_html(statements or ())
+
+
+@register.simple_tag
+def cite_statement_items(statements):
+    """The Cite section's list of statements with their citation files, rendered in Python
+    (``archive/views/row_html.py``): ``<ul>{% cite_statement_items statements %}</ul>``."""
+    from archive.views.row_html import cite_statement_items_html
+
+    return cite_statement_items_html(statements or ())
