@@ -51,6 +51,14 @@ def index_statements(ids, using="default"):
             backend.write_statements(cursor, statement_documents(chunk))
 
 
+def _workers(backend, using, workers):
+    """How many threads fill the index: the backend's default unless asked, and one inside a
+    transaction (a second connection would not see its rows) or where the backend allows no more."""
+    if connections[using].in_atomic_block or backend.rebuild_workers <= 1:
+        return 1
+    return backend.rebuild_workers if workers is None else workers
+
+
 def rebuild(using="default", progress=None, batch=BATCH, workers=None):
     """Empty the index and index every published entry and searchable statement.
 
@@ -61,10 +69,7 @@ def rebuild(using="default", progress=None, batch=BATCH, workers=None):
     connection would not see the rows, so one thread does all.
     """
     backend = get_backend(connections[using])
-    if workers is None:
-        workers = backend.rebuild_workers
-    if connections[using].in_atomic_block or backend.rebuild_workers <= 1:
-        workers = 1
+    workers = _workers(backend, using, workers)
     with connections[using].cursor() as cursor:
         backend.clear(cursor)
     entry_ids = list(Entry.objects.filter(status=EntryStatus.PUBLISHED).order_by("pk").values_list("pk", flat=True))
@@ -88,10 +93,7 @@ def complete(using="default", progress=None, batch=BATCH, workers=None):
     Returns the numbers of entries and statements indexed.
     """
     backend = get_backend(connections[using])
-    if workers is None:
-        workers = backend.rebuild_workers
-    if connections[using].in_atomic_block or backend.rebuild_workers <= 1:
-        workers = 1
+    workers = _workers(backend, using, workers)
     with connections[using].cursor() as cursor:
         indexed_entries, indexed_statements = backend.indexed_ids(cursor)
     entry_ids = set(Entry.objects.using(using).filter(status=EntryStatus.PUBLISHED).values_list("pk", flat=True))
