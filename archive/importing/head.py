@@ -167,7 +167,7 @@ _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
                             r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
-                            r"looks at|reflects on|shares|outlines|describes|offers)\s")
+                            r"looks at|reflects on|shares|outlines|describes|offers|writes (?:on|about))\s")
 _DASH_OPENING = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s+[–—]\s+[A-Z“\"‘]")
 _PICTURE_AGENCY = re.compile(r"\b(?:getty|shutterstock|istock|alamy|unsplash|pixabay|pexels|adobe stock|wikimedia|"
                              r"flickr|dreamstime|depositphotos)\b", re.I)
@@ -762,7 +762,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             outlets.append((i, known_outlet(placed.group("name")) or printed_name(placed.group("name"))))
             continue
         dashed = _DASH_NAME.match(text)
-        if dashed and looks_like_person(clean_name(dashed.group("name"))):
+        # ("- Policy Analysis" over "- Fikra Forum" is a page's labels: words the text uses in lower case)
+        if dashed and looks_like_person(clean_name(dashed.group("name"))) \
+                and not _common_words(dashed.group("name"), common):
             kinds[i] = "byline"
             bylines.append((i, [clean_name(dashed.group("name"))]))
             continue
@@ -786,6 +788,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "breadcrumb"
             titles.append((i, crumb.group("last").strip(), "breadcrumb"))
             continue
+        led = _STANDFIRST_BY.match(text)
+        if led and titles and len(words(text)) >= 8 and looks_like_person(led.group("name")):
+            kinds[i] = "other"  # a standfirst under the headline that names its author ("NAME writes on ..."),
+            continue  # no headline: its byline is taken below
         nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
         if BYLINE.match(nxt) and headline_shape(text):
             kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
@@ -898,7 +904,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if led and led.group("name").isupper():
                 led = None  # "SAN DIEGO — On April 12, ...": a dateline, not a byline
         if led and looks_like_person(led.group("name")):
-            bylines.append((i, [clean_name(led.group("name"))]))
+            # (a role before the name: "Columnist Caroline Magdolen writes about ..."; "Dean Baker" stays)
+            name = led.group("name")
+            unroled = re.sub(r"^(?:\w+\s+)?" + ROLE_WORDS.pattern + r"\s+(?=[A-Z])", "", name, flags=re.I)
+            bylines.append((i, [clean_name(unroled if looks_like_person(unroled) else name)]))
 
     # A listing: several teasers, "Author:" lines, dated or numbered items, a tag label; or a
     # first paragraph that is itself a teaser cut short ("[…]", "Continue reading"): the
@@ -1129,6 +1138,12 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     # makes its own clean headline count as cut short.
     wrapped = {key for (_, text, _), key in zip(titles, keys)
                if any(other != key and len(other) >= 12 and other in key for other in keys) and _SEPARATED.search(text)}
+    # ... or with a menu's or a section's word glued to its start ("EditorialTHEWILL Editorial: TITLE" over
+    # "THEWILL Editorial: TITLE"): the line printed again with no space at the joint
+    texts = [" ".join(t.split()) for _, t, _ in titles]
+    wrapped |= {key for text, key in zip(texts, keys)
+                if any(len(other) >= 12 and text.endswith(other) and len(text) > len(other)
+                       and text[-len(other) - 1].isalpha() and other[:1].isupper() for other in texts)}
     for (i, text, how), key in zip(titles, keys):
         clean, _ = _strip_title(text, outlets_found)
         if key in wrapped:
