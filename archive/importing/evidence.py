@@ -63,7 +63,10 @@ def content_words(text):
             or (len(w) >= 2 and w.isupper())}
 
 
-def teaser_stream(lines, start, is_prose, headline_shape, words):
+_FINISHED_SENTENCE = re.compile(r"[a-z)”\"’][.!?][”\"’]?\s+[A-Z“\"‘]")
+
+
+def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=frozenset()):
     """Whether the running text from ``start`` reads as teasers: its first paragraph cut short
     ("…", "[…]", "Read more"), a "Read more" line, or three different headlines each between two
     short paragraphs, or three headlines with one paragraph each (a headline and its teaser, again
@@ -83,12 +86,27 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
         break
     if any(re.fullmatch(r"(?:read more|read full text|continue reading)\W*", t, re.I) for t in part):
         return True
+    # paragraphs cut to a length: two that finish a sentence, then stop in the middle of the next one
+    # ("... No sooner had the Government obtained the authority of"), above the dump's own last line
+    cut = [t for t in (part[:-1] if last else part) if is_prose(t) and len(words(t)) >= 12
+           and t[-1:].isalpha() and _FINISHED_SENTENCE.search(t)]
+    if len(cut) >= 2:
+        return True
     # a line that ends with its own "Read More >" link: the teaser's headline repeated as the link
     if any(re.search(r"\s(?:read more|continue reading)\s*[>»›→]$", t, re.I) and not is_prose(t) for t in part):
         return True
+    headed = bool(start and headline_shape(" ".join(lines[start - 1].split())))
+    # cards: a heading over one paragraph, three times from the headline on, one of the paragraphs cut
+    # with a teaser's "…" ("A second referendum" / ... / "A not very dynamic argument" / "... I daresay…")
+    full = ([" ".join(lines[start - 1].split())] if headed else []) + part
+    def card_heading(t):
+        return headline_shape(t) and not is_prose(t) and len(words(t)) >= 2 and not re.search(r"\d", t)
+    cards = [j for j in range(len(full) - 1) if card_heading(full[j]) and is_prose(full[j + 1])
+             and (j + 2 == len(full) or card_heading(full[j + 2]))]
+    if headed and len(cards) >= 3 and cards[0] == 0 and any(re.search(r"\w\s?…$", full[j + 1]) for j in cards[1:]):
+        return True
     # a headline between two short paragraphs, past stray lines ("16 min read", "Politics 08-11-2019")
     part = [t for t in part if len(words(t)) > 3]
-    headed = bool(start and headline_shape(" ".join(lines[start - 1].split())))
     if headed:
         part.insert(0, " ".join(lines[start - 1].split()))  # the headline over the first paragraph
     def heading(t):
@@ -113,7 +131,9 @@ def teaser_stream(lines, start, is_prose, headline_shape, words):
         inner = [t for t in part[1:] if heading(t)]
         # (words every heading repeats are a series' name, "The Brief, powered by ...": cards, not sections)
         series = set.intersection(*(content_words(t) for t in inner)) if len(inner) >= 2 else set()
-        topic = content_words(part[0]) - series
+        # (and words the headline shares with a label above it are a tag page's topic, which its cards
+        # share: "Lula da Silva" over "Lula and the Global South agenda ...", "Lula, Venezuela and ...")
+        topic = content_words(part[0]) - series - label_words
         if inner and sum(1 for t in inner if content_words(t) & topic) * 2 >= len(inner):
             return False
     return len(heads) >= 3 or alternations >= 3

@@ -508,11 +508,14 @@ def is_listing(lines, raw_head=()):
     # Headlines each followed by a teaser cut off mid-sentence.
     cut = sum(1 for a, b in zip(texts, texts[1:]) if headline_shape(a) and not is_fragment(a) and len(words(b)) >= 20
               and b[-1:].isalnum())
-    dated = set()
+    dated, typed = set(), {}
     for t in texts:
         found = head_date(t) if len(t) <= 60 else None
         if found and found.value and len(words(found.rest)) <= 2:
             dated.add(found.value)
+        # a card's type beside its date, printed under each card ("Issues and Analyses|September 11, 2019")
+        if found and found.value and found.rest and len(words(found.rest)) <= 5:
+            typed.setdefault(found.rest.strip(" |·•-–—").casefold(), set()).add(found.value)
     names = [a for a, b in zip(texts, texts[1:]) if looks_like_person(a.split("|")[0]) and len(words(b)) >= 15]
     # Headlines each followed by their own date line (a blog's monthly archive).
     stamped = 0
@@ -544,6 +547,8 @@ def is_listing(lines, raw_head=()):
             above, between = headlines(texts[max(0, a - 4):a]), headlines(texts[a + 1:b])
             if b - a >= 3 and above and between - above:
                 return True
+    if any(len(values) >= 3 for label, values in typed.items() if label):
+        return True
     return teasers >= 2 or authors >= 2 or numbered >= 2 or cut >= 3 or len(dated) >= 3 or len(set(names)) >= 3
 
 
@@ -1003,7 +1008,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines = [(i, names) for i, names in bylines if i != bare_name]
             head.doubts["authors"] = (f"the name {name!r} stands under a headline that was not kept, "
                                       f"with nothing else beside it")
-    if teaser_stream(lines, first_prose, is_prose, headline_shape, words):
+    # the words of short lines above the headline (a tag page's topic label, "Lula da Silva")
+    labels = set()
+    for j in range(0, first_prose - 1):
+        if kinds.get(j) in {"person", "section", "tag", "other", "headline"} and len(words(lines[j])) <= 5 \
+                and lines[j].strip() and j != title_at:
+            labels |= content_words(lines[j])
+    if teaser_stream(lines, first_prose, is_prose, headline_shape, words, labels):
         head.listing = True
         head.title = ""
         head.doubts["title"] = "the running text reads as a stream of teasers: the page lists articles"
@@ -1177,7 +1188,17 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
     # A short line (a section, a masthead, a series name) beside a full headline.
     long_ones = [c for c in candidates if len(words(c[2])) >= 5]
     if len(long_ones) == 1:
-        return long_ones[0][1]
+        # ... unless the long one is two sentences right under a short headline ("Angela's clashes" over
+        # "Cracks widen in the German coalition. But it is unlikely to fall yet"): a headline then its
+        # standfirst, or a rubric then its headline; the layout cannot tell which, so nothing is taken
+        long = long_ones[0]
+        above = next((c for c in reversed(candidates) if c[0] < long[0]), None)
+        if above is not None and re.search(r"[a-z]{2}[.!?]\s+[A-Z]", long[2]) and all(
+                kinds.get(j) in {"furniture", "caption", None} for j in range(int(above[0]) + 1, int(long[0]))):
+            head.doubts["title"] = ("a short headline stands over a line of two sentences (its standfirst, or "
+                                    f"the headline under a rubric): {above[2]!r} / {long[2]!r}")
+            return ""
+        return long[1]
     if long_ones:
         candidates = long_ones
     # The one candidate with its byline or author's name right below it is the article's
