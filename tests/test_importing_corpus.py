@@ -255,3 +255,23 @@ def test_a_short_headline_over_a_line_of_two_sentences_leaves_the_title_empty():
     # a headline and its standfirst, or a rubric and its headline; the layout cannot tell
     doc = page("p-102")
     assert doc.title == "" and "two sentences" in doc.doubts["title"]
+
+
+def test_a_headline_signed_by_a_role_and_a_name():
+    # "Mandating the COVID-19 Vaccine Part II by HPHR Fellow Priya Vedula": the role is not the name
+    doc = page("j-032")
+    assert (doc.title, doc.authors) == ("Mandating the COVID-19 Vaccine Part II", ["Priya Vedula"])
+
+
+def test_notices_above_the_headline_are_not_its_first_paragraph():
+    # a social widget's error notice over the headline and its "Story Created:" stamp
+    doc = page("p-068")
+    assert (doc.title, doc.date) == ("We must get serious about combatting crime", datetime.date(2011, 6, 24))
+    # a newsletter's offer above, a relative stamp ("3 years ago") below
+    doc = page("p-087")
+    assert (doc.title, doc.date) == ("Why the Premier League can’t be trusted", None)
+
+
+def test_a_letter_signed_under_its_closing_formula():
+    # "Sincerely yours," / "Rob Harley" / "Mill Hall"
+    assert page("p-037").authors == ["Rob Harley"]

@@ -84,7 +84,7 @@ SECTION_WORDS = {
     "opinion", "opinions", "commentary", "commentaries", "comment", "comments", "analysis", "news analysis", "news",
     "the news", "world", "world news", "national news", "local news", "politics", "business", "economy",
     "economics", "markets", "us markets", "asia", "europe", "africa", "americas", "middle east", "china", "india",
-    "editorial", "editorials", "letters", "letter", "letters to the editor", "features", "feature", "in brief",
+    "editorial", "editorials", "letters", "letter", "letters to the editor", "letter to the editor", "features", "feature", "in brief",
     "research review", "sections", "section", "all news", "latest", "latest news", "top stories", "magazine",
     "podcasts", "podcast", "video", "videos", "press notes", "press release", "columns", "column", "columnists",
     "blog", "blogs", "explainer", "review", "reviews", "interview", "interviews", "perspective", "perspectives",
@@ -143,6 +143,10 @@ FURNITURE = re.compile(
     r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
+    # a social widget's error notice, a newsletter's offer, an image's placeholder
+    r"given url is not allowed by the application configuration.*|"
+    r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|"  # a relative stamp dates nothing
+    r"(?:get|receive|sign up for|subscribe to)\b.{0,60}\bnewsletters?\b.{0,60}|(?:placeholder image|image placeholder)|"
     r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|internet explorer(?: \d+)? is (?:not|no longer) supported.*|for (?:an )?optimal browsing.*|add to (?:my )?(?:favorites|favourites|bookmarks|calendar)\b.*|"
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
@@ -847,10 +851,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if titled and " by " in text and (_WORK_CREDITED.search(titled.group("title"))
                                          or re.search(r"[a-z]{2}\.\s+[A-Z]", titled.group("title"))):
             titled = None  # "Review of BOOK by AUTHOR": a credited work's author, not the page's
-        if titled and headline_shape(titled.group("title")) and looks_like_person(titled.group("name")):
+        signer = titled.group("name") if titled else ""
+        # a role (and its organisation's initials) before the name: "TITLE by HPHR Fellow Priya Vedula"
+        roled = re.match(r"^(?:[A-Z]{2,6}\s+)?(?:[A-Z][a-z]+\s+)?(?i:" + ROLE_WORDS.pattern + r")\s+(?P<name>[A-Z].*)$",
+                         signer) if titled and not looks_like_person(signer) else None
+        if roled and looks_like_person(roled.group("name")):
+            signer = roled.group("name")
+        if titled and headline_shape(titled.group("title")) and looks_like_person(signer):
             kinds[i] = "headline"
             titles.append((i, titled.group("title"), "line"))
-            bylines.append((i + 0.5, [clean_name(titled.group("name"))]))
+            bylines.append((i + 0.5, [clean_name(signer)]))
             continue
         if headline_shape(unlabelled) and not is_fragment(unlabelled) and (
                 not is_paragraph(unlabelled, is_prose) or i in openers):

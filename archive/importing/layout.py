@@ -286,6 +286,10 @@ _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussi
                              re.I)  # comments, related stories, newsletter sign-ups
 
 
+_VALEDICTION = re.compile(r"^(?:(?:yours\s+)?(?:sincerely|truly|faithfully|respectfully|cordially)(?:\s+yours)?|"
+                         r"(?:with\s+)?(?:best|kind|warm)?\s*regards|respectfully submitted|thank you)\s*[,.!]?$", re.I)
+
+
 def _signature(texts, last_prose, need_place=False):
     """A letter signed under its last paragraph: the writer's name on its own line, then at most
     a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
@@ -305,6 +309,9 @@ def _signature(texts, last_prose, need_place=False):
         if not is_prose(lines[k]) or word_count(lines[k]) < 8 and not (
                 k > 0 and is_prose(lines[k - 1]) and word_count(lines[k - 1]) >= 8 and lines[k][-1:] in ".!?"):
             continue  # a short closing sentence ("Please don't entertain this idea!") under a paragraph counts
+        # a letter's closing formula between the last paragraph and the name ("Sincerely yours,")
+        if k + 2 < len(lines) and _VALEDICTION.match(lines[k + 1]):
+            lines = lines[:k + 1] + lines[k + 2:]
         # a credit under the last paragraph in a byline's own shape: "By NAME, ROLE", "• NAME, ROLE of ORG"
         credit = lines[k + 1].lstrip("•·-–—* ").strip()
         by = BYLINE.match(credit) if word_count(credit) <= 30 else None
