@@ -109,6 +109,17 @@ def test_teaser_stream_needs_more_than_subheadings():
     assert not teaser_stream(article, 1, is_prose, headline_shape, words)
 
 
+def test_paragraphs_cut_to_a_length_are_teasers_but_wrapped_lines_are_not():
+    from archive.importing.head import headline_shape, words
+    from archive.importing.layout import is_prose
+    cut = ["Rent control is back", RENT + " Landlords say that the", RENT2 + " Tenants in the city of", RENT, RENT2]
+    assert teaser_stream(cut, 1, is_prose, headline_shape, words)
+    # a document's lines wrapped mid-sentence go on in lower case: one paragraph, not teasers
+    wrapped = ["Rent control is back", RENT + " Landlords say that the", "rent caps will hurt supply. " + RENT2
+               + " Tenants in the city of", "many towns pay more. " + RENT, RENT2]
+    assert not teaser_stream(wrapped, 1, is_prose, headline_shape, words)
+
+
 # -- third round: shapes from the errors of batch j (the third test split, retired) ----------------
 
 def test_a_quotations_opening_line_is_never_the_headline():

@@ -87,9 +87,11 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
     if any(re.fullmatch(r"(?:read more|read full text|continue reading)\W*", t, re.I) for t in part):
         return True
     # paragraphs cut to a length: two that finish a sentence, then stop in the middle of the next one
-    # ("... No sooner had the Government obtained the authority of"), above the dump's own last line
-    cut = [t for t in (part[:-1] if last else part) if is_prose(t) and len(words(t)) >= 12
-           and t[-1:].isalpha() and _FINISHED_SENTENCE.search(t)]
+    # ("... No sooner had the Government obtained the authority of"), each under another item that opens
+    # with a capital (a line wrapped mid-sentence, as a document's text is, goes on in lower case; the
+    # dump's own last line, cut where the dump ends, has nothing under it)
+    cut = [t for n, t in enumerate(part[:-1]) if is_prose(t) and len(words(t)) >= 12
+           and t[-1:].isalpha() and _FINISHED_SENTENCE.search(t) and part[n + 1][:1].isupper()]
     if len(cut) >= 2:
         return True
     # a line that ends with its own "Read More >" link: the teaser's headline repeated as the link
