@@ -116,10 +116,11 @@ def test_development_splits_keep_their_figures():
     # batch l's misses then moved recall to title 0.797, authors 0.679, date 0.833; the fifth round
     # reached title 0.800, authors 0.759, date 0.833. Batch m's misses moved it to title 0.788,
     # authors 0.705, date 0.815; the sixth round reached title 0.839, authors 0.837, date 0.841.
-    # Batch p's misses moved it to title 0.835, authors 0.825, date 0.847.
-    assert score.fields["title"].recall >= 0.83
-    assert score.fields["authors"].recall >= 0.82
-    assert score.fields["date"].recall >= 0.84
+    # Batch p's misses moved it to title 0.835, authors 0.825, date 0.847; the seventh round reached
+    # title 0.841, authors 0.839, date 0.853 (precision title 0.991, authors 0.992, date 0.993).
+    assert score.fields["title"].recall >= 0.84
+    assert score.fields["authors"].recall >= 0.83
+    assert score.fields["date"].recall >= 0.85
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):
