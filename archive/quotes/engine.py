@@ -11,7 +11,7 @@ from . import attribute, classify, cues, ranking
 from . import spans as spans_model
 from . import lexicon as lx
 from .kinds import infer_kind
-from .names import canonical, expand_initialism, without_place_note
+from .names import canonical, expand_initialism, fullest_form, without_place_note
 from .names import is_title as _is_title
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
@@ -1025,6 +1025,7 @@ class _Run:
                 if stmt.speaker_kind == "person":
                     if len(stmt.speaker.split()) == 1 and stmt.speaker[:1].isupper():
                         stmt.speaker = self.full_form(stmt.speaker, stmt.start)
+                stmt.speaker = fullest_form(stmt.speaker, stmt.speaker_kind, self.text)
                 stmt.speaker = self.as_handle(stmt.speaker)
 
     def as_handle(self, name):

@@ -12,6 +12,8 @@ import re
 
 from . import lexicon as lx
 from .kinds import infer_kind
+from .places import is_place, place_of
+from .vocabulary import is_common
 
 _CONNECTOR_RE = re.compile(r"\s+(?:of|at|in|from|with|for)\s+(?:the\s+)?(?=[A-Z])")
 # Documents and the words that stand for a publisher's own voice: "an editorial in Global Times",
@@ -151,3 +153,109 @@ def expand_initialism(name, text, cache=None):
                 found.add(" ".join(words[i:j]))
     return found.pop() if len(found) == 1 else name
 
+
+
+# -- the fullest form a text gives a short name -------------------------------------------------
+# A name word as pages write it: capitalised, an initial ("F."), or a particle joined by a hyphen
+# ("el-Sisi", "al-Hayya"); particles between name words ("Ursula von der Leyen").
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-[A-Z][\w’'-]*)"
+_JOINED_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-", re.IGNORECASE)
+_FORM_WORD_RE = re.compile(r"[^\s]+")
+
+
+def _fold_form(name):
+    """Comparable form: case, hyphens between words and curly apostrophes ignored."""
+    return re.sub(r"[\s-]+", " ", name.replace("’", "'")).strip().casefold()
+
+
+def _stops_extension(word):
+    low = word.lower().rstrip(".,")
+    return (low in lx.ROLES or low in lx.TITLES or low in lx.STOP_CAPS or low in lx.DETERMINERS
+            or low in lx.GROUP_NOUNS or not word[:1].isupper() and low not in lx.NAME_PARTICLES
+            and not _JOINED_PARTICLE_RE.match(word)
+            # "Ask Grok", "Consider Biden": a common word capitalised by its place opens no name
+            # (a paper's own words, "Daily", "Times", stay part of its name)
+            or is_common(word) and low not in lx.PUBLICATION_WORDS and low not in lx.PERIODICAL_WORDS)
+
+
+def fullest_form(name, kind, text):
+    """The fullest form of a one- or two-word name that the text writes somewhere: "Musk" where the
+    text has "Elon Musk", "Sisi" in "Abdel Fattah el-Sisi", "Jokowi" from "Joko Widodo (Jokowi)",
+    "Maverick" in "the Daily Maverick", "Bank" in "the Bank of England". Editors file a speaker under
+    one name, and the guidelines give the fullest one the passage gives anywhere, before or after
+    the quote. Unchanged when the text gives two different fuller forms (two Browns) or none."""
+    if not name or kind not in ("person", "organisation", "publication", "ai_system") or name.startswith(("@", "(")):
+        return name
+    words = name.split()
+    if len(words) > 2 or not words[0][:1].isupper():
+        return name
+    words = re.split(r"[\s-]+", name)  # "Saint-Cyr" is "Saint Cyr" written another way
+    forms = {}
+    # "Joko Widodo (Jokowi)", "Nihon Keizai Shimbun (Nikkei)": a bracketed alias after a name
+    for m in re.finditer(rf"({_NAME_WORD}(?:[^\S\n]+(?:(?:of|for|the|and|on|&)[^\S\n]+)*{_NAME_WORD}){{0,5}})"
+                         rf"[^\S\n]*\(\s*{re.escape(name)}\s*\)", text):
+        run = m.group(1).split()
+        while run and _stops_extension(run[0]):
+            run = run[1:]
+        if run and _fold_form(" ".join(run)) != _fold_form(name):
+            forms.setdefault(_fold_form(" ".join(run)), " ".join(run))
+    if len(forms) == 1:
+        return next(iter(forms.values()))
+    forms = {}
+    core = r"[\s-]+".join(re.escape(w) for w in words)
+    pattern = re.compile(rf"(?<![\w’'])((?:[\w’'.]+-)?{core})(?![\w’'-])", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        found = m.group(1)
+        if found[:1].islower() and not _JOINED_PARTICLE_RE.match(found):
+            continue  # "the bank", "musk" as common words
+        before = text[max(0, m.start() - 80):m.start()]
+        line = before.rsplit("\n", 1)[-1]
+        left = []
+        for w in reversed(line.split()):
+            if w.endswith((",", ";", ":", ".", "!", "?", "”", "\"", ")")) and not re.fullmatch(r"[A-Z]\.", w):
+                break  # a sentence or clause ends before the name ("Egypt. Sisi said")
+            if _stops_extension(w) or w.endswith(("’s", "'s")):
+                break
+            if kind == "person" and (w.lower() in lx.ORG_WORDS or w.lower() in lx.PLACE_NOUNS or w.isupper()
+                                     or place_of(w) or is_place(w) or w.lower() in lx.PUBLICATION_WORDS):
+                break  # "Secretary of State John F. Kerry", "Yamina MK Ayelet Shaked", "India Narendra Modi":
+                # a portfolio, a party's initials, a place or a paper's words are no given name
+            if kind != "person" and (place_of(w) or "-" in w and w[:1].isupper() and w.split("-")[-1].islower()):
+                break  # "Chinese-based DeepSeek": a describing word, not part of the name
+            left.insert(0, w)
+            if len(left) >= 4:
+                break
+        while left and left[0].lower() in lx.NAME_PARTICLES:
+            left = left[1:]
+        if kind == "person" and len(name.split()) > 1 and not re.fullmatch(r"[A-Z]\.", words[0]):
+            left = []  # a two-word name is a full name ("Ayelet Shaked"); only "F. Kerry" lacks its first
+        right = []
+        if kind == "person" and re.match(r"[^\S\n]+(?:(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z]|(?:bin|ibn|bint)[^\S\n]+[A-Z])",
+                                         text[m.end():]):
+            # "Nasser Nafeh al-Barrak", "Mohammed bin Salman": a family name joined by a particle
+            # goes on after the words the mention kept
+            tail = re.match(r"[^\S\n]+((?:(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z][\w’'-]*)|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w’'-]*)",
+                            text[m.end():])
+            right = tail.group(1).split()
+        elif kind == "person" and not left and len(name.split()) == 1 and "-" not in name:
+            # "Donald" where the text has "Donald Trump": a given name alone, the surname after it
+            after = re.match(r"[^\S\n]+([A-Z][\w’'-]+)(?![\w’'-])", text[m.end():])
+            if after and not _stops_extension(after.group(1)) and after.group(1).lower() not in lx.ORG_WORDS \
+                    and after.group(1).lower() not in lx.PLACE_NOUNS and after.group(1).lower() not in lx.DOCUMENT_NOUNS:
+                right = [after.group(1)]
+        elif kind != "person":
+            # "Bank of England": a body's name goes on with "of" and capitalised words
+            after = re.match(r"(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?)?((?:[^\S\n]+[A-Z][\w’'-]*){1,3})", text[m.end():])
+            if after and after.group(0).split()[0] in ("of", "for") and words[-1].lower() in lx.ORG_WORDS:
+                right = after.group(0).split()
+        if not left and not right:
+            continue
+        full = " ".join(left + [found] + right).strip(" ,")
+        forms.setdefault(_fold_form(full), full)
+    if not forms:
+        return name
+    longest = max(forms, key=len)
+    # every fuller form is a part of the longest: one person or body; else two namesakes, unchanged
+    if all(f in longest for f in forms):
+        return forms[longest]
+    return name

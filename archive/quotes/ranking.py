@@ -10,9 +10,12 @@ and a conditional logit trained on the annotated real corpus (``archive/quotes/t
 scores them. The best becomes the speaker; the next three are the statement's
 ``alternatives`` for the review screen.
 
-``confidence`` is the winning probability mapped through an isotonic calibration fitted on the
-corpus's development split, so that a band's figure is the share of right speakers an editor
-can expect in it.
+``confidence`` says how likely the chosen speaker is right, comparing statements rather than
+candidates: a logistic model over the winning probability, the margin to the next candidate, how
+the rules read the attribution and what was chosen (``confidence_features``; weights prefixed
+``confidence:``), mapped through an isotonic calibration fitted out of fold on the corpus's
+development splits, so that a band's figure is the share of right speakers an editor can expect
+in it.
 
 Pure Python, no Django. The weights live in ``weights.json`` beside this module.
 """
@@ -29,6 +32,7 @@ from . import lexicon as lx
 from .kinds import infer_kind
 from .names import canonical
 from .places import is_place, place_of, places_in
+from .vocabulary import is_common
 
 # The first words of two-word roles, seen capitalised at the end of a cut-off name.
 ROLE_HEAD_WORDS = {"prime", "foreign", "defence", "defense", "finance", "interior", "deputy", "vice",
@@ -370,10 +374,17 @@ def candidates(run, stmt, how, prev_speaker):
             f["place"] = 1.0  # "China said" is read as its government at a cue; a bare place seldom speaks
         elif place_of(c.name):
             f["demonym"] = 1.0  # "Israeli" cut from "the Israeli newspaper" names no speaker
+        elif " " in c.name and place_of(c.name.rsplit(None, 1)[-1]) and c.name.rsplit(None, 1)[-1][:1].isupper():
+            # "Central European", "North American": a run that ends in a demonym describes people
+            # or things from a place ("Central European officials"); no one is called so
+            f["ends_in_demonym"] = 1.0
         if " " not in c.name and c.name.lower() in _lowercase_words(run):
             # "Really", "Just", "Here" opening a sentence: a word the text also writes in lower
             # case is a common word, not a name
             f["common_word"] = 1.0
+        if " " not in c.name and is_common(c.name):
+            # the same, learned from the corpus's text: a word pages mostly write in lower case
+            f["common_in_corpus"] = 1.0
         last = c.name.rsplit(None, 1)[-1].lower() if " " in c.name else ""
         if last in lx.ROLES or last in lx.TITLES or last in ROLE_HEAD_WORDS:
             # a capitalised run cut before its role's head ("Japanese Prime", "Israeli Foreign")
@@ -478,6 +489,47 @@ def calibrate(p, calibration):
     return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
 
+CONFIDENCE_PREFIX = "confidence:"
+PRONOUN_MENTIONS = {"he", "she", "they", "it", "i", "we"}
+
+
+def confidence_features(stmt, score, second, how):
+    """What makes a speaker more or less likely right beyond the ranker's probability: how the
+    rules read it (a cue beside a name or a guess from the context), whether anybody was chosen,
+    the kind and length of the name, a pronoun or a description for a mention, a partial quote, no
+    cue. The ranker's probability compares candidates of one statement; these compare statements,
+    which is what a confidence band is about."""
+    f = {"bias": 1.0, "logit": math.log(max(score, 1e-4) / max(1.0 - score, 1e-4)) / 4.0,
+         "margin": score - second, "how_" + how.split("_")[0]: 1.0}
+    if stmt.speaker is None:
+        f["nobody"] = 1.0
+    else:
+        f["kind_" + str(stmt.speaker_kind)] = 1.0
+        f["words_%d" % min(len(stmt.speaker.split()), 3)] = 1.0
+        mention = (stmt.speaker_mention or "").strip().lower()
+        if mention in PRONOUN_MENTIONS:
+            f["pronoun_mention"] = 1.0
+        elif mention.startswith(("the ", "a ", "an ")):
+            f["described_mention"] = 1.0
+        if stmt.speaker.startswith("("):
+            f["author"] = 1.0
+    f["quote_" + stmt.kind] = 1.0
+    if len(stmt.quote) < 25:
+        f["short_quote"] = 1.0
+    if not stmt.cue:
+        f["no_cue"] = 1.0
+    return f
+
+
+def confidence_probability(features, weights):
+    """The learned probability that the statement's speaker is right (the ``confidence:`` weights of
+    the trained file, beside the ranker's), or the ranker's own probability where there are none."""
+    if CONFIDENCE_PREFIX + "bias" not in weights:
+        return round(1.0 / (1.0 + math.exp(-4.0 * features["logit"])), 4)  # the ranker's probability back
+    z = sum(weights.get(CONFIDENCE_PREFIX + k, 0.0) * v for k, v in features.items())
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
+
+
 def rerank(run, statements, hows, weights, calibration, margin=None):
     """Re-choose each quoted statement's speaker in text order; fill alternatives and confidence."""
     margin = margin or 0.0
@@ -500,6 +552,10 @@ def rerank(run, statements, hows, weights, calibration, margin=None):
             # ("the agriculture department" → the Department of Agriculture): explicit evidence
             explicit = True
         need = 0.0 if how in UNATTRIBUTED else margin
+        if pick.name and " " not in pick.name and is_common(pick.name):
+            # a cue beside a common word ("Consider …:", "Again, …") is no evidence of a name: the
+            # candidates compete on equal terms
+            explicit, need = False, 0.0
         if pick.name and described_kinds(pick.name):
             # "the elder statesman said": explicit about the cue, not about who; a description
             # names nobody, so the candidates it may point back to compete with it on equal terms
@@ -521,7 +577,10 @@ def rerank(run, statements, hows, weights, calibration, margin=None):
                 stmt.speaker_mention = _mention_text(run, best, stmt)
             else:
                 stmt.speaker_mention, stmt.description = "", ""
-        stmt.confidence = round(calibrate(best.score, calibration), 3)
+        second = max((c.score for c in group if c is not best), default=0.0)
+        features = confidence_features(stmt, best.score, second, how)
+        run.__dict__.setdefault("confidence_features", {})[id(stmt)] = features  # what training pairs with gold
+        stmt.confidence = round(calibrate(confidence_probability(features, weights), calibration), 3)
         stmt.alternatives = [{"speaker": c.name, "speaker_kind": c.kind, "speaker_mention": _mention_text(run, c, stmt),
                               "score": round(c.score, 3)} for c in group[1:] if c.name][:3]
         prev = (stmt.speaker, stmt.speaker_kind) if stmt.speaker else prev

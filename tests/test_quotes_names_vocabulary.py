@@ -1,0 +1,61 @@
+"""Speaker names as editors file them: the fullest form a text gives, and capitalised common words
+that are no name (a vocabulary learned from the real corpus's text)."""
+from archive.quotes import extract
+from archive.quotes.names import fullest_form
+from archive.quotes.vocabulary import build, is_common
+
+
+def test_a_surname_takes_the_full_name_the_text_gives_later():
+    text = "“We will build it anyway,” Musk said. Elon Musk founded the company in 2002."
+    assert fullest_form("Musk", "person", text) == "Elon Musk"
+    assert [s.speaker for s in extract(text).statements] == ["Elon Musk"]
+
+
+def test_two_namesakes_leave_a_surname_as_it_is():
+    text = "Gordon Brown spoke first. Michael Brown spoke later. Brown said so."
+    assert fullest_form("Brown", "person", text) == "Brown"
+
+
+def test_a_bracketed_alias_and_a_joined_particle_give_the_full_name():
+    assert fullest_form("Jokowi", "person", "President Joko Widodo (Jokowi) said it.") == "Joko Widodo"
+    assert fullest_form("Nikkei", "publication", "the Nihon Keizai Shimbun (Nikkei) wrote") == "Nihon Keizai Shimbun"
+    text = "Abdel Fattah el-Sisi\n\nPresident of Egypt. Sisi said the state was ready."
+    assert fullest_form("Sisi", "person", text) == "Abdel Fattah el-Sisi"
+    assert fullest_form("Saint-Cyr", "person", "said Laurent Saint Cyr, President of the council") == "Laurent Saint Cyr"
+
+
+def test_a_body_named_short_takes_its_full_name():
+    assert fullest_form("Bank", "organisation", "Even the Bank of England accepts it. The Bank said no.") == \
+        "Bank of England"
+    assert fullest_form("Maverick", "publication", "as the Daily Maverick reported") == "Daily Maverick"
+
+
+def test_what_stands_before_a_name_is_not_part_of_it():
+    # a sentence end, a party's initials, a portfolio, a place and a common word open no name
+    assert fullest_form("Sisi", "person", "They met in Egypt. Sisi said no.") == "Sisi"
+    assert fullest_form("Ayelet Shaked", "person", "Yamina MK Ayelet Shaked said") == "Ayelet Shaked"
+    assert fullest_form("F. Kerry", "person", "Secretary of State John F. Kerry called") == "John F. Kerry"
+    assert fullest_form("Modi", "person", "India Modi said") == "Modi"
+    assert fullest_form("Grok", "ai_system", "Ask Grok what it thinks.") == "Grok"
+
+
+def test_the_vocabulary_tells_common_words_from_names():
+    for word in ("Consider", "Again", "Ask", "Details", "Regarding"):
+        assert is_common(word), word
+    for word in ("Musk", "Xinhua", "Lula", "Biden"):
+        assert not is_common(word), word
+
+
+def test_the_vocabulary_is_learned_from_how_text_writes_a_word():
+    texts = ["We consider it. They consider it again. Consider this. You may consider more.",
+             "Then Musk spoke. Musk said it. The plan of Musk. Musk again."]
+    common = build(texts)
+    assert "consider" in common and "musk" not in common
+
+
+def test_a_common_word_at_a_cue_is_no_speaker():
+    # "Again" opens the sentence beside the cue; the speaker named before is the one who goes on
+    text = ("Jerome Powell took questions on Wednesday.\n\n“Can you speak to the surge?” a reporter asked.\n\n"
+            "Again, “What we have seen is that each wave has had less effect on the economy,” said Powell.")
+    speakers = [s.speaker for s in extract(text).statements if "wave" in s.quote]
+    assert speakers and speakers[0] != "Again"
