@@ -220,6 +220,9 @@ def test_a_standfirst_naming_its_author_is_the_byline_not_the_headline():
     assert parse_file("p-026.txt", text.encode()).authors == ["William Saunderson-Meyer"]
     # in the running text, "NAME writes about ..." is the article speaking of someone, not its byline
     assert page("l-042").authors == []
+    # ... and so it is over a credited work
+    text = PAGES["p-026"]["text"].replace("writes on the results of", "writes about his memoir of")
+    assert parse_file("p-026.txt", text.encode()).authors == []
 
 
 def test_a_pages_labels_in_a_dashed_list_are_not_a_signature():

@@ -68,9 +68,11 @@ _FINISHED_SENTENCE = re.compile(r"[a-z)”\"’][.!?][”\"’]?\s+[A-Z“\"‘]
 
 def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=frozenset()):
     """Whether the running text from ``start`` reads as teasers: its first paragraph cut short
-    ("…", "[…]", "Read more"), a "Read more" line, or three different headlines each between two
-    short paragraphs, or three headlines with one paragraph each (a headline and its teaser, again
-    and again)."""
+    ("…", "[…]", "Read more"), a "Read more" line, two paragraphs cut to a length mid-sentence, three
+    headings over one paragraph each with one of them cut with "…", or three different headlines
+    each between two short paragraphs, or three headlines with one paragraph each (a headline and
+    its teaser, again and again). ``label_words``: the words of short lines above the headline (a
+    tag page's topic label), which do not make its cards one article's sections."""
     part = [" ".join(t.split()) for t in lines[start:start + 14]]
     last = start + 14 >= len(lines)  # the part ends where the dump ends
     part = [t for t in part if t]

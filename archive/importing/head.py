@@ -914,9 +914,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         # A standfirst that names its author ("Ann Lee explores why ..."), or a first paragraph
         # that opens with the author's name and a dash ("Ann Lee – As the election ...").
         led = _STANDFIRST_BY.match(text) if len(words(text)) <= 60 else None
-        if led and led.group(0).rstrip().endswith((" on", " about")) and i >= first_prose:
-            led = None  # "NAME writes about ..." signs a standfirst in the head; in the running text it
-            # is the article speaking of someone ("Michael Lewis writes about money ...")
+        if led and led.group(0).rstrip().endswith((" on", " about")) and (
+                i >= first_prose or _WORK_CREDITED.search(text)):
+            led = None  # "NAME writes about ..." signs a standfirst in the head; in the running text, or
+            # over a credited work ("... in a memoir"), it is the article speaking of someone
         if not led and i == first_prose:
             led = _DASH_OPENING.match(text)
             if led and led.group("name").isupper():
