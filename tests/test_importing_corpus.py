@@ -249,6 +249,11 @@ def test_cards_of_a_tag_or_topic_page_give_no_headline():
     assert page("p-034").title == ""
     # ... while an article's sections that share its headline's topic still are
     assert page("b-023").title == "South Korea Under Martial Law? A Look at the Yoon Administration and National Security"
+    # ... even when the headline's byline and date stand between it and the text ("News Frank Cerabino
+    # 05-30-2022" under "Sour Notes Off the Court for Pickleball", whose sections name pickleball)
+    doc = page("m-095")
+    assert (doc.title, doc.authors, doc.date) == ("Sour Notes Off the Court for Pickleball", ["Frank Cerabino"],
+                                                  datetime.date(2022, 5, 30))
 
 
 def test_a_cards_type_and_date_under_each_card_make_a_listing():

@@ -66,7 +66,7 @@ def content_words(text):
 _FINISHED_SENTENCE = re.compile(r"[a-z)”\"’][.!?][”\"’]?\s+[A-Z“\"‘]")
 
 
-def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=frozenset()):
+def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=frozenset(), headline=""):
     """Whether the running text from ``start`` reads as teasers: its first paragraph cut short
     ("…", "[…]", "Read more"), a "Read more" line, two paragraphs cut to a length mid-sentence, three
     headings over one paragraph each with one of them cut with "…", or three different headlines
@@ -128,16 +128,19 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
                        if heading(part[j]) and is_prose(part[j + 1]) and len(words(part[j + 1])) < 110
                        and heading(part[j + 2])
                        and key(part[j + 2]) not in {key(t) for t in part[:j + 2]})
-    if (len(heads) >= 3 or alternations >= 3) and headed:
+    if (len(heads) >= 3 or alternations >= 3) and (headed or headline):
         # the headings under a headline that share its topic are the sections of its article
         # ("South Korea Under Martial Law? ..." over "The Likelihood of Martial Law"): a listing's
         # teasers each head another story
-        inner = [t for t in part[1:] if heading(t)]
+        # (the page's headline, even when its byline or date stands between it and the text; its
+        # headings are the lines past it, save one that prints the headline again)
+        own = headline or part[0]
+        inner = [t for t in (part[1:] if headed else part) if heading(t) and key(own) not in key(t)]
         # (words every heading repeats are a series' name, "The Brief, powered by ...": cards, not sections)
         series = set.intersection(*(content_words(t) for t in inner)) if len(inner) >= 2 else set()
         # (and words the headline shares with a label above it are a tag page's topic, which its cards
         # share: "Lula da Silva" over "Lula and the Global South agenda ...", "Lula, Venezuela and ...")
-        topic = content_words(part[0]) - series - label_words
+        topic = content_words(own) - series - label_words
         if inner and sum(1 for t in inner if content_words(t) & topic) * 2 >= len(inner):
             return False
     return len(heads) >= 3 or alternations >= 3

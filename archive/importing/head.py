@@ -1028,7 +1028,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if kinds.get(j) in {"person", "section", "tag", "other", "headline"} and len(words(lines[j])) <= 5 \
                 and lines[j].strip() and j != title_at:
             labels |= content_words(lines[j])
-    if teaser_stream(lines, first_prose, is_prose, headline_shape, words, labels):
+    if teaser_stream(lines, first_prose, is_prose, headline_shape, words, labels, head.title):
         head.listing = True
         head.title = ""
         head.doubts["title"] = "the running text reads as a stream of teasers: the page lists articles"
