@@ -117,9 +117,9 @@ def test_development_splits_keep_their_figures():
     # reached title 0.800, authors 0.759, date 0.833. Batch m's misses moved it to title 0.788,
     # authors 0.705, date 0.815; the sixth round reached title 0.839, authors 0.837, date 0.841.
     # Batch p's misses moved it to title 0.835, authors 0.825, date 0.847; the seventh round reached
-    # title 0.841, authors 0.839, date 0.853 (precision title 0.991, authors 0.992, date 0.993).
+    # title 0.843, authors 0.847, date 0.859 (precision title 0.991, authors 0.992, date 0.993).
     assert score.fields["title"].recall >= 0.84
-    assert score.fields["authors"].recall >= 0.83
+    assert score.fields["authors"].recall >= 0.84
     assert score.fields["date"].recall >= 0.85
 
 
