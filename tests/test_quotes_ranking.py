@@ -151,3 +151,28 @@ def test_the_span_model_learns_attributing_words_it_was_never_told():
     w = spans.fit(examples, epochs=200)
     assert spans.probability({"bias": 1.0, **spans.lexical("the company began touting ", " and")}, w) > 0.6
     assert spans.probability({"bias": 1.0, **spans.lexical("the company’s so-called ", " and")}, w) < 0.4
+
+
+def test_the_confidence_model_learns_which_readings_are_right_more_often():
+    from archive.quotes.train import fit_confidence
+
+    def point(score, how, nobody=False):
+        f = {"bias": 1.0, "logit": ranking.math.log(score / (1 - score)) / 4.0, "margin": 0.3, "how_" + how: 1.0}
+        if nobody:
+            f["nobody"] = 1.0
+        return f
+    # at the same ranker probability, a name at a cue is right 9 times in 10, a guess from the context 1 in 2,
+    # nobody 1 in 5
+    points = ([(point(0.8, "after"), True)] * 9 + [(point(0.8, "after"), False)] +
+              [(point(0.8, "context"), True)] * 5 + [(point(0.8, "context"), False)] * 5 +
+              [(point(0.8, "none", True), True)] + [(point(0.8, "none", True), False)] * 4) * 4
+    weights, calibration = fit_confidence(points)
+    p = {how: ranking.confidence_probability(point(0.8, how, how == "none"), weights) for how in ("after", "context", "none")}
+    assert p["after"] > p["context"] > p["none"]
+    conf = {how: ranking.calibrate(v, calibration) for how, v in p.items()}
+    assert conf["after"] > conf["context"] > conf["none"] and conf["after"] < 1.0
+
+
+def test_without_confidence_weights_the_ranker_probability_is_calibrated_as_before():
+    f = {"bias": 1.0, "logit": ranking.math.log(0.7 / 0.3) / 4.0, "margin": 0.2, "how_after": 1.0}
+    assert abs(ranking.confidence_probability(f, {"bias": 1.0}) - 0.7) < 1e-3
