@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.importing import corpus, parse_file
+from archive.importing import corpus, head, parse_file
 from archive.importing.evaluation import evaluate
 
 PAGES = {p["id"]: p for p in corpus.read_jsonl(corpus.PAGES)}
@@ -291,3 +291,19 @@ def test_notices_above_the_headline_are_not_its_first_paragraph():
 def test_a_letter_signed_under_its_closing_formula():
     # "Sincerely yours," / "Rob Harley" / "Mill Hall"
     assert page("p-037").authors == ["Rob Harley"]
+
+
+# -- the eighth round (issue 13h): batch r's errors, on the pages themselves ----------------------
+# Batch r was retired into train and dev (73a059c) before its errors were studied; each test names
+# the general layout pattern a rule reads, on a page of batch r that showed it.
+
+def test_a_section_label_naming_the_items_it_shows_makes_a_listing():
+    # 'Tag: "elephant poaching"' over two cards: a tag page's label in the singular with its value
+    assert page("r-077").title == ""
+    assert page("d-013").title == page("p-004").title == ""  # "Tag: Greenland", "Tag: Devaluation"
+    # "Qatar" / "Featured Research & Analysis" over cards (only two before the dump ends)
+    assert page("r-094").title == ""
+    # "Heat and Drought" / its description / "Recent Items for Heat and Drought": a topic page
+    assert page("r-100").title == ""
+    # an article's own "Tags:" line lists its tags (l-061); "Featured in Guardian" credits a reprint (q-c2-004)
+    assert not head.TAG_LABEL.match("Tags:") and not head.TAG_LABEL.match("Featured in Guardian")

@@ -105,9 +105,18 @@ TAG_LABEL = re.compile(
     r"^(?:tag archive for|tag archives?|tagged|tagged with|contents tagged with|posts tagged|category|"
     r"category archives?|archives? for|archive|search results? for|results for|topic|topics|author archives?|"
     r"posts by|articles by|stories by|more from)\b.*$|^\d+\s+(?:articles|stories|posts|results|items)$|"
-    r"^(?:day|month|year|daily archives?|monthly archives?|yearly archives?)\s*:.*$",
+    r"^(?:day|month|year|daily archives?|monthly archives?|yearly archives?)\s*:.*$|"
+    # a tag page's label in the singular with its value ("Tag: Greenland"; an article's "Tags:" lists its own)
+    r"^tag\s*:\s*\S.*$|"
+    # a section's label naming the kind of items it shows ("Featured Research & Analysis", "Featured Commentary")
+    r"^featured(?:\s+(?:&|and)?\s*(?:research|analysis|commentary|commentaries|stories|articles|posts|news|"
+    r"publications|reports|insights|opinions?|op-eds|videos|items|content))+$",
     re.I,
 )
+# A topic page's list of items named for its topic, under the topic's description ("Heat and Drought" /
+# a paragraph / "Recent Items for Heat and Drought"): the page lists, its topic is no headline.
+_TOPIC_ITEMS = re.compile(r"(?:recent|latest)\s+(?:items|articles|posts|stories|news|publications|reports)\s+"
+                          r"(?:for|from|on|about|in|under|tagged)\s+(?P<topic>.+)", re.I)
 CAPTION = re.compile(
     r"\((?:photo|photos|picture|image|file photo|illustration|reuters|afp|ap)\b[^)]*\)|"
     r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b)|"
@@ -504,6 +513,11 @@ def is_listing(lines, raw_head=()):
     texts = [" ".join(t.split()) for t in lines]
     if any(TAG_LABEL.match(t) and len(words(t)) <= 8 for t in raw_head):
         return True
+    # a list of items named for a topic the page printed above it ("Recent Items for Heat and Drought")
+    for k, t in enumerate(texts):
+        named = _TOPIC_ITEMS.fullmatch(t)
+        if named and any(" ".join(u.split()).casefold() == named.group("topic").casefold() for u in texts[:k]):
+            return True
     teasers = sum(1 for t in texts if re.match(r"^(?:read more|continue reading|read (?:the )?full (?:text|article|story|post))\b", t, re.I)
                   or re.search(r"(?:read more|continue reading)(?:\s*(?:…|\.\.\.|“.*”|[→»›]))?\s*$|\[(?:…|\.\.\.)\]\s*$", t, re.I)
                   or (len(words(t)) >= 15 and t.endswith(("…", "...")) and not t.startswith(("“", "\""))))
