@@ -307,3 +307,10 @@ def test_a_section_label_naming_the_items_it_shows_makes_a_listing():
     assert page("r-100").title == ""
     # an article's own "Tags:" line lists its tags (l-061); "Featured in Guardian" credits a reprint (q-c2-004)
     assert not head.TAG_LABEL.match("Tags:") and not head.TAG_LABEL.match("Featured in Guardian")
+
+
+def test_a_plurals_possessive_names_no_one():
+    # "Ceisteanna ó Cheannairí - Leaders' Questions": a debate record's heading in two languages, not
+    # a headline signed "TITLE - NAME"; the whole line is the heading
+    doc = page("r-049")
+    assert (doc.title, doc.authors) == ("Ceisteanna ó Cheannairí - Leaders' Questions", [])

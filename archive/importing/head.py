@@ -35,6 +35,8 @@ def _name_word(word):
         word = word.split("-", 1)[1]
     if not word or not word[0].isupper():
         return False
+    if word.endswith(("'", "’")):
+        return False  # a plural's possessive ("Leaders' Questions", a debate's heading) names no one
     if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word) or re.fullmatch(r"(?:[^\W\d_]\.){1,2}[^\W\d_]", word):
         return True  # initials: "P.", "J.R.", "M.O"
     letters = word.replace("'", "").replace("’", "").replace("-", "")
