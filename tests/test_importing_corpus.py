@@ -314,3 +314,14 @@ def test_a_plurals_possessive_names_no_one():
     # a headline signed "TITLE - NAME"; the whole line is the heading
     doc = page("r-049")
     assert (doc.title, doc.authors) == ("Ceisteanna ó Cheannairí - Leaders' Questions", [])
+
+
+def test_a_heading_with_its_own_byline_under_the_headlines_paragraph_makes_a_listing():
+    # "Magazine Reviews" / its blurb / "Service Workers’ Words" / "Magazine Review by Katy Haas": the
+    # first heading is a category's label, the signed heading under its blurb the first item
+    assert page("r-065").title == ""
+    # an article's standfirst over its own byline (a role line between) keeps its headline
+    text = ("Why the region needs a new trade compact\n\nTrade ministers meet next week, and the stakes are "
+            "higher than at any meeting since the crisis began two years ago.\n\nOpinion Columnist\n\nBy Ann Lee\n\n"
+            + "A sentence of running text on the trade compact and the region here. " * 4)
+    assert parse_file("x.txt", text.encode()).title == "Why the region needs a new trade compact"

@@ -1044,7 +1044,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if kinds.get(j) in {"person", "section", "tag", "other", "headline"} and len(words(lines[j])) <= 5 \
                 and lines[j].strip() and j != title_at:
             labels |= content_words(lines[j])
-    if teaser_stream(lines, first_prose, is_prose, headline_shape, words, labels, head.title):
+    if teaser_stream(lines, first_prose, is_prose, headline_shape, words, labels, head.title) or (
+            head.title and _signed_card_under(lines, title_at, first_prose, is_prose)):
         head.listing = True
         head.title = ""
         head.doubts["title"] = "the running text reads as a stream of teasers: the page lists articles"
@@ -1090,6 +1091,22 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
+
+
+def _signed_card_under(lines, title_at, first_prose, is_prose):
+    """Whether the headline's one paragraph is followed by another heading with its own byline
+    ("Magazine Reviews" / "Find literary magazine reviews on ..." / "Service Workers’ Words" /
+    "Magazine Review by Katy Haas"): the first heading is a section's label over its blurb, and the
+    page lists signed items. An article's sections carry no byline of their own."""
+    if title_at is None or title_at >= first_prose:
+        return False
+    after = [" ".join(t.split()) for t in lines[first_prose + 1:first_prose + 6] if t.strip()][:2]
+    if len(after) < 2 or is_prose(after[0]) or not headline_shape(after[0]) or len(words(after[0])) < 2 \
+            or ROLE_WORDS.search(after[0]) or looks_like_person(after[0]) or is_caption(after[0]):
+        return False  # (a role, a name or a caption over the byline belongs to the article's own byline)
+    by = BYLINE.match(after[1]) or re.match(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+by\s+(?P<names>.+)$", after[1])
+    return bool(by) and bool(split_byline(by.group("names"))) and all(
+        looks_like_person(n) for n in split_byline(by.group("names")))
 
 
 def _paper_name(text):
