@@ -325,3 +325,10 @@ def test_a_heading_with_its_own_byline_under_the_headlines_paragraph_makes_a_lis
             "higher than at any meeting since the crisis began two years ago.\n\nOpinion Columnist\n\nBy Ann Lee\n\n"
             + "A sentence of running text on the trade compact and the region here. " * 4)
     assert parse_file("x.txt", text.encode()).title == "Why the region needs a new trade compact"
+
+
+def test_a_topic_label_in_lower_case_before_the_headline():
+    # "bitcoin price: Has a long winter set in for Bitcoin? ...": the label is no part of the headline
+    assert page("r-070").title == "Has a long winter set in for Bitcoin? Top analyst says it’s just bear market"
+    # a label with a space before its colon is a field's name, not a headline's label ("verfasst von : NAMES")
+    assert page("j-068").authors != [] or not page("j-068").title.startswith("verfasst")

@@ -99,9 +99,12 @@ SECTION_WORDS = {
 LABEL_PREFIX = re.compile(
     r"^(?:\[[^\]]{1,20}\]\s*|(?:opinion|commentary|comment|editorial|analysis|news analysis|letter|letters|op-ed|"
     r"column|explainer|review|interview|exclusive|perspective|viewpoint|guest essay|the big read|big read|"
-    r"in brief|watch|listen)\s*(?:[|:]\s*|\s+(?=(?-i:[A-Z“\"‘']))))",
+    r"in brief|watch|listen)\s*(?:[|:]\s*|\s+(?=(?-i:[A-Z“\"‘'])))|"
+    # a topic's label in lower case, glued to its colon, before a capitalised headline ("bitcoin price: Has ...")
+    r"(?-i:[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}):\s+(?=(?-i:[A-Z“\"‘'])))",
     re.I,
 )
+_LOWER_LABEL = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}:\s+(?=[A-Z“\"‘'])")
 _PART_SUFFIX = re.compile(r"\s+(?:-\d+-|--\s*\d+(?:st|nd|rd|th)|\(\d+\)|-\s*\d+(?:st|nd|rd|th))\s*$")
 TAG_LABEL = re.compile(
     r"^(?:tag archive for|tag archives?|tagged|tagged with|contents tagged with|posts tagged|category|"
@@ -362,7 +365,11 @@ def is_fragment(text):
 
 
 def headline_shape(text):
-    """A line that can be a headline: short, starts with a capital, a quote or a digit, no sentence end."""
+    """A line that can be a headline: short, starts with a capital, a quote or a digit, no sentence end
+    (a topic's label in lower case before it aside: "bitcoin price: Has a long winter set in ...")."""
+    label = _LOWER_LABEL.match(text)
+    if label and len(words(text[label.end():])) >= 4:
+        text = text[label.end():]
     ws = words(text)
     if not 2 <= len(ws) <= 30 or len(text) > 220:
         return False
