@@ -332,3 +332,12 @@ def test_a_topic_label_in_lower_case_before_the_headline():
     assert page("r-070").title == "Has a long winter set in for Bitcoin? Top analyst says it’s just bear market"
     # a label with a space before its colon is a field's name, not a headline's label ("verfasst von : NAMES")
     assert page("j-068").authors != [] or not page("j-068").title.startswith("verfasst")
+
+
+def test_a_three_word_headline_over_the_running_text_at_the_top_of_the_page():
+    # "A Brief Sermon" right over a short story's first paragraph: no word in common with the text,
+    # but the page's first line, in title case, with nothing above it and the text right under it
+    assert page("r-037").title == "A Brief Sermon"
+    # two words at the top of a page stay a section's label ("Magazine Reviews"), and a line in sentence
+    # case that says nothing stays unread ("Prove them wrong", a letter's headline: missed)
+    assert page("r-003").title == ""

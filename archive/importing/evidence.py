@@ -219,10 +219,11 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     deck = len(between) == 1 and (standfirst(between[0]) or (not above and kinds.get(between[0]) in {"other", "headline"}))
     if above_ok and first_prose > at and (not between or deck):
         found.add("opens")
-    # first: the page's very first line (past furniture and captions), of four words or more, with
+    # first: the page's very first line (past furniture and captions), of three words or more ("A Brief
+    # Sermon"; two words are a section's or a column's name), in title case or saying something, with
     # the running text right under it: no line above could head the page, no deck, no label between
     under = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
-    if not above and first_prose > at and len(title.split()) >= 4 and _says_or_titles(title) and (
+    if not above and first_prose > at and len(title.split()) >= 3 and _says_or_titles(title) and (
             not under or (len(under) == 1 and standfirst(under[0]) and lines[under[0]].rstrip()[-1:] in ".?!")):
         found.add("first")
     if not above_ok:
