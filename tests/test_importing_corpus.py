@@ -341,3 +341,8 @@ def test_a_three_word_headline_over_the_running_text_at_the_top_of_the_page():
     # two words at the top of a page stay a section's label ("Magazine Reviews"), and a line in sentence
     # case that says nothing stays unread ("Prove them wrong", a letter's headline: missed)
     assert page("r-003").title == ""
+
+
+def test_an_empty_list_above_the_headline_is_furniture():
+    # "in , , , ," (a category line whose entries the dump left empty) over the headline and a match line
+    assert page("r-068").title == "Reaction to Saturday’s Premier League games"

@@ -104,6 +104,9 @@ LABEL_PREFIX = re.compile(
     r"(?-i:[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}):\s+(?=(?-i:[A-Z“\"‘'])))",
     re.I,
 )
+# A list whose entries the page left empty: a short word and commas or bars ("in , , , ,", an empty
+# category line above a headline).
+_EMPTY_LIST = re.compile(r"(?:[^\W\d_]{1,3}\s*)?(?:[,;|/·•]\s*){2,}")
 _LOWER_LABEL = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}:\s+(?=[A-Z“\"‘'])")
 _PART_SUFFIX = re.compile(r"\s+(?:-\d+-|--\s*\d+(?:st|nd|rd|th)|\(\d+\)|-\s*\d+(?:st|nd|rd|th))\s*$")
 TAG_LABEL = re.compile(
@@ -649,7 +652,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             text = text[lead.end():].strip()
             if not text:
                 continue
-        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) or _INTRO_NOTE.match(text):
+        if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) or _INTRO_NOTE.match(text) \
+                or _EMPTY_LIST.fullmatch(text):
             kinds[i] = "furniture"
             continue
         if TAG_LABEL.match(text) and len(words(text)) <= 8:
