@@ -346,3 +346,11 @@ def test_a_three_word_headline_over_the_running_text_at_the_top_of_the_page():
 def test_an_empty_list_above_the_headline_is_furniture():
     # "in , , , ," (a category line whose entries the dump left empty) over the headline and a match line
     assert page("r-068").title == "Reaction to Saturday’s Premier League games"
+
+
+def test_a_date_header_above_the_headline_leaves_room_for_one_deck_line():
+    # "Saturday, 30 August 2014" / the headline / "Burnley 0 0 Manchester United" / the text: a blog's
+    # date header stands aside as if nothing stood above, so the match line under the headline is its deck
+    doc = page("r-103")
+    assert (doc.title, doc.date) == ("On The Mic!... All The Reactions From The Bosses Of The Premier League Game",
+                                     datetime.date(2014, 8, 30))

@@ -216,7 +216,9 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     above_ok = all(stands_aside(j) for j in above)
     between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS
                and not (short(j) and len(lines[j].split()) <= 2)]  # "Must read", "!!!"
-    deck = len(between) == 1 and (standfirst(between[0]) or (not above and kinds.get(between[0]) in {"other", "headline"}))
+    # (a blog's date header above the headline stands aside like nothing at all: "Saturday, 30 August 2014")
+    undated = [j for j in above if kinds.get(j) != "date"]
+    deck = len(between) == 1 and (standfirst(between[0]) or (not undated and kinds.get(between[0]) in {"other", "headline"}))
     if above_ok and first_prose > at and (not between or deck):
         found.add("opens")
     # first: the page's very first line (past furniture and captions), of three words or more ("A Brief
