@@ -354,3 +354,11 @@ def test_a_date_header_above_the_headline_leaves_room_for_one_deck_line():
     doc = page("r-103")
     assert (doc.title, doc.date) == ("On The Mic!... All The Reactions From The Bosses Of The Premier League Game",
                                      datetime.date(2014, 8, 30))
+
+
+def test_a_long_headline_printed_twice_once_with_a_label_is_no_paragraph():
+    # "Document - Amnesty International's concerns at the 55th Session ..." over the same words without
+    # the label, then "October 2004": a page title and its headline, too long for a headline's shape alone
+    doc = page("r-052")
+    assert doc.title.startswith("Amnesty International’s concerns at the 55th Session")
+    assert (doc.date, doc.date_precision) == (datetime.date(2004, 10, 1), "month")

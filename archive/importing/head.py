@@ -17,7 +17,7 @@ from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
-from .evidence import content_words, teaser_stream, title_evidence, title_supported
+from .evidence import content_words, key as line_key, teaser_stream, title_evidence, title_supported
 from .outlets import known_outlet, printed_name
 
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
@@ -606,7 +606,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         nxt = " ".join(lines[i + 1].split()) if i + 1 < n else ""
         prev = " ".join(lines[i - 1].split()) if i else ""
-        repeated = t in (nxt, prev)
+        # (printed twice, once with a label before it: "Document - TITLE" over "TITLE")
+        repeated = t in (nxt, prev) or any(
+            len(line_key(u)) >= 30 and (line_key(t).endswith(" " + line_key(u)) or line_key(u).endswith(" " + line_key(t)))
+            and abs(len(words(t)) - len(words(u))) <= 2 for u in (nxt, prev) if u)
         opening = not seen_text and len(words(t)) <= 12 and headline_shape(t) and len(words(nxt)) >= 20
         if opening and not t.endswith("."):
             openers.add(i)
