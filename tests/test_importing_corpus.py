@@ -362,3 +362,11 @@ def test_a_long_headline_printed_twice_once_with_a_label_is_no_paragraph():
     doc = page("r-052")
     assert doc.title.startswith("Amnesty International’s concerns at the 55th Session")
     assert (doc.date, doc.date_precision) == (datetime.date(2004, 10, 1), "month")
+
+
+def test_a_long_headline_in_sentence_case_may_end_on_a_closing_quote():
+    # "... to advocate for “national conversation” as substitute for “national dialogue”" over a
+    # paragraph of sentences: the headline without a sentence's end, its last word in quotes
+    assert page("r-014").title.endswith("as substitute for “national dialogue”")
+    # a photo's caption ending on its credit in brackets stays a caption ("... on Jan. 13. (Sayuri Ide)")
+    assert page("q-c1-028").title == ""

@@ -489,8 +489,9 @@ def _site_name(lines, zone):
 
 def _unpunctuated_headline(text, nxt):
     """A headline in sentence case, long but without a sentence's end ("Reform UK have topped a
-    poll – but Farage shouldn't celebrate just yet"), right above a standfirst that has one."""
-    return (headline_shape(text) and 8 <= len(words(text)) <= 25 and text[-1:].isalnum()
+    poll – but Farage shouldn't celebrate just yet"), right above a standfirst that has one; its last
+    word may close a quotation ("... as substitute for “national dialogue”")."""
+    return (headline_shape(text) and 8 <= len(words(text)) <= 25 and bool(re.search(r"\w[”\"’]?$", text))
             and len(words(nxt)) >= max(8, len(words(text))) and (nxt[-1:] in ".!?\"”’" or _WRITES.search(nxt)))
 
 
