@@ -370,3 +370,11 @@ def test_a_long_headline_in_sentence_case_may_end_on_a_closing_quote():
     assert page("r-014").title.endswith("as substitute for “national dialogue”")
     # a photo's caption ending on its credit in brackets stays a caption ("... on Jan. 13. (Sayuri Ide)")
     assert page("q-c1-028").title == ""
+
+
+def test_the_headline_printed_again_with_a_bar_and_a_name_names_the_site():
+    # "Sour Notes Off the Court for Pickleball | Pickler Pickleball" under the text: a page title is
+    # "headline | site"; a name of words the text uses in lower case ("pickleball") is no person's
+    doc = page("m-095")
+    assert (doc.title, doc.outlet.name if doc.outlet else None) == ("Sour Notes Off the Court for Pickleball",
+                                                                    "Pickler Pickleball")

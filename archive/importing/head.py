@@ -1092,6 +1092,20 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         head.doubts["date"] = "a date stands on the page, but neither by a headline nor by a byline"
     head.date = _choose_date(head, near)
 
+    # A page title that prints the kept headline again with a name after a bar ("Sour Notes Off the
+    # Court for Pickleball | Pickler Pickleball", above the text or under it) names the site: a page
+    # title is "headline | site".
+    if head.title and not any(o for _, o in outlets):
+        for j in range(0, min(n, first_prose + 30)):  # (above the text, or printed again under it)
+            text = " ".join(lines[j].split())
+            if j == title_at or not text.startswith(head.title):
+                continue
+            suffix = re.fullmatch(r"\s+\|\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})", text[len(head.title):])
+            if suffix and not is_section_word(suffix.group("name")) and not head_date(suffix.group("name")) \
+                    and not (looks_like_person(suffix.group("name")) and not _common_words(suffix.group("name"), common)):
+                # (a name of words the text uses in lower case is no person's: "Pickler Pickleball")
+                outlets.append((j, known_outlet(suffix.group("name")) or printed_name(suffix.group("name"))))
+                break
     # The outlet: the one name the head prints as its masthead, suffix or source.
     names = []
     for _, name in outlets:
