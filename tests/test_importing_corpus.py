@@ -338,9 +338,9 @@ def test_a_three_word_headline_over_the_running_text_at_the_top_of_the_page():
     # "A Brief Sermon" right over a short story's first paragraph: no word in common with the text,
     # but the page's first line, in title case, with nothing above it and the text right under it
     assert page("r-037").title == "A Brief Sermon"
-    # two words at the top of a page stay a section's label ("Magazine Reviews"), and a line in sentence
-    # case that says nothing stays unread ("Prove them wrong", a letter's headline: missed)
-    assert page("r-003").title == ""
+    # ... and "Prove them wrong", a reader's letter's headline in sentence case: a verb's object pronoun
+    # says something, as a tagline in sentence case does not
+    assert page("r-003").title == "Prove them wrong"
 
 
 def test_an_empty_list_above_the_headline_is_furniture():

@@ -147,7 +147,8 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
 
 
 _SAYING = set("is are was were be been will would can could should must may might need needs has have had do does "
-              "did don't won't can't isn't aren't it's we you i they he she our your my their".split())
+              "did don't won't can't isn't aren't it's we you i they he she our your my their "
+              "them him me".split())  # (an object pronoun stands after a verb: "Prove them wrong"; not "us", the US)
 
 
 def _says_or_titles(title):
