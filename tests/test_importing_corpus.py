@@ -378,3 +378,12 @@ def test_the_headline_printed_again_with_a_bar_and_a_name_names_the_site():
     doc = page("m-095")
     assert (doc.title, doc.outlet.name if doc.outlet else None) == ("Sour Notes Off the Court for Pickleball",
                                                                     "Pickler Pickleball")
+
+
+def test_an_entrys_one_word_heading_over_its_definition():
+    # "Overfishing" / "Overfishing is the removal of a species of fish ...": an encyclopedia entry's heading
+    assert page("k-065").title == "Overfishing"
+    # a section's word over a section's blurb stays a label ("Analysis" / "Analysis offers a new angle ...")
+    assert page("n-001").title == ""
+    # and a one-word heading over a paragraph that does not define it stays unread (r-056, "Productivity")
+    assert page("r-056").title == ""

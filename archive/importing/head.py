@@ -971,6 +971,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         head.doubts.setdefault("title", "the page lists several articles")
         return head
 
+    # An entry's one-word heading over a paragraph that opens on the word it defines ("Overfishing" /
+    # "Overfishing is the removal of ..."): an encyclopedia's or a book's entry, not a section's label
+    if not titles and 0 < first_prose < n:
+        shown = [j for j in range(first_prose) if lines[j].strip() and kinds.get(j) not in {"furniture", "caption"}]
+        word = " ".join(lines[shown[0]].split()) if len(shown) == 1 else ""
+        opening = " ".join(lines[first_prose].split())
+        if re.fullmatch(r"[A-Z][a-z]{4,}(?:-[a-z]+)?", word) and not is_section_word(word) \
+                and re.match(re.escape(word) + r"\s+(?:is|are|was|were|refers|means)\s", opening):
+            kinds[shown[0]] = "headline"
+            titles.append((shown[0], word, "line"))
     # The headline.
     head.title = _choose_title(head, lines, kinds, titles, {o for _, o in outlets})
     title_at = next((i for i, t, _ in titles if t == head.title or _strip_title(t, set())[0] == head.title), None)
