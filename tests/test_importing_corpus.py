@@ -387,3 +387,11 @@ def test_an_entrys_one_word_heading_over_its_definition():
     assert page("n-001").title == ""
     # and a one-word heading over a paragraph that does not define it stays unread (r-056, "Productivity")
     assert page("r-056").title == ""
+
+
+def test_a_reposts_source_line_under_its_headline_continues_nothing():
+    # "NGO statement on ... Committee, Jun 2009" / "from International Council of Voluntary Agencies" /
+    # "Published on 25 Jun 2009 View Original": the source line is no wrapped sentence's end
+    doc = page("r-013")
+    assert doc.title.startswith("NGO statement on the note on international protection")
+    assert doc.date == datetime.date(2009, 6, 25)

@@ -872,8 +872,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         stamp = head_date(nxt) if nxt[:1].islower() and len(nxt) <= 60 else None
         echo = content_words(nxt) and content_words(nxt) <= content_words(text)  # an image's name: "payday loan solutions - tw"
+        credit = re.match(r"from\s+(?:the\s+)?[A-Z]\w*(?:\s+(?:of|for|and|on|[A-Z][\w'’&.-]*)){1,7}$", nxt)
         if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2) \
-                and not FURNITURE.match(nxt) and not echo:
+                and not FURNITURE.match(nxt) and not echo and not credit:
+            # (a repost's source line under its headline, "from International Council of Voluntary
+            # Agencies", continues nothing either)
             # a sentence wrapped onto the next line ("Please select your state / so that ..."); a date
             # stamp in lower case ("on April 6, 2011 at 6:00 PM") continues nothing
             kinds[i] = "other"
