@@ -104,6 +104,9 @@ def test_development_splits_keep_their_figures():
     # 0.983, date 0.993, outlet 1.000 on the whole); the seventh round's general rules took out its
     # wrong and invented values but one title (title 0.989, authors 0.992, date 0.993), so the gate
     # is 0.98 on every field again.
+    # Batch r (the eighth test split) joined with its first-sight errors (title 0.984, authors 0.984,
+    # date 0.994 on the whole, above the gate); the eighth round took out all of them (4 invented
+    # titles, 1 invented author): title 0.992, authors 0.992, date 0.994.
     for name, field in score.fields.items():
         assert field.precision >= 0.98, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
@@ -122,7 +125,11 @@ def test_development_splits_keep_their_figures():
     # Batch r (the eighth test split) then joined with its first-sight errors and misses (on the
     # whole: title 0.984 / 0.816, authors 0.984 / 0.848, date 0.994 / 0.855): precision stays above
     # the gate, and the title recall floor holds the retirement's figure until the eighth round's work.
-    assert score.fields["title"].recall >= 0.81
+    # The eighth round took out batch r's four invented titles and its invented author and read more
+    # headlines (train+dev title 0.992 / 0.834, authors 0.992 / 0.848, date 0.994 / 0.860): title
+    # recall is short of the seventh round's 0.843 only by batch r's misses (short pages, a heading
+    # alone, headlines run into their text).
+    assert score.fields["title"].recall >= 0.83
     assert score.fields["authors"].recall >= 0.84
     assert score.fields["date"].recall >= 0.85
 
