@@ -32,9 +32,11 @@ def test_our_annotated_passages():
     assert score.f1 >= 0.95
     assert score.speaker_accuracy >= 0.90
     # The real corpus, not these written passages, sets the span model's promote threshold (0.7,
-    # chosen out of fold): at it two of the 134 written terms are promoted ("light public housing",
-    # "nine-dash line"); at 0.8 none were, at two points less end to end on real text.
-    assert score.non_statement_errors <= 2
+    # chosen out of fold): at it four of the 134 written terms are promoted since the model learned
+    # on 1,379 real passages (policy names inside a speaker's reported clause: "small yard, high
+    # fence", "light public housing", "nine-dash line", "nuclear-free homeland"); at 0.8 none were,
+    # at two points less end to end on real text.
+    assert score.non_statement_errors <= 4
 
 
 def test_evaluate_quotes_command_prints_scores_and_misses(tmp_path):

@@ -245,6 +245,10 @@ def candidates(run, stmt, how, prev_speaker):
             if name not in cache:
                 cache[name] = run.person_name(name, a)  # "Trump" and "Donald Trump" are one candidate
             name = cache[name]
+        if name and "\n" in name.strip() and not name.startswith("@"):
+            # a run read across a line or paragraph break ("commentary\n\nTeachers") names nobody:
+            # a heading and the line under it are two things
+            name, kind = None, None
         key = norm(name)
         if name and key.split()[0] in _NOT_A_NAME and (len(key.split()) == 1 or key.split()[1] in _NOT_A_NAME):
             # "The", "The Democrats" read off a sentence's first words: no speaker a name can file
