@@ -332,6 +332,12 @@ def test_a_heading_with_its_own_byline_under_the_headlines_paragraph_makes_a_lis
             "higher than at any meeting since the crisis began two years ago.\n\nOpinion Columnist\n\nBy Ann Lee\n\n"
             + "A sentence of running text on the trade compact and the region here. " * 4)
     assert parse_file("x.txt", text.encode()).title == "Why the region needs a new trade compact"
+    # ... and so does an article whose long first paragraph is followed by a link's label and an
+    # "Author:" line (a paper's page: "Full text version (PDF)" / "Author: NAME, Assistant director, ORG")
+    text = ("Implementing the new trade compact: a first test\n\n" + "A sentence of running text on the trade "
+            "compact and its first test here. " * 8 + "\n\nFull text version (PDF)\n\nAuthor: Ann Lee, "
+            "Assistant director, Centre for Trade.\n\nSee more")
+    assert parse_file("x.txt", text.encode()).title == "Implementing the new trade compact: a first test"
 
 
 def test_a_topic_label_in_lower_case_before_the_headline():

@@ -1140,13 +1140,18 @@ def _signed_card_under(lines, title_at, first_prose, is_prose):
     ("Magazine Reviews" / "Find literary magazine reviews on ..." / "Service Workers’ Words" /
     "Magazine Review by Katy Haas"): the first heading is a section's label over its blurb, and the
     page lists signed items. An article's sections carry no byline of their own."""
-    if title_at is None or title_at >= first_prose:
+    if title_at is None or title_at >= first_prose or first_prose >= len(lines):
         return False
+    if len(words(lines[first_prose])) > 60:
+        return False  # a blurb is short; an article's first paragraph may run long ("Author: NAME" at its foot)
     after = [" ".join(t.split()) for t in lines[first_prose + 1:first_prose + 6] if t.strip()][:2]
     if len(after) < 2 or is_prose(after[0]) or not headline_shape(after[0]) or len(words(after[0])) < 2 \
-            or ROLE_WORDS.search(after[0]) or looks_like_person(after[0]) or is_caption(after[0]):
-        return False  # (a role, a name or a caption over the byline belongs to the article's own byline)
-    by = BYLINE.match(after[1]) or re.match(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+by\s+(?P<names>.+)$", after[1])
+            or ROLE_WORDS.search(after[0]) or looks_like_person(after[0]) or is_caption(after[0]) \
+            or re.search(r"[()\[\]]", after[0]):
+        return False  # (a role, a name or a caption over the byline belongs to the article's own byline;
+        # a link's label, "Full text version (PDF)", heads nothing)
+    # the card's byline: "By NAME" or its type and "by NAME" ("Magazine Review by Katy Haas"), names only
+    by = re.match(r"^(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?[Bb]y\s+(?P<names>[^,;:]+)$", after[1])
     return bool(by) and bool(split_byline(by.group("names"))) and all(
         looks_like_person(n) for n in split_byline(by.group("names")))
 
