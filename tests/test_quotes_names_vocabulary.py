@@ -59,3 +59,9 @@ def test_a_common_word_at_a_cue_is_no_speaker():
             "Again, “What we have seen is that each wave has had less effect on the economy,” said Powell.")
     speakers = [s.speaker for s in extract(text).statements if "wave" in s.quote]
     assert speakers and speakers[0] != "Again"
+
+
+def test_a_hyphenated_given_name_cut_at_its_hyphen_is_made_whole():
+    text = "Speaker Tan Chuan-Jin opened the debate. “We will sit late,” Tan Chuan said."
+    assert fullest_form("Tan Chuan", "person", text) == "Tan Chuan-Jin"
+    assert fullest_form("Musk", "person", "Elon Musk spoke; Musk-style cuts followed.") == "Elon Musk"

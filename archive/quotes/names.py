@@ -203,11 +203,15 @@ def fullest_form(name, kind, text):
         return next(iter(forms.values()))
     forms = {}
     core = r"[\s-]+".join(re.escape(w) for w in words)
-    pattern = re.compile(rf"(?<![\w’'])((?:[\w’'.]+-)?{core})(?![\w’'-])", re.IGNORECASE)
+    # "Tan Chuan-Jin" for "Tan Chuan": a hyphenated given name the mention cut at its hyphen
+    suffix = r"(?-i:-[A-Z][a-z]+)?" if kind == "person" else ""
+    pattern = re.compile(rf"(?<![\w’'])((?:[\w’'.]+-)?{core}{suffix})(?![\w’'-])", re.IGNORECASE)
     for m in pattern.finditer(text):
         found = m.group(1)
         if found[:1].islower() and not _JOINED_PARTICLE_RE.match(found):
             continue  # "the bank", "musk" as common words
+        if not re.match(core, found, re.IGNORECASE) and not _JOINED_PARTICLE_RE.match(found):
+            continue  # "Israel-Hamas" (a war) is no fuller form of "Hamas"; "el-Sisi" is of "Sisi"
         before = text[max(0, m.start() - 80):m.start()]
         line = before.rsplit("\n", 1)[-1]
         left = []
@@ -248,7 +252,7 @@ def fullest_form(name, kind, text):
             after = re.match(r"(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?)?((?:[^\S\n]+[A-Z][\w’'-]*){1,3})", text[m.end():])
             if after and after.group(0).split()[0] in ("of", "for") and words[-1].lower() in lx.ORG_WORDS:
                 right = after.group(0).split()
-        if not left and not right:
+        if not left and not right and _fold_form(found) == _fold_form(name):
             continue
         full = " ".join(left + [found] + right).strip(" ,")
         forms.setdefault(_fold_form(full), full)
