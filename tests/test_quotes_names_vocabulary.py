@@ -65,3 +65,17 @@ def test_a_hyphenated_given_name_cut_at_its_hyphen_is_made_whole():
     text = "Speaker Tan Chuan-Jin opened the debate. “We will sit late,” Tan Chuan said."
     assert fullest_form("Tan Chuan", "person", text) == "Tan Chuan-Jin"
     assert fullest_form("Musk", "person", "Elon Musk spoke; Musk-style cuts followed.") == "Elon Musk"
+
+
+def test_words_a_page_glued_after_a_name_are_cut_but_a_last_name_is_not():
+    from archive.quotes.names import without_glued_words
+    caption = ("Foreign Minister Nanaia Mahuta says the deal is close.\n\n"
+               "Foreign Minister Nanaia Mahuta Photo: Pool image")
+    assert without_glued_words("Nanaia Mahuta Photo", caption) == "Nanaia Mahuta"
+    headline = "President William Ruto Says He Will Not Sign\n\nPresident William Ruto said he would not."
+    assert without_glued_words("William Ruto Says", headline) == "William Ruto"
+    assert without_glued_words("Jacob Zuma applauds court", "Jacob Zuma applauds court ruling") == "Jacob Zuma"
+    # a full name the text also shortens keeps its last word, and a description is no name
+    full = "Finance Minister Sri Mulyani Indrawati spoke. Sri Mulyani said the budget would hold."
+    assert without_glued_words("Sri Mulyani Indrawati", full) == "Sri Mulyani Indrawati"
+    assert without_glued_words("the manager", "the manager said") == "the manager"

@@ -11,7 +11,7 @@ from . import attribute, classify, cues, ranking
 from . import spans as spans_model
 from . import lexicon as lx
 from .kinds import infer_kind
-from .names import canonical, expand_initialism, fullest_form, without_place_note
+from .names import canonical, expand_initialism, fullest_form, without_glued_words, without_place_note
 from .names import is_title as _is_title
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
@@ -1023,6 +1023,7 @@ class _Run:
                 stmt.speaker, stmt.speaker_kind = canonical(stmt.speaker, stmt.speaker_kind)
                 stmt.speaker = expand_initialism(without_place_note(stmt.speaker), self.text, initialisms)
                 if stmt.speaker_kind == "person":
+                    stmt.speaker = without_glued_words(stmt.speaker, self.text)
                     if len(stmt.speaker.split()) == 1 and stmt.speaker[:1].isupper():
                         stmt.speaker = self.full_form(stmt.speaker, stmt.start)
                 stmt.speaker = fullest_form(stmt.speaker, stmt.speaker_kind, self.text)

@@ -263,3 +263,30 @@ def fullest_form(name, kind, text):
     if all(f in longest for f in forms):
         return forms[longest]
     return name
+
+
+def without_glued_words(name, text):
+    """A person's name without words a page glued after it ("Nanaia Mahuta Photo:", "William Ruto
+    Concedes", "Zuma applauds court"): a lower-case word (not a particle) ends a name, and so does
+    a last word that is a common word (learned, ``vocabulary``) or opens a caption (a colon after
+    it) when the text writes the rest of the name elsewhere without it and never with it again.
+    A last name word stays ("Sri Mulyani Indrawati" where the text also writes "Sri Mulyani"), and
+    two-word names are left alone ("Mark Young" is a name even where the text also writes "Mark")."""
+    words = name.split()
+    if len(words) < 2 or name.startswith(("@", "(")) or not words[0][:1].isupper() or \
+            words[0].lower() in lx.DETERMINERS or not all(w[:1].isupper() for w in words[:2]):
+        return name  # a description ("the manager", "a Kabul University student") is no name
+    for k in range(1, len(words)):
+        w = words[k]
+        if not w[:1].isupper() and w.lower() not in lx.NAME_PARTICLES and not _JOINED_PARTICLE_RE.match(w):
+            return " ".join(words[:k]) if k >= 2 or len(words[0]) > 2 else name
+    while len(words) >= 3:
+        head = " ".join(words[:-1])
+        alone = re.findall(rf"(?<![\w’'-]){re.escape(head)}(?![\w’'-])(?![^\S\n]+{re.escape(words[-1])}(?![\w’'-]))", text)
+        whole = re.findall(rf"(?<![\w’'-]){re.escape(' '.join(words))}(?![\w’'-])", text)
+        glued = is_common(words[-1]) or re.search(rf"(?<![\w’'-]){re.escape(' '.join(words))}:", text)
+        if alone and len(whole) <= 1 and glued:
+            words = words[:-1]
+        else:
+            break
+    return " ".join(words)
