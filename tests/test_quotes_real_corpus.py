@@ -92,3 +92,19 @@ def test_confidence_bands_rank_speakers_on_the_development_split():
         assert r / t > lowest
     for lo, hi, r, t in bands:
         assert lo - 0.15 <= r / t <= min(hi, 1.0) + 0.15
+
+
+def test_assemble_takes_the_adjudicators_field_settlement_where_the_passes_agree_in_substance():
+    text = "Powell said: “We will stay the course.” Critics called it “reckless”."
+    a = {"id": "x-1", "quotes": [{"quote": "We will stay the course.", "kind": "direct", "speaker": "Powell",
+                                  "speaker_kind": "person", "speaker_mention": "Powell", "cue": ":"}],
+         "non_statements": [{"text": "reckless", "reason": "scare"}]}
+    b = json.loads(json.dumps(a))
+    b["quotes"][0]["cue"] = "said"  # same span, speaker and kind: only the cue differs
+    settled = json.loads(json.dumps(b))
+    settled["why"] = "the cue is the attribution word; the colon only introduces it"
+    gold, unsettled = corpus.assemble([a], [b], [settled], {"x-1": {"id": "x-1", "text": text}})
+    assert unsettled == [] and gold[0]["quotes"][0]["cue"] == "said" and gold[0]["settled"] == "adjudicated"
+    # without a decision, agreeing passes give pass A's record
+    gold, _ = corpus.assemble([a], [b], [], {"x-1": {"id": "x-1", "text": text}})
+    assert gold[0]["quotes"][0]["cue"] == ":" and gold[0]["settled"] == "agreed"

@@ -349,9 +349,12 @@ def _unanchored(item, field):
 
 
 def assemble(a_records, b_records, decisions, passages):
-    """The gold file: the adjudicator's record where the passes disagree, pass A's where they agree.
+    """The gold file: the adjudicator's record wherever there is one, pass A's where the passes agree.
 
-    Every passage both passes annotated must be settled; offsets are computed here.
+    An adjudicator also settles differences the passes' spans, speakers and kinds do not show (a
+    cue, a mention, a non-statement's reason); such a decision wins over pass A even where the
+    passes agree in substance. Every passage both passes annotated must be settled; offsets are
+    computed here.
     """
     a_by, b_by = {r["id"]: r for r in a_records}, {r["id"]: r for r in b_records}
     decided = {r["id"]: r for r in decisions}
@@ -359,12 +362,12 @@ def assemble(a_records, b_records, decisions, passages):
     for pid in passages:
         if pid not in a_by or pid not in b_by:
             continue
-        if _signature(a_by[pid]) == _signature(b_by[pid]):
-            record = a_by[pid]
-            how = "agreed"
-        elif pid in decided:
+        if pid in decided:
             record = decided[pid]
             how = "adjudicated"
+        elif _signature(a_by[pid]) == _signature(b_by[pid]):
+            record = a_by[pid]
+            how = "agreed"
         else:
             unsettled.append(pid)
             continue
