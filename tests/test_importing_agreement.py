@@ -38,6 +38,11 @@ def test_values_in_the_other_passes_also_lists_are_compatible():
     result = agreement(a, b)
     assert result["disagreements"] == []
     assert all(f["agreement"] == 1.0 for f in result["fields"].values())
+    # but where the passes state different values (compatible only through an _also reading) the
+    # report still lists them, so the adjudicator chooses the stated one
+    softer = {(d["id"], d["field"]) for d in result["compatible_differences"]}
+    assert {("p1", "title"), ("p1", "date"), ("p2", "authors")} <= softer
+    assert ("p1", "authors") not in softer  # "Dr. Ann Lee" is "Ann Lee" to the scorer
 
 
 def test_disagreements_are_counted_per_field_and_listed():

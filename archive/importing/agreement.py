@@ -68,6 +68,13 @@ def _value(record, field):
     return record.get(field)
 
 
+def _stated_form(record, field):
+    """The value a pass states, normalised as the scorer compares it (its ``_also`` readings aside)."""
+    if field == "authors":
+        return sorted(norm_name(n) for n in record.get("authors", []) if n)
+    return {"title": _titles, "date": _dates, "outlet": _outlets}[field](record)[0]
+
+
 def _states(record, field):
     return bool(record.get("authors")) if field == "authors" else bool(record.get(field))
 
@@ -78,7 +85,7 @@ def agreement(a_records, b_records):
     b_by = {r["id"]: r for r in b_records}
     ids = sorted(set(a_by) & set(b_by))
     fields = {}
-    disagreements = []
+    disagreements, softer = [], []
     for field in FIELDS:
         agree = both_stated = both_stated_agree = 0
         state_pairs = []
@@ -101,6 +108,10 @@ def agreement(a_records, b_records):
             agree += same
             if not same:
                 disagreements.append({"id": pid, "field": field, "a": _value(ra, field), "b": _value(rb, field)})
+            elif field != "kind" and _stated_form(ra, field) != _stated_form(rb, field):
+                # compatible only through an _also reading: not a disagreement, but the gold keeps one
+                # pass's stated value, so the adjudicator must see it
+                softer.append({"id": pid, "field": field, "a": _value(ra, field), "b": _value(rb, field)})
         stats = {"pages": len(ids), "agree": agree, "agreement": agree / len(ids) if ids else None,
                  "kappa": kappa(state_pairs)}
         if field != "kind":
@@ -108,7 +119,7 @@ def agreement(a_records, b_records):
                           "both_stated": both_stated, "both_stated_agree": both_stated_agree})
         fields[field] = stats
     return {"pages": len(ids), "only_a": sorted(set(a_by) - set(b_by)), "only_b": sorted(set(b_by) - set(a_by)),
-            "fields": fields, "disagreements": disagreements}
+            "fields": fields, "disagreements": disagreements, "compatible_differences": softer}
 
 
 def _fmt(value):
@@ -129,5 +140,10 @@ def format_agreement(result):
         lines.append(f"{field:<8} {s['agree']:>3}/{s['pages']:<3} {_fmt(s['agreement']):>6}  {_fmt(s['kappa']):>6}  {extra}")
     lines.append(f"{len(result['disagreements'])} disagreements")
     for d in result["disagreements"]:
+        lines.append(f"  {d['id']} {d['field']}: A {d['a']!r} | B {d['b']!r}")
+    softer = result.get("compatible_differences", [])
+    lines.append(f"{len(softer)} stated values that differ but are compatible through an _also reading "
+                 "(agreement above; the adjudicator still chooses the stated one)")
+    for d in softer:
         lines.append(f"  {d['id']} {d['field']}: A {d['a']!r} | B {d['b']!r}")
     return "\n".join(lines)
