@@ -125,20 +125,19 @@ def test_a_demonym_is_marked_and_a_name_is_not():
     assert "demonym" not in group["Fumio Kishida"].features
 
 
+def _rules_statement(text):
+    """The one quoted statement of ``text`` as the rules alone read it."""
+    result = _Run(text, None).run(rank=False, model=({}, [], {}, {}))
+    (stmt,) = [s for s in result.statements if s.kind != "reported"]
+    return stmt
+
+
 def test_a_demonym_before_a_newspaper_describes_it_and_names_no_one():
     # "The Israeli newspaper" is a description pointing back to the paper named before it
-    text = ("Haaretz's editorial sharply criticizes the government's handling of the talks.\n"
-            "The Israeli newspaper emphasized, “Time is running out for the prisoners.”")
-    run = _Run(text, None)
-    result = run.run(rank=False, model=({}, [], {}, {}))
-    (stmt,) = [s for s in result.statements if s.kind != "reported"]
-    assert stmt.speaker != "Israeli"
-    text = ("Haaretz's editorial sharply criticizes the government's handling of the talks.\n"
-            "The newspaper emphasized, “Time is running out for the prisoners.”")
-    run = _Run(text, None)
-    result = run.run(rank=False, model=({}, [], {}, {}))
-    (stmt,) = [s for s in result.statements if s.kind != "reported"]
-    assert stmt.speaker == "Haaretz"
+    lead = "Haaretz's editorial sharply criticizes the government's handling of the talks.\n"
+    quote = " emphasized, “Time is running out for the prisoners.”"
+    assert _rules_statement(lead + "The Israeli newspaper" + quote).speaker != "Israeli"
+    assert _rules_statement(lead + "The newspaper" + quote).speaker == "Haaretz"
 
 
 def test_the_span_model_learns_attributing_words_it_was_never_told():
@@ -175,4 +174,4 @@ def test_the_confidence_model_learns_which_readings_are_right_more_often():
 
 def test_without_confidence_weights_the_ranker_probability_is_calibrated_as_before():
     f = {"bias": 1.0, "logit": ranking.math.log(0.7 / 0.3) / 4.0, "margin": 0.2, "how_after": 1.0}
-    assert abs(ranking.confidence_probability(f, {"bias": 1.0}) - 0.7) < 1e-3
+    assert abs(ranking.confidence_probability(f, {"bias": 1.0}, 0.7) - 0.7) < 1e-3

@@ -1017,16 +1017,22 @@ class _Run:
 
     def finish_names(self):
         """Every speaker under the name an editor files it by, whoever chose it (rules or ranker)."""
-        initialisms = {}
+        initialisms, forms = {}, {}  # per text: a name is looked up once however many statements it has
         for stmt in self.result.statements:
             if stmt.speaker and stmt.speaker not in (self.author, AUTHOR):
                 stmt.speaker, stmt.speaker_kind = canonical(stmt.speaker, stmt.speaker_kind)
                 stmt.speaker = expand_initialism(without_place_note(stmt.speaker), self.text, initialisms)
                 if stmt.speaker_kind == "person":
-                    stmt.speaker = without_glued_words(stmt.speaker, self.text)
+                    key = ("glued", stmt.speaker)
+                    if key not in forms:
+                        forms[key] = without_glued_words(stmt.speaker, self.text)
+                    stmt.speaker = forms[key]
                     if len(stmt.speaker.split()) == 1 and stmt.speaker[:1].isupper():
                         stmt.speaker = self.full_form(stmt.speaker, stmt.start)
-                stmt.speaker = fullest_form(stmt.speaker, stmt.speaker_kind, self.text)
+                key = ("fullest", stmt.speaker, stmt.speaker_kind)
+                if key not in forms:
+                    forms[key] = fullest_form(stmt.speaker, stmt.speaker_kind, self.text)
+                stmt.speaker = forms[key]
                 stmt.speaker = self.as_handle(stmt.speaker)
 
     def as_handle(self, name):

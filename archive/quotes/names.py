@@ -160,7 +160,12 @@ def expand_initialism(name, text, cache=None):
 # ("el-Sisi", "al-Hayya"); particles between name words ("Ursula von der Leyen").
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-[A-Z][\w’'-]*)"
 _JOINED_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-", re.IGNORECASE)
-_FORM_WORD_RE = re.compile(r"[^\s]+")
+_PARTICLE_BEFORE_RE = re.compile(r"(?<![\w’'.])(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-$",
+                                 re.IGNORECASE)
+_ALIAS_RUN_RE = re.compile(rf"({_NAME_WORD}(?:[^\S\n]+(?:(?:of|for|the|and|on|&)[^\S\n]+)*{_NAME_WORD}){{0,5}})[^\S\n]*$")
+_FAMILY_TAIL_RE = re.compile(r"[^\S\n]+((?:(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z][\w’'-]*)|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w’'-]*)")
+_SURNAME_TAIL_RE = re.compile(r"[^\S\n]+([A-Z][\w’'-]+)(?![\w’'-])")
+_BODY_TAIL_RE = re.compile(r"(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?)?((?:[^\S\n]+[A-Z][\w’'-]*){1,3})")
 
 
 def _fold_form(name):
@@ -191,9 +196,12 @@ def fullest_form(name, kind, text):
         return name
     words = re.split(r"[\s-]+", name)  # "Saint-Cyr" is "Saint Cyr" written another way
     forms = {}
-    # "Joko Widodo (Jokowi)", "Nihon Keizai Shimbun (Nikkei)": a bracketed alias after a name
-    for m in re.finditer(rf"({_NAME_WORD}(?:[^\S\n]+(?:(?:of|for|the|and|on|&)[^\S\n]+)*{_NAME_WORD}){{0,5}})"
-                         rf"[^\S\n]*\(\s*{re.escape(name)}\s*\)", text):
+    # "Joko Widodo (Jokowi)", "Nihon Keizai Shimbun (Nikkei)": a bracketed alias after a name (the
+    # run is read back from each bracket, never scanned for over the whole text)
+    for bracket in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", text):
+        m = _ALIAS_RUN_RE.search(text, max(0, bracket.start() - 160), bracket.start())
+        if not m:
+            continue
         run = m.group(1).split()
         while run and _stops_extension(run[0]):
             run = run[1:]
@@ -205,14 +213,18 @@ def fullest_form(name, kind, text):
     core = r"[\s-]+".join(re.escape(w) for w in words)
     # "Tan Chuan-Jin" for "Tan Chuan": a hyphenated given name the mention cut at its hyphen
     suffix = r"(?-i:-[A-Z][a-z]+)?" if kind == "person" else ""
-    pattern = re.compile(rf"(?<![\w’'])((?:[\w’'.]+-)?{core}{suffix})(?![\w’'-])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w’'])({core}{suffix})(?![\w’'-])", re.IGNORECASE)
     for m in pattern.finditer(text):
-        found = m.group(1)
-        if found[:1].islower() and not _JOINED_PARTICLE_RE.match(found):
-            continue  # "the bank", "musk" as common words
-        if not re.match(core, found, re.IGNORECASE) and not _JOINED_PARTICLE_RE.match(found):
-            continue  # "Israel-Hamas" (a war) is no fuller form of "Hamas"; "el-Sisi" is of "Sisi"
-        before = text[max(0, m.start() - 80):m.start()]
+        found, start = m.group(1), m.start()
+        if text[start - 1:start] == "-":
+            # "el-Sisi" is a fuller form of "Sisi"; "Israel-Hamas" (a war) is none of "Hamas"
+            particle = _PARTICLE_BEFORE_RE.search(text, max(0, start - 6), start)
+            if not particle:
+                continue
+            found, start = text[particle.start():start] + found, particle.start()
+        elif found[:1].islower() and not _JOINED_PARTICLE_RE.match(found):
+            continue  # "the bank", "musk" as common words ("al-Hayya" is a name)
+        before = text[max(0, start - 80):start]
         line = before.rsplit("\n", 1)[-1]
         left = []
         for w in reversed(line.split()):
@@ -234,22 +246,20 @@ def fullest_form(name, kind, text):
         if kind == "person" and len(name.split()) > 1 and not re.fullmatch(r"[A-Z]\.", words[0]):
             left = []  # a two-word name is a full name ("Ayelet Shaked"); only "F. Kerry" lacks its first
         right = []
-        if kind == "person" and re.match(r"[^\S\n]+(?:(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z]|(?:bin|ibn|bint)[^\S\n]+[A-Z])",
-                                         text[m.end():]):
+        tail = _FAMILY_TAIL_RE.match(text, m.end()) if kind == "person" else None
+        if tail:
             # "Nasser Nafeh al-Barrak", "Mohammed bin Salman": a family name joined by a particle
             # goes on after the words the mention kept
-            tail = re.match(r"[^\S\n]+((?:(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z][\w’'-]*)|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w’'-]*)",
-                            text[m.end():])
             right = tail.group(1).split()
         elif kind == "person" and not left and len(name.split()) == 1 and "-" not in name:
             # "Donald" where the text has "Donald Trump": a given name alone, the surname after it
-            after = re.match(r"[^\S\n]+([A-Z][\w’'-]+)(?![\w’'-])", text[m.end():])
+            after = _SURNAME_TAIL_RE.match(text, m.end())
             if after and not _stops_extension(after.group(1)) and after.group(1).lower() not in lx.ORG_WORDS \
                     and after.group(1).lower() not in lx.PLACE_NOUNS and after.group(1).lower() not in lx.DOCUMENT_NOUNS:
                 right = [after.group(1)]
         elif kind != "person":
             # "Bank of England": a body's name goes on with "of" and capitalised words
-            after = re.match(r"(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?)?((?:[^\S\n]+[A-Z][\w’'-]*){1,3})", text[m.end():])
+            after = _BODY_TAIL_RE.match(text, m.end())
             if after and after.group(0).split()[0] in ("of", "for") and words[-1].lower() in lx.ORG_WORDS:
                 right = after.group(0).split()
         if not left and not right and _fold_form(found) == _fold_form(name):

@@ -525,11 +525,12 @@ def confidence_features(stmt, score, second, how):
     return f
 
 
-def confidence_probability(features, weights):
+def confidence_probability(features, weights, score=None):
     """The learned probability that the statement's speaker is right (the ``confidence:`` weights of
-    the trained file, beside the ranker's), or the ranker's own probability where there are none."""
+    the trained file, beside the ranker's), or the ranker's own probability ``score`` where there
+    are none."""
     if CONFIDENCE_PREFIX + "bias" not in weights:
-        return round(1.0 / (1.0 + math.exp(-4.0 * features["logit"])), 4)  # the ranker's probability back
+        return score
     z = sum(weights.get(CONFIDENCE_PREFIX + k, 0.0) * v for k, v in features.items())
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
 
@@ -584,7 +585,7 @@ def rerank(run, statements, hows, weights, calibration, margin=None):
         second = max((c.score for c in group if c is not best), default=0.0)
         features = confidence_features(stmt, best.score, second, how)
         run.__dict__.setdefault("confidence_features", {})[id(stmt)] = features  # what training pairs with gold
-        stmt.confidence = round(calibrate(confidence_probability(features, weights), calibration), 3)
+        stmt.confidence = round(calibrate(confidence_probability(features, weights, best.score), calibration), 3)
         stmt.alternatives = [{"speaker": c.name, "speaker_kind": c.kind, "speaker_mention": _mention_text(run, c, stmt),
                               "score": round(c.score, 3)} for c in group[1:] if c.name][:3]
         prev = (stmt.speaker, stmt.speaker_kind) if stmt.speaker else prev

@@ -219,19 +219,8 @@ def fit_confidence(points, l2=1.0, epochs=300, rate=0.3):
     statements by how likely they are right; the isotonic map then states it as a rate. The map is
     fitted on the same pooled out-of-fold points as the model: a few dozen weights over a few
     thousand points, so its optimism is small (reported by the locked test split)."""
-    weights, sq = {}, {}
-    n = max(1, len(points))
-    for _ in range(epochs):
-        grad = {k: -l2 * w / n for k, w in weights.items()}
-        for f, right in points:
-            z = sum(weights.get(k, 0.0) * v for k, v in f.items())
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            for k, v in f.items():
-                grad[k] = grad.get(k, 0.0) + (float(right) - p) * v / n
-        for k, g in grad.items():
-            sq[k] = sq.get(k, 0.0) + g * g
-            weights[k] = weights.get(k, 0.0) + rate * g / (math.sqrt(sq[k]) + 1e-8)
-    prefixed = {ranking.CONFIDENCE_PREFIX + k: round(w, 5) for k, w in sorted(weights.items())}
+    weights = spans_model.fit(points, l2=l2, epochs=epochs, rate=rate)  # the same logistic fit as the span model's
+    prefixed = {ranking.CONFIDENCE_PREFIX + k: w for k, w in weights.items()}
     calibration = isotonic([(ranking.confidence_probability(f, prefixed), right) for f, right in points])
     return prefixed, calibration
 
