@@ -79,3 +79,32 @@ def test_words_a_page_glued_after_a_name_are_cut_but_a_last_name_is_not():
     full = "Finance Minister Sri Mulyani Indrawati spoke. Sri Mulyani said the budget would hold."
     assert without_glued_words("Sri Mulyani Indrawati", full) == "Sri Mulyani Indrawati"
     assert without_glued_words("the manager", "the manager said") == "the manager"
+
+
+def test_a_title_case_headline_glues_its_next_word_to_a_name_and_is_cut():
+    from archive.quotes.names import without_glued_words
+    page = ("How Trump Reshaped the Party\n\nTrump told the rally “we will win”. Later Trump left, "
+            "and Trump came back.")
+    assert [s.speaker for s in extract(page).statements] == ["Trump"]
+    # a surname recurs by itself, so a two-word name stays whole; so do a joined particle and a
+    # word with no inflection a headline's verb would have
+    assert without_glued_words("Mark Young", "Mark Young Wins\n\nMark Young said so. Young left.") == "Mark Young"
+    sisi = "Abdel Fattah el-Sisi Visits Cairo\n\nAbdel Fattah spoke. He said so."
+    assert without_glued_words("Abdel Fattah el-Sisi", sisi) == "Abdel Fattah el-Sisi"
+
+
+def test_a_seat_or_honour_after_a_name_is_not_part_of_it():
+    text = "Welsh Conservative Shadow Health Minister Russell George MS said: “The NHS is failing.”"
+    assert [s.speaker for s in extract(text).statements] == ["Russell George"]
+    from archive.quotes.names import without_glued_words
+    assert without_glued_words("Sri Lankan MP", "A Sri Lankan MP said so.") == "Sri Lankan MP"
+
+
+def test_the_text_says_which_pronoun_goes_with_which_name():
+    from archive.quotes.gender import gender_of
+    text = ("Claudia Sheinbaum met Andrés Manuel López Obrador on Monday. Sheinbaum said she would "
+            "visit. López Obrador said he was tired. Mr Ebrard was absent.")
+    assert gender_of(text, "Claudia Sheinbaum") == "f"
+    assert gender_of(text, "Andrés Manuel López Obrador") == "m"
+    assert gender_of(text, "Marcelo Ebrard") == "m"  # an honorific before the name
+    assert gender_of(text, "Olga Sánchez") is None  # no evidence: no guess

@@ -1032,6 +1032,9 @@ class _Run:
                 key = ("fullest", stmt.speaker, stmt.speaker_kind)
                 if key not in forms:
                     forms[key] = fullest_form(stmt.speaker, stmt.speaker_kind, self.text)
+                    if stmt.speaker_kind == "person":
+                        # a fuller form read off a heading may carry the heading's next word
+                        forms[key] = without_glued_words(forms[key], self.text)
                 stmt.speaker = forms[key]
                 stmt.speaker = self.as_handle(stmt.speaker)
 

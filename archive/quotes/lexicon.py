@@ -55,6 +55,10 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
                   "le", "la", "al", "el", "bin", "ibn", "ben", "ter", "ten", "zu", "y", "st", "st."}
 CONNECTORS = {"of", "for", "at", "on", "in", "and", "&"}
+# Letters after a name that give a seat or an honour, not a name ("Russell George MS", "Jane Doe MP",
+# "John Smith QC"): a name is filed without them.
+POST_NOMINALS = {"mp", "ms", "msp", "mla", "mlc", "mep", "mpp", "mha", "mna", "td", "qc", "kc", "sc", "obe", "mbe",
+                 "cbe", "kbe", "dbe", "frs", "mnz", "ao", "ac", "phd", "ph.d.", "esq", "esq."}
 TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
           "sir", "dame", "lord", "lady", "rev", "rev.", "hon", "hon.", "commodore", "colonel", "col.",
           "general", "gen.", "admiral", "adm.", "captain", "capt.", "major", "lieutenant", "lt.", "sergeant",

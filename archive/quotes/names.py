@@ -251,8 +251,10 @@ def fullest_form(name, kind, text):
             # "Nasser Nafeh al-Barrak", "Mohammed bin Salman": a family name joined by a particle
             # goes on after the words the mention kept
             right = tail.group(1).split()
-        elif kind == "person" and not left and len(name.split()) == 1 and "-" not in name:
+        elif kind == "person" and not left and len(name.split()) == 1 and "-" not in name and \
+                not _heading_line(text, start):
             # "Donald" where the text has "Donald Trump": a given name alone, the surname after it
+            # (not in a title-case heading, where any word follows a name: "How Trump Reshaped …")
             after = _SURNAME_TAIL_RE.match(text, m.end())
             if after and not _stops_extension(after.group(1)) and after.group(1).lower() not in lx.ORG_WORDS \
                     and after.group(1).lower() not in lx.PLACE_NOUNS and after.group(1).lower() not in lx.DOCUMENT_NOUNS:
@@ -290,13 +292,46 @@ def without_glued_words(name, text):
         w = words[k]
         if not w[:1].isupper() and w.lower() not in lx.NAME_PARTICLES and not _JOINED_PARTICLE_RE.match(w):
             return " ".join(words[:k]) if k >= 2 or len(words[0]) > 2 else name
-    while len(words) >= 3:
+    while len(words) >= 3 and words[-1].lower() in lx.POST_NOMINALS and not place_of(" ".join(words[:-1])) \
+            and not place_of(words[-2]):
+        words = words[:-1]  # "Russell George MS": a seat or an honour after the name ("Sri Lankan MP" is a role)
+    while len(words) >= 2:
         head = " ".join(words[:-1])
         alone = re.findall(rf"(?<![\w’'-]){re.escape(head)}(?![\w’'-])(?![^\S\n]+{re.escape(words[-1])}(?![\w’'-]))", text)
-        whole = re.findall(rf"(?<![\w’'-]){re.escape(' '.join(words))}(?![\w’'-])", text)
+        whole = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(' '.join(words))}(?![\w’'-])", text)]
         glued = is_common(words[-1]) or re.search(rf"(?<![\w’'-]){re.escape(' '.join(words))}:", text)
-        if alone and len(whole) <= 1 and glued:
+        # a headline in title case glues its next word to a name ("William Ruto Concedes", "Trump
+        # Reshaped"): the longer form is printed only in headings and the shorter one in the text
+        in_headings = bool(whole) and all(_heading_line(text, at) for at in whole) and \
+            (is_common(words[-1]) or _INFLECTED_RE.search(words[-1])) and not _JOINED_PARTICLE_RE.match(words[-1])
+        if len(words) == 2:
+            # a two-word name stays ("Mark Young") unless its first word is the name the text uses
+            # by itself and its last word never stands alone: a surname recurs, a headline's verb not
+            last_alone = re.search(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])", text.replace(" ".join(words), ""))
+            if not (in_headings and len(alone) >= 2 and not last_alone and not is_title(words[0])):
+                break
+            words = words[:-1]
+            break
+        if alone and (len(whole) <= 1 and glued or in_headings):
             words = words[:-1]
         else:
             break
     return " ".join(words)
+
+
+# an English word's inflection ("Concedes", "Reshaped", "Warning", "Quickly"): a headline's verb or
+# adverb glued to a name, where a name word seldom ends so
+_INFLECTED_RE = re.compile(r"[a-z](?:ed|es|ing|ly)$")
+
+
+def _heading_line(text, at):
+    """Whether the line at ``at`` is a heading: short, without a sentence's closing punctuation or
+    quotation marks, its words mostly capitalised ("William Ruto Concedes After Protests")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:len(text) if end < 0 else end].strip()
+    words = line.split()
+    if not words or len(words) > 14 or line[-1:] in ".;,!?”\"’'" or any(c in line for c in "“\""):
+        return False
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised >= 0.6 * len(words)

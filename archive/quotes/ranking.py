@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cues
+from . import gender
 from . import lexicon as lx
 from .kinds import infer_kind
 from .names import canonical
@@ -333,6 +334,8 @@ def candidates(run, stmt, how, prev_speaker):
         if at >= 0:
             _, subject, inverted, forward = cue_features(at, at + len(mention))
             engine_mention_at_cue = (subject and not (at > b and forward)) or inverted
+    wanted_gender = gender.pronoun_of(stmt.speaker_mention) if how.endswith("reference") or \
+        how in ("continuation", "context") else None
     for c in out:
         f = {"bias": 1.0}
         if c.engine:
@@ -442,6 +445,15 @@ def candidates(run, stmt, how, prev_speaker):
             f["occurrences"] = math.log1p(_occurrences(run, c.name)) / 3.0
         if prev_speaker and norm(c.name) == norm(prev_speaker[0]):
             f["previous_speaker"] = 1.0
+        if wanted_gender:
+            # "she said" points back to a person the text calls "she" (its pronouns after the name,
+            # an honorific before it), not to the nearest name
+            if c.kind == "person" and not is_author:
+                have = gender.gender_of(text, c.name, run.__dict__.setdefault("_genders", {}))
+                if have:
+                    f["pronoun_gender_agrees" if have == wanted_gender else "pronoun_gender_differs"] = 1.0
+            elif c.kind in ("organisation", "publication", "ai_system"):
+                f["pronoun_not_person"] = 1.0
         c.features = f
     return out
 
