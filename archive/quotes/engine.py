@@ -75,7 +75,7 @@ POSSESSIVE_TO_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 
 
 # "al-Sisi", "bin-Salman", "d’Estaing": a lower-case particle joined to a capitalised name
-PARTICLE_JOINED_RE = re.compile(r"^(?:al|el|ad|as|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
+PARTICLE_JOINED_RE = re.compile(rf"^{lx.JOINED_PARTICLE_ALT}[-’'][A-Z]")
 PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
 
 

@@ -55,6 +55,13 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
                   "le", "la", "al", "el", "bin", "ibn", "ben", "ter", "ten", "zu", "y", "st", "st."}
 CONNECTORS = {"of", "for", "at", "on", "in", "and", "&"}
+# Particles a name joins to its next word with a hyphen or an apostrophe ("el-Sisi", "al-Hayya",
+# "d'Estaing", "van-Dyke"): the joined word is a name word, though it starts in lower case. The
+# first group also carries a family name on after a given name ("Nasser Nafeh al-Barrak").
+FAMILY_PARTICLES = ("al", "el", "ad", "as", "ash", "at", "az", "abu", "bin", "ibn")
+JOINED_PARTICLES = FAMILY_PARTICLES + ("d", "l", "da", "de", "di", "du", "la", "le", "van", "von")
+JOINED_PARTICLE_ALT = "(?:" + "|".join(sorted(JOINED_PARTICLES, key=len, reverse=True)) + ")"
+FAMILY_PARTICLE_ALT = "(?:" + "|".join(sorted(FAMILY_PARTICLES, key=len, reverse=True)) + ")"
 # Letters after a name that give a seat or an honour, not a name ("Russell George MS", "Jane Doe MP",
 # "John Smith QC"): a name is filed without them.
 POST_NOMINALS = {"mp", "ms", "msp", "mla", "mlc", "mep", "mpp", "mha", "mna", "td", "qc", "kc", "sc", "obe", "mbe",

@@ -38,7 +38,7 @@ founding lead head outgoing incoming retired influential respected famous eminen
 """.split())
 QUOTED_AS_RE = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
                           r"(?:by\s+[^,.;“”\"]{1,60}?\s+|in\s+[^,.;“”\"]{1,60}?\s+)?as\s*$")
-PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ash|as|at|az|abu|bin|ibn|d|l|da|de)[-’'][A-Z]")
+PARTICLE_NAME_RE = re.compile(rf"^{lx.JOINED_PARTICLE_ALT}[-’'][A-Z]")
 PLACE_NOUNS = {"district", "province", "county", "village", "suburb", "prefecture", "township", "neighbourhood",
                "neighborhood", "region"}
 FAMILIAR_RE = re.compile(r"\s+(?:familiar|close|briefed|involved|working|responsible)\s+(?:with|to|on|in|for)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?"

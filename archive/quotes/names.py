@@ -158,12 +158,12 @@ def expand_initialism(name, text, cache=None):
 # -- the fullest form a text gives a short name -------------------------------------------------
 # A name word as pages write it: capitalised, an initial ("F."), or a particle joined by a hyphen
 # ("el-Sisi", "al-Hayya"); particles between name words ("Ursula von der Leyen").
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-[A-Z][\w’'-]*)"
-_JOINED_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-", re.IGNORECASE)
-_PARTICLE_BEFORE_RE = re.compile(r"(?<![\w’'.])(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|du|la|le|van|von)-$",
+_NAME_WORD = rf"(?:[A-Z][\w’'.-]*|{lx.JOINED_PARTICLE_ALT}-[A-Z][\w’'-]*)"
+_JOINED_PARTICLE_RE = re.compile(rf"^{lx.JOINED_PARTICLE_ALT}-", re.IGNORECASE)
+_PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w’'.]){lx.JOINED_PARTICLE_ALT}-$",
                                  re.IGNORECASE)
 _ALIAS_RUN_RE = re.compile(rf"({_NAME_WORD}(?:[^\S\n]+(?:(?:of|for|the|and|on|&)[^\S\n]+)*{_NAME_WORD}){{0,5}})[^\S\n]*$")
-_FAMILY_TAIL_RE = re.compile(r"[^\S\n]+((?:(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z][\w’'-]*)|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w’'-]*)")
+_FAMILY_TAIL_RE = re.compile(rf"[^\S\n]+((?:{lx.FAMILY_PARTICLE_ALT}-[A-Z][\w’'-]*)|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w’'-]*)")
 _SURNAME_TAIL_RE = re.compile(r"[^\S\n]+([A-Z][\w’'-]+)(?![\w’'-])")
 _BODY_TAIL_RE = re.compile(r"(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?)?((?:[^\S\n]+[A-Z][\w’'-]*){1,3})")
 
