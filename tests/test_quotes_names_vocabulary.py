@@ -108,3 +108,16 @@ def test_the_text_says_which_pronoun_goes_with_which_name():
     assert gender_of(text, "Andrés Manuel López Obrador") == "m"
     assert gender_of(text, "Marcelo Ebrard") == "m"  # an honorific before the name
     assert gender_of(text, "Olga Sánchez") is None  # no evidence: no guess
+
+
+def test_an_office_named_without_a_name_is_filed_under_its_holder():
+    from archive.quotes.names import role_holder
+    text = ("Tesla CEO Elon Musk spoke first. The company's shares fell, and Tesla CEO said the plan "
+            "was the “biggest existential threat” of the decade.")
+    assert role_holder("Tesla CEO", text) == "Elon Musk"
+    assert role_holder("Rear Admiral", "Rear Admiral (Ret.) David Titley, a former oceanographer, said so.") == "David Titley"
+    # the same holder named in full and short is one; two holders of one office name nobody
+    assert role_holder("Prime Minister", "Prime Minister Anthony Albanese spoke. Prime Minister Albanese left.") == \
+        "Anthony Albanese"
+    assert role_holder("Prime Minister", "Prime Minister Anthony Albanese met Prime Minister Narendra Modi.") is None
+    assert role_holder("Jerome Powell", "Jerome Powell spoke.") is None  # a name is no office

@@ -11,7 +11,7 @@ from . import attribute, classify, cues, ranking
 from . import spans as spans_model
 from . import lexicon as lx
 from .kinds import infer_kind
-from .names import canonical, expand_initialism, fullest_form, without_glued_words, without_place_note
+from .names import canonical, expand_initialism, fullest_form, role_holder, without_glued_words, without_place_note
 from .names import is_title as _is_title
 from .marks import find_spans
 from .descriptors import SPOKES_PEOPLE, parse
@@ -1020,6 +1020,12 @@ class _Run:
         initialisms, forms = {}, {}  # per text: a name is looked up once however many statements it has
         for stmt in self.result.statements:
             if stmt.speaker and stmt.speaker not in (self.author, AUTHOR):
+                holder = forms.setdefault(("holder", stmt.speaker), role_holder(stmt.speaker, self.text))
+                if holder:
+                    # "the Fed Chair said" where the text writes "Fed Chair Jerome Powell": the person
+                    # who holds the office is the speaker an editor files it under
+                    stmt.description = stmt.description or stmt.speaker
+                    stmt.speaker, stmt.speaker_kind = holder, "person"
                 stmt.speaker, stmt.speaker_kind = canonical(stmt.speaker, stmt.speaker_kind)
                 stmt.speaker = expand_initialism(without_place_note(stmt.speaker), self.text, initialisms)
                 if stmt.speaker_kind == "person":

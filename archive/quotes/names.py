@@ -335,3 +335,49 @@ def _heading_line(text, at):
         return False
     capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return capitalised >= 0.6 * len(words)
+
+
+# -- the holder of an office named without a name ----------------------------------------------
+_HOLDER_RE_CACHE = {}
+
+
+def _is_office(name):
+    """A capitalised office with no name in it ("Energy Minister", "Fed Chair", "Tesla CEO", "Prime
+    Minister"): its last word is a role or title."""
+    words = name.split()
+    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].lower().rstrip(".")
+    return last in lx.ROLES or last in lx.TITLES  # a person's name ends in a name, an office in its role
+
+
+def role_holder(name, text):
+    """The one person the text names right after an office written without a name ("Fed Chair
+    Jerome Powell", "Energy Minister Abdulaziz bin Salman", "Rear Admiral (Ret.) David Titley"),
+    or None: when the office names nobody there, or two different people."""
+    if not _is_office(name):
+        return None
+    pattern = _HOLDER_RE_CACHE.get(name)
+    if pattern is None:
+        word = r"(?:[A-Z][\w’'.-]*|" + lx.JOINED_PARTICLE_ALT + r"-[A-Z][\w’'-]*)"
+        pattern = _HOLDER_RE_CACHE[name] = re.compile(
+            rf"(?<![\w’'-]){re.escape(name)}(?:[^\S\n]*\([^()\n]{{1,12}}\))?[^\S\n]+"
+            rf"({word}(?:[^\S\n]+(?:(?:{'|'.join(sorted(lx.NAME_PARTICLES))})[^\S\n]+)*{word}){{0,3}})")
+    holders = set()
+    for m in pattern.finditer(text):
+        words = m.group(1).split()
+        while words and (is_title(words[0]) or words[0].lower().rstrip(".") in lx.ROLES):
+            words = words[1:]  # "Rear Admiral Sir John …": a second title before the name
+        while words and (words[-1].lower().rstrip(".,") in lx.STOP_CAPS or is_common(words[-1].rstrip(".,"))):
+            words = words[:-1]  # "Fed Chair Jerome Powell Said": a word the sentence goes on with
+        if words and words[-1].endswith(("’s", "'s")):
+            words[-1] = words[-1][:-2]  # "Fed Chairman Powell’s remarks"
+        person = " ".join(w.rstrip(".,") if w.endswith(",") or not re.fullmatch(r"[A-Z]\.", w) else w
+                          for w in words)
+        if person and infer_kind(person) == "person" and not is_place(person) and not place_of(person):
+            holders.add(person)
+    # "Prime Minister Anthony Albanese" and later "Prime Minister Albanese": one holder, named in full
+    holders = {h for h in holders if not any(o != h and o.endswith(" " + h) for o in holders)}
+    if len(holders) != 1:
+        return None
+    return holders.pop()
