@@ -121,3 +121,10 @@ def test_an_office_named_without_a_name_is_filed_under_its_holder():
         "Anthony Albanese"
     assert role_holder("Prime Minister", "Prime Minister Anthony Albanese met Prime Minister Narendra Modi.") is None
     assert role_holder("Jerome Powell", "Jerome Powell spoke.") is None  # a name is no office
+
+
+def test_a_middle_initial_does_not_cut_a_name():
+    text = "Former President Donald J. Trump spoke at the rally. The crowd cheered. “We will win,” he said."
+    assert [s.speaker for s in extract(text).statements] == ["Donald J. Trump"]
+    text = "The essay by D. K. Blaire argues it plainly: “the crisis is made”, Blaire writes. Vance agreed."
+    assert [s.speaker for s in extract(text).statements] == ["D. K. Blaire"]

@@ -29,7 +29,8 @@ def fold(word):
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 AUTHOR = "(author)"
-_CAP = r"[A-Z][\w’'\-]*"
+# a capitalised name word, or a middle initial between two ("Donald J. Trump", "Vladimir V. Putin")
+_CAP = r"(?:(?<![\w.])[A-Z]\.(?=[^\S\n]+(?:[A-Z]\.[^\S\n]+)*[A-Z][a-z])|[A-Z][\w’'\-]*)"
 _PART = r"(?:von|van|der|den|de|del|da|dos|bin|ibn|al|el|le|la|ter)"
 NAME = rf"{_CAP}(?:[^\S\n]+(?:{_PART}[^\S\n]+)*{_CAP}){{0,3}}"
 ROLE_ALT = trie_pattern(list(lx.ROLES) + [r.capitalize() for r in lx.ROLES])
