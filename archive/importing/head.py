@@ -37,6 +37,8 @@ def _name_word(word):
         return False
     if word.endswith(("'", "’")):
         return False  # a plural's possessive ("Leaders' Questions", a debate's heading) names no one
+    if re.search(r"\w{2}['’]s$", word):
+        return False  # nor a possessive ("Zimbabwe's Financial Situation", a headline)
     if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word) or re.fullmatch(r"(?:[^\W\d_]\.){1,2}[^\W\d_]", word):
         return True  # initials: "P.", "J.R.", "M.O"
     letters = word.replace("'", "").replace("’", "").replace("-", "")
@@ -71,7 +73,7 @@ ORG_WORDS = re.compile(
     r"\b(?:university|institute|institution|forum|centre|center|school|foundation|council|bank|group|ministry|"
     r"college|association|agency|times|post|news|review|journal|daily|press|media|tribune|herald|gazette|"
     r"observer|society|program|programme|initiative|department|office|commission|party|company|corporation|"
-    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world)\b",
+    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world|today)\b",
     re.I,
 )
 # Credits that are not persons: wires, desks, teams, staff, machines.
@@ -231,6 +233,11 @@ def _take_byline(i, names, bylines, outlets, closed=False):
         names = dashed.group("names")
     if outlet_for:
         outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
+    # A paper crediting itself ("By Telangana Today Published: ..."): the byline names the outlet, no person.
+    credited = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I).strip(" ,|")
+    if _paper_name(credited) and not split_byline(credited) and len(words(credited)) >= 2 \
+            and not CREDIT.match(credited) and not is_section_word(credited):
+        outlets.append((i, known_outlet(credited) or printed_name(credited)))
     bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
 
 
@@ -842,7 +849,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         placed_at = re.search(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w .'-]*)$", text)
         if (surely_person(text) or (surely_person(clean_name(text))
                                     and not (placed_at and _common_words(placed_at.group("place"), common)))
-                or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt)))
+                or (looks_like_person(text) and ((ROLE_WORDS.search(nxt) and not re.search(r"[a-z]{2}\.(?:\s|$)", nxt)) or head_date(nxt)))
                 or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text))) \
                 and not _common_words(text.split(",")[0], common):
             kinds[i] = "person"
@@ -1166,7 +1173,7 @@ def _paper_name(text):
     return bool(known_outlet(text, strict=True)) or (
         all(w[:1].isupper() for w in ws) and bool(re.search(
             r"\b(?:times|post|news|daily|herald|gazette|tribune|journal|observer|chronicle|courier|"
-            r"inquirer|telegraph|guardian|independent|opinion|review|magazine|press|star|sun)\b", text, re.I)))
+            r"inquirer|telegraph|guardian|independent|opinion|review|magazine|press|star|sun|today)\b", text, re.I)))
 
 
 def _credit_or_name(text):

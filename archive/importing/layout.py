@@ -320,6 +320,8 @@ def _signature(texts, last_prose, need_place=False):
         named, _, role = credit.partition(",")
         # (a bulleted credit may end with a full stop: "• Olena Pavlenko, President of DiXi Group, energy expert.")
         bulleted = bool(re.match(r"^\s*[•·*]\s", lines[k + 1]))
+        if bulleted and re.match(r"^\s*[•·*]\s", lines[k]):
+            break  # the last of a bulleted list of persons (a panel's guests), not the piece's credit
         if role and ROLE_WORDS.search(role) and looks_like_person(named) and word_count(credit) <= 30 \
                 and (not is_prose(credit) or (bulleted and word_count(credit) <= 15)):
             return [clean_name(named)]
