@@ -88,6 +88,16 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
         break
     if any(re.fullmatch(r"(?:read more|read full text|continue reading)\W*", t, re.I) for t in part):
         return True
+    # the same short paragraph printed twice apart, in a stream of short paragraphs (those between the
+    # copies and the three after them): a teaser shown again in another card (a section's lead, then
+    # its list of one-paragraph items); an article prints its standfirst again over long paragraphs
+    paragraphs = [t for t in part if is_prose(t) and len(words(t)) >= 12]
+    for t in paragraphs:
+        at = [k for k, u in enumerate(part) if u == t]
+        stream = part[at[0] + 1:at[-1]] + part[at[-1] + 1:at[-1] + 4] if len(at) >= 2 else []
+        if len(words(t)) < 40 and len(stream) >= 4 and at[-1] - at[0] >= 2 \
+                and all(is_prose(u) and 12 <= len(words(u)) < 40 for u in stream):
+            return True
     # paragraphs cut to a length: two that finish a sentence, then stop in the middle of the next one
     # ("... No sooner had the Government obtained the authority of"), each under another item that opens
     # with a capital (a line wrapped mid-sentence, as a document's text is, goes on in lower case; the

@@ -575,6 +575,9 @@ def is_listing(lines, raw_head=()):
     credited = {}
     for k, t in enumerate(texts):
         name = t.lstrip("•·-–— ").strip()
+        by = BYLINE.match(name)  # (or its byline: "By Tony Mauro |" under each card)
+        if by and not looks_like_person(name):
+            name = by.group("names").strip(" |,")
         if looks_like_person(name):
             credited.setdefault(name, []).append(k)
     def headlines(part):
@@ -819,6 +822,18 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "masthead"
             outlets.append((i, known_outlet(text)))
             continue
+        # An organisation's name printed twice at the top of the page, over another heading: the site's
+        # name (its logo and its title), not the headline ("The X Foundation for Policy Research" twice).
+        shown_above = {" ".join(lines[j].split()) for j in range(i) if lines[j].strip()}
+        if shown_above <= {text} and ORG_WORDS.search(text) and _title_case(text) and len(words(text)) <= 8 \
+                and not re.search(r"[:?!.,;|]", text) and not looks_like_person(text):
+            shown_below = [" ".join(lines[j].split()) for j in range(i + 1, first_prose) if lines[j].strip()]
+            twice = bool(shown_above) or (shown_below[:1] == [text])
+            other = next((u for u in shown_below if u != text), "")
+            if twice and other and headline_shape(other) and not is_paragraph(other, is_prose):
+                kinds[i] = "masthead"
+                outlets.append((i, printed_name(text)))
+                continue
         if re.match(r"^read more|continue reading", text, re.I) or re.search(
                 r"(?:read more|continue reading)\s*(?:…|\.\.\.|[>»›→])?$", text, re.I) or text.endswith("[…]"):
             listing_marks += 1
