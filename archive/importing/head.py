@@ -597,6 +597,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     """Read the head of ``lines`` (a dump's blocks in reading order) into a :class:`Head`."""
     from .layout import is_prose  # the layout module imports this one
 
+    filled = [line for line in lines if line.strip()]
+    carded = bool(filled) and bool(_BULLET.match(filled[0]))  # the page opens with a bulleted item
     lines = _unbullet(lines)
     head = Head()
     n = len(lines)
@@ -990,7 +992,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     opening = " ".join(lines[first_prose].split()) if first_prose < n else ""
     rest = [t for t in lines[first_prose + 1:first_prose + 3] if t.strip()]
     cut = _CUT_END.search(opening) and (not rest or not is_paragraph(" ".join(rest[0].split()), is_prose))
-    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening) or cut:
+    # (a bulleted first item whose paragraph stops on "..." is a list's card: a teaser, whatever follows)
+    carded = carded and re.search(r"\w\s?(?:…|\.\.\.)$", opening)
+    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening) or cut \
+            or carded:
         head.listing = True
     if head.listing:
         head.doubts.setdefault("title", "the page lists several articles")
