@@ -18,6 +18,7 @@ from archive.naming import strip_titles
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
 from .evidence import content_words, key as line_key, teaser_stream, title_evidence, title_supported
+from .lexicon import all_common
 from .outlets import known_outlet, printed_name
 
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
@@ -73,7 +74,8 @@ ORG_WORDS = re.compile(
     r"\b(?:university|institute|institution|forum|centre|center|school|foundation|council|bank|group|ministry|"
     r"college|association|agency|times|post|news|review|journal|daily|press|media|tribune|herald|gazette|"
     r"observer|society|program|programme|initiative|department|office|commission|party|company|corporation|"
-    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world|today)\b",
+    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world|today|chronicle|courier|"
+    r"inquirer|telegraph)\b",
     re.I,
 )
 # Credits that are not persons: wires, desks, teams, staff, machines.
@@ -276,8 +278,9 @@ _STAMP_WORDS = {"published", "modified", "updated", "posted", "edited", "share",
                 "dear"}  # a salutation ("Dear Readers") names its readers
 
 
-def looks_like_person(text):
-    """A person's name as a line prints it: 2-3 capitalised names, no sentence words, no organisation words."""
+def looks_like_person(text, lexicon=True):
+    """A person's name as a line prints it: 2-3 capitalised names, no sentence words, no organisation words.
+    ``lexicon``: nor only words that pages print in lower case (see .lexicon)."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
     text = strip_titles(_OFFICE.sub("", text) if len(_OFFICE.sub("", text).split()) >= 2 else text)
     parts = text.split()
@@ -295,6 +298,10 @@ def looks_like_person(text):
         return False
     if all(p.casefold() in _PLACES for p in parts) or " ".join(parts).casefold() in _PLACES:
         return False
+    # Every word one that pages print in lower case ("Satisfactory Essays", "Recent Posts"): common
+    # words, not a name (a lexicon learned from the corpora; initials aside)
+    if lexicon and not any(re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p) for p in parts) and all_common(" ".join(parts)):
+        return False
     # Two or three full names (initials and particles aside): "Trade Talks Need Patience" is
     # a headline in title case, not a person.
     full = [p for p in parts if p not in _NAME_PARTICLES and not re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p)]
@@ -305,10 +312,10 @@ def looks_like_person(text):
     return 2 <= len(full) <= 3
 
 
-def surely_person(text):
+def surely_person(text, lexicon=True):
     """A name line no headline could be: two names, or a name with an initial or an office before it."""
     text = " ".join(text.split()).strip(" ,.;:")
-    if not looks_like_person(text):
+    if not looks_like_person(text, lexicon):
         return False
     parts = strip_titles(_OFFICE.sub("", text)).split()
     initials = any(re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p) and p[0].isupper() for p in parts)
@@ -864,9 +871,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         # ("LIU YANG in Beijing" is a name and its place; "America Belongs in Space" is no name: a place is
         # never a word the text uses in lower case)
         placed_at = re.search(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w .'-]*)$", text)
-        if (surely_person(text) or (surely_person(clean_name(text))
-                                    and not (placed_at and _common_words(placed_at.group("place"), common)))
-                or (looks_like_person(text) and ((ROLE_WORDS.search(nxt) and not re.search(r"[a-z]{2}\.(?:\s|$)", nxt)) or head_date(nxt)))
+        # (a line of common words, "Satisfactory Essays", still stands where a name stands: it is no
+        # headline, and the bylines below refuse it as a name)
+        if (surely_person(text, False) or (surely_person(clean_name(text), False)
+                                           and not (placed_at and _common_words(placed_at.group("place"), common)))
+                or (looks_like_person(text, False) and ((ROLE_WORDS.search(nxt) and not re.search(r"[a-z]{2}\.(?:\s|$)", nxt)) or head_date(nxt)))
                 or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text))) \
                 and not _common_words(text.split(",")[0], common):
             kinds[i] = "person"
@@ -1056,6 +1065,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 break
     if title_at is not None and not any(b for _, b in bylines):
         for i in range(title_at + 1, min(title_at + 4, head.end)):
+            if kinds.get(i) == "person" and not looks_like_person(clean_name(lines[i].split(",")[0])) \
+                    and not _name_supported(clean_name(lines[i].split(",")[0]), i, lines, kinds) \
+                    and not any(kinds.get(j) in {"date", "byline"} for j in range(i + 1, i + 5)):
+                head.doubts["authors"] = (f"the line {clean_name(lines[i].split(',')[0])!r} under the headline is "
+                                          f"made of common words, not a name")
+                break
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
