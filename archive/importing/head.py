@@ -159,7 +159,7 @@ FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|navigation)|skip to navigationskip to content.*|connect with us|short url|"
     r"follow|view|explore more|recommended video|sections|advertisement|print friendly.*|article highlights|"
     r"tweet this|read full article|read more.*|continue reading.*|already a subscriber\??|\d+\s*min(?:ute)?s? read|"
-    r"reading time:.*|listen to this article.*|change size|share this article|down arrow button icon|"
+    r"reading time:\s*(?:\d+\s*(?:min(?:ute)?s?|seconds?)\.?)?|listen to this article.*|change size|share this article|down arrow button icon|"
     r"open/close all quotes|image|logo|images?|top picks|channels|columnists|sign in|log in|register|"
     r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
@@ -1020,6 +1020,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 and re.match(re.escape(word) + r"\s+(?:is|are|was|were|refers|means)\s", opening):
             kinds[shown[0]] = "headline"
             titles.append((shown[0], word, "line"))
+    # A heading made only of words pages print in lower case ("Budget Blues", "Parallel Lives") stands
+    # where a name would, but names no one: with no other candidate, it is the headline candidate
+    if not titles:
+        common_line = next((j for j in range(first_prose) if kinds.get(j) == "person"
+                            and not looks_like_person(" ".join(lines[j].split()))
+                            and not surely_person(clean_name(" ".join(lines[j].split())))), None)
+        if common_line is not None:
+            kinds[common_line] = "headline"
+            titles.append((common_line, " ".join(lines[common_line].split()), "line"))
     # The headline.
     head.title = _choose_title(head, lines, kinds, titles, {o for _, o in outlets})
     title_at = next((i for i, t, _ in titles if t == head.title or _strip_title(t, set())[0] == head.title), None)
