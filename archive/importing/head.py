@@ -189,6 +189,8 @@ BYLINE = re.compile(
     re.I,
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
+# "..., writes NAME, but ...": the standfirst names its writer in the middle of its sentence
+_WRITES_INSIDE = re.compile(r",\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
                             r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
@@ -972,7 +974,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines.append((i, [clean_name(_OPENING_BIO.match(text).group("name"))]))
     for i in list(zone) + list(range(first_prose, min(first_prose + 2, n))):
         text = " ".join(lines[i].split())
-        writes = _WRITES.search(text) if len(words(text)) <= 60 else None
+        writes = (_WRITES.search(text) or _WRITES_INSIDE.search(text)) if len(words(text)) <= 60 else None
         if writes and looks_like_person(writes.group("name")):
             bylines.append((i, [clean_name(writes.group("name"))]))
         written = _WRITTEN_BY.search(text)
@@ -1364,7 +1366,11 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
             or len(words(first[2])) >= 6):
         return first[1]
     # A headline line followed by a date or byline is the article's; one above it is a label.
-    anchored = [c for c in candidates if any(kinds.get(j) in {"date", "byline"} for j in range(c[0] + 1, c[0] + 4))]
+    # (the date or byline under its own line, before the next candidate: one further down dates that one)
+    starts = sorted(int(c[0]) for c in candidates)
+    def stop(at):
+        return min([x for x in starts if x > at] + [int(at) + 4])
+    anchored = [c for c in candidates if any(kinds.get(j) in {"date", "byline"} for j in range(int(c[0]) + 1, stop(c[0])))]
     if len(anchored) == 1:
         return anchored[0][1]
     head.doubts["title"] = "several lines could be the headline: " + " / ".join(c[2] for c in candidates[:3])
