@@ -263,5 +263,9 @@ def title_supported(evidence):
     without a word in common with the text (a short letter's or a column's headline often has none:
     "We need more, not fewer, unions", "Think before you tip"), the page's first line right above
     its running text (``first``; the head's reader has already ruled out names, outlets and notices)."""
+    # (or, with no word in common, the page's first line, opening the text, with its writer's byline or
+    # a standfirst naming its writer right under it: "Surveying the wreckage" / "NAME writes on ...")
+    if {"named-top", "opens"} <= evidence and not evidence & {"part-of-line", "below-another"}:
+        return True
     return (bool(evidence & {"about", "first"}) and not evidence & {"part-of-line", "below-another"}
             and bool(evidence & {"repeated", "signed", "opens"}))

@@ -17,7 +17,7 @@ from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
-from .evidence import content_words, key as line_key, teaser_stream, title_evidence, title_supported
+from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stream, title_evidence, title_supported
 from .lexicon import all_common
 from .outlets import known_outlet, printed_name
 
@@ -1105,6 +1105,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
         if title_at is not None and any(i == title_at + 0.5 and names for i, names in bylines):
             found.add("signed")  # the headline carries its own byline ("TITLE:By NAME", "TITLE – NAME")
+        if title_at is not None and any(names and title_at < i <= title_at + 2 and i <= first_prose and all(
+                kinds.get(j) in PASSIVE_KINDS | {None} for j in range(title_at + 1, int(i)) if lines[j].strip())
+                for i, names in bylines):
+            found.add("signed")  # a standfirst under it that names its writer ("NAME writes on ...")
+            if not any(lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS for j in range(title_at)):
+                found.add("named-top")  # ... and nothing above it: the page opens with it
         if "first" in found and "about" not in found and _credit_or_name(head.title):
             found.discard("first")  # the page's first line names its authors or its publisher
         if not title_supported(found):
