@@ -162,6 +162,7 @@ FURNITURE = re.compile(
     r"reading time:\s*(?:\d+\s*(?:min(?:ute)?s?|seconds?)\.?)?|listen to this article.*|change size|share this article|down arrow button icon|"
     r"open/close all quotes|image|logo|images?|top picks|channels|columnists|sign in|log in|register|"
     r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
+    r"(?:open|close|toggle|main|mobile) menu|menu (?:open|close|toggle)|"
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
     # a social widget's error notice, a newsletter's offer, an image's placeholder
