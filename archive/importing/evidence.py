@@ -203,6 +203,13 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
         return kinds.get(j) in {"other", "headline", None} and len(lines[j].split()) <= 3
 
     above = [j for j in range(0, at) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
+    # a letter under it: its salutation ("To the editor,", "Dear Editor:") opens the running text or stands
+    # right above it. A letter's headline is the paper's, often with no word of the letter's in it, but
+    # it heads that letter as surely as a shared word would show
+    salute = re.compile(r"^(?:to the editors?|dear (?:editors?|sirs?|madam|sir or madam))\b\s*[,:]?", re.I)
+    opening = [j for j in range(at + 1, min(first_prose + 1, len(lines), at + 6)) if lines[j].strip()]
+    if any(salute.match(" ".join(lines[j].split())) for j in opening):
+        found.add("about")
 
     # signed: a byline, an author's name or a date within four lines under it, with nothing
     # between but furniture, its standfirst, a stray word or two, or (when nothing stands above
