@@ -176,7 +176,7 @@ FURNITURE = re.compile(
     r"(?:published|modified|updated|posted):?(?:\s+(?:published|modified|updated|posted):?)*|"  # stamps without dates
     r"(?:(?:published|updated|posted)\s+)?on\s*[.,:]?|"  # ... and "on ." whose date the page lost
     r"dear\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}[,:!]?|to the editors?\s*[,:!]?|"  # a letter's or notice's salutation names its readers, not the piece
-    r"short description:.*|from wikipedia.*|"  # an encyclopedia's page labels
+    r"short description:.*|from wikipedia.*|from \w*wiki\w*(?:,.*)?|(?:table of )?contents|"  # an encyclopedia's page labels
     # a post's comment section, headed with the post's title in quotes: "2 thoughts on “TITLE”"
     r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|"
     r"reactions?|reviews?)\s+(?:on|to|for)\s+[“\"‘'].*|"
