@@ -119,13 +119,6 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
              and (j + 2 == len(full) or card_heading(full[j + 2]))]
     if headed and len(cards) >= 3 and cards[0] == 0 and any(re.search(r"\w\s?…$", full[j + 1]) for j in cards[1:]):
         return True
-    # the whole page, to its end, is cards: the headline and two more headings (three words or more),
-    # each over exactly one short paragraph, nothing else, and the last paragraph finishes its sentence
-    # (the page ends there; an article's one-paragraph sections run on, past where a dump is cut)
-    if headed and last and len(full) >= 6 and len(full) % 2 == 0 and re.search(r"[.!?][”\"’)]?$", full[-1]) and all(
-            card_heading(full[j]) and len(words(full[j])) >= 3 and is_prose(full[j + 1])
-            and not card_heading(full[j + 1]) and len(words(full[j + 1])) < 110 for j in range(0, len(full), 2)):
-        return True
     # a headline between two short paragraphs, past stray lines ("16 min read", "Politics 08-11-2019")
     part = [t for t in part if len(words(t)) > 3]
     if headed:
