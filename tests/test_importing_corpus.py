@@ -521,3 +521,10 @@ def test_menu_buttons_and_an_encyclopedias_labels_are_furniture():
     # "Menu Close" over the headline; "Table of Contents" under an encyclopedia entry's heading
     assert page("t-065").title == "The Promise of Pope Francis’ Papacy Partially Realized"
     assert page("m-057").title == "Repatriation (cultural property)"
+
+
+def test_names_joined_on_a_line_over_the_running_text_are_its_byline():
+    # "Meghan L. O’Sullivan and Jason Bordoff" / the essay's paragraphs (no headline in the dump)
+    assert page("n-012").authors == ["Meghan L. O’Sullivan", "Jason Bordoff"]
+    # over one paragraph alone the names head an author page's card (l-036)
+    assert page("l-036").authors == []

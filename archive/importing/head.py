@@ -871,6 +871,19 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
             titles.append((i, text, "above-byline"))
             continue
+        # Two or more persons' names joined ("Meghan L. O’Sullivan and Jason Bordoff") on a line of their
+        # own, right above the running text or a date: the piece's byline without its "By"
+        pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
+        persons = split_byline(text) if len(pieces) >= 2 and " and " in f" {text} " else []
+        below = next((j for j in range(i + 1, n) if lines[j].strip()), None)
+        if len(persons) == len(pieces) and any(surely_person(p) for p in persons) \
+                and not _common_words(text, common) and below is not None \
+                and (below == first_prose or head_date(" ".join(lines[below].split()))) \
+                and sum(1 for t in lines[first_prose:first_prose + 6] if is_paragraph(" ".join(t.split()), is_prose)) >= 2:
+            # (over one paragraph alone, the names head a card: an author page's teaser)
+            kinds[i] = "byline"
+            bylines.append((i, persons))
+            continue
         # ("LIU YANG in Beijing" is a name and its place; "America Belongs in Space" is no name: a place is
         # never a word the text uses in lower case)
         placed_at = re.search(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w .'-]*)$", text)
