@@ -528,3 +528,8 @@ def test_names_joined_on_a_line_over_the_running_text_are_its_byline():
     assert page("n-012").authors == ["Meghan L. O’Sullivan", "Jason Bordoff"]
     # over one paragraph alone the names head an author page's card (l-036)
     assert page("l-036").authors == []
+
+
+def test_a_contributors_name_and_country_under_the_headline():
+    # headline / "italiatelegraph" (the site's name in lower case) / "Altaf Moti" / "Pakistan" / text
+    assert page("n-017").authors == ["Altaf Moti"]

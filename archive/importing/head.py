@@ -18,7 +18,7 @@ from archive.naming import strip_titles
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
 from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stream, title_evidence, title_supported
-from .lexicon import all_common
+from .lexicon import all_common, lower_words
 from .outlets import known_outlet, printed_name
 
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
@@ -1110,8 +1110,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                                               f"{clean_name(name)!r} (no role, date or byline beside it, "
                                               f"not printed again on the page)")
                 break
-            if kinds.get(i) in {"headline", "other", "tagline"}:
-                break
+            if kinds.get(i) in {"headline", "other", "tagline"} and not (
+                    kinds.get(i) == "other" and re.fullmatch(r"[a-z][\w.]{2,30}", " ".join(lines[i].split()))):
+                break  # (a stray word in lower case, a site's name printed so, "italiatelegraph", stands aside)
 
     # The headline is kept only with evidence independent of its shape (see .evidence).
     found = set()
@@ -1269,6 +1270,12 @@ def _name_supported(name, at, lines, kinds):
     ("Satisfactory Essays", "Recent Posts") as a signature, and a wrong author passes as known."""
     nxt = " ".join(lines[at + 1].split()) if at + 1 < len(lines) else ""
     if ROLE_WORDS.search(nxt) or any(kinds.get(j) in {"date", "byline", "person"} for j in (at - 1, at + 1)):
+        return True
+    # its place on the next line, right over the running text, as a contributor's card prints it ("Altaf
+    # Moti" / "Pakistan"): one or two capitalised words, no section's word, no common words
+    after = next((j for j in range(at + 2, len(lines)) if lines[j].strip()), None)
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt) and not is_section_word(nxt) and not any(w.casefold() in lower_words() for w in nxt.split()) \
+            and after is not None and is_paragraph(" ".join(lines[after].split()), lambda t: len(t.split()) >= 20):
         return True
     family = name.split()[-1] if name.split() else ""
     if len(family) < 2:
