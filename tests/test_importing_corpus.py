@@ -533,3 +533,11 @@ def test_names_joined_on_a_line_over_the_running_text_are_its_byline():
 def test_a_contributors_name_and_country_under_the_headline():
     # headline / "italiatelegraph" (the site's name in lower case) / "Altaf Moti" / "Pakistan" / text
     assert page("n-017").authors == ["Altaf Moti"]
+
+
+def test_a_headline_signed_after_a_dash_with_the_publications_name_last():
+    # "TITLE - Sevgi Kaya-Kasikci, Eglis Chacon Camero, Ekaterina Minaeva and Chris R Glass, University
+    # World News": the names end with the publication's; the long byline is no sign of a cut headline
+    doc = page("t-027")
+    assert doc.title == "Universities have a chance to lead in shaping AI’s future"
+    assert doc.authors == ["Sevgi Kaya-Kasikci", "Eglis Chacon Camero", "Ekaterina Minaeva", "Chris R Glass"]

@@ -1061,6 +1061,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         segments = re.split(r"\s+[–—-]\s+", head.title)
         if len(segments) >= 2:
             tail = segments[-1]
+            # (the names may end with the publication's name: "- A, B and C, University World News")
+            tail = re.sub(r",\s*(?P<paper>[A-Z][^,]{2,60})$", lambda m: "" if _paper_name(m.group("paper")) or (
+                ORG_WORDS.search(m.group("paper")) and _title_case(m.group("paper"))) else m.group(0), tail)
             pieces = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", tail) if p.strip()]
             persons = split_byline(tail)
             if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces):
@@ -1120,6 +1123,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
         if title_at is not None and any(i == title_at + 0.5 and names for i, names in bylines):
             found.add("signed")  # the headline carries its own byline ("TITLE:By NAME", "TITLE – NAME")
+            found.discard("part-of-line")  # (the rest of its line is that byline, however long)
         if title_at is not None and any(names and title_at < i <= title_at + 2 and i <= first_prose and all(
                 kinds.get(j) in PASSIVE_KINDS | {None} for j in range(title_at + 1, int(i)) if lines[j].strip())
                 for i, names in bylines):
