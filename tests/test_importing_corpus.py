@@ -108,10 +108,10 @@ def test_development_splits_keep_their_figures():
     # date 0.994 on the whole, above the gate); the eighth round took out all of them (4 invented
     # titles, 1 invented author): title 0.992, authors 0.992, date 0.994.
     # Batch t (the ninth test split) joined with its first-sight errors (title 0.987, authors 0.970,
-    # date 0.994 on the whole): the authors gate holds the retirement's figure until the ninth
-    # round's work on its invented bylines.
+    # date 0.994 on the whole); the ninth round took out all but two (titles k-084 and j-043 stay
+    # wrong and invented): title 0.995, authors 1.000, date 1.000, so the gate is 0.98 on every field.
     for name, field in score.fields.items():
-        assert field.precision >= (0.969 if name == "authors" else 0.98), (name, field.as_dict())
+        assert field.precision >= 0.98, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
     # Batch j (the third test split) joined train and dev with its first-sight misses; the third
@@ -132,9 +132,10 @@ def test_development_splits_keep_their_figures():
     # headlines (train+dev title 0.992 / 0.834, authors 0.992 / 0.848, date 0.994 / 0.860): title
     # recall is short of the seventh round's 0.843 only by batch r's misses (short pages, a heading
     # alone, headlines run into their text).
-    # Batch t's misses then moved recall to title 0.824, authors 0.819, date 0.859.
-    assert score.fields["title"].recall >= 0.82
-    assert score.fields["authors"].recall >= 0.81
+    # Batch t's misses then moved recall to title 0.824, authors 0.819, date 0.859; the ninth round
+    # reached title 0.841, authors 0.859, date 0.859.
+    assert score.fields["title"].recall >= 0.84
+    assert score.fields["authors"].recall >= 0.85
     assert score.fields["date"].recall >= 0.85
 
 
@@ -412,3 +413,131 @@ def test_a_reposts_source_line_under_its_headline_continues_nothing():
     doc = page("r-013")
     assert doc.title.startswith("NGO statement on the note on international protection")
     assert doc.date == datetime.date(2009, 6, 25)
+
+
+# -- the ninth round (issue 13i): batch t's errors, on the pages themselves -----------------------
+# Batch t was retired into train and dev (6b733e6) before its errors were studied; each test names
+# the general layout pattern a rule reads, on a page of the corpus that showed it.
+
+def test_a_paper_crediting_itself_in_a_byline_names_the_outlet_not_an_author():
+    # "By Telangana Today Published: Published Date - 11:59 PM, Mon - 4 April 22" on an editorial
+    doc = page("t-089")
+    assert (doc.authors, doc.outlet.name) == ([], "Telangana Today")
+    assert not head.looks_like_person("Telangana Today") and not head.looks_like_person("Houston Chronicle")
+    # a think tank crediting itself: "By Centre for European Reform" (no person either)
+    assert head.split_byline("Centre for European Reform") == []
+
+
+def test_a_possessive_is_no_part_of_a_name_and_a_role_only_counts_on_a_line_of_its_own():
+    # "Zimbabwe's Financial Situation" over a paragraph that mentions a President: a headline, no name
+    doc = page("t-056")
+    assert doc.title == "Zimbabwe's Financial Situation"
+    assert not head.looks_like_person("Zimbabwe's Financial Situation")
+    # ... and the last of a bulleted list of guests ("• Takura Zhangasha, analyst in Zimbabwe") signs nothing
+    assert doc.authors == []
+
+
+def test_a_byline_under_several_cards_makes_a_listing():
+    # "Rulings" / headline / "By Tony Mauro |" / teaser / caption / headline / "By Tony Mauro |" / ...
+    doc = page("t-098")
+    assert (doc.title, doc.authors) == ("", [])
+
+
+def test_an_organisations_name_printed_twice_over_a_heading_is_the_masthead():
+    # "The Tokyo Foundation for Policy Research" twice, then the headline over its text
+    doc = page("t-048")
+    assert doc.title == "Opposition to Defense Buildup Over Funding, Not Ideological, Concerns"
+    assert doc.outlet.name == "The Tokyo Foundation for Policy Research"
+
+
+def test_a_short_teaser_printed_again_in_a_stream_of_short_paragraphs_makes_a_listing():
+    # a section page: headline, its one-sentence teaser, other items' teasers, the first teaser again
+    assert page("j-058").title == ""
+    # an article printing its standfirst again over long paragraphs stays an article
+    assert page("s-062").title == "Japan's last chance for reform"
+
+
+def test_a_bulleted_first_item_whose_paragraph_stops_on_dots_is_a_card():
+    # "• If Jamaica is to truly fight crime" / "    Over the past year ... we have seen crime rise..."
+    assert page("t-034").title == ""
+    # a page that opens with one bulleted headline over a full paragraph keeps its headline
+    doc = parse_file("x.txt", ("• A new Republic of Impeachment?\n\nThe impeachment of a president is a grave "
+                               "matter, and the republic has seen only a few in its history; this one is different "
+                               "from all of them in what it asks of the senators.\n\nSecond paragraph on the "
+                               "impeachment and the republic's institutions, which goes on for a while.").encode())
+    assert doc.title == "A new Republic of Impeachment?"
+
+
+def test_a_news_themes_header_clock_is_no_date():
+    # "Wed. Feb 21st, 2024" over the text (the site's clock; the article is of January)
+    assert page("m-063").date is None
+    # "• Fri. Sep 12th, 2025" over the masthead: the article's own "Sep 1, 2025" is its date
+    assert page("k-028").date == datetime.date(2025, 9, 1)
+    assert head.is_clock("Wed. Feb 21st, 2024") and not head.is_clock("February 21, 2024")
+
+
+def test_a_line_of_common_words_under_the_headline_is_no_author():
+    # "Minimum Wage Debates" / "Satisfactory Essays" / text: a site's label, made of words pages print
+    # in lower case (a lexicon learned from the corpora's train and dev texts)
+    doc = page("j-025")
+    assert (doc.title, doc.authors) == ("Minimum Wage Debates", [])
+    # a name of common words with a date under it stays a name ("Dean White" / org / outlet / date)
+    assert page("q-c4-102").authors == ["Dean White"]
+    # and such a line is the headline when nothing else is ("Checking CHINA" over its text)
+    assert page("q-c1-035").title == "Checking CHINA"
+
+
+def test_a_reading_time_label_opening_a_paragraph_is_not_furniture():
+    # "Reading Time: 4 minutes But, if we were to fight corruption, ...": the paragraph is the text
+    assert page("t-011").title == "Corruption Is Ingrained Into The DNA of Kenya"
+
+
+def test_a_letters_salutation_and_its_signers_rank_or_place():
+    # "To the editor:" opens the text; "Robert Gardner" / "Henderson" / "MOST READ" closes it
+    doc = page("t-044")
+    assert (doc.title, doc.authors) == ("School Board doesn’t need to do nothing", ["Robert Gardner"])
+    # "Jerry D. McAtee" / "Sr. Master Sgt., U.S. Air Force (Ret.)" under a letter with a kept headline
+    assert page("t-040").authors == ["Jerry D. McAtee"]
+    # "Education and taxation" / "Letter to the editor" / "To the editor, After ...": the letter's headline
+    assert page("p-036").title == "Education and taxation"
+    # a newsletter's blurb under an editorial is no signer's role ("Every Thursday" / "Whether you're ...")
+    assert page("b-002").authors == []
+
+
+def test_writes_name_inside_a_standfirst_and_a_headline_anchored_before_the_next_candidate():
+    # "The outside world should be worried ..., writes Edward Aspinall, but the biggest ..."
+    assert page("t-097").authors == ["Edward Aspinall"]
+    # "Latest News Editor's Choice" / "Opinion / Columnist" / "'Fantasy world in Zimbabwe'" / its date
+    assert page("t-096").title == "'Fantasy world in Zimbabwe'"
+
+
+def test_a_first_line_with_a_standfirst_naming_its_writer_is_the_headline():
+    # "Surveying the wreckage" / "William Saunderson-Meyer writes on the results of ..." / text
+    doc = page("p-026")
+    assert (doc.title, doc.authors) == ("Surveying the wreckage", ["William Saunderson-Meyer"])
+
+
+def test_menu_buttons_and_an_encyclopedias_labels_are_furniture():
+    # "Menu Close" over the headline; "Table of Contents" under an encyclopedia entry's heading
+    assert page("t-065").title == "The Promise of Pope Francis’ Papacy Partially Realized"
+    assert page("m-057").title == "Repatriation (cultural property)"
+
+
+def test_names_joined_on_a_line_over_the_running_text_are_its_byline():
+    # "Meghan L. O’Sullivan and Jason Bordoff" / the essay's paragraphs (no headline in the dump)
+    assert page("n-012").authors == ["Meghan L. O’Sullivan", "Jason Bordoff"]
+    # over one paragraph alone the names head an author page's card (l-036)
+    assert page("l-036").authors == []
+
+
+def test_a_contributors_name_and_country_under_the_headline():
+    # headline / "italiatelegraph" (the site's name in lower case) / "Altaf Moti" / "Pakistan" / text
+    assert page("n-017").authors == ["Altaf Moti"]
+
+
+def test_a_headline_signed_after_a_dash_with_the_publications_name_last():
+    # "TITLE - Sevgi Kaya-Kasikci, Eglis Chacon Camero, Ekaterina Minaeva and Chris R Glass, University
+    # World News": the names end with the publication's; the long byline is no sign of a cut headline
+    doc = page("t-027")
+    assert doc.title == "Universities have a chance to lead in shaping AI’s future"
+    assert doc.authors == ["Sevgi Kaya-Kasikci", "Eglis Chacon Camero", "Ekaterina Minaeva", "Chris R Glass"]

@@ -136,10 +136,16 @@ def _make(year, month, day):
 _GLUED_CLOCK = re.compile(r"[A-Za-z,](?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+[A-Za-z]+,?\s+\d{4}\s*$")
 
 
+# A news theme's header clock: a weekday cut short with a full stop, then a short month and an ordinal
+# day ("Wed. Feb 21st, 2024", "Fri. Sep 12th, 2025"), alone on its line; an article's date line is
+# not printed in this shape.
+_THEME_CLOCK = re.compile(r"^(?:[•·]\s*)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.\s+[A-Z][a-z]{2}\.?\s+\d{1,2}(?:st|nd|rd|th),\s+\d{4}$")
+
+
 def is_clock(line):
     """A masthead clock line ("Tuesday 20 Feb 2018 | 22:41 | SYDNEY"): the site's time, not a date."""
     text = " ".join(str(line).split())
-    return bool(_CLOCK.match(text) or _GLUED_CLOCK.search(text))
+    return bool(_CLOCK.match(text) or _GLUED_CLOCK.search(text) or _THEME_CLOCK.match(text))
 
 
 def head_date(line):

@@ -88,6 +88,16 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
         break
     if any(re.fullmatch(r"(?:read more|read full text|continue reading)\W*", t, re.I) for t in part):
         return True
+    # the same short paragraph printed twice apart, in a stream of short paragraphs (those between the
+    # copies and the three after them): a teaser shown again in another card (a section's lead, then
+    # its list of one-paragraph items); an article prints its standfirst again over long paragraphs
+    paragraphs = [t for t in part if is_prose(t) and len(words(t)) >= 12]
+    for t in paragraphs:
+        at = [k for k, u in enumerate(part) if u == t]
+        stream = part[at[0] + 1:at[-1]] + part[at[-1] + 1:at[-1] + 4] if len(at) >= 2 else []
+        if len(words(t)) < 40 and len(stream) >= 4 and at[-1] - at[0] >= 2 \
+                and all(is_prose(u) and 12 <= len(words(u)) < 40 for u in stream):
+            return True
     # paragraphs cut to a length: two that finish a sentence, then stop in the middle of the next one
     # ("... No sooner had the Government obtained the authority of"), each under another item that opens
     # with a capital (a line wrapped mid-sentence, as a document's text is, goes on in lower case; the
@@ -186,6 +196,13 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
         return kinds.get(j) in {"other", "headline", None} and len(lines[j].split()) <= 3
 
     above = [j for j in range(0, at) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS]
+    # a letter under it: its salutation ("To the editor,", "Dear Editor:") opens the running text or stands
+    # right above it. A letter's headline is the paper's, often with no word of the letter's in it, but
+    # it heads that letter as surely as a shared word would show
+    salute = re.compile(r"^(?:to the editors?|dear (?:editors?|sirs?|madam|sir or madam))\b\s*[,:]?", re.I)
+    opening = [j for j in range(at + 1, min(first_prose + 1, len(lines), at + 6)) if lines[j].strip()]
+    if any(salute.match(" ".join(lines[j].split())) for j in opening):
+        found.add("about")
 
     # signed: a byline, an author's name or a date within four lines under it, with nothing
     # between but furniture, its standfirst, a stray word or two, or (when nothing stands above
@@ -246,5 +263,9 @@ def title_supported(evidence):
     without a word in common with the text (a short letter's or a column's headline often has none:
     "We need more, not fewer, unions", "Think before you tip"), the page's first line right above
     its running text (``first``; the head's reader has already ruled out names, outlets and notices)."""
+    # (or, with no word in common, the page's first line, opening the text, with its writer's byline or
+    # a standfirst naming its writer right under it: "Surveying the wreckage" / "NAME writes on ...")
+    if {"named-top", "opens"} <= evidence and not evidence & {"part-of-line", "below-another"}:
+        return True
     return (bool(evidence & {"about", "first"}) and not evidence & {"part-of-line", "below-another"}
             and bool(evidence & {"repeated", "signed", "opens"}))

@@ -17,7 +17,8 @@ from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
-from .evidence import content_words, key as line_key, teaser_stream, title_evidence, title_supported
+from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stream, title_evidence, title_supported
+from .lexicon import all_common, lower_words
 from .outlets import known_outlet, printed_name
 
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
@@ -37,6 +38,8 @@ def _name_word(word):
         return False
     if word.endswith(("'", "’")):
         return False  # a plural's possessive ("Leaders' Questions", a debate's heading) names no one
+    if re.search(r"\w{2}['’]s$", word):
+        return False  # nor a possessive ("Zimbabwe's Financial Situation", a headline)
     if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word) or re.fullmatch(r"(?:[^\W\d_]\.){1,2}[^\W\d_]", word):
         return True  # initials: "P.", "J.R.", "M.O"
     letters = word.replace("'", "").replace("’", "").replace("-", "")
@@ -71,7 +74,8 @@ ORG_WORDS = re.compile(
     r"\b(?:university|institute|institution|forum|centre|center|school|foundation|council|bank|group|ministry|"
     r"college|association|agency|times|post|news|review|journal|daily|press|media|tribune|herald|gazette|"
     r"observer|society|program|programme|initiative|department|office|commission|party|company|corporation|"
-    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world)\b",
+    r"inc|ltd|llc|academy|laboratory|lab|service|network|magazine|online|world|today|chronicle|courier|"
+    r"inquirer|telegraph)\b",
     re.I,
 )
 # Credits that are not persons: wires, desks, teams, staff, machines.
@@ -155,9 +159,10 @@ FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|navigation)|skip to navigationskip to content.*|connect with us|short url|"
     r"follow|view|explore more|recommended video|sections|advertisement|print friendly.*|article highlights|"
     r"tweet this|read full article|read more.*|continue reading.*|already a subscriber\??|\d+\s*min(?:ute)?s? read|"
-    r"reading time:.*|listen to this article.*|change size|share this article|down arrow button icon|"
+    r"reading time:\s*(?:\d+\s*(?:min(?:ute)?s?|seconds?)\.?)?|listen to this article.*|change size|share this article|down arrow button icon|"
     r"open/close all quotes|image|logo|images?|top picks|channels|columnists|sign in|log in|register|"
     r"subscribe.*|source|source link|related articles|related posts|leave a reply|menu|search|back|home|"
+    r"(?:open|close|toggle|main|mobile) menu|menu (?:open|close|toggle)|"
     r"what's happening (?:at|on)(?: the)?|in this section|stay updated|content|article directory|"
     r"new: gift this subscriber-only story.*|play|pause|next up|volume \d+%|press shift question mark.*|"
     # a social widget's error notice, a newsletter's offer, an image's placeholder
@@ -170,8 +175,8 @@ FURNITURE = re.compile(
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
     r"(?:published|modified|updated|posted):?(?:\s+(?:published|modified|updated|posted):?)*|"  # stamps without dates
     r"(?:(?:published|updated|posted)\s+)?on\s*[.,:]?|"  # ... and "on ." whose date the page lost
-    r"dear\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}[,:!]?|"  # a letter's or notice's salutation names its readers, not the piece
-    r"short description:.*|from wikipedia.*|"  # an encyclopedia's page labels
+    r"dear\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}[,:!]?|to the editors?\s*[,:!]?|"  # a letter's or notice's salutation names its readers, not the piece
+    r"short description:.*|from wikipedia.*|from \w*wiki\w*(?:,.*)?|(?:table of )?contents|"  # an encyclopedia's page labels
     # a post's comment section, headed with the post's title in quotes: "2 thoughts on “TITLE”"
     r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies|"
     r"reactions?|reviews?)\s+(?:on|to|for)\s+[“\"‘'].*|"
@@ -185,6 +190,8 @@ BYLINE = re.compile(
     re.I,
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
+# "..., writes NAME, but ...": the standfirst names its writer in the middle of its sentence
+_WRITES_INSIDE = re.compile(r",\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
                             r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
@@ -231,6 +238,11 @@ def _take_byline(i, names, bylines, outlets, closed=False):
         names = dashed.group("names")
     if outlet_for:
         outlets.append((i, known_outlet(outlet_for.group("name")) or printed_name(outlet_for.group("name"))))
+    # A paper crediting itself ("By Telangana Today Published: ..."): the byline names the outlet, no person.
+    credited = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I).strip(" ,|")
+    if _paper_name(credited) and not split_byline(credited) and len(words(credited)) >= 2 \
+            and not CREDIT.match(credited) and not is_section_word(credited):
+        outlets.append((i, known_outlet(credited) or printed_name(credited)))
     bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
 
 
@@ -269,8 +281,9 @@ _STAMP_WORDS = {"published", "modified", "updated", "posted", "edited", "share",
                 "dear"}  # a salutation ("Dear Readers") names its readers
 
 
-def looks_like_person(text):
-    """A person's name as a line prints it: 2-3 capitalised names, no sentence words, no organisation words."""
+def looks_like_person(text, lexicon=True):
+    """A person's name as a line prints it: 2-3 capitalised names, no sentence words, no organisation words.
+    ``lexicon``: nor only words that pages print in lower case (see .lexicon)."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:")
     text = strip_titles(_OFFICE.sub("", text) if len(_OFFICE.sub("", text).split()) >= 2 else text)
     parts = text.split()
@@ -288,6 +301,10 @@ def looks_like_person(text):
         return False
     if all(p.casefold() in _PLACES for p in parts) or " ".join(parts).casefold() in _PLACES:
         return False
+    # Every word one that pages print in lower case ("Satisfactory Essays", "Recent Posts"): common
+    # words, not a name (a lexicon learned from the corpora; initials aside)
+    if lexicon and not any(re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p) for p in parts) and all_common(" ".join(parts)):
+        return False
     # Two or three full names (initials and particles aside): "Trade Talks Need Patience" is
     # a headline in title case, not a person.
     full = [p for p in parts if p not in _NAME_PARTICLES and not re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p)]
@@ -298,10 +315,10 @@ def looks_like_person(text):
     return 2 <= len(full) <= 3
 
 
-def surely_person(text):
+def surely_person(text, lexicon=True):
     """A name line no headline could be: two names, or a name with an initial or an office before it."""
     text = " ".join(text.split()).strip(" ,.;:")
-    if not looks_like_person(text):
+    if not looks_like_person(text, lexicon):
         return False
     parts = strip_titles(_OFFICE.sub("", text)).split()
     initials = any(re.fullmatch(r"(?:[^\W\d_]\.?){1,2}", p) and p[0].isupper() for p in parts)
@@ -568,6 +585,9 @@ def is_listing(lines, raw_head=()):
     credited = {}
     for k, t in enumerate(texts):
         name = t.lstrip("•·-–— ").strip()
+        by = BYLINE.match(name)  # (or its byline: "By Tony Mauro |" under each card)
+        if by and not looks_like_person(name):
+            name = by.group("names").strip(" |,")
         if looks_like_person(name):
             credited.setdefault(name, []).append(k)
     def headlines(part):
@@ -587,6 +607,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     """Read the head of ``lines`` (a dump's blocks in reading order) into a :class:`Head`."""
     from .layout import is_prose  # the layout module imports this one
 
+    filled = [line for line in lines if line.strip()]
+    carded = bool(filled) and bool(_BULLET.match(filled[0]))  # the page opens with a bulleted item
     lines = _unbullet(lines)
     head = Head()
     n = len(lines)
@@ -812,6 +834,18 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "masthead"
             outlets.append((i, known_outlet(text)))
             continue
+        # An organisation's name printed twice at the top of the page, over another heading: the site's
+        # name (its logo and its title), not the headline ("The X Foundation for Policy Research" twice).
+        shown_above = {" ".join(lines[j].split()) for j in range(i) if lines[j].strip()}
+        if shown_above <= {text} and ORG_WORDS.search(text) and _title_case(text) and len(words(text)) <= 8 \
+                and not re.search(r"[:?!.,;|]", text) and not looks_like_person(text):
+            shown_below = [" ".join(lines[j].split()) for j in range(i + 1, first_prose) if lines[j].strip()]
+            twice = bool(shown_above) or (shown_below[:1] == [text])
+            other = next((u for u in shown_below if u != text), "")
+            if twice and other and headline_shape(other) and not is_paragraph(other, is_prose):
+                kinds[i] = "masthead"
+                outlets.append((i, printed_name(text)))
+                continue
         if re.match(r"^read more|continue reading", text, re.I) or re.search(
                 r"(?:read more|continue reading)\s*(?:…|\.\.\.|[>»›→])?$", text, re.I) or text.endswith("[…]"):
             listing_marks += 1
@@ -837,12 +871,27 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "headline"  # a line right above "By NAME" is the headline, even "Café Politics"
             titles.append((i, text, "above-byline"))
             continue
+        # Two or more persons' names joined ("Meghan L. O’Sullivan and Jason Bordoff") on a line of their
+        # own, right above the running text or a date: the piece's byline without its "By"
+        pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
+        persons = split_byline(text) if len(pieces) >= 2 and " and " in f" {text} " else []
+        below = next((j for j in range(i + 1, n) if lines[j].strip()), None)
+        if len(persons) == len(pieces) and any(surely_person(p) for p in persons) \
+                and not _common_words(text, common) and below is not None \
+                and (below == first_prose or head_date(" ".join(lines[below].split()))) \
+                and sum(1 for t in lines[first_prose:first_prose + 6] if is_paragraph(" ".join(t.split()), is_prose)) >= 2:
+            # (over one paragraph alone, the names head a card: an author page's teaser)
+            kinds[i] = "byline"
+            bylines.append((i, persons))
+            continue
         # ("LIU YANG in Beijing" is a name and its place; "America Belongs in Space" is no name: a place is
         # never a word the text uses in lower case)
         placed_at = re.search(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w .'-]*)$", text)
-        if (surely_person(text) or (surely_person(clean_name(text))
-                                    and not (placed_at and _common_words(placed_at.group("place"), common)))
-                or (looks_like_person(text) and (ROLE_WORDS.search(nxt) or head_date(nxt)))
+        # (a line of common words, "Satisfactory Essays", still stands where a name stands: it is no
+        # headline, and the bylines below refuse it as a name)
+        if (surely_person(text, False) or (surely_person(clean_name(text), False)
+                                           and not (placed_at and _common_words(placed_at.group("place"), common)))
+                or (looks_like_person(text, False) and ((ROLE_WORDS.search(nxt) and not re.search(r"[a-z]{2}\.(?:\s|$)", nxt)) or head_date(nxt)))
                 or (looks_like_person(text.split(",")[0]) and "," in text and ROLE_WORDS.search(text))) \
                 and not _common_words(text.split(",")[0], common):
             kinds[i] = "person"
@@ -939,7 +988,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             bylines.append((i, [clean_name(_OPENING_BIO.match(text).group("name"))]))
     for i in list(zone) + list(range(first_prose, min(first_prose + 2, n))):
         text = " ".join(lines[i].split())
-        writes = _WRITES.search(text) if len(words(text)) <= 60 else None
+        writes = (_WRITES.search(text) or _WRITES_INSIDE.search(text)) if len(words(text)) <= 60 else None
         if writes and looks_like_person(writes.group("name")):
             bylines.append((i, [clean_name(writes.group("name"))]))
         written = _WRITTEN_BY.search(text)
@@ -968,7 +1017,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     opening = " ".join(lines[first_prose].split()) if first_prose < n else ""
     rest = [t for t in lines[first_prose + 1:first_prose + 3] if t.strip()]
     cut = _CUT_END.search(opening) and (not rest or not is_paragraph(" ".join(rest[0].split()), is_prose))
-    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening) or cut:
+    # (a bulleted first item whose paragraph stops on "..." is a list's card: a teaser, whatever follows)
+    carded = carded and re.search(r"\w\s?(?:…|\.\.\.)$", opening)
+    if is_listing(lines[:HEAD_LINES], raw_head or []) or listing_marks >= 2 or _TEASER_END.search(opening) or cut \
+            or carded:
         head.listing = True
     if head.listing:
         head.doubts.setdefault("title", "the page lists several articles")
@@ -984,6 +1036,15 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 and re.match(re.escape(word) + r"\s+(?:is|are|was|were|refers|means)\s", opening):
             kinds[shown[0]] = "headline"
             titles.append((shown[0], word, "line"))
+    # A heading made only of words pages print in lower case ("Budget Blues", "Parallel Lives") stands
+    # where a name would, but names no one: with no other candidate, it is the headline candidate
+    if not titles:
+        common_line = next((j for j in range(first_prose) if kinds.get(j) == "person"
+                            and not looks_like_person(" ".join(lines[j].split()))
+                            and not surely_person(clean_name(" ".join(lines[j].split())))), None)
+        if common_line is not None:
+            kinds[common_line] = "headline"
+            titles.append((common_line, " ".join(lines[common_line].split()), "line"))
     # The headline.
     head.title = _choose_title(head, lines, kinds, titles, {o for _, o in outlets})
     title_at = next((i for i, t, _ in titles if t == head.title or _strip_title(t, set())[0] == head.title), None)
@@ -1000,6 +1061,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         segments = re.split(r"\s+[–—-]\s+", head.title)
         if len(segments) >= 2:
             tail = segments[-1]
+            # (the names may end with the publication's name: "- A, B and C, University World News")
+            tail = re.sub(r",\s*(?P<paper>[A-Z][^,]{2,60})$", lambda m: "" if _paper_name(m.group("paper")) or (
+                ORG_WORDS.search(m.group("paper")) and _title_case(m.group("paper"))) else m.group(0), tail)
             pieces = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", tail) if p.strip()]
             persons = split_byline(tail)
             if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces):
@@ -1029,6 +1093,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 break
     if title_at is not None and not any(b for _, b in bylines):
         for i in range(title_at + 1, min(title_at + 4, head.end)):
+            if kinds.get(i) == "person" and not looks_like_person(clean_name(lines[i].split(",")[0])) \
+                    and not _name_supported(clean_name(lines[i].split(",")[0]), i, lines, kinds) \
+                    and not any(kinds.get(j) in {"date", "byline"} for j in range(i + 1, i + 5)):
+                head.doubts["authors"] = (f"the line {clean_name(lines[i].split(',')[0])!r} under the headline is "
+                                          f"made of common words, not a name")
+                break
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
@@ -1043,8 +1113,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                                               f"{clean_name(name)!r} (no role, date or byline beside it, "
                                               f"not printed again on the page)")
                 break
-            if kinds.get(i) in {"headline", "other", "tagline"}:
-                break
+            if kinds.get(i) in {"headline", "other", "tagline"} and not (
+                    kinds.get(i) == "other" and re.fullmatch(r"[a-z][\w.]{2,30}", " ".join(lines[i].split()))):
+                break  # (a stray word in lower case, a site's name printed so, "italiatelegraph", stands aside)
 
     # The headline is kept only with evidence independent of its shape (see .evidence).
     found = set()
@@ -1052,6 +1123,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         found = title_evidence(lines, kinds, title_at, head.title, first_prose, is_prose) if title_at is not None else set()
         if title_at is not None and any(i == title_at + 0.5 and names for i, names in bylines):
             found.add("signed")  # the headline carries its own byline ("TITLE:By NAME", "TITLE – NAME")
+            found.discard("part-of-line")  # (the rest of its line is that byline, however long)
+        if title_at is not None and any(names and title_at < i <= title_at + 2 and i <= first_prose and all(
+                kinds.get(j) in PASSIVE_KINDS | {None} for j in range(title_at + 1, int(i)) if lines[j].strip())
+                for i, names in bylines):
+            found.add("signed")  # a standfirst under it that names its writer ("NAME writes on ...")
+            if not any(lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS for j in range(title_at)):
+                found.add("named-top")  # ... and nothing above it: the page opens with it
         if "first" in found and "about" not in found and _credit_or_name(head.title):
             found.discard("first")  # the page's first line names its authors or its publisher
         if not title_supported(found):
@@ -1166,7 +1244,7 @@ def _paper_name(text):
     return bool(known_outlet(text, strict=True)) or (
         all(w[:1].isupper() for w in ws) and bool(re.search(
             r"\b(?:times|post|news|daily|herald|gazette|tribune|journal|observer|chronicle|courier|"
-            r"inquirer|telegraph|guardian|independent|opinion|review|magazine|press|star|sun)\b", text, re.I)))
+            r"inquirer|telegraph|guardian|independent|opinion|review|magazine|press|star|sun|today)\b", text, re.I)))
 
 
 def _credit_or_name(text):
@@ -1196,6 +1274,12 @@ def _name_supported(name, at, lines, kinds):
     ("Satisfactory Essays", "Recent Posts") as a signature, and a wrong author passes as known."""
     nxt = " ".join(lines[at + 1].split()) if at + 1 < len(lines) else ""
     if ROLE_WORDS.search(nxt) or any(kinds.get(j) in {"date", "byline", "person"} for j in (at - 1, at + 1)):
+        return True
+    # its place on the next line, right over the running text, as a contributor's card prints it ("Altaf
+    # Moti" / "Pakistan"): one or two capitalised words, no section's word, no common words
+    after = next((j for j in range(at + 2, len(lines)) if lines[j].strip()), None)
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt) and not is_section_word(nxt) and not any(w.casefold() in lower_words() for w in nxt.split()) \
+            and after is not None and is_paragraph(" ".join(lines[after].split()), lambda t: len(t.split()) >= 20):
         return True
     family = name.split()[-1] if name.split() else ""
     if len(family) < 2:
@@ -1313,7 +1397,11 @@ def _choose_title(head, lines, kinds, titles, outlets_found):
             or len(words(first[2])) >= 6):
         return first[1]
     # A headline line followed by a date or byline is the article's; one above it is a label.
-    anchored = [c for c in candidates if any(kinds.get(j) in {"date", "byline"} for j in range(c[0] + 1, c[0] + 4))]
+    # (the date or byline under its own line, before the next candidate: one further down dates that one)
+    starts = sorted(int(c[0]) for c in candidates)
+    def stop(at):
+        return min([x for x in starts if x > at] + [int(at) + 4])
+    anchored = [c for c in candidates if any(kinds.get(j) in {"date", "byline"} for j in range(int(c[0]) + 1, stop(c[0])))]
     if len(anchored) == 1:
         return anchored[0][1]
     head.doubts["title"] = "several lines could be the headline: " + " / ".join(c[2] for c in candidates[:3])

@@ -278,7 +278,8 @@ def find_article(texts, *, extra_boilerplate=None, title_hint=""):
 _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussion|related(?: headlines| articles| stories)?|"
                              r"share(?: this)?|more from .{1,30}|recommended|advertisement|tags?:.*|"
                              r"leave a (?:reply|comment)|(?:sign up|subscribe)|.{0,60}\bin your inbox|.{0,40}\bnewsletters?|"
-                             r"submit (?:your|a) letter|(?:read more )?letters? to the editor)\b|"
+                             r"submit (?:your|a) letter|(?:read more )?letters? to the editor|most read|most popular|"
+                             r"the latest|more stories|trending(?: now| stories)?)\b|"
                              # an empty comment section, and the paper's call for comments or letters
                              r"^(?:there are no comments|no comments yet|be the first to comment)\b|"
                              r"^(?=.{0,200}$).*\b(?:share (?:them|it|your (?:thoughts|views))|write us a letter|"
@@ -320,6 +321,8 @@ def _signature(texts, last_prose, need_place=False):
         named, _, role = credit.partition(",")
         # (a bulleted credit may end with a full stop: "• Olena Pavlenko, President of DiXi Group, energy expert.")
         bulleted = bool(re.match(r"^\s*[•·*]\s", lines[k + 1]))
+        if bulleted and re.match(r"^\s*[•·*]\s", lines[k]):
+            break  # the last of a bulleted list of persons (a panel's guests), not the piece's credit
         if role and ROLE_WORDS.search(role) and looks_like_person(named) and word_count(credit) <= 30 \
                 and (not is_prose(credit) or (bulleted and word_count(credit) <= 15)):
             return [clean_name(named)]
@@ -336,6 +339,12 @@ def _signature(texts, last_prose, need_place=False):
             and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0]) else ""
         # ... or the signer's organisation, on the page's last line: "Partnership for Responsible Growth"
         if rest and not place and len(rest) == 1 and _affiliation(rest[0]):
+            place = rest[0]
+        # ... or, under a kept headline, the signer's rank or role on the page's last line, no sentence:
+        # "Sr. Master Sgt., U.S. Air Force (Ret.)"
+        if rest and not place and len(rest) == 1 and not need_place and word_count(rest[0]) <= 10 \
+                and rest[0][:1].isupper() and not is_prose(rest[0]) and not _PAGE_FURNITURE.match(rest[0]) \
+                and sum(w[:1].isupper() for w in rest[0].split()) * 3 >= word_count(rest[0]) * 2:
             place = rest[0]
         after = rest[1:] if place else rest
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
