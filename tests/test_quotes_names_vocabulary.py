@@ -128,3 +128,10 @@ def test_a_middle_initial_does_not_cut_a_name():
     assert [s.speaker for s in extract(text).statements] == ["Donald J. Trump"]
     text = "The essay by D. K. Blaire argues it plainly: “the crisis is made”, Blaire writes. Vance agreed."
     assert [s.speaker for s in extract(text).statements] == ["D. K. Blaire"]
+
+
+def test_a_seat_or_office_before_a_name_is_not_part_of_it():
+    for text, who in [("“The lesson from Europe is clear,” said French MEP Manon Aubry on Monday.", "Manon Aubry"),
+                      ("USAID Administrator Samantha Power said: “These are not numbers.”", "Samantha Power"),
+                      ("Scottish Labour MP Michael McCann said: “It is a disgrace.”", "Michael McCann")]:
+        assert [s.speaker for s in extract(text).statements] == [who]

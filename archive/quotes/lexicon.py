@@ -6,7 +6,8 @@ import re
 
 # Roles and descriptors that stand before or after a name ("Harvard AI expert Louis Tompros").
 ROLES = set("""
-gov sen rep amb host anchor presenter moderator interviewer panelist
+gov sen rep amb host anchor presenter moderator interviewer panelist administrator
+mp mep msp mla mlc mpp mna
 expert researcher scientist scholar professor lecturer academic analyst economist
 historian fellow director president vice chairman chairwoman chairperson chair founder
 co-founder cofounder ceo cto cfo coo executive chief head leader minister secretary
