@@ -135,3 +135,11 @@ def test_a_seat_or_office_before_a_name_is_not_part_of_it():
                       ("USAID Administrator Samantha Power said: “These are not numbers.”", "Samantha Power"),
                       ("Scottish Labour MP Michael McCann said: “It is a disgrace.”", "Michael McCann")]:
         assert [s.speaker for s in extract(text).statements] == [who]
+
+
+def test_a_papers_own_words_and_possessive_mark_name_the_paper():
+    from archive.quotes.names import canonical
+    assert canonical("The New York Times’ editors", "group") == ("New York Times", "publication")
+    assert canonical("Draghi’s report", "publication")[0] == "Draghi"
+    assert canonical("New York Times’", "publication") == ("New York Times", "publication")
+    assert canonical("Thomas", "person") == ("Thomas", "person")  # a name ending in s is left alone

@@ -72,16 +72,28 @@ def person_name(name):
     return " ".join(run)
 
 
+_OWNED_WORDS_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*){0,5})(?:’s|'s|’|')\s+"
+                             r"(?:[a-z-]+\s+)?([a-z]+(?:\s+board)?)$")
+_NEWSROOM_NOUNS = {"editors", "editorial board", "newsroom", "reporters", "reporting", "journalists"}
+
+
 def canonical(name, kind):
     """(name, kind) cut to the person or body the mention names; unchanged where it is unsure."""
     if not name or name.startswith(("@", "(")) or "\n" in name:
         return name, kind
+    if name.endswith(("s’", "s'")) and len(name) > 3:
+        name = name[:-1]  # "the New York Times’ …" cut after its possessive mark
     words = name.split()
     if len(words) < 2:
         return name, kind
     deduped = _dedouble(words)
     if deduped != words:
         return " ".join(deduped), kind
+    owner = _OWNED_WORDS_RE.match(name)
+    if owner and (owner.group(2).lower() in lx.DOCUMENT_NOUNS or owner.group(2).lower() in _NEWSROOM_NOUNS):
+        # "the New York Times’ editors", "the Times’ report": a paper's or a body's own words speak for it
+        body = owner.group(1)
+        return body, infer_kind(body) if kind in (None, "person", "group") else kind
     first = words[0].lower()
     # "an editorial in Global Times" → Global Times (a group at a body, "researchers at the
     # Grattan Institute", stays a group: they speak as themselves)
