@@ -543,3 +543,19 @@ def test_a_headline_signed_after_a_dash_with_the_publications_name_last():
     doc = page("t-027")
     assert doc.title == "Universities have a chance to lead in shaping AI’s future"
     assert doc.authors == ["Sevgi Kaya-Kasikci", "Eglis Chacon Camero", "Ekaterina Minaeva", "Chris R Glass"]
+
+
+def test_the_pages_one_date_line_just_over_its_text_dates_it():
+    # Tenth round (issue 13j), a layout class: a day-precise date line, the only date the head carries,
+    # at most five lines above the first paragraph with no page furniture between: "Jun 18, 2021" over
+    # a blog's name, tagline and headline (Mawazo Writing Africa), "Monday 11th of December 2023" over a
+    # headline in lower case (Your Democracy), "Monday, December 8, 2008" over the headline (a blog),
+    # "Magazine October 19, 2009, Issue" over the headline and a caption (National Review).
+    assert page("q-c4-090").date == datetime.date(2021, 6, 18)
+    assert page("b-013").date == datetime.date(2023, 12, 11)
+    assert page("u-036").date == datetime.date(2008, 12, 8)
+    assert page("q-c2-072").date == datetime.date(2009, 10, 19)
+    assert page("j-031").date == datetime.date(2017, 11, 8)
+    # a site's clock at the top, its advert and menus between it and the text: no date
+    assert page("n-055").date is None
+    assert page("j-038").date is None

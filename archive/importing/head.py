@@ -1179,9 +1179,29 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         or (title_at is not None and 0 < d[0] - title_at <= 2 and found & {"signed", "opens"}
             and not found & {"part-of-line", "below-another"})
         or d[0] == lead_in]
+    read_both_ways = "both ways" in head.doubts.get("date", "")  # an ambiguous numeric date on the page
     if dates and not near:
         head.doubts["date"] = "a date stands on the page, but neither by a headline nor by a byline"
     head.date = _choose_date(head, near)
+    # The page's one date over its text: where no date stands by the headline or a byline, a
+    # day-precise date line at most five lines above the first paragraph, the only date the head
+    # carries, dates the text ("Monday 11th of December 2023" / headline / text; "Magazine October
+    # 19, 2009, Issue" / headline / caption / text). Two signals: the line's date shape and its place
+    # just over the running text, with no page furniture ("Advertisement", a menu) between them; a
+    # site's clock stands at the top of its menus, adverts and teasers.
+    if dates and not near and head.date is None and not read_both_ways:
+        values = {d[1] for d in dates}
+        at = max(d[0] for d in dates)
+        between = [" ".join(lines[j].split()) for j in range(at + 1, first_prose) if lines[j].strip()]
+        raw = list(raw_head or [])
+        stamp = " ".join(lines[at].split())
+        if stamp in raw:  # (the page's furniture was taken out of ``lines``: look at it as printed)
+            between += raw[raw.index(stamp) + 1:]
+        if len(values) == 1 and next(iter(values))[1] == "day" and at < first_prose and first_prose - at <= 5 \
+                and not any(d[0] >= first_prose for d in dates) \
+                and not any(is_boilerplate(t, extra_boilerplate) or FURNITURE.match(t) for t in between):
+            head.date = values.pop()
+            head.doubts.pop("date", None)
 
     # A page title that prints the kept headline again with a name after a bar ("Sour Notes Off the
     # Court for Pickleball | Pickler Pickleball", above the text or under it) names the site: a page
