@@ -267,5 +267,9 @@ def title_supported(evidence):
     # a standfirst naming its writer right under it: "Surveying the wreckage" / "NAME writes on ...")
     if {"named-top", "opens"} <= evidence and not evidence & {"part-of-line", "below-another"}:
         return True
+    # (or a date line right beside it, with the text right under it or about the text: the headline
+    # and its date stamp, "Monday, December 8, 2008" / "Driver pays ultimate price for fare collection")
+    if "dated" in evidence and evidence & {"opens", "about"} and not evidence & {"part-of-line", "below-another"}:
+        return True
     return (bool(evidence & {"about", "first"}) and not evidence & {"part-of-line", "below-another"}
             and bool(evidence & {"repeated", "signed", "opens"}))

@@ -169,7 +169,7 @@ FURNITURE = re.compile(
     r"given url is not allowed by the application configuration.*|"
     r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|"  # a relative stamp dates nothing
     r"(?:get|receive|sign up for|subscribe to)\b.{0,60}\bnewsletters?\b.{0,60}|(?:placeholder image|image placeholder)|"
-    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|internet explorer(?: \d+)? is (?:not|no longer) supported.*|for (?:an )?optimal browsing.*|add to (?:my )?(?:favorites|favourites|bookmarks|calendar)\b.*|"
+    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|(?:internet explorer|ie)(?: \d+)? (?:is )?(?:not|no longer) supported.*|(?:your |this )?browser (?:is )?(?:not supported|unsupported)\b.*|for (?:an )?optimal browsing.*|add to (?:my )?(?:favorites|favourites|bookmarks|calendar)\b.*|"
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
@@ -1130,6 +1130,17 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             found.add("signed")  # a standfirst under it that names its writer ("NAME writes on ...")
             if not any(lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS for j in range(title_at)):
                 found.add("named-top")  # ... and nothing above it: the page opens with it
+        if title_at is not None and dates:
+            # a date line right above or right under the headline line, with nothing between
+            above_at = next((j for j in range(int(title_at) - 1, -1, -1) if lines[j].strip()), None)
+            below_at = next((j for j in range(int(title_at) + 1, n) if lines[j].strip()), None)
+            raw = list(raw_head or [])
+
+            def side_by_side(j):  # (and so printed: no furniture taken out between them)
+                a, b = " ".join(lines[j].split()), " ".join(lines[int(title_at)].split())
+                return a not in raw or b not in raw or abs(raw.index(a) - raw.index(b)) == 1
+            if any(d[0] in (above_at, below_at) and d[1][1] == "day" and side_by_side(d[0]) for d in dates):
+                found.add("dated")
         if "first" in found and "about" not in found and _credit_or_name(head.title):
             found.discard("first")  # the page's first line names its authors or its publisher
         if not title_supported(found):
@@ -1162,6 +1173,20 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     before = [(i, names) for i, names in bylines if names and title_at is not None and i < title_at]
     chosen = after[0][1] if after else (before[0][1] if len(before) == 1 else [])
     head.authors = chosen
+    # A first-person column titled with its writer's name: "NAME: headline" ("Dan Walls: Drug prices
+    # and a new, different school year", "John Giles: Corruption has always been a part of the game we
+    # love"). Two signals beside the headline's shape: the text speaks in the first person singular,
+    # and it never names the person (a piece about someone, "Pep Guardiola: Manchester City boss
+    # thanks fans", names its subject again and again).
+    if not head.authors and head.title and not head.listing:
+        column = re.match(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}):\s+(?P<rest>\S.*)$", head.title)
+        if column and looks_like_person(column.group("name")) and not ROLE_WORDS.search(column.group("name")) \
+                and len(words(column.group("rest"))) >= 4:
+            running = " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 12])
+            surname = column.group("name").split()[-1]
+            first_person = re.findall(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)(?![\w'’])", running)
+            if len(first_person) >= 2 and not re.search(r"\b" + re.escape(surname) + r"\b", running):
+                head.authors = [clean_name(column.group("name"))]
 
     # The date: only from a line that says what it dates ("Published ...", "Updated ...") or stands
     # by the headline's line (up to four lines under it, two above; the line the layout reads as the
