@@ -588,3 +588,13 @@ def test_a_browser_notice_is_page_furniture_not_a_headline():
     # ("IE 11 Not Supported" on Government Technology; "Internet Explorer 11 is not supported")
     assert page("u-040").title == ""
     assert head.FURNITURE.match("IE 11 Not Supported") and head.FURNITURE.match("Internet Explorer 11 is not supported")
+
+
+def test_an_exclamation_then_more_words_is_a_comment_not_a_headline():
+    # Tenth round, precision: a reader's comment opens with an exclamation and goes on ("Well said!
+    # [...] And about time." on ArtsJournal); the corpus prints the shape only in comments, notices and
+    # greetings ("Nice reporting! Thanks.", "Choose your news! Select the text alerts ...", "Good morning!
+    # Below are ..."), never in a headline.
+    assert page("u-020").title == ""
+    assert not head.headline_shape("Nice reporting! Thanks.")
+    assert head.headline_shape("Stop the cuts now!") and head.headline_shape("Is this the end of arts funding?")

@@ -399,6 +399,8 @@ def headline_shape(text):
         return False  # a quotation's opening line, its closing quote further down: never a headline
     if text.endswith(("?", "!", "…", "...", "?’", "?”", "?\"", "!”")):
         return True
+    if re.match(r"^[A-Z][\w']*(?:\s+\w+){0,2}!\s+\S", text):
+        return False  # an exclamation, then more: a reader's comment opens so ("Well said! [...] And about time.")
     if text[-1] == "." and len(ws) > 14:
         return False
     return text[-1] not in ",;:"
