@@ -598,3 +598,12 @@ def test_an_exclamation_then_more_words_is_a_comment_not_a_headline():
     assert page("u-020").title == ""
     assert not head.headline_shape("Nice reporting! Thanks.")
     assert head.headline_shape("Stop the cuts now!") and head.headline_shape("Is this the end of arts funding?")
+
+
+def test_a_letters_pages_list_of_the_other_letters_stands_aside():
+    # Tenth round, a layout class: a letter's headline, the paper's bulleted list of the day's other
+    # letters, a photo credit ("Credit…Eleanor Davis"), then "To the Editor:" over the letter: the
+    # headline opens the letter (two reposts of a letters page, on two domains)
+    assert page("k-022").title == "The Teacher Shortage: Why, and What to Do?"
+    assert page("u-018").title == "Rethinking How We Fund the Arts in America"
+    assert head.is_caption("Credit…Eleanor Davis")

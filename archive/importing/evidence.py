@@ -234,6 +234,10 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     above_ok = all(stands_aside(j) for j in above)
     between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS
                and not (short(j) and len(lines[j].split()) <= 2)]  # "Must read", "!!!"
+    # a letters page: the paper's list of the other letters ("• Reauthorize PEPFAR") between the letter's
+    # headline and its salutation ("To the Editor:") stands aside
+    if any(0 <= j < len(lines) and salute.match(" ".join(lines[j].split())) for j in (first_prose - 1, first_prose)):
+        between = [j for j in between if not re.match(r"^\s*[•·]\s+\S", lines[j])]
     # (a blog's date header above the headline stands aside like nothing at all: "Saturday, 30 August 2014")
     undated = [j for j in above if kinds.get(j) != "date"]
     deck = len(between) == 1 and (standfirst(between[0]) or (not undated and kinds.get(between[0]) in {"other", "headline"}))

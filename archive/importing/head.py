@@ -131,7 +131,7 @@ _TOPIC_ITEMS = re.compile(r"(?:recent|latest)\s+(?:items|articles|posts|stories|
                           r"(?:for|from|on|about|in|under|tagged)\s+(?P<topic>.+)", re.I)
 CAPTION = re.compile(
     r"\((?:photo|photos|picture|image|file photo|illustration|reuters|afp|ap)\b[^)]*\)|"
-    r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b)|"
+    r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b|…)|"
     r"\b(?:getty images|reuters/|afp/|/afp|/ap\b|ap photo|shutterstock|wikimedia commons|creative commons|"
     r"cc by|own work|via youtube|\[photo)|\.\s+(?:source|credit|photo|image):?\s+[A-Z][\w ]{1,30}$|"
     r"/\s*(?:reuters|afp|ap|associated press|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
