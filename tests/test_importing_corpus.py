@@ -136,10 +136,11 @@ def test_development_splits_keep_their_figures():
     # reached title 0.841, authors 0.859, date 0.859. Batch u (the tenth test split) then joined with its
     # first-sight misses (title 0.835, authors 0.809, date 0.844 on the whole; precision 0.992, 1.000,
     # 1.000): the floors held the retirement's figures until the tenth round's work, which reached
-    # title 0.838, authors 0.821, date 0.879 (precision 0.993, 1.000, 1.000) by layout classes (the
+    # title 0.841, authors 0.821, date 0.879 (precision 0.995, 1.000, 1.000) by layout classes (the
     # page's one date line over its text; "NAME: headline" over a first-person text; a headline with
-    # its date stamp beside it; a browser notice as furniture).
-    assert score.fields["title"].recall >= 0.83
+    # its date stamp beside it; a letters page's list of the other letters; a browser notice and a
+    # comment's exclamation as no headline).
+    assert score.fields["title"].recall >= 0.84
     assert score.fields["authors"].recall >= 0.82
     assert score.fields["date"].recall >= 0.87
 
