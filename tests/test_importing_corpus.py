@@ -135,10 +135,14 @@ def test_development_splits_keep_their_figures():
     # Batch t's misses then moved recall to title 0.824, authors 0.819, date 0.859; the ninth round
     # reached title 0.841, authors 0.859, date 0.859. Batch u (the tenth test split) then joined with its
     # first-sight misses (title 0.835, authors 0.809, date 0.844 on the whole; precision 0.992, 1.000,
-    # 1.000): the floors hold the retirement's figures until the tenth round's work.
-    assert score.fields["title"].recall >= 0.83
-    assert score.fields["authors"].recall >= 0.80
-    assert score.fields["date"].recall >= 0.84
+    # 1.000): the floors held the retirement's figures until the tenth round's work, which reached
+    # title 0.841, authors 0.821, date 0.879 (precision 0.995, 1.000, 1.000) by layout classes (the
+    # page's one date line over its text; "NAME: headline" over a first-person text; a headline with
+    # its date stamp beside it; a letters page's list of the other letters; a browser notice and a
+    # comment's exclamation as no headline).
+    assert score.fields["title"].recall >= 0.84
+    assert score.fields["authors"].recall >= 0.82
+    assert score.fields["date"].recall >= 0.87
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):
@@ -543,3 +547,64 @@ def test_a_headline_signed_after_a_dash_with_the_publications_name_last():
     doc = page("t-027")
     assert doc.title == "Universities have a chance to lead in shaping AI’s future"
     assert doc.authors == ["Sevgi Kaya-Kasikci", "Eglis Chacon Camero", "Ekaterina Minaeva", "Chris R Glass"]
+
+
+def test_the_pages_one_date_line_just_over_its_text_dates_it():
+    # Tenth round (issue 13j), a layout class: a day-precise date line, the only date the head carries,
+    # at most five lines above the first paragraph with no page furniture between: "Jun 18, 2021" over
+    # a blog's name, tagline and headline (Mawazo Writing Africa), "Monday 11th of December 2023" over a
+    # headline in lower case (Your Democracy), "Monday, December 8, 2008" over the headline (a blog),
+    # "Magazine October 19, 2009, Issue" over the headline and a caption (National Review).
+    assert page("q-c4-090").date == datetime.date(2021, 6, 18)
+    assert page("b-013").date == datetime.date(2023, 12, 11)
+    assert page("u-036").date == datetime.date(2008, 12, 8)
+    assert page("q-c2-072").date == datetime.date(2009, 10, 19)
+    assert page("j-031").date == datetime.date(2017, 11, 8)
+    # a site's clock at the top, its advert and menus between it and the text: no date
+    assert page("n-055").date is None
+    assert page("j-038").date is None
+
+
+def test_a_first_person_column_titled_with_its_writers_name():
+    # Tenth round, a layout class: "NAME: headline" over a text in the first person singular that never
+    # names the person again (Commitment to Seniors, the Herald).
+    assert page("k-037").authors == ["Dan Walls"]
+    assert page("u-009").authors == ["John Giles"]
+    # a piece about the person names its subject in the text: no author (Sporting Life); a column
+    # whose text does not speak in the first person gets none either (Exbulletin)
+    assert page("r-067").authors == []
+    assert page("s-044").authors == []
+
+
+def test_a_headline_with_its_date_stamp_right_beside_it_and_the_text_under_it():
+    # Tenth round: a headline line that opens the text, with a date line right above it, is kept on
+    # these two signals ("Monday, December 8, 2008" / "Driver pays ultimate price for fare collection";
+    # "Magazine October 19, 2009, Issue" / "Parallel Lives").
+    assert page("u-036").title == "Driver pays ultimate price for fare collection"
+    assert page("q-c2-072").title == "Parallel Lives"
+
+
+def test_a_browser_notice_is_page_furniture_not_a_headline():
+    # Tenth round, precision: the notice that a browser is not supported, in its short and long shapes
+    # ("IE 11 Not Supported" on Government Technology; "Internet Explorer 11 is not supported")
+    assert page("u-040").title == ""
+    assert head.FURNITURE.match("IE 11 Not Supported") and head.FURNITURE.match("Internet Explorer 11 is not supported")
+
+
+def test_an_exclamation_then_more_words_is_a_comment_not_a_headline():
+    # Tenth round, precision: a reader's comment opens with an exclamation and goes on ("Well said!
+    # [...] And about time." on ArtsJournal); the corpus prints the shape only in comments, notices and
+    # greetings ("Nice reporting! Thanks.", "Choose your news! Select the text alerts ...", "Good morning!
+    # Below are ..."), never in a headline.
+    assert page("u-020").title == ""
+    assert not head.headline_shape("Nice reporting! Thanks.")
+    assert head.headline_shape("Stop the cuts now!") and head.headline_shape("Is this the end of arts funding?")
+
+
+def test_a_letters_pages_list_of_the_other_letters_stands_aside():
+    # Tenth round, a layout class: a letter's headline, the paper's bulleted list of the day's other
+    # letters, a photo credit ("Credit…Eleanor Davis"), then "To the Editor:" over the letter: the
+    # headline opens the letter (two reposts of a letters page, on two domains)
+    assert page("k-022").title == "The Teacher Shortage: Why, and What to Do?"
+    assert page("u-018").title == "Rethinking How We Fund the Arts in America"
+    assert head.is_caption("Credit…Eleanor Davis")

@@ -234,6 +234,10 @@ def title_evidence(lines, kinds, title_at, title, first_prose, is_prose):
     above_ok = all(stands_aside(j) for j in above)
     between = [j for j in range(at + 1, first_prose) if lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS
                and not (short(j) and len(lines[j].split()) <= 2)]  # "Must read", "!!!"
+    # a letters page: the paper's list of the other letters ("• Reauthorize PEPFAR") between the letter's
+    # headline and its salutation ("To the Editor:") stands aside
+    if any(0 <= j < len(lines) and salute.match(" ".join(lines[j].split())) for j in (first_prose - 1, first_prose)):
+        between = [j for j in between if not re.match(r"^\s*[•·]\s+\S", lines[j])]
     # (a blog's date header above the headline stands aside like nothing at all: "Saturday, 30 August 2014")
     undated = [j for j in above if kinds.get(j) != "date"]
     deck = len(between) == 1 and (standfirst(between[0]) or (not undated and kinds.get(between[0]) in {"other", "headline"}))
@@ -266,6 +270,10 @@ def title_supported(evidence):
     # (or, with no word in common, the page's first line, opening the text, with its writer's byline or
     # a standfirst naming its writer right under it: "Surveying the wreckage" / "NAME writes on ...")
     if {"named-top", "opens"} <= evidence and not evidence & {"part-of-line", "below-another"}:
+        return True
+    # (or a date line right beside it, with the text right under it or about the text: the headline
+    # and its date stamp, "Monday, December 8, 2008" / "Driver pays ultimate price for fare collection")
+    if "dated" in evidence and evidence & {"opens", "about"} and not evidence & {"part-of-line", "below-another"}:
         return True
     return (bool(evidence & {"about", "first"}) and not evidence & {"part-of-line", "below-another"}
             and bool(evidence & {"repeated", "signed", "opens"}))

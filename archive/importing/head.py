@@ -131,7 +131,7 @@ _TOPIC_ITEMS = re.compile(r"(?:recent|latest)\s+(?:items|articles|posts|stories|
                           r"(?:for|from|on|about|in|under|tagged)\s+(?P<topic>.+)", re.I)
 CAPTION = re.compile(
     r"\((?:photo|photos|picture|image|file photo|illustration|reuters|afp|ap)\b[^)]*\)|"
-    r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b)|"
+    r"\b(?:photo|photograph|picture|image|illustration|credit|graphic|file photo|photo illustration)s?\s*(?::|/|by\b|…)|"
     r"\b(?:getty images|reuters/|afp/|/afp|/ap\b|ap photo|shutterstock|wikimedia commons|creative commons|"
     r"cc by|own work|via youtube|\[photo)|\.\s+(?:source|credit|photo|image):?\s+[A-Z][\w ]{1,30}$|"
     r"/\s*(?:reuters|afp|ap|associated press|epa|bloomberg|brookings|getty|pa|aap)\s*\)?$|"
@@ -169,7 +169,7 @@ FURNITURE = re.compile(
     r"given url is not allowed by the application configuration.*|"
     r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|"  # a relative stamp dates nothing
     r"(?:get|receive|sign up for|subscribe to)\b.{0,60}\bnewsletters?\b.{0,60}|(?:placeholder image|image placeholder)|"
-    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|internet explorer(?: \d+)? is (?:not|no longer) supported.*|for (?:an )?optimal browsing.*|add to (?:my )?(?:favorites|favourites|bookmarks|calendar)\b.*|"
+    r"\d+ seconds of \d+ seconds.*|please update your browser|your browser is out of date.*|(?:internet explorer|ie)(?: \d+)? (?:is )?(?:not|no longer) supported.*|(?:your |this )?browser (?:is )?(?:not supported|unsupported)\b.*|for (?:an )?optimal browsing.*|add to (?:my )?(?:favorites|favourites|bookmarks|calendar)\b.*|"
     r"chat with us in facebook messenger.*|.*\btheme for wordpress\b.*|(?:proudly )?powered by .{1,40}|.*[▲▼].*|.{0,40}\d+\s*min(?:ute)?s? read|.{1,40} logo|"
     r"stay up to date with notifications.*|notifications can be managed.*|just click on the icons to get to the download page\.?|(?:support|donate to|help fund|fund)\b.{0,40}|"
     r"\S{2,12}\s+[\d,.]+\s+(?:increased by|decreased by|no change)\b.*|"  # a market ticker's line
@@ -399,6 +399,8 @@ def headline_shape(text):
         return False  # a quotation's opening line, its closing quote further down: never a headline
     if text.endswith(("?", "!", "…", "...", "?’", "?”", "?\"", "!”")):
         return True
+    if re.match(r"^[A-Z][\w']*(?:\s+\w+){0,2}!\s+\S", text):
+        return False  # an exclamation, then more: a reader's comment opens so ("Well said! [...] And about time.")
     if text[-1] == "." and len(ws) > 14:
         return False
     return text[-1] not in ",;:"
@@ -1130,6 +1132,17 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             found.add("signed")  # a standfirst under it that names its writer ("NAME writes on ...")
             if not any(lines[j].strip() and kinds.get(j) not in PASSIVE_KINDS for j in range(title_at)):
                 found.add("named-top")  # ... and nothing above it: the page opens with it
+        if title_at is not None and dates:
+            # a date line right above or right under the headline line, with nothing between
+            above_at = next((j for j in range(int(title_at) - 1, -1, -1) if lines[j].strip()), None)
+            below_at = next((j for j in range(int(title_at) + 1, n) if lines[j].strip()), None)
+            raw = list(raw_head or [])
+
+            def side_by_side(j):  # (and so printed: no furniture taken out between them)
+                a, b = " ".join(lines[j].split()), " ".join(lines[int(title_at)].split())
+                return a not in raw or b not in raw or abs(raw.index(a) - raw.index(b)) == 1
+            if any(d[0] in (above_at, below_at) and d[1][1] == "day" and side_by_side(d[0]) for d in dates):
+                found.add("dated")
         if "first" in found and "about" not in found and _credit_or_name(head.title):
             found.discard("first")  # the page's first line names its authors or its publisher
         if not title_supported(found):
@@ -1162,6 +1175,20 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     before = [(i, names) for i, names in bylines if names and title_at is not None and i < title_at]
     chosen = after[0][1] if after else (before[0][1] if len(before) == 1 else [])
     head.authors = chosen
+    # A first-person column titled with its writer's name: "NAME: headline" ("Dan Walls: Drug prices
+    # and a new, different school year", "John Giles: Corruption has always been a part of the game we
+    # love"). Two signals beside the headline's shape: the text speaks in the first person singular,
+    # and it never names the person (a piece about someone, "Pep Guardiola: Manchester City boss
+    # thanks fans", names its subject again and again).
+    if not head.authors and head.title and not head.listing:
+        column = re.match(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}):\s+(?P<rest>\S.*)$", head.title)
+        if column and looks_like_person(column.group("name")) and not ROLE_WORDS.search(column.group("name")) \
+                and len(words(column.group("rest"))) >= 4:
+            running = " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 12])
+            surname = column.group("name").split()[-1]
+            first_person = re.findall(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)(?![\w'’])", running)
+            if len(first_person) >= 2 and not re.search(r"\b" + re.escape(surname) + r"\b", running):
+                head.authors = [clean_name(column.group("name"))]
 
     # The date: only from a line that says what it dates ("Published ...", "Updated ...") or stands
     # by the headline's line (up to four lines under it, two above; the line the layout reads as the
@@ -1179,9 +1206,29 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         or (title_at is not None and 0 < d[0] - title_at <= 2 and found & {"signed", "opens"}
             and not found & {"part-of-line", "below-another"})
         or d[0] == lead_in]
+    read_both_ways = "both ways" in head.doubts.get("date", "")  # an ambiguous numeric date on the page
     if dates and not near:
         head.doubts["date"] = "a date stands on the page, but neither by a headline nor by a byline"
     head.date = _choose_date(head, near)
+    # The page's one date over its text: where no date stands by the headline or a byline, a
+    # day-precise date line at most five lines above the first paragraph, the only date the head
+    # carries, dates the text ("Monday 11th of December 2023" / headline / text; "Magazine October
+    # 19, 2009, Issue" / headline / caption / text). Two signals: the line's date shape and its place
+    # just over the running text, with no page furniture ("Advertisement", a menu) between them; a
+    # site's clock stands at the top of its menus, adverts and teasers.
+    if dates and not near and head.date is None and not read_both_ways:
+        values = {d[1] for d in dates}
+        at = max(d[0] for d in dates)
+        between = [" ".join(lines[j].split()) for j in range(at + 1, first_prose) if lines[j].strip()]
+        raw = list(raw_head or [])
+        stamp = " ".join(lines[at].split())
+        if stamp in raw:  # (the page's furniture was taken out of ``lines``: look at it as printed)
+            between += raw[raw.index(stamp) + 1:]
+        if len(values) == 1 and next(iter(values))[1] == "day" and at < first_prose and first_prose - at <= 5 \
+                and not any(d[0] >= first_prose for d in dates) \
+                and not any(is_boilerplate(t, extra_boilerplate) or FURNITURE.match(t) for t in between):
+            head.date = values.pop()
+            head.doubts.pop("date", None)
 
     # A page title that prints the kept headline again with a name after a bar ("Sour Notes Off the
     # Court for Pickleball | Pickler Pickleball", above the text or under it) names the site: a page
