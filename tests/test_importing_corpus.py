@@ -25,21 +25,21 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
     assert len(pairs) >= 200 and len({p["outlet_domain"] for p, _ in pairs}) >= 100
     by_split = {s: {p["outlet_domain"] for p, _ in pairs if p["split"] == s} for s in corpus.SPLITS}
     assert not by_split["test"] & (by_split["train"] | by_split["dev"])
-    # The locked test split is batch v, merged by the lead once collected and annotated blind; until
-    # then it is empty (batch u, the last one, is retired), and a page of any earlier batch is never in it.
+    # The locked test split is batch w, merged by the lead once collected and annotated blind; until
+    # then it is empty (batch v, the last one, is retired), and a page of any earlier batch is never in it.
     # (A new batch takes a letter that no batch and no id prefix uses: "n", "q" and "s" are id prefixes.)
     test = [p for p, _ in pairs if p["split"] == "test"]
-    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "v" for p in test)
-    assert corpus.expected_split({"batch": "v", "outlet_domain": "example.org"}) == "test"
-    for earlier in ("l", "m", "p", "r", "t", "u"):
+    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "w" for p in test)
+    assert corpus.expected_split({"batch": "w", "outlet_domain": "example.org"}) == "test"
+    for earlier in ("l", "m", "p", "r", "t", "u", "v"):
         assert corpus.expected_split({"batch": earlier, "outlet_domain": "example.org"}) in {"train", "dev"}
 
 
 def test_the_earlier_test_splits_are_retired_into_train_and_dev():
     retired = corpus.load(split="retired")
-    assert len(retired) == 112 + 105 + 104 + 107 + 104 + 106 + 105 + 103 + 100 + 110  # the first test split, batches c, j, k, l, m, p, r, t, then u
-    assert {"c", "j", "k", "l", "m", "p", "r", "t", "u"} <= {p["batch"] for p, _ in retired if p.get("batch")}
-    assert not [p for p, _ in corpus.load(split="train+dev") if p.get("batch") in {"m", "p", "r", "t", "u"} and p.get("retired_from") != "test"]
+    assert len(retired) == 112 + 105 + 104 + 107 + 104 + 106 + 105 + 103 + 100 + 110 + 110  # the first test split, batches c, j, k, l, m, p, r, t, u, then v
+    assert {"c", "j", "k", "l", "m", "p", "r", "t", "u", "v"} <= {p["batch"] for p, _ in retired if p.get("batch")}
+    assert not [p for p, _ in corpus.load(split="train+dev") if p.get("batch") in {"m", "p", "r", "t", "u", "v"} and p.get("retired_from") != "test"]
     assert {p["split"] for p, _ in retired} == {"train", "dev"}
     # a retired outlet stays in one split: its pages never straddle train and dev
     splits_of = {}
@@ -140,9 +140,12 @@ def test_development_splits_keep_their_figures():
     # page's one date line over its text; "NAME: headline" over a first-person text; a headline with
     # its date stamp beside it; a letters page's list of the other letters; a browser notice and a
     # comment's exclamation as no headline).
-    assert score.fields["title"].recall >= 0.84
-    assert score.fields["authors"].recall >= 0.82
-    assert score.fields["date"].recall >= 0.87
+    # Batch v (the eleventh test split) then joined with its first-sight errors and misses (on the
+    # whole: title 0.986 / 0.837, authors 0.987 / 0.790, date 1.000 / 0.867): the floors hold the
+    # retirement's figures until the eleventh round's work.
+    assert score.fields["title"].recall >= 0.83
+    assert score.fields["authors"].recall >= 0.78
+    assert score.fields["date"].recall >= 0.86
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):
