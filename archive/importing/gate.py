@@ -162,6 +162,13 @@ def title_features(value, lines, at, ctx=None):
         f["prose_below"] = 1.0
     if _prose(prev):
         f["prose_above"] = 1.0
+    # cards: more headline-shaped lines below it, each between two paragraphs (a listing's items)
+    cards = sum(1 for j in range(at + 2, min(len(lines) - 1, at + 16))
+                if not _prose(lines[j]) and 3 <= len(lines[j].split()) <= 20 and lines[j][-1:] not in ".,;"
+                and _prose(lines[j - 1]) and _prose(lines[j + 1]))
+    f["cards_below_" + _bucket(cards, (0, 1))] = 1.0
+    if at and len(prev.split()) <= 3 and not _prose(prev) and not _DATE.search(prev):
+        f["short_label_above"] = 1.0
     shape = _shape(line)
     similar = sum(1 for j, t in enumerate(lines[:HEAD]) if j != at and not _prose(t) and _shape(t) == shape)
     f["similar_" + _bucket(similar, (0, 1, 3))] = 1.0
