@@ -143,6 +143,9 @@ def test_development_splits_keep_their_figures():
     # Batch v (the eleventh test split) then joined with its first-sight errors and misses (on the
     # whole: title 0.986 / 0.837, authors 0.987 / 0.790, date 1.000 / 0.867): the floors hold the
     # retirement's figures until the eleventh round's work.
+    # The eleventh round's learned acceptance gate (archive/importing/gate.py) is off: on dev it
+    # reached title precision 0.99 only by cutting recall 0.833 -> 0.652, so the reader and these
+    # floors (the figures rounded down: 0.837, 0.790 = 139/176 = 0.7898, 0.867) are unchanged.
     assert score.fields["title"].recall >= 0.83
     assert score.fields["authors"].recall >= 0.78
     assert score.fields["date"].recall >= 0.86
