@@ -108,3 +108,16 @@ def test_assemble_takes_the_adjudicators_field_settlement_where_the_passes_agree
     # without a decision, agreeing passes give pass A's record
     gold, _ = corpus.assemble([a], [b], [], {"x-1": {"id": "x-1", "text": text}})
     assert gold[0]["quotes"][0]["cue"] == ":" and gold[0]["settled"] == "agreed"
+
+
+def test_a_repeated_quotation_takes_each_copy_and_one_span_twice_is_an_error():
+    # a page that prints a paragraph twice, the first copy without its closing mark: the
+    # best-anchored occurrence is the second, but two records of the same words are the two copies
+    text = "He wrote: “We shall not fail.\n\nLater, again: “We shall not fail.” Then he left."
+    quote = {"quote": "We shall not fail.", "kind": "direct", "speaker": None,
+             "speaker_kind": None, "speaker_mention": "", "cue": ""}
+    assert corpus.locate(text, [quote, dict(quote)], "quote") == [(11, 29), (46, 64)]
+    record = {"id": "x", "quotes": [dict(quote, start=46, end=64), dict(quote, start=46, end=64)],
+              "non_statements": []}
+    errors, _ = corpus.check_record(record, {"id": "x", "text": text})
+    assert any("same span" in e for e in errors)

@@ -87,10 +87,24 @@ def locate(text, items, field, taken=()):
     exists: the same words can be a non-statement in a heading and a statement below it.
     """
     spans, pos = [], 0
+    # A quotation the text repeats word for word, listed as often as the text has it, takes its
+    # occurrences in order: the best-anchored one would put every copy on the same place.
+    repeats = {}
+    for needle in {item.get(field) or "" for item in items}:
+        listed = sum((item.get(field) or "") == needle for item in items)
+        if needle and listed > 1:
+            found = [m.start() for m in re.finditer(re.escape(needle), text)]
+            if len(found) == listed:
+                repeats[needle] = iter(found)
     for item in items:
         needle = item.get(field) or ""
         if not needle:
             spans.append(None)
+            continue
+        if needle in repeats:
+            at = next(repeats[needle])
+            spans.append((at, at + len(needle)))
+            pos = at + 1
             continue
         at = _find(text, needle, pos)
         while at >= 0 and any(a < at + len(needle) and at < b for a, b in taken):
@@ -147,6 +161,9 @@ def check_record(record, passage):
                 errors.append(f"{rid}: {label} not found exactly in the text: {value[:80]!r}"
                               + _near_miss(text, value))
                 continue
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int) and text[start:end] == value:
+                span = (start, end)  # the stored place, where there is one, is what is checked
             covered.append((span, label, value))
     for q in quotes:
         if not isinstance(q, dict):
@@ -180,7 +197,11 @@ def check_record(record, passage):
                           f"is not one of {sorted(NON_REASONS)}")
     covered.sort()
     for (a, la, va), (b, lb, vb) in zip(covered, covered[1:]):
-        if b[0] < a[1] and not (a[0] <= b[0] and b[1] <= a[1] and la == lb == "quote"):
+        if a == b:
+            # a quotation nested in another may share its words, never its place: two records on one
+            # span are one quotation annotated twice (or a repeated one placed on the same copy)
+            errors.append(f"{rid}: {la} {va[:40]!r} and {lb} {vb[:40]!r} sit on the same span {a}")
+        elif b[0] < a[1] and not (a[0] <= b[0] and b[1] <= a[1] and la == lb == "quote"):
             errors.append(f"{rid}: {la} {va[:40]!r} and {lb} {vb[:40]!r} overlap")
     for m in PLAIN_SPAN_RE.finditer(text):
         inner = m.start() + 1, m.end() - 1
