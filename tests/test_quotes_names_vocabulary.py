@@ -143,3 +143,11 @@ def test_a_papers_own_words_and_possessive_mark_name_the_paper():
     assert canonical("Draghi’s report", "publication")[0] == "Draghi"
     assert canonical("New York Times’", "publication") == ("New York Times", "publication")
     assert canonical("Thomas", "person") == ("Thomas", "person")  # a name ending in s is left alone
+
+
+def test_a_day_glued_after_a_name_is_not_part_of_it():
+    from archive.quotes.names import without_glued_words
+    assert without_glued_words("Harsh Vardhan Saturday", "Harsh Vardhan Saturday said so.") == "Harsh Vardhan"
+    assert without_glued_words("Don Lemon Tonight", "Don Lemon Tonight\n\nLemon said so.") == "Don Lemon"
+    text = "Irish PM Micheál Martin said the housing crisis was the “number one issue”."
+    assert [s.speaker for s in extract(text).statements] == ["Micheál Martin"]

@@ -7,7 +7,7 @@ import re
 # Roles and descriptors that stand before or after a name ("Harvard AI expert Louis Tompros").
 ROLES = set("""
 gov sen rep amb host anchor presenter moderator interviewer panelist administrator
-mp mep msp mla mlc mpp mna
+mp mep msp mla mlc mpp mna pm
 expert researcher scientist scholar professor lecturer academic analyst economist
 historian fellow director president vice chairman chairwoman chairperson chair founder
 co-founder cofounder ceo cto cfo coo executive chief head leader minister secretary

@@ -307,6 +307,8 @@ def without_glued_words(name, text):
     while len(words) >= 3 and words[-1].lower() in lx.POST_NOMINALS and not place_of(" ".join(words[:-1])) \
             and not place_of(words[-2]):
         words = words[:-1]  # "Russell George MS": a seat or an honour after the name ("Sri Lankan MP" is a role)
+    while len(words) >= 3 and words[-1].lower().rstrip(".,") in _TIME_WORDS:
+        words = words[:-1]  # "Harsh Vardhan Saturday said": a day or month the sentence goes on with
     while len(words) >= 2:
         head = " ".join(words[:-1])
         alone = re.findall(rf"(?<![\w’'-]){re.escape(head)}(?![\w’'-])(?![^\S\n]+{re.escape(words[-1])}(?![\w’'-]))", text)
@@ -331,6 +333,9 @@ def without_glued_words(name, text):
     return " ".join(words)
 
 
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+               "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
+               "september", "october", "november", "december"}
 # an English word's inflection ("Concedes", "Reshaped", "Warning", "Quickly"): a headline's verb or
 # adverb glued to a name, where a name word seldom ends so
 _INFLECTED_RE = re.compile(r"[a-z](?:ed|es|ing|ly)$")
