@@ -1020,7 +1020,10 @@ class _Run:
         initialisms, forms = {}, {}  # per text: a name is looked up once however many statements it has
         for stmt in self.result.statements:
             if stmt.speaker and stmt.speaker not in (self.author, AUTHOR):
-                holder = forms.setdefault(("holder", stmt.speaker), role_holder(stmt.speaker, self.text))
+                key = ("holder", stmt.speaker)
+                if key not in forms:
+                    forms[key] = role_holder(stmt.speaker, self.text)
+                holder = forms[key]
                 if holder:
                     # "the Fed Chair said" where the text writes "Fed Chair Jerome Powell": the person
                     # who holds the office is the speaker an editor files it under

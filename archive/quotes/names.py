@@ -8,6 +8,7 @@ Craig Sivall"). Editors file statements under the person or body, so the name is
 
 Pure Python, no Django.
 """
+from functools import lru_cache
 import re
 
 from . import lexicon as lx
@@ -355,7 +356,6 @@ def _heading_line(text, at):
 
 
 # -- the holder of an office named without a name ----------------------------------------------
-_HOLDER_RE_CACHE = {}
 
 
 def _is_office(name):
@@ -368,20 +368,23 @@ def _is_office(name):
     return last in lx.ROLES or last in lx.TITLES  # a person's name ends in a name, an office in its role
 
 
+@lru_cache(maxsize=1024)
+def _holder_pattern(office):
+    """An office followed by a person's name: "Fed Chair Jerome Powell", "Rear Admiral (Ret.) David Titley"."""
+    word = r"(?:[A-Z][\w’'.-]*|" + lx.JOINED_PARTICLE_ALT + r"-[A-Z][\w’'-]*)"
+    return re.compile(
+        rf"(?<![\w’'-]){re.escape(office)}(?:[^\S\n]*\([^()\n]{{1,12}}\))?[^\S\n]+"
+        rf"({word}(?:[^\S\n]+(?:(?:{'|'.join(sorted(lx.NAME_PARTICLES))})[^\S\n]+)*{word}){{0,3}})")
+
+
 def role_holder(name, text):
     """The one person the text names right after an office written without a name ("Fed Chair
     Jerome Powell", "Energy Minister Abdulaziz bin Salman", "Rear Admiral (Ret.) David Titley"),
     or None: when the office names nobody there, or two different people."""
     if not _is_office(name):
         return None
-    pattern = _HOLDER_RE_CACHE.get(name)
-    if pattern is None:
-        word = r"(?:[A-Z][\w’'.-]*|" + lx.JOINED_PARTICLE_ALT + r"-[A-Z][\w’'-]*)"
-        pattern = _HOLDER_RE_CACHE[name] = re.compile(
-            rf"(?<![\w’'-]){re.escape(name)}(?:[^\S\n]*\([^()\n]{{1,12}}\))?[^\S\n]+"
-            rf"({word}(?:[^\S\n]+(?:(?:{'|'.join(sorted(lx.NAME_PARTICLES))})[^\S\n]+)*{word}){{0,3}})")
     holders = set()
-    for m in pattern.finditer(text):
+    for m in _holder_pattern(name).finditer(text):
         words = m.group(1).split()
         while words and (is_title(words[0]) or words[0].lower().rstrip(".") in lx.ROLES):
             words = words[1:]  # "Rear Admiral Sir John …": a second title before the name
