@@ -151,3 +151,28 @@ def test_a_day_glued_after_a_name_is_not_part_of_it():
     assert without_glued_words("Don Lemon Tonight", "Don Lemon Tonight\n\nLemon said so.") == "Don Lemon"
     text = "Irish PM Micheál Martin said the housing crisis was the “number one issue”."
     assert [s.speaker for s in extract(text).statements] == ["Micheál Martin"]
+
+
+def test_descriptors_and_honorifics_before_a_name_are_not_part_of_it():
+    from archive.quotes.names import canonical
+    for mention, who in [("Director-General Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
+                         ("Marxist-leaning Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),
+                         ("Brazilian Carlos Melo", "Carlos Melo"),
+                         ("Datuk Seri Anwar Ibrahim", "Anwar Ibrahim"),
+                         ("Archbishop Victor Fernandez", "Victor Fernandez"),
+                         ("House Speaker Nancy Pelosi", "Nancy Pelosi"),
+                         ("President Trump", "Trump")]:
+        assert canonical(mention, "person") == (who, "person"), mention
+    # a peer is named with the title; a name that opens with a common word keeps it
+    for name in ("Lord Darzi", "Will Hurd", "Mark Carney", "Prayut Chan-o-cha"):
+        assert canonical(name, "person") == (name, "person"), name
+
+
+def test_a_common_word_capitalised_by_its_place_before_a_name_is_cut_only_when_the_text_says_so():
+    from archive.quotes.names import without_glued_words
+    text = "Meet Javier Milei. The economist says it often. Milei wants to cut the state."
+    assert without_glued_words("Meet Javier Milei", text) == "Javier Milei"
+    # the same shape where the text writes the whole name each time: a name that opens with a word
+    assert without_glued_words("Harsh Vardhan Singh", "Harsh Vardhan Singh spoke. Harsh Vardhan Singh left.") == \
+        "Harsh Vardhan Singh"
+    assert without_glued_words("Yeah Kim Leng", "Yeah Kim Leng, an economist, said so.") == "Yeah Kim Leng"

@@ -78,7 +78,10 @@ TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.",
           "maj.", "lt", "col", "sgt", "cpl", "pte", "cdr", "cmdr", "adm", "brig",
           # abbreviated titles, with or without their point
           "gov", "gov.", "sen", "rep", "rep.", "sgt.", "capt", "cmdr.", "brig.", "amb", "amb.", "supt", "supt.",
-          "insp", "insp.", "pres", "pres."}
+          "insp", "insp.", "pres", "pres.",
+          # honorifics and offices written before a name in other traditions and chambers
+          "archbishop", "patriarch", "barrister", "speaker", "datuk", "dato", "datin", "seri", "tun",
+          "pandit", "shri", "smt", "seyyed", "sayyid", "mullah", "haji", "presidente", "dra", "dra."}
 # Lower-case place nouns that close a place name ("Ben Tre province", "Kikuyo town").
 PLACE_NOUNS = {"province", "state", "county", "district", "city", "town", "village", "region", "prefecture",
                "township", "municipality", "island", "valley", "governorate", "oblast", "commune"}

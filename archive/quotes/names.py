@@ -13,9 +13,10 @@ import re
 
 from . import lexicon as lx
 from .kinds import infer_kind
-from .places import is_place, place_of
-from .vocabulary import is_common
+from .places import DEMONYMS, is_place, place_of
+from .vocabulary import POSITIONAL_RE, is_common
 
+_PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
 _CONNECTOR_RE = re.compile(r"\s+(?:of|at|in|from|with|for)\s+(?:the\s+)?(?=[A-Z])")
 # Documents and the words that stand for a publisher's own voice: "an editorial in Global Times",
 # "a report by the IMF", "a commentary published by Xinhua".
@@ -57,6 +58,18 @@ def _dedouble(words):
     return words
 
 
+def _describes(word):
+    """A capitalised word that stands before a name without being part of it: the adjective of a
+    people ("Brazilian Carlos Melo"), a compound descriptor ("Marxist-leaning", "Harvard-educated")
+    or a compound office ("Director-General", "Vice-Minister")."""
+    low = word.lower().rstrip(".,")
+    if low in DEMONYMS:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and word[:1].isupper() and all(parts) and (
+        is_common(parts[-1]) or any(is_title(p) for p in parts))
+
+
 def person_name(name):
     """A person's name without the roles in front of it and the body after it, or None when the
     mention holds no name ("the minister")."""
@@ -67,6 +80,10 @@ def person_name(name):
         if _is_role(w) and words[i + 1][:1].isupper() and not _is_role(words[i + 1]) or \
                 (not w[:1].isupper() and w.lower() not in lx.NAME_PARTICLES):
             start = i + 1
+    # and after the descriptors in front of it, when a name is left (two words after a common word:
+    # "Will Hurd" is a name, "Meet Javier Milei" is not)
+    while start < len(words) - 1 and _describes(words[start]) and words[start + 1][:1].isupper():
+        start += 1
     run = _dedouble(_name_run(words[start:]))
     if not run or _is_role(run[0]) and len(run) == 1:
         return None
@@ -114,7 +131,11 @@ def canonical(name, kind):
     m = _CONNECTOR_RE.search(name)
     head = name[:m.start()] if m else name
     person = person_name(head)
-    if person and len(person.split()) >= 2 and infer_kind(person) == "person" and \
+    # one word is a name when only titles stood before it ("Pandit Nehru", "President Trump")
+    titled = person and not m and len(person.split()) == 1 and kind == "person" and head.split()[-1] == person \
+        and all(is_title(w) or _describes(w) for w in head.split()[:-1]) and not is_common(person) \
+        and head.split()[0].lower() not in _PEERAGES  # "Lord Darzi" is how a peer is named
+    if person and (len(person.split()) >= 2 or titled) and infer_kind(person) == "person" and \
             not any(_is_role(w) for w in person.split()):
         if m or kind == "person":
             return person, "person"
@@ -308,6 +329,17 @@ def without_glued_words(name, text):
     while len(words) >= 3 and words[-1].lower() in lx.POST_NOMINALS and not place_of(" ".join(words[:-1])) \
             and not place_of(words[-2]):
         words = words[:-1]  # "Russell George MS": a seat or an honour after the name ("Sri Lankan MP" is a role)
+    if len(words) >= 3 and is_common(words[0]) and words[0].lower() not in lx.NAME_PARTICLES:
+        # "Meet Javier Milei", "Remember Edmund Burke": a common word capitalised by its place (each
+        # time the text writes the longer form) opens no name where the text names the person
+        # elsewhere without it; "Harsh Vardhan", "Ng Eng Hen" are written so throughout
+        rest = " ".join(words[1:])
+        whole = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)]
+        surname = re.compile(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])")
+        positional = bool(whole) and all(POSITIONAL_RE.search(text[max(0, at - 4):at]) for at in whole)
+        if positional and len(surname.findall(text)) > len(whole):
+            words = words[1:]
+            name = rest
     while len(words) >= 3 and words[-1].lower().rstrip(".,") in _TIME_WORDS:
         words = words[:-1]  # "Harsh Vardhan Saturday said": a day or month the sentence goes on with
     while len(words) >= 2:
