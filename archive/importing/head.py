@@ -186,7 +186,11 @@ FURNITURE = re.compile(
 )
 BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|text by|essay by|analysis by|commentary by|report by|"
-    r"authors?\s*:|by\s*:|contributors?\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
+    # a column's or a post's own word before "by" ("Opinion by NAME", "Guest column by NAME", "Posted by NAME")
+    r"(?:guest\s+)?(?:opinion|column|op-ed|editorial|blog|post|article|letter|viewpoint|perspective)\s+by|posted by|"
+    r"authors?\s*:|by\s*:|contributors?\s*:|words\s*:|"
+    # the author's label in the page's own language, with its colon ("Auteur: NAME", "Autor: NAME")
+    r"(?:auteurs?|autor(?:a|es|en)?|autore|autori|verfasst von|forfatter|författare)\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
     re.I,
 )
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
@@ -355,6 +359,55 @@ def split_byline(names):
         if looks_like_person(name) and name not in persons:
             persons.append(name)
     return persons
+
+
+_SIGNED_SEPARATORS = re.compile(r"\s+[|·•–—]\s+|\s+-\s+|\s*[|·•]\s*$")
+_READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?(?:\s+read)?$", re.I)
+_EMAIL = re.compile(r"^\S+@\S+\.[a-z]{2,}$", re.I)
+_HANDLE = re.compile(r"^@\w{2,30}$")
+_STAMP_TAIL = re.compile(r"[\s,|·•–—-]*\b(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:on|at)?\s*$", re.I)
+
+
+def _beside_name_furniture(segment):
+    """A piece printed beside a byline's name that names no one: a date, a reading time, an e-mail
+    address or handle, a role, a publication's or an organisation's name in title case."""
+    segment = segment.strip(" ,.;:")
+    if not segment:
+        return True
+    found = head_date(segment)
+    if found and (found.value or found.ambiguous) and len(words(found.rest)) <= 1:
+        return True
+    if _READING_TIME.match(segment) or _EMAIL.match(segment) or _HANDLE.match(segment) or _STAMP_TAIL.fullmatch(" " + segment):
+        return True
+    if known_outlet(segment) or _paper_name(segment) or is_section_word(segment):
+        return True
+    if looks_like_person(segment):
+        return False  # a second name: a menu of columnists, or a card's names
+    ws = words(segment)
+    if len(ws) <= 8 and (ROLE_WORDS.search(segment) or ORG_WORDS.search(segment)) and not _PERIODS.search(segment) \
+            and not any(w.casefold() in _FUNCTION_WORDS - {"of", "at", "for", "and", "the", "in", "on"} for w in ws):
+        return True  # (a sentence about someone, "The president is wrong again", is no role)
+    # a publication's short name in title case ("The Clarion", "Arab Digest"): no figures, no sentence
+    return 2 <= len(ws) <= 4 and all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "for", "&"} for w in ws) \
+        and not re.search(r"[\d.!?:;,]", segment)
+
+
+def name_with_furniture(text):
+    """The person a line names beside its furniture, split by separators: "NAME | OUTLET",
+    "NAME · 5 min read", "NAME — Senior Fellow", "NAME · March 3, 2024 · Updated". The line's
+    first piece is the name; every other piece is furniture (see :func:`_beside_name_furniture`).
+    ``""`` when the line is anything else."""
+    text = " ".join(text.split())
+    pieces = [p for p in _SIGNED_SEPARATORS.split(text) if p is not None]
+    if len(pieces) < 2:  # (an e-mail address or a handle after the name, without a separator)
+        pieces = re.split(r"\s+(?=\S+@\S+\.[a-z]{2,}$|@\w{2,30}$)", text, flags=re.I)
+    if len(pieces) < 2:
+        return ""
+    name = clean_name(_STAMP_TAIL.sub("", pieces[0].strip(" ,")))
+    if not looks_like_person(name) or ROLE_WORDS.search(name) or CREDIT.match(name) \
+            or not all(_beside_name_furniture(p) for p in pieces[1:]):
+        return ""
+    return name
 
 
 def is_caption(text):
@@ -680,6 +733,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             text = text[lead.end():].strip()
             if not text:
                 continue
+        # (a name before a reading time, "NAME · 5 min read", is a byline, though the time is furniture)
+        signed = name_with_furniture(text) if FURNITURE.match(text) and len(words(text)) <= 12 else ""
+        if signed and not _common_words(signed, common):
+            kinds[i] = "byline"
+            bylines.append((i, [signed]))
+            continue
         if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) or _INTRO_NOTE.match(text) \
                 or _EMPTY_LIST.fullmatch(text):
             kinds[i] = "furniture"
@@ -743,10 +802,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 _take_byline(i, by.group("names").rstrip(" ,"), bylines, outlets, closed=True)
             elif found.rest and found.value:
                 # the author's name beside the date, after a section word at most ("News NAME DATE")
-                signer = " ".join(w for k, w in enumerate(words(found.rest.strip(" ,|·-–—")))
+                # (a stamp's word after the name, "NAME, Updated DATE", names no one)
+                signer = " ".join(w for k, w in enumerate(words(_STAMP_TAIL.sub("", found.rest).strip(" ,|·-–—")))
                                   if not (k == 0 and is_section_word(w)))
                 # (never a dateline's place, "Beijing, China – September 29, 2023", which takes a comma)
-                if looks_like_person(signer) and re.match(r"^(?:\w+\s+)?" + re.escape(signer) + r"\s", text) \
+                if looks_like_person(signer) and re.match(r"^(?:\w+\s+)?" + re.escape(signer) + r"(?:\s|,\s*(?i:last\s+)?(?i:updated|published|posted|modified)\b)", text) \
                         and not _common_words(signer, common) \
                         and not ROLE_WORDS.search(signer):
                     bylines.append((i, [clean_name(signer)]))
@@ -762,6 +822,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if date_in and date_in.value and not date_in.ambiguous:
                 dates.append((i, date_in.value, date_in.role))
             _take_byline(i, names, bylines, outlets)
+            continue
+        # a name beside its furniture: "NAME | OUTLET", "NAME · 5 min read", "NAME — Senior Fellow"
+        signed = name_with_furniture(text) if len(words(text)) <= 16 else ""
+        if signed and not _common_words(signed, common):
+            kinds[i] = "byline"
+            bylines.append((i, [signed]))
             continue
         # a name (or names) over, or two spaces before, the paper's name: "Ben Bova" / "Naples Daily
         # News", "Ash Ngu and Sahil Chinoy  NYTimes Opinion" (a repost credits the column so)
