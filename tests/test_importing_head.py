@@ -875,3 +875,73 @@ def test_a_headline_ending_in_a_common_word_after_in_is_no_name_and_its_place():
                body=("China's exporters are adapting to the new tariffs faster than expected, officials in Beijing "
                      "said on Tuesday.", SECOND))
     assert doc.title == "China's exporters adapt to new tariffs" and doc.authors == ["Liu Yang"]
+
+
+# -- round 13m: bylines in their common shapes, on outlets the rules were not written on ------------
+
+HOUSING = ("The council's housing plan would add four thousand homes by 2030, but rents in the city have risen "
+           "faster than wages for a decade and the plan does little about that.")
+HOUSING_TITLE = "The city's housing plan needs a rethink"
+
+
+@pytest.mark.parametrize("byline", [
+    "Opinion by Maria Lopez",
+    "Guest column by Maria Lopez",
+    "Posted by Maria Lopez",
+    "Words: Maria Lopez",
+    "Auteur: Maria Lopez",
+    "Autor: Maria Lopez",
+])
+def test_a_column_word_or_a_label_in_the_pages_language_before_the_name(byline):
+    doc = read(HOUSING_TITLE, byline, body=(HOUSING, SECOND))
+    assert (doc.title, doc.authors) == (HOUSING_TITLE, ["Maria Lopez"])
+
+
+@pytest.mark.parametrize("byline", [
+    "Maria Lopez | The Clarion",
+    "Maria Lopez · 5 min read",
+    "Maria Lopez — Senior Fellow, Urban Institute",
+    "Maria Lopez maria.lopez@clarion.example.com",
+    "Maria Lopez, Updated March 3, 2024",
+])
+def test_a_name_beside_its_furniture_is_a_byline(byline):
+    doc = read(HOUSING_TITLE, byline, body=(HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("line", [
+    "John Smith | Jane Doe | Ann Lee",            # a menu of columnists
+    "Donald Trump - The president is wrong again",  # a name, then a sentence about him
+    "Climate Change | Energy Policy",            # labels in title case
+    "Prøve GULL - Gratis",                       # an offer's banner
+])
+def test_a_name_beside_more_than_furniture_is_no_byline(line):
+    from archive.importing.head import name_with_furniture
+    assert name_with_furniture(line) == ""
+
+
+def test_a_standfirst_naming_its_writer_with_a_role_in_lower_case():
+    stand = "Cities cannot build their way out of the crisis, writes urban planner Maria Lopez."
+    doc = read(HOUSING_TITLE, stand, body=(HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez"]
+
+
+def test_a_name_over_the_headline_with_its_date_beside_it_signs_it():
+    doc = read("Robert J. Whitman", "08/23/2024 | News release", "Congress must protect children on social media",
+               body=("Social media has changed how children interact with one another, and Congress has been slow "
+                     "to act on what parents already see.", SECOND))
+    assert doc.authors == ["Robert J. Whitman"]
+    # a person the headline is about, over it with a date, is its topic's label, not its writer
+    doc = read("Donald Trump", "March 3, 2024", "Donald Trump promises new tariffs on steel",
+               body=("The former president said on Sunday that Trump-era tariffs on steel would return, and steel "
+                     "makers welcomed the promise of new tariffs.", SECOND))
+    assert doc.authors == []
+
+
+def test_a_bio_line_opening_the_text_names_its_writer():
+    doc = read(HOUSING_TITLE, body=("Maria Lopez is a professor of urban planning at Rutgers University.", HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez"]
+    # a person the text reports on comes back in it: no writer's bio
+    doc = read(HOUSING_TITLE, body=("Shannon Smith is the executive director of the Housing Council, which has "
+                                    "long asked for more homes.", HOUSING, "Smith said the plan is late. " + SECOND))
+    assert doc.authors == []

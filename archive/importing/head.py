@@ -193,9 +193,10 @@ BYLINE = re.compile(
     r"(?:auteurs?|autor(?:a|es|en)?|autore|autori|verfasst von|forfatter|författare)\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
     re.I,
 )
-_WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
+# (the writer's role in lower case may come before the name: "..., writes climate researcher NAME.")
+_WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
 # "..., writes NAME, but ...": the standfirst names its writer in the middle of its sentence
-_WRITES_INSIDE = re.compile(r",\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
+_WRITES_INSIDE = re.compile(r",\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
                             r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
@@ -222,6 +223,13 @@ _WORK_CREDITED = re.compile(r"\b(?:reviews?|reviewed|book|novel|memoir|film|movi
 _OPENING_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
     r"The (?:opinions|views) expressed in this (?:commentary|article|piece|column) are (?:his|her|their) own",
+)
+# A bio line at the top of the text: "NAME is a senior fellow at ...", "NAME is chair of ...", its
+# role among the first words after "is" (never "NAME is not backing down", "NAME is being held").
+_BIO_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}),?\s+(?:is|was|serves as)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}?" + ROLE_WORDS.pattern.replace("\\b(?:", "(?:", 1) + r"(?![\w-])",
+    re.I,
 )
 _REPORTS = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}), (?:a|an|the) [^.:]{3,90}, (?:reports|writes):$")
 _NAME_OUTLET = re.compile(r"^(?P<name>[A-Z][^()|]{3,60}?)\s*\((?P<outlet>[^()]{2,60})\)$")
@@ -1054,6 +1062,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "byline"
         elif _OPENING_BIO.match(text) and i <= first_prose + 1:
             bylines.append((i, [clean_name(_OPENING_BIO.match(text).group("name"))]))
+        elif i == first_prose and _bio_of_writer(text, i, lines, first_prose):
+            bylines.append((i, [_bio_of_writer(text, i, lines, first_prose)]))
+            kinds[i] = "byline"
     for i in list(zone) + list(range(first_prose, min(first_prose + 2, n))):
         text = " ".join(lines[i].split())
         writes = (_WRITES.search(text) or _WRITES_INSIDE.search(text)) if len(words(text)) <= 60 else None
@@ -1144,6 +1155,33 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         named, _, role = above.partition(",")
         if role and ROLE_WORDS.search(role) and looks_like_person(named):
             bylines.append((title_at - 1, [clean_name(named)]))
+    # A name line over the headline, with its date or role beside it ("NAME" / "March 3, 2024" /
+    # headline; "March 3, 2024" / "NAME" / headline; "NAME" / "Senior Fellow" / headline), signs it.
+    # A topic's label over a headline can be a person too ("Donald Trump" over a story about him):
+    # the name is taken only when neither the headline nor the running text's opening names that
+    # person, as a piece never speaks of its own writer in the third person.
+    if title_at is not None and not any(b for _, b in bylines):
+        shown = [j for j in range(int(title_at) - 1, -1, -1)
+                 if lines[j].strip() and kinds.get(j) not in {"furniture", "caption"}][:3]
+        for j in shown[:2]:
+            if kinds.get(j) == "date" and j == shown[0]:
+                continue  # (the date between the name and the headline)
+            if kinds.get(j) != "person":
+                break
+            name = clean_name(" ".join(lines[j].split()).split(",")[0])
+            near = [k for k in (next((k for k in range(j - 1, -1, -1) if lines[k].strip()), None),
+                                next((k for k in range(j + 1, n) if lines[k].strip()), None)) if k is not None]
+            roled = any(ROLE_WORDS.search(" ".join(lines[k].split())) and len(words(lines[k])) <= 8
+                        and kinds.get(k) != "headline" for k in near)
+            dated = any(kinds.get(k) == "date" for k in near)
+            family = name.split()[-1] if name.split() else ""
+            opening = " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 10])
+            spoken_of = len(family) >= 2 and re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])",
+                                                       " ".join(lines[int(title_at)].split()) + " " + opening)
+            if looks_like_person(name) and not ROLE_WORDS.search(name) and not _common_words(name, common) \
+                    and (dated or roled) and not spoken_of:
+                bylines.append((j, [name]))
+            break
     # A name line under the headline (with its role on the next line, or as the only byline).
     bare_name = None
     # A name with its role or its date on the next line ("Giles Merritt" / "Founder of Friends of
@@ -1324,6 +1362,27 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
+
+
+def _bio_of_writer(text, at, lines, first_prose):
+    """The writer a short bio line names at the top of the text ("Joshua Lee is a senior fellow at the
+    Institute."): one or two sentences, the role right after "is", and a person the running text
+    does not speak of again (a piece names its own writer once, in its bio; a person it reports on,
+    "Shannon Smith is the executive director of ...", comes back as "Smith said")."""
+    if len(words(text)) > 45 or len(re.findall(r"[.!?](?:\s|$)", text)) > 2:
+        return ""
+    bio = _BIO_LINE.match(text)
+    # (the name is matched without the pattern's case folding: capitalised words only)
+    if not bio or not re.fullmatch(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}", bio.group("name")):
+        return ""
+    name = clean_name(bio.group("name"))
+    if not looks_like_person(name) or ROLE_WORDS.search(name):
+        return ""
+    family = name.split()[-1]
+    others = " ".join(" ".join(t.split()) for j, t in enumerate(lines[first_prose:first_prose + 12], first_prose) if j != at)
+    if re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])", others):
+        return ""
+    return name
 
 
 def _signed_card_under(lines, title_at, first_prose, is_prose):
