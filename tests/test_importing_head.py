@@ -945,3 +945,39 @@ def test_a_bio_line_opening_the_text_names_its_writer():
     doc = read(HOUSING_TITLE, body=("Shannon Smith is the executive director of the Housing Council, which has "
                                     "long asked for more homes.", HOUSING, "Smith said the plan is late. " + SECOND))
     assert doc.authors == []
+
+
+LETTER = ("I was at the council meeting last Wednesday, and I want you to know that my neighbours and I are "
+          "worried about what the new bus timetable will do to those of us who have no car.")
+LETTER_END = ("Please think again before you vote on the cuts, because our city is only as strong as the people "
+              "it is willing to carry.")
+
+
+def _letter(*signature, title="Bus cuts hurt the neediest riders"):
+    return parse_file("letter.txt", "\n\n".join([title, LETTER, LETTER_END, *signature]).encode())
+
+
+def test_a_letter_signed_with_a_street_address_on_the_names_line():
+    assert _letter("Meta Jones 1509 W. Rollins Road").authors == ["Meta Jones"]
+
+
+def test_a_letter_signed_by_a_couple_keeps_their_one_signature():
+    assert _letter("Loren and Rose Alderman").authors == ["Loren and Rose Alderman"]
+    assert _letter("Loren and Rose Alderman", title="").authors == ["Loren and Rose Alderman"]
+
+
+def test_a_letter_signed_with_the_role_then_the_organisation():
+    assert _letter("Scott Carver", "Cultural Affairs Administrator", "City of Little Rock").authors == ["Scott Carver"]
+
+
+def test_a_letter_signed_by_several_people_with_their_roles():
+    doc = _letter("Regards,", "Lesia Rahl, Vice Chairperson of the Student Advisory Council, and Parent",
+                  "Leigh Kuhn, Chairperson, Elementary School Advisory Council, and Parent",
+                  "Lynn Bear , Co-President, Educational Alliance (Parent Teacher Organization), and Parent")
+    assert doc.authors == ["Lesia Rahl", "Leigh Kuhn", "Lynn Bear"]
+
+
+def test_the_papers_call_for_letters_under_the_signature_is_furniture():
+    doc = _letter("Nyathiel Wol", "Have something on your mind? Send to or click to submit via any web browser. "
+                  "Letters under 200 words have the best chance of being published.")
+    assert doc.authors == ["Nyathiel Wol"]
