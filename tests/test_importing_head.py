@@ -981,3 +981,47 @@ def test_the_papers_call_for_letters_under_the_signature_is_furniture():
     doc = _letter("Nyathiel Wol", "Have something on your mind? Send to or click to submit via any web browser. "
                   "Letters under 200 words have the best chance of being published.")
     assert doc.authors == ["Nyathiel Wol"]
+
+
+@pytest.mark.parametrize("label", [
+    "Explore our latest reports and pieces",
+    "Browse all our commentaries",
+    "Welcome to the Harbour Institute blog",
+])
+def test_the_site_speaking_of_its_own_pages_is_no_headline(label):
+    from archive.importing.head import site_label
+    assert site_label(label)
+    assert read(label).title == ""
+
+
+def test_a_tag_pages_note_makes_the_page_a_listing():
+    doc = read("Below you will find pages that utilize the taxonomy term “Deterrence”",
+               "The Iran Deal's Real Audience Is Beijing",
+               body=("Deterrence is not a bilateral relationship. Every negotiation Washington conducts with an "
+                     "adversary is watched by every other adversary, and Beijing watches closely.", SECOND))
+    assert doc.title == "" and "lists several articles" in doc.doubts["title"]
+
+
+def test_a_counter_line_over_the_headline_is_furniture():
+    doc = read("Politics 2 sources 0 views", "US and Iran near a nuclear deal as Gulf states signal support",
+               body=("A new nuclear agreement between the United States and Iran is taking shape, and the Gulf "
+                     "states now signal support for the deal.", SECOND))
+    assert doc.title == "US and Iran near a nuclear deal as Gulf states signal support"
+    # a headline that merely contains a figure and a counted noun is still a headline
+    from archive.importing.head import site_label
+    assert not site_label("Why 40 million readers still buy 2 papers a day")
+
+
+def test_a_headlines_lone_trailing_bar_is_cut():
+    doc = read("| Review | Open Access |", "Methods of Judicial Appointments: Lessons for Pakistan |",
+               body=("This paper examines the mechanism of judicial appointments in Pakistan and the methods "
+                     "other jurisdictions use.", SECOND))
+    assert doc.title == "Methods of Judicial Appointments: Lessons for Pakistan"
+
+
+def test_a_long_line_crediting_a_speaker_is_a_standfirst_not_a_headline():
+    stand = ("When protests have so much support from the mainstream, a smarter, more tailored message is needed, "
+             "says campaigner and barrister David Rendon")
+    doc = read(stand, body=("I don’t really care whether the message is smart; a smarter message is needed only "
+                            "when support from the mainstream runs so high.", SECOND))
+    assert doc.title == ""

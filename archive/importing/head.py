@@ -440,6 +440,35 @@ def is_section_word(text):
     return key in SECTION_WORDS or _outlet_section(text) or (len(words(text)) <= 4 and key.endswith(" says") and len(words(text)) >= 2 and known_outlet(" ".join(text.split()[:-1])))
 
 
+# The site speaking to its reader about its own pages: "Explore our latest reports and pieces", "Below
+# you will find pages that utilize the taxonomy term X", "Welcome to the X blog". An index's label,
+# never an article's headline.
+_SITE_ADDRESS = re.compile(
+    r"^(?:explore|discover|browse|find|read|see|view|search|check out)\s+(?:all\s+|more\s+(?:of\s+)?)?our\s+"
+    r"(?:(?:latest|recent|newest|new|other|best|top|full|complete)\s+)*(?:reports?|articles?|pieces|stories|posts|"
+    r"publications?|research|work|content|archives?|collections?|resources|coverage|analys[ie]s|insights|"
+    r"podcasts|videos|commentar(?:y|ies)|opinions?|columns|news|blogs?)\b|"
+    r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|’ll| will| can| may)?\s+(?:find|see|read|browse)\b|"
+    r"\bpages?\s+(?:that|which)\s+(?:use|utili[sz]e|are tagged|carry)\b|"
+    r"^welcome to\b",
+    re.I,
+)
+_TAG_PAGE_NOTE = re.compile(r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|’ll| will| can| may)?\s+(?:find|see|read|browse)\s+"
+                            r"(?:all\s+)?(?:the\s+)?(?:pages|posts|articles|stories|entries)\b|"
+                            r"\b(?:pages|posts|articles)\s+(?:that|which)\s+(?:use|utili[sz]e|are tagged|carry)\b", re.I)
+_SAYS_NAME = re.compile(r",\s+(?:says|said|argues|warns|writes|explains|suggests)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+                        r"(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*\.?$")
+# A page's counters after a label: "Politics 2 sources 0 views", "1.2k views", "12 comments"
+_COUNTER = re.compile(r"(?:^|\s)\d[\d,.]*k?\s+(?:views?|comments?|reads?|likes?|shares?|sources?|reactions?|replies)\s*$",
+                      re.I)
+
+
+def site_label(text):
+    """A line in which the site speaks of its own pages or counts its readers: a label, no headline."""
+    text = " ".join(text.split())
+    return bool(_SITE_ADDRESS.search(text)) or (len(words(text)) <= 8 and bool(_COUNTER.search(text)))
+
+
 def is_fragment(text):
     last = words(text)[-1].casefold().strip(".,") if words(text) else ""
     return last in {"the", "a", "an", "of", "and", "to", "with", "from"} or text.rstrip().endswith(":")
@@ -927,7 +956,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             listing_marks += 1
             kinds[i] = "teaser"
             continue
-        if is_section_word(text) or _TOPIC_LIST.match(text):
+        if _TAG_PAGE_NOTE.search(text):
+            kinds[i] = "tag"  # "Below you will find pages that utilize the taxonomy term X": a tag page
+            head.listing = True
+            continue
+        if is_section_word(text) or _TOPIC_LIST.match(text) or site_label(text):
             kinds[i] = "section"
             says = re.match(r"^(?P<name>.+) says$", text)
             if says and known_outlet(says.group("name")):
@@ -937,6 +970,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if crumb:
             kinds[i] = "breadcrumb"
             titles.append((i, crumb.group("last").strip(), "breadcrumb"))
+            continue
+        # a long line that ends by crediting a person ("..., a smarter message is needed, says campaigner
+        # and barrister NAME"): a standfirst or a quote's lead, never the headline
+        told = _SAYS_NAME.search(text)
+        if told and len(words(text)) >= 15 and looks_like_person(told.group("name")):
+            kinds[i] = "other"
             continue
         led = _STANDFIRST_BY.match(text)
         if led and titles and len(words(text)) >= 8 and looks_like_person(led.group("name")):
@@ -1131,6 +1170,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     if head.title:
         raw = next((t for i, t, _ in titles if i == title_at), head.title)
         head.title, site = _strip_title(raw, {o for _, o in outlets})
+        head.title = re.sub(r"^\s*[|·•]\s+|\s+[|·•]\s*$", "", head.title)  # a table's or a menu's lone bar
         if site:
             outlets.append((title_at, site))
         if " | " in head.title:
