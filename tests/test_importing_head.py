@@ -1025,3 +1025,36 @@ def test_a_long_line_crediting_a_speaker_is_a_standfirst_not_a_headline():
     doc = read(stand, body=("I don’t really care whether the message is smart; a smarter message is needed only "
                             "when support from the mainstream runs so high.", SECOND))
     assert doc.title == ""
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Maria Lopez Maria Lopez", ["Maria Lopez"]),          # an avatar's label, then the name
+    ("Story by Maria Lopez • 3d", ["Maria Lopez"]),         # an aggregator's byline with the story's age
+    ("Maria Lopez Contributor", ["Maria Lopez"]),           # a press role after the name, no comma
+    ("Columnist Maria Lopez", ["Maria Lopez"]),             # ... or before it
+    ("Maria Lopez, Ph.D.", ["Maria Lopez"]),                # a degree nameparser knows
+    ("Authored by Maria Lopez", ["Maria Lopez"]),
+    ("Reported by Maria Lopez", ["Maria Lopez"]),
+    ("Maria Lopez / The Clarion", ["Maria Lopez"]),
+    ("By M. J. Lopez", ["M. J. Lopez"]),                    # initials before the family name
+])
+def test_more_byline_shapes(byline, authors):
+    doc = read(HOUSING_TITLE, byline, body=(HOUSING, SECOND))
+    assert doc.authors == authors
+
+
+def test_postnominals_are_dropped_only_when_printed_as_acronyms():
+    from archive.importing.head import clean_name
+    assert clean_name("Bo Chen, CFA") == "Bo Chen"
+    assert clean_name("Ed Lee") == "Ed Lee"          # a name's own short word stays
+    assert clean_name("MARY ANN MA") == "Mary Ann Ma"  # a family name in capitals stays
+
+
+def test_a_name_between_the_standfirst_and_the_text_signs_the_piece():
+    doc = read(HOUSING_TITLE, "The plan would add homes but do little for affordability", "Maria Lopez",
+               body=(HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez"]
+    # a label of common words in that place names no one
+    doc = read(HOUSING_TITLE, "The plan would add homes but do little for affordability", "Housing Plans",
+               body=(HOUSING + " Plans for housing matter.", SECOND))
+    assert doc.authors == []

@@ -13,6 +13,8 @@ Pure Python; :mod:`.layout` uses it for every profile built on the shared rules.
 import re
 from dataclasses import dataclass, field
 
+from nameparser.config import CONSTANTS as _NAME_CONSTANTS
+
 from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
@@ -21,6 +23,7 @@ from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stre
 from .lexicon import all_common, lower_words
 from .outlets import known_outlet, printed_name
 
+_SUFFIX_ACRONYMS = frozenset(_NAME_CONSTANTS.suffix_acronyms)  # "phd", "msc", "cfa", "frcp" ...
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
 
 # -- what a line is -------------------------------------------------------------------------
@@ -188,6 +191,7 @@ BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|text by|essay by|analysis by|commentary by|report by|"
     # a column's or a post's own word before "by" ("Opinion by NAME", "Guest column by NAME", "Posted by NAME")
     r"(?:guest\s+)?(?:opinion|column|op-ed|editorial|blog|post|article|letter|viewpoint|perspective)\s+by|posted by|"
+    r"authored by|reported by|compiled by|"
     r"authors?\s*:|by\s*:|contributors?\s*:|words\s*:|"
     # the author's label in the page's own language, with its colon ("Auteur: NAME", "Autor: NAME")
     r"(?:auteurs?|autor(?:a|es|en)?|autore|autori|verfasst von|forfatter|författare)\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
@@ -324,6 +328,10 @@ def looks_like_person(text, lexicon=True):
     dotted = [p for p in parts if "." in p and re.fullmatch(r"(?:[^\W\d_]\.?){1,3}", p)]
     if len(full) == 1 and len(parts) == 2 and dotted and not re.fullmatch(r"U\.?[SKN]\.?|E\.?U\.?|U\.?A\.?E\.?", dotted[0]):
         return True
+    # (or two or three initials before it, each with its full stop: "M. J. Lopez", "A. B. C. Okafor")
+    if len(full) == 1 and 3 <= len(parts) <= 4 and full[0] == parts[-1] and all(
+            re.fullmatch(r"[^\W\d_]\.", p) for p in parts[:-1]):
+        return True
     return 2 <= len(full) <= 3
 
 
@@ -337,12 +345,30 @@ def surely_person(text, lexicon=True):
     return len(parts) <= 2 or initials or bool(_OFFICE.match(text))
 
 
+def _drop_postnominals(text):
+    """Degrees and honours after a name, as nameparser knows them ("Maria Lopez, Ph.D.", "Ann Lee
+    MSc FRCP", "Bo Chen, CFA"): only tokens printed as acronyms (capitals or full stops), so that a
+    name's own words ("Ed", "Do") stay."""
+    if text.isupper():
+        return text  # (a name in capitals: "MARY MA" keeps its family name)
+    while True:
+        match = re.search(r"(?:,\s*|\s+)(?P<token>[A-Z][A-Za-z.\-]{1,9})\s*$", text)
+        if not match or len(text[:match.start()].split()) < 2:
+            return text
+        token = match.group("token")
+        acronym = sum(ch.isupper() for ch in token) >= 2 or "." in token
+        if not acronym or token.replace(".", "").lower() not in _SUFFIX_ACRONYMS:
+            return text
+        text = text[:match.start()].rstrip(" ,")
+
+
 def clean_name(text):
     """One name from a byline piece: titles, postnominals, places and trailing credits removed."""
     text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
     text = re.sub(r"\s*\*+\)?\s*$", "", text)  # a footnote marker: "Adil Rasheed*", "Princess Saraswati*)"
     text = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", text.strip(" .·,;:"))
     text = re.sub(r",?\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC|MD|DO|DrPH|MPH|JD|MBA|FRS)\b\.?", "", text)
+    text = _drop_postnominals(text)
     text = strip_titles(text.strip())
     # a military rank before the name: "Rear Admiral RC Wijegunaratne"
     text = re.sub(r"^(?:(?:rear|vice)\s+)?(?:admiral|commander|colonel|lieutenant(?:\s+colonel)?|brigadier|"
@@ -354,7 +380,7 @@ def clean_name(text):
 
 def split_byline(names):
     """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped."""
-    names = re.split(r"\s+(?:\||for\s+(?=[A-Z]))\s*", names)[0]
+    names = re.split(r"\s+(?:\||[·•]|for\s+(?=[A-Z]))\s*", names)[0]  # (the name's furniture after a bar or a dot)
     names = re.sub(r"\s+(?:on|at)\s*$", "", names)  # "by NAME on" whose date the page lost
     names = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I)
     pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if p.strip()]
@@ -369,11 +395,19 @@ def split_byline(names):
     return persons
 
 
-_SIGNED_SEPARATORS = re.compile(r"\s+[|·•–—]\s+|\s+-\s+|\s*[|·•]\s*$")
-_READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?(?:\s+read)?$", re.I)
+_SIGNED_SEPARATORS = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*[|·•]\s*$")
+_READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?(?:\s+read)?$|"
+                           r"^\d{1,3}\s*(?:s|m|h|d|w|mo|y|hrs?|mins?|days?|weeks?)(?:\s+ago)?$", re.I)  # a reading time, an age
 _EMAIL = re.compile(r"^\S+@\S+\.[a-z]{2,}$", re.I)
 _HANDLE = re.compile(r"^@\w{2,30}$")
 _STAMP_TAIL = re.compile(r"[\s,|·•–—-]*\b(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:on|at)?\s*$", re.I)
+
+
+_PRESS_ROLE = (r"(?:(?:guest|staff|senior|chief|contributing|special|associate|managing|deputy|political|opinion|"
+               r"foreign|freelance|business)\s+)?(?:contributor|columnist|correspondent|writer|reporter|editor|"
+               r"journalist|blogger)")
+# a press role before the name: "Columnist Ann Lee", "Staff Writer Ann Lee"
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>" + _PRESS_ROLE + r")\s+(?P<name>[A-Z].{3,40})$", re.I)
 
 
 def _beside_name_furniture(segment):
@@ -406,6 +440,14 @@ def name_with_furniture(text):
     first piece is the name; every other piece is furniture (see :func:`_beside_name_furniture`).
     ``""`` when the line is anything else."""
     text = " ".join(text.split())
+    # the name printed twice, as an avatar's label and as the name ("Ann Lee Ann Lee"), or with a
+    # journalist's role word after it ("Ann Lee Contributor")
+    doubled = re.fullmatch(r"(?P<name>.{5,40}?)\s+(?P=name)(?P<rest>(?:\s*[|·•–—/-]\s*.*)?)", text)
+    if doubled:
+        text = doubled.group("name") + (doubled.group("rest") or " |")
+    roled = re.fullmatch(r"(?P<name>.{5,40}?)\s+(?P<role>" + _PRESS_ROLE + r")", text, re.I)
+    if roled and looks_like_person(roled.group("name")):
+        text = roled.group("name") + " | " + roled.group("role")
     pieces = [p for p in _SIGNED_SEPARATORS.split(text) if p is not None]
     if len(pieces) < 2:  # (an e-mail address or a handle after the name, without a separator)
         pieces = re.split(r"\s+(?=\S+@\S+\.[a-z]{2,}$|@\w{2,30}$)", text, flags=re.I)
@@ -862,6 +904,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         # a name beside its furniture: "NAME | OUTLET", "NAME · 5 min read", "NAME — Senior Fellow"
         signed = name_with_furniture(text) if len(words(text)) <= 16 else ""
+        role_first = _ROLE_THEN_NAME.match(text)
+        if not signed and role_first and looks_like_person(role_first.group("name")) \
+                and role_first.group("role")[:1].isupper():
+            signed = clean_name(role_first.group("name"))
         if signed and not _common_words(signed, common):
             kinds[i] = "byline"
             bylines.append((i, [signed]))
@@ -1238,6 +1284,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 bare_name = i
                 break
     if title_at is not None and not any(b for _, b in bylines):
+        standfirst = False
         for i in range(title_at + 1, min(title_at + 4, head.end)):
             if kinds.get(i) == "person" and not looks_like_person(clean_name(lines[i].split(",")[0])) \
                     and not _name_supported(clean_name(lines[i].split(",")[0]), i, lines, kinds) \
@@ -1248,9 +1295,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
-                if (i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline", "furniture",
-                                                              "caption"}
-                        or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person") \
+                # (under the headline and its standfirst, right over the running text: the layout's
+                # byline slot, "Headline" / "Standfirst sentence" / "NAME" / text)
+                slotted = i == title_at + 2 and standfirst and i + 1 == first_prose \
+                    and looks_like_person(clean_name(name)) and not _common_words(name, common)
+                if slotted or (i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline",
+                                                                         "furniture", "caption"}
+                               or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person") \
                         and (i == title_at + 1 or _name_supported(clean_name(name), i, lines, kinds)):
                     bylines.append((i, [clean_name(name)]))
                     bare_name = i
@@ -1259,6 +1310,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                                               f"{clean_name(name)!r} (no role, date or byline beside it, "
                                               f"not printed again on the page)")
                 break
+            if i == title_at + 1 and kinds.get(i) in {"headline", "other"} and len(words(lines[i])) >= 6 \
+                    and kinds.get(i + 1) == "person":
+                standfirst = True  # the headline's standfirst, then a name line
+                continue
             if kinds.get(i) in {"headline", "other", "tagline"} and not (
                     kinds.get(i) == "other" and re.fullmatch(r"[a-z][\w.]{2,30}", " ".join(lines[i].split()))):
                 break  # (a stray word in lower case, a site's name printed so, "italiatelegraph", stands aside)
