@@ -1058,3 +1058,30 @@ def test_a_name_between_the_standfirst_and_the_text_signs_the_piece():
     doc = read(HOUSING_TITLE, "The plan would add homes but do little for affordability", "Housing Plans",
                body=(HOUSING + " Plans for housing matter.", SECOND))
     assert doc.authors == []
+
+
+@pytest.mark.parametrize("byline", [
+    "Contributed by Maria Lopez",
+    "Guest Author: Maria Lopez",
+    "Byline: Maria Lopez",
+    "Author Maria Lopez",                        # the label without its colon
+    "March 3, 2024 by Maria Lopez 2 Comments",   # a blog's stamp with its comment counter
+])
+def test_labelled_bylines_and_a_blogs_stamp(byline):
+    doc = read(HOUSING_TITLE, byline, body=(HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez"]
+
+
+def test_a_stamp_in_lower_case_with_its_byline_leaves_the_headline_above_it():
+    doc = read(HOUSING_TITLE, "on March 3, 2024 by Maria Lopez", body=(HOUSING, SECOND))
+    assert (doc.title, doc.authors, doc.date) == (HOUSING_TITLE, ["Maria Lopez"], datetime.date(2024, 3, 3))
+
+
+def test_a_bio_in_parentheses_opening_the_text():
+    doc = read(HOUSING_TITLE, body=("(Maria Lopez is a professor of planning at Rutgers University.)", HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez"]
+
+
+def test_an_author_label_before_words_that_are_no_name_is_no_byline():
+    doc = read(HOUSING_TITLE, "Authors Say The Plan Fails", body=(HOUSING, SECOND))
+    assert doc.authors == []

@@ -191,7 +191,7 @@ BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|text by|essay by|analysis by|commentary by|report by|"
     # a column's or a post's own word before "by" ("Opinion by NAME", "Guest column by NAME", "Posted by NAME")
     r"(?:guest\s+)?(?:opinion|column|op-ed|editorial|blog|post|article|letter|viewpoint|perspective)\s+by|posted by|"
-    r"authored by|reported by|compiled by|"
+    r"authored by|reported by|compiled by|contributed by|byline\s*:|guest authors?\s*:|"
     r"authors?\s*:|by\s*:|contributors?\s*:|words\s*:|"
     # the author's label in the page's own language, with its colon ("Auteur: NAME", "Autor: NAME")
     r"(?:auteurs?|autor(?:a|es|en)?|autore|autori|verfasst von|forfatter|författare)\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
@@ -383,6 +383,9 @@ def split_byline(names):
     names = re.split(r"\s+(?:\||[·•]|for\s+(?=[A-Z]))\s*", names)[0]  # (the name's furniture after a bar or a dot)
     names = re.sub(r"\s+(?:on|at)\s*$", "", names)  # "by NAME on" whose date the page lost
     names = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I)
+    # a post's comment counter after the name: "by NAME 2 Comments", "by NAME Leave a comment"
+    names = re.sub(r"\s+(?:\d+|no)\s+(?:comments?|responses?|replies)\b.*$|\s+leave a (?:comment|reply)\b.*$", "", names,
+                   flags=re.I)
     pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if p.strip()]
     persons = []
     for piece in pieces:
@@ -500,6 +503,7 @@ _TAG_PAGE_NOTE = re.compile(r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|�
                             r"\b(?:pages|posts|articles)\s+(?:that|which)\s+(?:use|utili[sz]e|are tagged|carry)\b", re.I)
 _SAYS_NAME = re.compile(r",\s+(?:says|said|argues|warns|writes|explains|suggests)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
                         r"(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*\.?$")
+_COMMENT_COUNT = re.compile(r"\s+(?:\d+|no)\s+(?:comments?|responses?|replies)\s*$|\s+leave a (?:comment|reply)\s*$", re.I)
 # A page's counters after a label: "Politics 2 sources 0 views", "1.2k views", "12 comments"
 _COUNTER = re.compile(r"(?:^|\s)\d[\d,.]*k?\s+(?:views?|comments?|reads?|likes?|shares?|sources?|reactions?|replies)\s*$",
                       re.I)
@@ -859,7 +863,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                     dates.append((i, seg_date.value, "plain"))
                 if known_outlet(segment, strict=True):
                     outlets.append((i, known_outlet(segment)))
-        found = head_date(text)
+        found = head_date(_COMMENT_COUNT.sub("", text))  # (a post's comment counter after its stamp dates nothing)
         if found and found.value and _beside_weather(lines, i):
             kinds[i] = "furniture"  # today's date beside today's weather: the site's clock
             continue
@@ -904,6 +908,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         # a name beside its furniture: "NAME | OUTLET", "NAME · 5 min read", "NAME — Senior Fellow"
         signed = name_with_furniture(text) if len(words(text)) <= 16 else ""
+        labelled = re.match(r"^(?:authors?|written by|contributors?)\s+(?P<names>[A-Z].{3,60})$", text, re.I)
+        if not signed and labelled and text[:1].isupper() and split_byline(labelled.group("names")) and len(
+                split_byline(labelled.group("names"))) == len(re.split(r"\s*(?:,|&|\band\b)\s*", labelled.group("names"))):
+            kinds[i] = "byline"  # the label without its colon: "Author Maria Lopez", "Authors A and B"
+            bylines.append((i, split_byline(labelled.group("names"))))
+            continue
         role_first = _ROLE_THEN_NAME.match(text)
         if not signed and role_first and looks_like_person(role_first.group("name")) \
                 and role_first.group("role")[:1].isupper():
@@ -1083,7 +1093,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         stamp = head_date(nxt) if nxt[:1].islower() and len(nxt) <= 60 else None
         echo = content_words(nxt) and content_words(nxt) <= content_words(text)  # an image's name: "payday loan solutions - tw"
         credit = re.match(r"from\s+(?:the\s+)?[A-Z]\w*(?:\s+(?:of|for|and|on|[A-Z][\w'’&.-]*)){1,7}$", nxt)
-        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2) \
+        # (a stamp in lower case with its byline, "on April 6, 2011 by NAME", continues nothing either)
+        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and (
+                len(words(stamp.rest)) <= 2 or re.match(r"^(?:on\s+)?by\s+[A-Z]", stamp.rest))) \
                 and not FURNITURE.match(nxt) and not echo and not credit:
             # (a repost's source line under its headline, "from International Council of Voluntary
             # Agencies", continues nothing either)
@@ -1464,6 +1476,7 @@ def _bio_of_writer(text, at, lines, first_prose):
     Institute."): one or two sentences, the role right after "is", and a person the running text
     does not speak of again (a piece names its own writer once, in its bio; a person it reports on,
     "Shannon Smith is the executive director of ...", comes back as "Smith said")."""
+    text = re.sub(r"^\((.*)\)\.?$", r"\1", text.strip())  # (a bio printed in parentheses)
     if len(words(text)) > 45 or len(re.findall(r"[.!?](?:\s|$)", text)) > 2:
         return ""
     bio = _BIO_LINE.match(text)
