@@ -1085,3 +1085,16 @@ def test_a_bio_in_parentheses_opening_the_text():
 def test_an_author_label_before_words_that_are_no_name_is_no_byline():
     doc = read(HOUSING_TITLE, "Authors Say The Plan Fails", body=(HOUSING, SECOND))
     assert doc.authors == []
+
+
+def test_a_byline_run_into_the_first_paragraph():
+    body = ("By Law Mefor Nigerian democracy is so only in name. Going by the most basic definitions, Nigerian "
+            "democracy is not anywhere near a political system that can be described as a democracy at all.")
+    doc = parse_file("page.txt", "\n".join(["NIGERIA: A CIVIL RULE, NOT A DEMOCRACY", body, SECOND]).encode())
+    assert (doc.title, doc.authors) == ("NIGERIA: A CIVIL RULE, NOT A DEMOCRACY", ["Law Mefor"])
+    from archive.importing.head import run_in_byline
+    assert run_in_byline("By Matthew Goodman To be sure, Tokyo has reason to be frustrated with Seoul, and the "
+                         "rulings by the Supreme Court in the fall made matters worse for everyone.") == "Matthew Goodman"
+    # a sentence that opens with "By" names no one
+    assert run_in_byline("By Election Day voters had heard enough of the plan, and the council knew that the "
+                         "housing question would decide the race for the mayor's office.") == ""

@@ -650,11 +650,38 @@ def _unpunctuated_headline(text, nxt):
             and len(words(nxt)) >= max(8, len(words(text))) and (nxt[-1:] in ".!?\"”’" or _WRITES.search(nxt)))
 
 
+def run_in_byline(text):
+    """The writer's name of a byline run into the first paragraph, the dump having lost the line break:
+    "By Law Mefor Nigerian democracy is so only in name. ...". The name is the run of capitalised
+    words after "By" (two to four), less its last word when a lower-case word follows it (that word
+    opened the sentence: "Nigerian democracy"); a capitalised function word ends it ("... Goodman To
+    be sure"). ``""`` unless a long paragraph follows the name."""
+    text = " ".join(text.split())
+    match = re.match(r"^[Bb]y\s+(?P<rest>.+)$", text)
+    if not match or len(words(text)) < 25:
+        return ""
+    ws = words(match.group("rest"))
+    run = []
+    for w in ws[:5]:
+        if not re.fullmatch(r"[A-Z][\w'’.\-]*", w) or w.casefold() in _FUNCTION_WORDS:
+            break
+        run.append(w)
+    if len(run) < 2 or len(run) >= 5:
+        return ""
+    following = ws[len(run)] if len(ws) > len(run) else ""
+    if len(run) >= 3 and following[:1].islower():
+        run = run[:-1]
+    name = clean_name(" ".join(run))
+    return name if looks_like_person(name) and not ROLE_WORDS.search(name) else ""
+
+
 def is_paragraph(text, is_prose):
     """The first paragraph of the article: running text, not a headline ending in a full stop,
     a byline, a caption, a topic list or a page-title line with its "|" segments."""
     text = " ".join(text.split())
-    if not is_prose(text) or BYLINE.match(text) or _TOPIC_LIST.match(text) or is_caption(text) or FURNITURE.match(text):
+    # (a byline run into the text, "By NAME Nigerian democracy is so only in name. ...", is the paragraph)
+    if not is_prose(text) or (BYLINE.match(text) and not run_in_byline(text)) or _TOPIC_LIST.match(text) \
+            or is_caption(text) or FURNITURE.match(text):
         return False
     if text.count(" | ") + text.count("| ") >= 2 and len(words(text)) <= 30:
         return False
@@ -1146,6 +1173,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 if "outlet" in named.groupdict() and known_outlet(named.group("outlet")):
                     outlets.append((i, known_outlet(named.group("outlet"))))
                 continue
+        if i == first_prose and run_in_byline(text):
+            bylines.append((i, [run_in_byline(text)]))
+            continue
         by = BYLINE.match(text)
         if by and len(words(text)) <= 12 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
             names = by.group("names")
