@@ -1098,3 +1098,21 @@ def test_a_byline_run_into_the_first_paragraph():
     # a sentence that opens with "By" names no one
     assert run_in_byline("By Election Day voters had heard enough of the plan, and the council knew that the "
                          "housing question would decide the race for the mayor's office.") == ""
+
+
+def test_a_leads_writer_or_speaker_named_in_its_sentence():
+    doc = read("Letter to the Editor of Farm Weekly, by David Archer, who writes:",
+               body=("The campaigners have cranked up the hysteria about the weather in recent months, and farmers "
+                     "are told that nature has turned against them.", SECOND))
+    assert doc.authors == ["David Archer"]
+    doc = read("‘Ocean Security: South Asia and the Indian Ocean’",
+               "Following is the keynote address delivered by Nilanthi Samara at the Conference on Ocean Security.",
+               body=("Good morning. My thanks to the Regional Centre for the invitation to speak today at this "
+                     "conference on ocean security in South Asia and the Indian Ocean.", SECOND))
+    assert doc.authors == ["Nilanthi Samara"]
+    # a speech given by an office, not a named person, names no one
+    doc = read("Ocean security in South Asia",
+               "Following is the keynote address delivered by the president at the Conference on Ocean Security.",
+               body=("Good morning. My thanks to the Regional Centre for the invitation to speak today at this "
+                     "conference on ocean security in South Asia.", SECOND))
+    assert doc.authors == []

@@ -201,6 +201,11 @@ BYLINE = re.compile(
 _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
 # "..., writes NAME, but ...": the standfirst names its writer in the middle of its sentence
 _WRITES_INSIDE = re.compile(r",\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
+# a repost's or a speech's lead naming who wrote or gave it: "Letter to the Editor of X, by NAME, who
+# writes:", "Following is the keynote address delivered by NAME at the conference on ..."
+_LEAD_BY = re.compile(r"(?:,\s*by\s+(?P<writer>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}),\s+who\s+(?:writes|argues|says)\s*:?\s*$|"
+                      r"\b(?:address|speech|remarks|lecture|statement|testimony|sermon)\s+(?:was\s+)?(?:delivered|given|made)\s+"
+                      r"by\s+(?P<speaker>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?=\s+(?:at|on|to|before|in)\b|[.,]))", re.I)
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
                             r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
@@ -1197,6 +1202,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         writes = (_WRITES.search(text) or _WRITES_INSIDE.search(text)) if len(words(text)) <= 60 else None
         if writes and looks_like_person(writes.group("name")):
             bylines.append((i, [clean_name(writes.group("name"))]))
+        lead = _LEAD_BY.search(text) if len(words(text)) <= 80 else None
+        led_name = clean_name(lead.group("writer") or lead.group("speaker")) if lead else ""
+        if led_name and re.fullmatch(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}", led_name) and looks_like_person(led_name):
+            bylines.append((i, [led_name]))
         written = _WRITTEN_BY.search(text)
         if written and looks_like_person(clean_name(written.group("name"))):
             bylines.append((i, [clean_name(written.group("name"))]))
