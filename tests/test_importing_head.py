@@ -1116,3 +1116,12 @@ def test_a_leads_writer_or_speaker_named_in_its_sentence():
                body=("Good morning. My thanks to the Regional Centre for the invitation to speak today at this "
                      "conference on ocean security in South Asia.", SECOND))
     assert doc.authors == []
+
+
+def test_a_columns_label_before_the_name():
+    from archive.importing.head import name_with_furniture
+    assert name_with_furniture("Opinion | Maria Lopez") == "Maria Lopez"
+    assert name_with_furniture("Commentary — Maria Lopez") == "Maria Lopez"
+    # a topic's breadcrumb that ends on a person names the topic, not the writer
+    assert name_with_furniture("Politics | Donald Trump") == ""
+    assert name_with_furniture("Home | Maria Lopez") == ""

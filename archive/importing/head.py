@@ -461,6 +461,12 @@ def name_with_furniture(text):
         pieces = re.split(r"\s+(?=\S+@\S+\.[a-z]{2,}$|@\w{2,30}$)", text, flags=re.I)
     if len(pieces) < 2:
         return ""
+    # (a section's word or the paper's name may come first: "Opinion | NAME", "The Clarion — NAME")
+    # (never a topic's breadcrumb, "Politics | Donald Trump": only a column's own label, alone before the name)
+    if len(pieces) == 2 and re.fullmatch(r"(?:opinion|opinions|commentary|column|columns|op-ed|analysis|editorial|"
+                                         r"perspective|perspectives|viewpoint|guest column|guest essay|blog)",
+                                         pieces[0].strip(" :").casefold()):
+        pieces = pieces[1:] + pieces[:1]
     name = clean_name(_STAMP_TAIL.sub("", pieces[0].strip(" ,")))
     if not looks_like_person(name) or ROLE_WORDS.search(name) or CREDIT.match(name) \
             or not all(_beside_name_furniture(p) for p in pieces[1:]):
