@@ -1125,3 +1125,8 @@ def test_a_columns_label_before_the_name():
     # a topic's breadcrumb that ends on a person names the topic, not the writer
     assert name_with_furniture("Politics | Donald Trump") == ""
     assert name_with_furniture("Home | Maria Lopez") == ""
+
+
+def test_a_headline_that_opens_with_welcome_is_still_a_headline():
+    from archive.importing.head import site_label
+    assert not site_label("Welcome to the new Cold War")

@@ -506,7 +506,8 @@ _SITE_ADDRESS = re.compile(
     r"podcasts|videos|commentar(?:y|ies)|opinions?|columns|news|blogs?)\b|"
     r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|’ll| will| can| may)?\s+(?:find|see|read|browse)\b|"
     r"\bpages?\s+(?:that|which)\s+(?:use|utili[sz]e|are tagged|carry)\b|"
-    r"^welcome to\b",
+    # ("Welcome to the new Cold War" is a headline; "Welcome to the Harbour Institute blog" greets a visitor)
+    r"^welcome to\s+(?:[\w'’&.-]+\s+){0,5}(?:website|web site|site|blog|homepage|home page|portal|page|archives?)\b",
     re.I,
 )
 _TAG_PAGE_NOTE = re.compile(r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|’ll| will| can| may)?\s+(?:find|see|read|browse)\s+"
