@@ -1130,3 +1130,17 @@ def test_a_columns_label_before_the_name():
 def test_a_headline_that_opens_with_welcome_is_still_a_headline():
     from archive.importing.head import site_label
     assert not site_label("Welcome to the new Cold War")
+
+
+@pytest.mark.parametrize("line", ["Maria Lopez, John Smith", "Maria Lopez & John Smith", "Maria Lopez; John Smith",
+                                  "MARIA LOPEZ AND JOHN SMITH"])
+def test_names_joined_without_and_over_the_text(line):
+    doc = read(HOUSING_TITLE, line, body=(HOUSING, SECOND))
+    assert doc.authors == ["Maria Lopez", "John Smith"]
+
+
+def test_persons_the_text_speaks_of_are_its_tags_not_its_writers():
+    doc = read("The summit that changed little", "Joe Bidwell, Xavier Jinping",
+               body=("Joe Bidwell and Xavier Jinping met for four hours and agreed on little beyond another meeting, "
+                     "which Jinping's aides called a success.", SECOND))
+    assert doc.authors == []

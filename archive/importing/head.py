@@ -1083,8 +1083,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         # Two or more persons' names joined ("Meghan L. O’Sullivan and Jason Bordoff") on a line of their
         # own, right above the running text or a date: the piece's byline without its "By"
-        pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
-        persons = split_byline(text) if len(pieces) >= 2 and " and " in f" {text} " else []
+        # ("&", ";" or a comma alone join them too, "MARIA LOPEZ AND JOHN SMITH" in capitals, when the text
+        # never names them: a line of persons the text speaks of is its topics' tags)
+        joined = re.sub(r"\s+AND\s+", " and ", text) if text.isupper() else text
+        pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", joined) if p.strip()]
+        persons = split_byline(joined.replace(";", ",")) if len(pieces) >= 2 else []
+        if persons and " and " not in f" {joined} " and any(
+                re.search(rf"(?<![\w-]){re.escape(p.split()[-1])}(?![\w-])",
+                          " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 10]), re.I)
+                for p in persons):
+            persons = []
         below = next((j for j in range(i + 1, n) if lines[j].strip()), None)
         if len(persons) == len(pieces) and any(surely_person(p) for p in persons) \
                 and not _common_words(text, common) and below is not None \
