@@ -1144,3 +1144,13 @@ def test_persons_the_text_speaks_of_are_its_tags_not_its_writers():
                body=("Joe Bidwell and Xavier Jinping met for four hours and agreed on little beyond another meeting, "
                      "which Jinping's aides called a success.", SECOND))
     assert doc.authors == []
+
+
+def test_a_closing_credit_that_says_who_wrote_the_piece():
+    doc = parse_file("page.txt", "\n\n".join([HOUSING_TITLE, HOUSING, SECOND,
+                                               "This article was written by Maria Lopez, a housing researcher at the "
+                                               "Urban Institute."]).encode())
+    assert doc.authors == ["Maria Lopez"]
+    doc = parse_file("page.txt", "\n\n".join([HOUSING_TITLE, HOUSING, SECOND,
+                                               "This piece was written by Maria Lopez and John Smith for the Clarion."]).encode())
+    assert doc.authors == ["Maria Lopez", "John Smith"]

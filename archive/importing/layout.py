@@ -292,6 +292,9 @@ _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussi
                              re.I)  # comments, related stories, newsletter sign-ups
 
 
+_CLOSING_CREDIT = re.compile(r"^(?:\W{0,3})(?:this|the) (?:article|piece|column|op-ed|commentary|essay|post|story|"
+                             r"blog post|analysis) (?:was )?(?:written|contributed|authored|prepared) by\s+(?P<names>[A-Z].{3,160})$",
+                             re.I)
 _VALEDICTION = re.compile(r"^(?:(?:yours\s+)?(?:sincerely|truly|faithfully|respectfully|cordially)(?:\s+yours)?|"
                          r"(?:with\s+)?(?:best|kind|warm)?\s*regards|respectfully submitted|thank you)\s*[,.!]?$", re.I)
 
@@ -311,6 +314,14 @@ def _signature(texts, last_prose, need_place=False):
             places = [t for t in lines[k + 1:k + 3] if word_count(t) <= 3 and t[:1].isupper() and not re.search(r"[\d/()|]", t)]
             if places or not need_place:
                 return [clean_name(lines[k].rstrip(","))]
+    # a closing credit that says who wrote the piece: "This article was written by NAME, a ..."
+    for text in lines[-3:]:
+        credit = _CLOSING_CREDIT.match(text)
+        if credit:
+            names = re.split(r",\s+(?:a|an|the|who)\s|\s+(?:for|of|at)\s+(?=[A-Z])", credit.group("names"))[0]
+            persons = split_byline(names.rstrip(". "))
+            if persons:
+                return persons
     for k in range(len(lines) - 2, -1, -1):
         if not is_prose(lines[k]) or word_count(lines[k]) < 8 and not (
                 k > 0 and is_prose(lines[k - 1]) and word_count(lines[k - 1]) >= 8 and lines[k][-1:] in ".!?"):
