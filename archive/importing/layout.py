@@ -318,7 +318,7 @@ def _signature(texts, last_prose, need_place=False):
     for text in lines[-3:]:
         credit = _CLOSING_CREDIT.match(text)
         if credit:
-            names = re.split(r",\s+(?:a|an|the|who)\s|\s+(?:for|of|at)\s+(?=[A-Z])", credit.group("names"))[0]
+            names = re.split(r",\s+(?:a|an|the|who)\s|\s+(?:for|of|at)\s+(?:the\s+)?(?=[A-Z])", credit.group("names"))[0]
             persons = split_byline(names.rstrip(". "))
             if persons:
                 return persons
