@@ -1154,3 +1154,8 @@ def test_a_closing_credit_that_says_who_wrote_the_piece():
     doc = parse_file("page.txt", "\n\n".join([HOUSING_TITLE, HOUSING, SECOND,
                                                "This piece was written by Maria Lopez and John Smith for the Clarion."]).encode())
     assert doc.authors == ["Maria Lopez", "John Smith"]
+
+
+def test_an_aggregators_source_line_is_no_byline():
+    from archive.importing.head import name_with_furniture
+    assert name_with_furniture("Jonathan Weisman / New York Times:") == ""

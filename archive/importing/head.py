@@ -448,6 +448,8 @@ def name_with_furniture(text):
     first piece is the name; every other piece is furniture (see :func:`_beside_name_furniture`).
     ``""`` when the line is anything else."""
     text = " ".join(text.split())
+    if text.endswith(":"):
+        return ""  # "NAME / Outlet:" heads an aggregator's quote from that outlet, no byline
     # the name printed twice, as an avatar's label and as the name ("Ann Lee Ann Lee"), or with a
     # journalist's role word after it ("Ann Lee Contributor")
     doubled = re.fullmatch(r"(?P<name>.{5,40}?)\s+(?P=name)(?P<rest>(?:\s*[|·•–—/-]\s*.*)?)", text)
