@@ -1159,3 +1159,19 @@ def test_a_closing_credit_that_says_who_wrote_the_piece():
 def test_an_aggregators_source_line_is_no_byline():
     from archive.importing.head import name_with_furniture
     assert name_with_furniture("Jonathan Weisman / New York Times:") == ""
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Li Na", ["Li Na"]),
+    ("By Bo Chen and Wu Xinbo", ["Bo Chen", "Wu Xinbo"]),
+    ("Author: Ye Xiu", ["Ye Xiu"]),
+])
+def test_a_short_east_asian_name_after_a_bylines_label(byline, authors):
+    doc = read(HOUSING_TITLE, byline, body=(HOUSING, SECOND))
+    assert doc.authors == authors
+
+
+def test_a_short_name_without_a_label_or_of_common_words_is_no_byline():
+    from archive.importing.head import split_byline
+    assert split_byline("Go Big", labelled=True) == []
+    assert split_byline("Li Na") == []  # (unlabelled, two short words stay unread)

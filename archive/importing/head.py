@@ -264,7 +264,7 @@ def _take_byline(i, names, bylines, outlets, closed=False):
     if _paper_name(credited) and not split_byline(credited) and len(words(credited)) >= 2 \
             and not CREDIT.match(credited) and not is_section_word(credited):
         outlets.append((i, known_outlet(credited) or printed_name(credited)))
-    bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+    bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names), labelled=True)))
 
 
 _FOR_OUTLET = re.compile(r"\bfor (?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,", re.I)
@@ -383,8 +383,20 @@ def clean_name(text):
     return text.strip(" .,")
 
 
-def split_byline(names):
-    """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped."""
+def _short_east_asian_name(name):
+    """A name of two or three short syllables, one of them two letters ("Li Na", "Bo Chen", "Wu Xinbo"),
+    which the name test reads as initials: taken only after a byline's own label ("By ...")."""
+    parts = name.split()
+    english = {"go", "do", "up", "no", "so", "be", "by", "me", "my", "we", "us", "oh", "ok", "hi", "of", "on", "in",
+               "at", "to", "it", "is", "as", "an", "or", "if", "am", "ad", "ex", "id", "op", "tv", "pr"}
+    return 2 <= len(parts) <= 3 and all(_name_word(p) and p.casefold() not in _FUNCTION_WORDS | english for p in parts) \
+        and any(len(p) == 2 and p[1:].islower() for p in parts) and all(len(p) <= 8 for p in parts) \
+        and not any(len(p) >= 3 and p.casefold() in lower_words() for p in parts)  # ("Go Big" is no name)
+
+
+def split_byline(names, labelled=False):
+    """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped.
+    ``labelled``: the names follow a byline's label ("By", "Author:"), which vouches for a short name."""
     names = re.split(r"\s+(?:\||[·•]|for\s+(?=[A-Z]))\s*", names)[0]  # (the name's furniture after a bar or a dot)
     names = re.sub(r"\s+(?:on|at)\s*$", "", names)  # "by NAME on" whose date the page lost
     names = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I)
@@ -398,7 +410,7 @@ def split_byline(names):
         if CREDIT.match(piece) or ROLE_WORDS.search(piece) or ORG_WORDS.search(piece) or (piece.isupper() and len(piece) <= 6):
             continue
         name = clean_name(piece)
-        if looks_like_person(name) and name not in persons:
+        if (looks_like_person(name) or (labelled and _short_east_asian_name(name))) and name not in persons:
             persons.append(name)
     return persons
 
