@@ -202,7 +202,7 @@ _WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<na
 # "..., writes NAME, but ...": the standfirst names its writer in the middle of its sentence
 _WRITES_INSIDE = re.compile(r",\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
 # a repost's or a speech's lead naming who wrote or gave it: "Letter to the Editor of X, by NAME, who
-# writes:", "Following is the keynote address delivered by NAME at the conference on ..."
+# writes:", "... the keynote address delivered by NAME at the conference on ..."
 _LEAD_BY = re.compile(r"(?:,\s*by\s+(?P<writer>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}),\s+who\s+(?:writes|argues|says)\s*:?\s*$|"
                       r"\b(?:address|speech|remarks|lecture|statement|testimony|sermon)\s+(?:was\s+)?(?:delivered|given|made)\s+"
                       r"by\s+(?P<speaker>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?=\s+(?:at|on|to|before|in)\b|[.,]))", re.I)
@@ -510,8 +510,8 @@ def is_section_word(text):
     return key in SECTION_WORDS or _outlet_section(text) or (len(words(text)) <= 4 and key.endswith(" says") and len(words(text)) >= 2 and known_outlet(" ".join(text.split()[:-1])))
 
 
-# The site speaking to its reader about its own pages: "Explore our latest reports and pieces", "Below
-# you will find pages that utilize the taxonomy term X", "Welcome to the X blog". An index's label,
+# The site speaking to its reader about its own pages: "Explore our latest reports", "Below you
+# will find pages that use the term X", "Welcome to the X blog". An index's label,
 # never an article's headline.
 _SITE_ADDRESS = re.compile(
     r"^(?:explore|discover|browse|find|read|see|view|search|check out)\s+(?:all\s+|more\s+(?:of\s+)?)?our\s+"
@@ -530,7 +530,7 @@ _TAG_PAGE_NOTE = re.compile(r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|�
 _SAYS_NAME = re.compile(r",\s+(?:says|said|argues|warns|writes|explains|suggests)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
                         r"(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*\.?$")
 _COMMENT_COUNT = re.compile(r"\s+(?:\d+|no)\s+(?:comments?|responses?|replies)\s*$|\s+leave a (?:comment|reply)\s*$", re.I)
-# A page's counters after a label: "Politics 2 sources 0 views", "1.2k views", "12 comments"
+# A page's counters after a label: "Topic 3 sources 0 views", "1.2k views", "12 comments"
 _COUNTER = re.compile(r"(?:^|\s)\d[\d,.]*k?\s+(?:views?|comments?|reads?|likes?|shares?|sources?|reactions?|replies)\s*$",
                       re.I)
 
@@ -678,10 +678,10 @@ def _unpunctuated_headline(text, nxt):
 
 def run_in_byline(text):
     """The writer's name of a byline run into the first paragraph, the dump having lost the line break:
-    "By Law Mefor Nigerian democracy is so only in name. ...". The name is the run of capitalised
-    words after "By" (two to four), less its last word when a lower-case word follows it (that word
-    opened the sentence: "Nigerian democracy"); a capitalised function word ends it ("... Goodman To
-    be sure"). ``""`` unless a long paragraph follows the name."""
+    "By Ann Okafor Nigerian democracy is ...". The name is the run of capitalised words after "By"
+    (two to four), less its last word when a lower-case word follows it (that word opened the
+    sentence: "Nigerian democracy"); a capitalised function word ends it ("By Ann Lee To be sure").
+    ``""`` unless a long paragraph follows the name."""
     text = " ".join(text.split())
     match = re.match(r"^[Bb]y\s+(?P<rest>.+)$", text)
     if not match or len(words(text)) < 25:
@@ -705,7 +705,7 @@ def is_paragraph(text, is_prose):
     """The first paragraph of the article: running text, not a headline ending in a full stop,
     a byline, a caption, a topic list or a page-title line with its "|" segments."""
     text = " ".join(text.split())
-    # (a byline run into the text, "By NAME Nigerian democracy is so only in name. ...", is the paragraph)
+    # (a byline run into the text, "By NAME Local democracy is ...", is the paragraph)
     if not is_prose(text) or (BYLINE.match(text) and not run_in_byline(text)) or _TOPIC_LIST.match(text) \
             or is_caption(text) or FURNITURE.match(text):
         return False
@@ -1066,7 +1066,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "teaser"
             continue
         if _TAG_PAGE_NOTE.search(text):
-            kinds[i] = "tag"  # "Below you will find pages that utilize the taxonomy term X": a tag page
+            kinds[i] = "tag"  # "Below you will find pages that use the term X": a tag page
             head.listing = True
             continue
         if is_section_word(text) or _TOPIC_LIST.match(text) or site_label(text):
@@ -1080,7 +1080,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "breadcrumb"
             titles.append((i, crumb.group("last").strip(), "breadcrumb"))
             continue
-        # a long line that ends by crediting a person ("..., a smarter message is needed, says campaigner
+        # a long line that ends by crediting a person ("..., a new approach is needed, says campaigner
         # and barrister NAME"): a standfirst or a quote's lead, never the headline
         told = _SAYS_NAME.search(text)
         if told and len(words(text)) >= 15 and looks_like_person(told.group("name")):

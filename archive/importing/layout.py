@@ -358,7 +358,7 @@ def _signature(texts, last_prose, need_place=False):
                                r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?", signed)
         if on_line and word_count(on_line.group("place")) <= 3 and not ROLE_WORDS.search(on_line.group("place")):
             signed, rest = on_line.group("name"), [on_line.group("place")] + rest
-        # the writer's street address after the name: "NAME 1509 W. Rollins Road"
+        # the writer's street address after the name: "NAME 12 W. Main Street"
         street = re.fullmatch(r"(?P<name>[^\d,]{3,60}?)\s*,?\s+(?P<place>\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][\w.'’-]*"
                               r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+" + _STREET + r")\.?", signed)
         if street:
@@ -376,14 +376,14 @@ def _signature(texts, last_prose, need_place=False):
                 and sum(w[:1].isupper() for w in rest[0].split()) * 3 >= word_count(rest[0]) * 2:
             place = rest[0]
         after = rest[1:] if place else rest
-        # (the signer's role, then the organisation, on the page's last lines: "Cultural Affairs
-        # Administrator" / "City of Little Rock")
+        # (the signer's role, then the organisation, on the page's last lines: "Arts Programme
+        # Administrator" / "City of Springfield")
         if place and len(after) == 1 and _affiliation(after[0]) and _affiliation(place):
             after = []
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
         if not looks_like_person(name) and _couple(name) and ended and (
                 place or not need_place or _signed_letter(re.sub(r"\s+(?:and|&)\s+", " ", name), lines[:k + 1])):
-            return [name]  # a couple signs as one: "Loren and Rose Alderson"
+            return [name]  # a couple signs as one: "Ann and Bo Lee"
         if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (
                 place or not need_place or _signed_letter(name, lines[:k + 1])):
             # ("Guidance Counselor" is no name)
@@ -397,7 +397,7 @@ _STREET = r"(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|Boulevard|Blvd|Cour
 
 
 def _couple(name):
-    """Two given names and one family name, as a couple signs a letter: "Loren and Rose Alderson"."""
+    """Two given names and one family name, as a couple signs a letter: "Ann and Bo Lee"."""
     from .head import looks_like_person  # imports this module
     match = re.fullmatch(r"(?P<first>[A-Z][a-z'’-]+)\s+(?:and|&)\s+(?P<rest>[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+)", name)
     return bool(match) and looks_like_person(match.group("first") + " " + match.group("rest").split()[-1]) \
