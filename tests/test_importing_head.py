@@ -1175,3 +1175,9 @@ def test_a_short_name_without_a_label_or_of_common_words_is_no_byline():
     from archive.importing.head import split_byline
     assert split_byline("Go Big", labelled=True) == []
     assert split_byline("Li Na") == []  # (unlabelled, two short words stay unread)
+
+
+@pytest.mark.parametrize("line", ["20 Mars, 2017, 20:38 | Auteur: Maria Lopez", "Opinion | By Maria Lopez"])
+def test_a_byline_among_a_stamps_bar_separated_pieces(line):
+    doc = read(HOUSING_TITLE, line, body=(HOUSING, SECOND))
+    assert (doc.title, doc.authors) == (HOUSING_TITLE, ["Maria Lopez"])

@@ -959,6 +959,14 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 dates.append((i, date_in.value, date_in.role))
             _take_byline(i, names, bylines, outlets)
             continue
+        # a byline among a stamp's "|" pieces: "20 Mars, 2017, 20:38 | Auteur: NAME", "Opinion | By NAME"
+        pieces = re.split(r"\s+\|\s+", text)
+        piece_by = [BYLINE.match(p) for p in pieces[1:]] if 2 <= len(pieces) <= 4 and len(words(text)) <= 16 else []
+        piece_by = [m for m in piece_by if m and split_byline(m.group("names"), labelled=True)]
+        if len(piece_by) == 1 and all(len(words(p)) <= 6 for p in pieces):
+            kinds[i] = "byline"
+            bylines.append((i, split_byline(piece_by[0].group("names"), labelled=True)))
+            continue
         # a name beside its furniture: "NAME | OUTLET", "NAME · 5 min read", "NAME — Senior Fellow"
         signed = name_with_furniture(text) if len(words(text)) <= 16 else ""
         labelled = re.match(r"^(?:authors?|written by|contributors?)\s+(?P<names>[A-Z].{3,60})$", text, re.I)
