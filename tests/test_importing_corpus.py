@@ -112,9 +112,10 @@ def test_development_splits_keep_their_figures():
     # wrong and invented): title 0.995, authors 1.000, date 1.000, so the gate is 0.98 on every field.
     for name, field in score.fields.items():
         # Batch w (the twelfth test split) joined with its first-sight errors (title 0.976, authors
-        # 0.975 on the whole): the title and authors floors hold the retirement's figures until the
-        # next round's work on its invented values.
-        floor = {"title": 0.975, "authors": 0.974}.get(name, 0.98)
+        # 0.975 on the whole): the title and authors floors held the retirement's figures until the
+        # next round's work on its invented values. The thirteenth round (13m: bylines and known
+        # non-titles by shape) reached title 0.984, authors 0.982: the floors are those less a margin.
+        floor = {"title": 0.98, "authors": 0.978}.get(name, 0.98)
         assert field.precision >= floor, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
@@ -151,10 +152,11 @@ def test_development_splits_keep_their_figures():
     # reached title precision 0.99 only by cutting recall 0.833 -> 0.652, so the reader and these
     # floors (the figures rounded down: 0.837, 0.790 = 139/176 = 0.7898, 0.867) are unchanged.
     # Batch w (the twelfth test split) then joined with its first-sight misses (title 0.832, authors
-    # 0.764, date 0.869 on the whole).
-    assert score.fields["title"].recall >= 0.83
-    assert score.fields["authors"].recall >= 0.76
-    assert score.fields["date"].recall >= 0.86
+    # 0.764, date 0.869 on the whole). The thirteenth round reached title 0.837, authors 0.827, date
+    # 0.869 (bylines in their common shapes, letters' signatures, a byline run into the text).
+    assert score.fields["title"].recall >= 0.835
+    assert score.fields["authors"].recall >= 0.82
+    assert score.fields["date"].recall >= 0.865
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

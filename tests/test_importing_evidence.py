@@ -255,3 +255,24 @@ def test_a_letter_signed_above_a_newsletter_sign_up():
                "Tom Grant", "Today's breaking news and more in your inbox",
                "I'm interested in (please check all that apply)")
     assert doc.authors == ["Tom Grant"]
+
+
+def test_a_question_heading_counts_among_a_listings_cards():
+    # headline, teaser, again and again; one card's headline is a short question, which reads as a
+    # sentence by its end but heads its card all the same
+    doc = read("Op-Ed", "Designing digital services for equitable access",
+               "While the digital divide is now a globally understood phenomenon, service designers still build "
+               "public technology systems that depend on the internet and on equitable access to it.",
+               "Rural America does not have good broadband and needs it",
+               "The push in Congress to pass an infrastructure bill offers an unprecedented opportunity to bring "
+               "high-speed internet to unconnected rural areas across the country.",
+               "What does breaking up Big Tech really mean?",
+               "Over the past four or five years, scholars, politicians and public advocates have begun to push a "
+               "new idea of what antitrust policy should be and whom it should serve.",
+               "The Internet Is Rotting Away Slowly",
+               "The absence of central control created gaps of responsibility for maintaining valuable content "
+               "that others rely on, and links work seamlessly until they do not.",
+               "Without broadband, rural economies miss out on the recovery",
+               "The conventional wisdom has been that major cities have borne the economic brunt of the pandemic "
+               "and face the longest odds of a full and quick recovery.")
+    assert doc.title == ""

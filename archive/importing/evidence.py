@@ -124,7 +124,9 @@ def teaser_stream(lines, start, is_prose, headline_shape, words, label_words=fro
     if headed:
         part.insert(0, " ".join(lines[start - 1].split()))  # the headline over the first paragraph
     def heading(t):
-        return headline_shape(t) and not is_prose(t) and len(words(t)) >= 4
+        # (a short question reads as prose by its sentence end, yet heads a card as any headline does)
+        return headline_shape(t) and (not is_prose(t) or (t.endswith("?") and len(words(t)) <= 12)) \
+            and len(words(t)) >= 4
 
     heads = set()
     for j in range(1, len(part) - 1):

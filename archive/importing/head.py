@@ -13,6 +13,8 @@ Pure Python; :mod:`.layout` uses it for every profile built on the shared rules.
 import re
 from dataclasses import dataclass, field
 
+from nameparser.config import CONSTANTS as _NAME_CONSTANTS
+
 from archive.naming import strip_titles
 
 from .boilerplate import is_boilerplate
@@ -21,6 +23,7 @@ from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stre
 from .lexicon import all_common, lower_words
 from .outlets import known_outlet, printed_name
 
+_SUFFIX_ACRONYMS = frozenset(_NAME_CONSTANTS.suffix_acronyms)  # "phd", "msc", "cfa", "frcp" ...
 HEAD_LINES = 40  # a head longer than this is a menu, not a head
 
 # -- what a line is -------------------------------------------------------------------------
@@ -186,12 +189,23 @@ FURNITURE = re.compile(
 )
 BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|text by|essay by|analysis by|commentary by|report by|"
-    r"authors?\s*:|by\s*:|contributors?\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
+    # a column's or a post's own word before "by" ("Opinion by NAME", "Guest column by NAME", "Posted by NAME")
+    r"(?:guest\s+)?(?:opinion|column|op-ed|editorial|blog|post|article|letter|viewpoint|perspective)\s+by|posted by|"
+    r"authored by|reported by|compiled by|contributed by|byline\s*:|guest authors?\s*:|"
+    r"authors?\s*:|by\s*:|contributors?\s*:|words\s*:|"
+    # the author's label in the page's own language, with its colon ("Auteur: NAME", "Autor: NAME")
+    r"(?:auteurs?|autor(?:a|es|en)?|autore|autori|verfasst von|forfatter|författare)\s*:|with)(?:\s*:)?\s+(?P<names>.+)$",
     re.I,
 )
-_WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
+# (the writer's role in lower case may come before the name: "..., writes climate researcher NAME.")
+_WRITES = re.compile(r"(?:,|\.|\s)\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3})\s*\.?\s*$")
 # "..., writes NAME, but ...": the standfirst names its writer in the middle of its sentence
-_WRITES_INSIDE = re.compile(r",\s*writes\s+(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
+_WRITES_INSIDE = re.compile(r",\s*writes\s+(?:[a-z][\w’'-]*\s+){0,4}?(?P<name>[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|du|der|al|el|bin)){1,3}),\s+[a-z]")
+# a repost's or a speech's lead naming who wrote or gave it: "Letter to the Editor of X, by NAME, who
+# writes:", "... the keynote address delivered by NAME at the conference on ..."
+_LEAD_BY = re.compile(r"(?:,\s*by\s+(?P<writer>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}),\s+who\s+(?:writes|argues|says)\s*:?\s*$|"
+                      r"\b(?:address|speech|remarks|lecture|statement|testimony|sermon)\s+(?:was\s+)?(?:delivered|given|made)\s+"
+                      r"by\s+(?P<speaker>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?=\s+(?:at|on|to|before|in)\b|[.,]))", re.I)
 _WRITTEN_BY = re.compile(r"\((?i:written|words|essay) by (?P<name>[A-Z][^.()]{2,60}?)\.(?:\s|\))")
 _STANDFIRST_BY = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})(?:,\s+(?:[A-Z][A-Za-z.]{1,5}|PhD),)?\s+"
                             r"(?:explores|examines|argues|considers|assesses|analyses|analyzes|discusses|explains|"
@@ -219,6 +233,13 @@ _OPENING_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}) is (?:a|an|the)\b[^.]{5,200}\.\s+"
     r"The (?:opinions|views) expressed in this (?:commentary|article|piece|column) are (?:his|her|their) own",
 )
+# A bio line at the top of the text: "NAME is a senior fellow at ...", "NAME is chair of ...", its
+# role among the first words after "is" (never "NAME is not backing down", "NAME is being held").
+_BIO_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}),?\s+(?:is|was|serves as)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}?" + ROLE_WORDS.pattern.replace("\\b(?:", "(?:", 1) + r"(?![\w-])",
+    re.I,
+)
 _REPORTS = re.compile(r"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}), (?:a|an|the) [^.:]{3,90}, (?:reports|writes):$")
 _NAME_OUTLET = re.compile(r"^(?P<name>[A-Z][^()|]{3,60}?)\s*\((?P<outlet>[^()]{2,60})\)$")
 _DASH_NAME = re.compile(r"^[-–—]\s*(?P<name>[A-Z].{2,60})$")
@@ -243,7 +264,7 @@ def _take_byline(i, names, bylines, outlets, closed=False):
     if _paper_name(credited) and not split_byline(credited) and len(words(credited)) >= 2 \
             and not CREDIT.match(credited) and not is_section_word(credited):
         outlets.append((i, known_outlet(credited) or printed_name(credited)))
-    bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names))))
+    bylines.append((i, split_byline(re.sub(r"\s+for\s+[A-Z].*$", "", names), labelled=True)))
 
 
 _FOR_OUTLET = re.compile(r"\bfor (?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,", re.I)
@@ -312,6 +333,10 @@ def looks_like_person(text, lexicon=True):
     dotted = [p for p in parts if "." in p and re.fullmatch(r"(?:[^\W\d_]\.?){1,3}", p)]
     if len(full) == 1 and len(parts) == 2 and dotted and not re.fullmatch(r"U\.?[SKN]\.?|E\.?U\.?|U\.?A\.?E\.?", dotted[0]):
         return True
+    # (or two or three initials before it, each with its full stop: "M. J. Lopez", "A. B. C. Okafor")
+    if len(full) == 1 and 3 <= len(parts) <= 4 and full[0] == parts[-1] and all(
+            re.fullmatch(r"[^\W\d_]\.", p) for p in parts[:-1]):
+        return True
     return 2 <= len(full) <= 3
 
 
@@ -325,12 +350,30 @@ def surely_person(text, lexicon=True):
     return len(parts) <= 2 or initials or bool(_OFFICE.match(text))
 
 
+def _drop_postnominals(text):
+    """Degrees and honours after a name, as nameparser knows them ("Maria Lopez, Ph.D.", "Ann Lee
+    MSc FRCP", "Bo Chen, CFA"): only tokens printed as acronyms (capitals or full stops), so that a
+    name's own words ("Ed", "Do") stay."""
+    if text.isupper():
+        return text  # (a name in capitals: "MARY MA" keeps its family name)
+    while True:
+        match = re.search(r"(?:,\s*|\s+)(?P<token>[A-Z][A-Za-z.\-]{1,9})\s*$", text)
+        if not match or len(text[:match.start()].split()) < 2:
+            return text
+        token = match.group("token")
+        acronym = sum(ch.isupper() for ch in token) >= 2 or "." in token
+        if not acronym or token.replace(".", "").lower() not in _SUFFIX_ACRONYMS:
+            return text
+        text = text[:match.start()].rstrip(" ,")
+
+
 def clean_name(text):
     """One name from a byline piece: titles, postnominals, places and trailing credits removed."""
     text = re.sub(r"\s*\((?:[^)]*)\)", "", text)
     text = re.sub(r"\s*\*+\)?\s*$", "", text)  # a footnote marker: "Adil Rasheed*", "Princess Saraswati*)"
     text = re.sub(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$", "", text.strip(" .·,;:"))
     text = re.sub(r",?\s+(?:AO|AC|AM|OBE|MBE|CBE|FAIIA|PhD|Ph\.D\.|MP|QC|KC|MD|DO|DrPH|MPH|JD|MBA|FRS)\b\.?", "", text)
+    text = _drop_postnominals(text)
     text = strip_titles(text.strip())
     # a military rank before the name: "Rear Admiral RC Wijegunaratne"
     text = re.sub(r"^(?:(?:rear|vice)\s+)?(?:admiral|commander|colonel|lieutenant(?:\s+colonel)?|brigadier|"
@@ -340,11 +383,26 @@ def clean_name(text):
     return text.strip(" .,")
 
 
-def split_byline(names):
-    """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped."""
-    names = re.split(r"\s+(?:\||for\s+(?=[A-Z]))\s*", names)[0]
+def _short_east_asian_name(name):
+    """A name of two or three short syllables, one of them two letters ("Li Na", "Bo Chen", "Wu Xinbo"),
+    which the name test reads as initials: taken only after a byline's own label ("By ...")."""
+    parts = name.split()
+    english = {"go", "do", "up", "no", "so", "be", "by", "me", "my", "we", "us", "oh", "ok", "hi", "of", "on", "in",
+               "at", "to", "it", "is", "as", "an", "or", "if", "am", "ad", "ex", "id", "op", "tv", "pr"}
+    return 2 <= len(parts) <= 3 and all(_name_word(p) and p.casefold() not in _FUNCTION_WORDS | english for p in parts) \
+        and any(len(p) == 2 and p[1:].islower() for p in parts) and all(len(p) <= 8 for p in parts) \
+        and not any(len(p) >= 3 and p.casefold() in lower_words() for p in parts)  # ("Go Big" is no name)
+
+
+def split_byline(names, labelled=False):
+    """Persons in a byline's name part ("A, B and C", "A, Role", "A and B, Affiliation"), credits dropped.
+    ``labelled``: the names follow a byline's label ("By", "Author:"), which vouches for a short name."""
+    names = re.split(r"\s+(?:\||[·•]|for\s+(?=[A-Z]))\s*", names)[0]  # (the name's furniture after a bar or a dot)
     names = re.sub(r"\s+(?:on|at)\s*$", "", names)  # "by NAME on" whose date the page lost
     names = re.sub(r",?\s+(?:published|updated|posted)\b.*$", "", names, flags=re.I)
+    # a post's comment counter after the name: "by NAME 2 Comments", "by NAME Leave a comment"
+    names = re.sub(r"\s+(?:\d+|no)\s+(?:comments?|responses?|replies)\b.*$|\s+leave a (?:comment|reply)\b.*$", "", names,
+                   flags=re.I)
     pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if p.strip()]
     persons = []
     for piece in pieces:
@@ -352,9 +410,82 @@ def split_byline(names):
         if CREDIT.match(piece) or ROLE_WORDS.search(piece) or ORG_WORDS.search(piece) or (piece.isupper() and len(piece) <= 6):
             continue
         name = clean_name(piece)
-        if looks_like_person(name) and name not in persons:
+        if (looks_like_person(name) or (labelled and _short_east_asian_name(name))) and name not in persons:
             persons.append(name)
     return persons
+
+
+_SIGNED_SEPARATORS = re.compile(r"\s+[|·•–—/]\s+|\s+-\s+|\s*[|·•]\s*$")
+_READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?(?:\s+read)?$|"
+                           r"^\d{1,3}\s*(?:s|m|h|d|w|mo|y|hrs?|mins?|days?|weeks?)(?:\s+ago)?$", re.I)  # a reading time, an age
+_EMAIL = re.compile(r"^\S+@\S+\.[a-z]{2,}$", re.I)
+_HANDLE = re.compile(r"^@\w{2,30}$")
+_STAMP_TAIL = re.compile(r"[\s,|·•–—-]*\b(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:on|at)?\s*$", re.I)
+
+
+_PRESS_ROLE = (r"(?:(?:guest|staff|senior|chief|contributing|special|associate|managing|deputy|political|opinion|"
+               r"foreign|freelance|business)\s+)?(?:contributor|columnist|correspondent|writer|reporter|editor|"
+               r"journalist|blogger)")
+# a press role before the name: "Columnist Ann Lee", "Staff Writer Ann Lee"
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>" + _PRESS_ROLE + r")\s+(?P<name>[A-Z].{3,40})$", re.I)
+
+
+def _beside_name_furniture(segment):
+    """A piece printed beside a byline's name that names no one: a date, a reading time, an e-mail
+    address or handle, a role, a publication's or an organisation's name in title case."""
+    segment = segment.strip(" ,.;:")
+    if not segment:
+        return True
+    found = head_date(segment)
+    if found and (found.value or found.ambiguous) and len(words(found.rest)) <= 1:
+        return True
+    if _READING_TIME.match(segment) or _EMAIL.match(segment) or _HANDLE.match(segment) or _STAMP_TAIL.fullmatch(" " + segment):
+        return True
+    if known_outlet(segment) or _paper_name(segment) or is_section_word(segment):
+        return True
+    if looks_like_person(segment):
+        return False  # a second name: a menu of columnists, or a card's names
+    ws = words(segment)
+    if len(ws) <= 8 and (ROLE_WORDS.search(segment) or ORG_WORDS.search(segment)) and not _PERIODS.search(segment) \
+            and not any(w.casefold() in _FUNCTION_WORDS - {"of", "at", "for", "and", "the", "in", "on"} for w in ws):
+        return True  # (a sentence about someone, "The president is wrong again", is no role)
+    # a publication's short name in title case ("The Clarion", "Arab Digest"): no figures, no sentence
+    return 2 <= len(ws) <= 4 and all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "for", "&"} for w in ws) \
+        and not re.search(r"[\d.!?:;,]", segment)
+
+
+def name_with_furniture(text):
+    """The person a line names beside its furniture, split by separators: "NAME | OUTLET",
+    "NAME · 5 min read", "NAME — Senior Fellow", "NAME · March 3, 2024 · Updated". The line's
+    first piece is the name; every other piece is furniture (see :func:`_beside_name_furniture`).
+    ``""`` when the line is anything else."""
+    text = " ".join(text.split())
+    if text.endswith(":"):
+        return ""  # "NAME / Outlet:" heads an aggregator's quote from that outlet, no byline
+    # the name printed twice, as an avatar's label and as the name ("Ann Lee Ann Lee"), or with a
+    # journalist's role word after it ("Ann Lee Contributor")
+    doubled = re.fullmatch(r"(?P<name>.{5,40}?)\s+(?P=name)(?P<rest>(?:\s*[|·•–—/-]\s*.*)?)", text)
+    if doubled:
+        text = doubled.group("name") + (doubled.group("rest") or " |")
+    roled = re.fullmatch(r"(?P<name>.{5,40}?)\s+(?P<role>" + _PRESS_ROLE + r")", text, re.I)
+    if roled and looks_like_person(roled.group("name")):
+        text = roled.group("name") + " | " + roled.group("role")
+    pieces = [p for p in _SIGNED_SEPARATORS.split(text) if p is not None]
+    if len(pieces) < 2:  # (an e-mail address or a handle after the name, without a separator)
+        pieces = re.split(r"\s+(?=\S+@\S+\.[a-z]{2,}$|@\w{2,30}$)", text, flags=re.I)
+    if len(pieces) < 2:
+        return ""
+    # (a section's word or the paper's name may come first: "Opinion | NAME", "The Clarion — NAME")
+    # (never a topic's breadcrumb, "Politics | Donald Trump": only a column's own label, alone before the name)
+    if len(pieces) == 2 and re.fullmatch(r"(?:opinion|opinions|commentary|column|columns|op-ed|analysis|editorial|"
+                                         r"perspective|perspectives|viewpoint|guest column|guest essay|blog)",
+                                         pieces[0].strip(" :").casefold()):
+        pieces = pieces[1:] + pieces[:1]
+    name = clean_name(_STAMP_TAIL.sub("", pieces[0].strip(" ,")))
+    if not looks_like_person(name) or ROLE_WORDS.search(name) or CREDIT.match(name) \
+            or not all(_beside_name_furniture(p) for p in pieces[1:]):
+        return ""
+    return name
 
 
 def is_caption(text):
@@ -377,6 +508,37 @@ def _outlet_section(text):
 def is_section_word(text):
     key = " ".join(text.casefold().split()).strip(" .:|»>")
     return key in SECTION_WORDS or _outlet_section(text) or (len(words(text)) <= 4 and key.endswith(" says") and len(words(text)) >= 2 and known_outlet(" ".join(text.split()[:-1])))
+
+
+# The site speaking to its reader about its own pages: "Explore our latest reports", "Below you
+# will find pages that use the term X", "Welcome to the X blog". An index's label,
+# never an article's headline.
+_SITE_ADDRESS = re.compile(
+    r"^(?:explore|discover|browse|find|read|see|view|search|check out)\s+(?:all\s+|more\s+(?:of\s+)?)?our\s+"
+    r"(?:(?:latest|recent|newest|new|other|best|top|full|complete)\s+)*(?:reports?|articles?|pieces|stories|posts|"
+    r"publications?|research|work|content|archives?|collections?|resources|coverage|analys[ie]s|insights|"
+    r"podcasts|videos|commentar(?:y|ies)|opinions?|columns|news|blogs?)\b|"
+    r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|’ll| will| can| may)?\s+(?:find|see|read|browse)\b|"
+    r"\bpages?\s+(?:that|which)\s+(?:use|utili[sz]e|are tagged|carry)\b|"
+    # ("Welcome to the new Cold War" is a headline; "Welcome to the Harbour Institute blog" greets a visitor)
+    r"^welcome to\s+(?:[\w'’&.-]+\s+){0,5}(?:website|web site|site|blog|homepage|home page|portal|page|archives?)\b",
+    re.I,
+)
+_TAG_PAGE_NOTE = re.compile(r"^(?:below|here|on this page)\b.{0,30}\byou(?:'ll|’ll| will| can| may)?\s+(?:find|see|read|browse)\s+"
+                            r"(?:all\s+)?(?:the\s+)?(?:pages|posts|articles|stories|entries)\b|"
+                            r"\b(?:pages|posts|articles)\s+(?:that|which)\s+(?:use|utili[sz]e|are tagged|carry)\b", re.I)
+_SAYS_NAME = re.compile(r",\s+(?:says|said|argues|warns|writes|explains|suggests)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+                        r"(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3})\s*\.?$")
+_COMMENT_COUNT = re.compile(r"\s+(?:\d+|no)\s+(?:comments?|responses?|replies)\s*$|\s+leave a (?:comment|reply)\s*$", re.I)
+# A page's counters after a label: "Topic 3 sources 0 views", "1.2k views", "12 comments"
+_COUNTER = re.compile(r"(?:^|\s)\d[\d,.]*k?\s+(?:views?|comments?|reads?|likes?|shares?|sources?|reactions?|replies)\s*$",
+                      re.I)
+
+
+def site_label(text):
+    """A line in which the site speaks of its own pages or counts its readers: a label, no headline."""
+    text = " ".join(text.split())
+    return bool(_SITE_ADDRESS.search(text)) or (len(words(text)) <= 8 and bool(_COUNTER.search(text)))
 
 
 def is_fragment(text):
@@ -514,11 +676,38 @@ def _unpunctuated_headline(text, nxt):
             and len(words(nxt)) >= max(8, len(words(text))) and (nxt[-1:] in ".!?\"”’" or _WRITES.search(nxt)))
 
 
+def run_in_byline(text):
+    """The writer's name of a byline run into the first paragraph, the dump having lost the line break:
+    "By Ann Okafor Nigerian democracy is ...". The name is the run of capitalised words after "By"
+    (two to four), less its last word when a lower-case word follows it (that word opened the
+    sentence: "Nigerian democracy"); a capitalised function word ends it ("By Ann Lee To be sure").
+    ``""`` unless a long paragraph follows the name."""
+    text = " ".join(text.split())
+    match = re.match(r"^[Bb]y\s+(?P<rest>.+)$", text)
+    if not match or len(words(text)) < 25:
+        return ""
+    ws = words(match.group("rest"))
+    run = []
+    for w in ws[:5]:
+        if not re.fullmatch(r"[A-Z][\w'’.\-]*", w) or w.casefold() in _FUNCTION_WORDS:
+            break
+        run.append(w)
+    if len(run) < 2 or len(run) >= 5:
+        return ""
+    following = ws[len(run)] if len(ws) > len(run) else ""
+    if len(run) >= 3 and following[:1].islower():
+        run = run[:-1]
+    name = clean_name(" ".join(run))
+    return name if looks_like_person(name) and not ROLE_WORDS.search(name) else ""
+
+
 def is_paragraph(text, is_prose):
     """The first paragraph of the article: running text, not a headline ending in a full stop,
     a byline, a caption, a topic list or a page-title line with its "|" segments."""
     text = " ".join(text.split())
-    if not is_prose(text) or BYLINE.match(text) or _TOPIC_LIST.match(text) or is_caption(text) or FURNITURE.match(text):
+    # (a byline run into the text, "By NAME Local democracy is ...", is the paragraph)
+    if not is_prose(text) or (BYLINE.match(text) and not run_in_byline(text)) or _TOPIC_LIST.match(text) \
+            or is_caption(text) or FURNITURE.match(text):
         return False
     if text.count(" | ") + text.count("| ") >= 2 and len(words(text)) <= 30:
         return False
@@ -680,6 +869,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             text = text[lead.end():].strip()
             if not text:
                 continue
+        # (a name before a reading time, "NAME · 5 min read", is a byline, though the time is furniture)
+        signed = name_with_furniture(text) if FURNITURE.match(text) and len(words(text)) <= 12 else ""
+        if signed and not _common_words(signed, common):
+            kinds[i] = "byline"
+            bylines.append((i, [signed]))
+            continue
         if is_boilerplate(text, extra_boilerplate) or FURNITURE.match(text) or is_clock(text) or _INTRO_NOTE.match(text) \
                 or _EMPTY_LIST.fullmatch(text):
             kinds[i] = "furniture"
@@ -721,7 +916,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                     dates.append((i, seg_date.value, "plain"))
                 if known_outlet(segment, strict=True):
                     outlets.append((i, known_outlet(segment)))
-        found = head_date(text)
+        found = head_date(_COMMENT_COUNT.sub("", text))  # (a post's comment counter after its stamp dates nothing)
         if found and found.value and _beside_weather(lines, i):
             kinds[i] = "furniture"  # today's date beside today's weather: the site's clock
             continue
@@ -743,10 +938,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 _take_byline(i, by.group("names").rstrip(" ,"), bylines, outlets, closed=True)
             elif found.rest and found.value:
                 # the author's name beside the date, after a section word at most ("News NAME DATE")
-                signer = " ".join(w for k, w in enumerate(words(found.rest.strip(" ,|·-–—")))
+                # (a stamp's word after the name, "NAME, Updated DATE", names no one)
+                signer = " ".join(w for k, w in enumerate(words(_STAMP_TAIL.sub("", found.rest).strip(" ,|·-–—")))
                                   if not (k == 0 and is_section_word(w)))
                 # (never a dateline's place, "Beijing, China – September 29, 2023", which takes a comma)
-                if looks_like_person(signer) and re.match(r"^(?:\w+\s+)?" + re.escape(signer) + r"\s", text) \
+                if looks_like_person(signer) and re.match(r"^(?:\w+\s+)?" + re.escape(signer) + r"(?:\s|,\s*(?i:last\s+)?(?i:updated|published|posted|modified)\b)", text) \
                         and not _common_words(signer, common) \
                         and not ROLE_WORDS.search(signer):
                     bylines.append((i, [clean_name(signer)]))
@@ -762,6 +958,30 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if date_in and date_in.value and not date_in.ambiguous:
                 dates.append((i, date_in.value, date_in.role))
             _take_byline(i, names, bylines, outlets)
+            continue
+        # a byline among a stamp's "|" pieces: "20 Mars, 2017, 20:38 | Auteur: NAME", "Opinion | By NAME"
+        pieces = re.split(r"\s+\|\s+", text)
+        piece_by = [BYLINE.match(p) for p in pieces[1:]] if 2 <= len(pieces) <= 4 and len(words(text)) <= 16 else []
+        piece_by = [m for m in piece_by if m and split_byline(m.group("names"), labelled=True)]
+        if len(piece_by) == 1 and all(len(words(p)) <= 6 for p in pieces):
+            kinds[i] = "byline"
+            bylines.append((i, split_byline(piece_by[0].group("names"), labelled=True)))
+            continue
+        # a name beside its furniture: "NAME | OUTLET", "NAME · 5 min read", "NAME — Senior Fellow"
+        signed = name_with_furniture(text) if len(words(text)) <= 16 else ""
+        labelled = re.match(r"^(?:authors?|written by|contributors?)\s+(?P<names>[A-Z].{3,60})$", text, re.I)
+        if not signed and labelled and text[:1].isupper() and split_byline(labelled.group("names")) and len(
+                split_byline(labelled.group("names"))) == len(re.split(r"\s*(?:,|&|\band\b)\s*", labelled.group("names"))):
+            kinds[i] = "byline"  # the label without its colon: "Author Maria Lopez", "Authors A and B"
+            bylines.append((i, split_byline(labelled.group("names"))))
+            continue
+        role_first = _ROLE_THEN_NAME.match(text)
+        if not signed and role_first and looks_like_person(role_first.group("name")) \
+                and role_first.group("role")[:1].isupper():
+            signed = clean_name(role_first.group("name"))
+        if signed and not _common_words(signed, common):
+            kinds[i] = "byline"
+            bylines.append((i, [signed]))
             continue
         # a name (or names) over, or two spaces before, the paper's name: "Ben Bova" / "Naples Daily
         # News", "Ash Ngu and Sahil Chinoy  NYTimes Opinion" (a repost credits the column so)
@@ -853,7 +1073,11 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             listing_marks += 1
             kinds[i] = "teaser"
             continue
-        if is_section_word(text) or _TOPIC_LIST.match(text):
+        if _TAG_PAGE_NOTE.search(text):
+            kinds[i] = "tag"  # "Below you will find pages that use the term X": a tag page
+            head.listing = True
+            continue
+        if is_section_word(text) or _TOPIC_LIST.match(text) or site_label(text):
             kinds[i] = "section"
             says = re.match(r"^(?P<name>.+) says$", text)
             if says and known_outlet(says.group("name")):
@@ -863,6 +1087,12 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         if crumb:
             kinds[i] = "breadcrumb"
             titles.append((i, crumb.group("last").strip(), "breadcrumb"))
+            continue
+        # a long line that ends by crediting a person ("..., a new approach is needed, says campaigner
+        # and barrister NAME"): a standfirst or a quote's lead, never the headline
+        told = _SAYS_NAME.search(text)
+        if told and len(words(text)) >= 15 and looks_like_person(told.group("name")):
+            kinds[i] = "other"
             continue
         led = _STANDFIRST_BY.match(text)
         if led and titles and len(words(text)) >= 8 and looks_like_person(led.group("name")):
@@ -875,8 +1105,16 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             continue
         # Two or more persons' names joined ("Meghan L. O’Sullivan and Jason Bordoff") on a line of their
         # own, right above the running text or a date: the piece's byline without its "By"
-        pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
-        persons = split_byline(text) if len(pieces) >= 2 and " and " in f" {text} " else []
+        # ("&", ";" or a comma alone join them too, "MARIA LOPEZ AND JOHN SMITH" in capitals, when the text
+        # never names them: a line of persons the text speaks of is its topics' tags)
+        joined = re.sub(r"\s+AND\s+", " and ", text) if text.isupper() else text
+        pieces = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", joined) if p.strip()]
+        persons = split_byline(joined.replace(";", ",")) if len(pieces) >= 2 else []
+        if persons and " and " not in f" {joined} " and any(
+                re.search(rf"(?<![\w-]){re.escape(p.split()[-1])}(?![\w-])",
+                          " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 10]), re.I)
+                for p in persons):
+            persons = []
         below = next((j for j in range(i + 1, n) if lines[j].strip()), None)
         if len(persons) == len(pieces) and any(surely_person(p) for p in persons) \
                 and not _common_words(text, common) and below is not None \
@@ -924,7 +1162,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         stamp = head_date(nxt) if nxt[:1].islower() and len(nxt) <= 60 else None
         echo = content_words(nxt) and content_words(nxt) <= content_words(text)  # an image's name: "payday loan solutions - tw"
         credit = re.match(r"from\s+(?:the\s+)?[A-Z]\w*(?:\s+(?:of|for|and|on|[A-Z][\w'’&.-]*)){1,7}$", nxt)
-        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and len(words(stamp.rest)) <= 2) \
+        # (a stamp in lower case with its byline, "on April 6, 2011 by NAME", continues nothing either)
+        if nxt[:1].islower() and text[-1:].isalnum() and not (stamp and stamp.value and (
+                len(words(stamp.rest)) <= 2 or re.match(r"^(?:on\s+)?by\s+[A-Z]", stamp.rest))) \
                 and not FURNITURE.match(nxt) and not echo and not credit:
             # (a repost's source line under its headline, "from International Council of Voluntary
             # Agencies", continues nothing either)
@@ -975,6 +1215,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 if "outlet" in named.groupdict() and known_outlet(named.group("outlet")):
                     outlets.append((i, known_outlet(named.group("outlet"))))
                 continue
+        if i == first_prose and run_in_byline(text):
+            bylines.append((i, [run_in_byline(text)]))
+            continue
         by = BYLINE.match(text)
         if by and len(words(text)) <= 12 and not re.search(r"https?://|\bcc by\b|own work|licen[sc]ed", text, re.I):
             names = by.group("names")
@@ -988,11 +1231,18 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "byline"
         elif _OPENING_BIO.match(text) and i <= first_prose + 1:
             bylines.append((i, [clean_name(_OPENING_BIO.match(text).group("name"))]))
+        elif i == first_prose and _bio_of_writer(text, i, lines, first_prose):
+            bylines.append((i, [_bio_of_writer(text, i, lines, first_prose)]))
+            kinds[i] = "byline"
     for i in list(zone) + list(range(first_prose, min(first_prose + 2, n))):
         text = " ".join(lines[i].split())
         writes = (_WRITES.search(text) or _WRITES_INSIDE.search(text)) if len(words(text)) <= 60 else None
         if writes and looks_like_person(writes.group("name")):
             bylines.append((i, [clean_name(writes.group("name"))]))
+        lead = _LEAD_BY.search(text) if len(words(text)) <= 80 else None
+        led_name = clean_name(lead.group("writer") or lead.group("speaker")) if lead else ""
+        if led_name and re.fullmatch(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}", led_name) and looks_like_person(led_name):
+            bylines.append((i, [led_name]))
         written = _WRITTEN_BY.search(text)
         if written and looks_like_person(clean_name(written.group("name"))):
             bylines.append((i, [clean_name(written.group("name"))]))
@@ -1054,6 +1304,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     if head.title:
         raw = next((t for i, t, _ in titles if i == title_at), head.title)
         head.title, site = _strip_title(raw, {o for _, o in outlets})
+        head.title = re.sub(r"^\s*[|·•]\s+|\s+[|·•]\s*$", "", head.title)  # a table's or a menu's lone bar
         if site:
             outlets.append((title_at, site))
         if " | " in head.title:
@@ -1078,6 +1329,33 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
         named, _, role = above.partition(",")
         if role and ROLE_WORDS.search(role) and looks_like_person(named):
             bylines.append((title_at - 1, [clean_name(named)]))
+    # A name line over the headline, with its date or role beside it ("NAME" / "March 3, 2024" /
+    # headline; "March 3, 2024" / "NAME" / headline; "NAME" / "Senior Fellow" / headline), signs it.
+    # A topic's label over a headline can be a person too ("Donald Trump" over a story about him):
+    # the name is taken only when neither the headline nor the running text's opening names that
+    # person, as a piece never speaks of its own writer in the third person.
+    if title_at is not None and not any(b for _, b in bylines):
+        shown = [j for j in range(int(title_at) - 1, -1, -1)
+                 if lines[j].strip() and kinds.get(j) not in {"furniture", "caption"}][:3]
+        for j in shown[:2]:
+            if kinds.get(j) == "date" and j == shown[0]:
+                continue  # (the date between the name and the headline)
+            if kinds.get(j) != "person":
+                break
+            name = clean_name(" ".join(lines[j].split()).split(",")[0])
+            near = [k for k in (next((k for k in range(j - 1, -1, -1) if lines[k].strip()), None),
+                                next((k for k in range(j + 1, n) if lines[k].strip()), None)) if k is not None]
+            roled = any(ROLE_WORDS.search(" ".join(lines[k].split())) and len(words(lines[k])) <= 8
+                        and kinds.get(k) != "headline" for k in near)
+            dated = any(kinds.get(k) == "date" for k in near)
+            family = name.split()[-1] if name.split() else ""
+            opening = " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 10])
+            spoken_of = len(family) >= 2 and re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])",
+                                                       " ".join(lines[int(title_at)].split()) + " " + opening)
+            if looks_like_person(name) and not ROLE_WORDS.search(name) and not _common_words(name, common) \
+                    and (dated or roled) and not spoken_of:
+                bylines.append((j, [name]))
+            break
     # A name line under the headline (with its role on the next line, or as the only byline).
     bare_name = None
     # A name with its role or its date on the next line ("Giles Merritt" / "Founder of Friends of
@@ -1094,6 +1372,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 bare_name = i
                 break
     if title_at is not None and not any(b for _, b in bylines):
+        standfirst = False
         for i in range(title_at + 1, min(title_at + 4, head.end)):
             if kinds.get(i) == "person" and not looks_like_person(clean_name(lines[i].split(",")[0])) \
                     and not _name_supported(clean_name(lines[i].split(",")[0]), i, lines, kinds) \
@@ -1104,9 +1383,13 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             if kinds.get(i) == "person":
                 name = lines[i].split(",")[0]
                 nxt = lines[i + 1] if i + 1 < n else ""
-                if (i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline", "furniture",
-                                                              "caption"}
-                        or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person") \
+                # (under the headline and its standfirst, right over the running text: the layout's
+                # byline slot, "Headline" / "Standfirst sentence" / "NAME" / text)
+                slotted = i == title_at + 2 and standfirst and i + 1 == first_prose \
+                    and looks_like_person(clean_name(name)) and not _common_words(name, common)
+                if slotted or (i == title_at + 1 or kinds.get(i + 1) in {"date", "byline", None, "other", "tagline",
+                                                                         "furniture", "caption"}
+                               or ROLE_WORDS.search(nxt) or kinds.get(i + 1) == "person") \
                         and (i == title_at + 1 or _name_supported(clean_name(name), i, lines, kinds)):
                     bylines.append((i, [clean_name(name)]))
                     bare_name = i
@@ -1115,6 +1398,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                                               f"{clean_name(name)!r} (no role, date or byline beside it, "
                                               f"not printed again on the page)")
                 break
+            if i == title_at + 1 and kinds.get(i) in {"headline", "other"} and len(words(lines[i])) >= 6 \
+                    and kinds.get(i + 1) == "person":
+                standfirst = True  # the headline's standfirst, then a name line
+                continue
             if kinds.get(i) in {"headline", "other", "tagline"} and not (
                     kinds.get(i) == "other" and re.fullmatch(r"[a-z][\w.]{2,30}", " ".join(lines[i].split()))):
                 break  # (a stray word in lower case, a site's name printed so, "italiatelegraph", stands aside)
@@ -1258,6 +1545,28 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.used = {i for i, kind in kinds.items() if kind not in {"other", "tagline", "headline"}} | (
         {title_at} if title_at is not None else set())
     return head
+
+
+def _bio_of_writer(text, at, lines, first_prose):
+    """The writer a short bio line names at the top of the text ("Joshua Lee is a senior fellow at the
+    Institute."): one or two sentences, the role right after "is", and a person the running text
+    does not speak of again (a piece names its own writer once, in its bio; a person it reports on,
+    "Shannon Smith is the executive director of ...", comes back as "Smith said")."""
+    text = re.sub(r"^\((.*)\)\.?$", r"\1", text.strip())  # (a bio printed in parentheses)
+    if len(words(text)) > 45 or len(re.findall(r"[.!?](?:\s|$)", text)) > 2:
+        return ""
+    bio = _BIO_LINE.match(text)
+    # (the name is matched without the pattern's case folding: capitalised words only)
+    if not bio or not re.fullmatch(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}", bio.group("name")):
+        return ""
+    name = clean_name(bio.group("name"))
+    if not looks_like_person(name) or ROLE_WORDS.search(name):
+        return ""
+    family = name.split()[-1]
+    others = " ".join(" ".join(t.split()) for j, t in enumerate(lines[first_prose:first_prose + 12], first_prose) if j != at)
+    if re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])", others):
+        return ""
+    return name
 
 
 def _signed_card_under(lines, title_at, first_prose, is_prose):

@@ -283,10 +283,18 @@ _PAGE_FURNITURE = re.compile(r"^(?:article |reader |user )?(?:comments?|discussi
                              # an empty comment section, and the paper's call for comments or letters
                              r"^(?:there are no comments|no comments yet|be the first to comment)\b|"
                              r"^(?=.{0,200}$).*\b(?:share (?:them|it|your (?:thoughts|views))|write us a letter|"
-                             r"(?:by )?writing a letter to the editor|send (?:us )?a letter)\b",
+                             r"(?:by )?writing a letter to the editor|send (?:us )?a letter)\b|"
+                             # the paper's call for letters under a printed one ("Have something on your mind?
+                             # ... click to submit ... Letters under 200 words have the best chance ...")
+                             r"^(?=.{0,400}$).*\b(?:(?:click|tap) (?:here )?to submit|submit (?:a|your) (?:letter|comment|"
+                             r"column|op-ed|opinion)|letters? (?:under|of up to|of no more than|must not exceed|"
+                             r"should not exceed) \d+ words)\b",
                              re.I)  # comments, related stories, newsletter sign-ups
 
 
+_CLOSING_CREDIT = re.compile(r"^(?:\W{0,3})(?:this|the) (?:article|piece|column|op-ed|commentary|essay|post|story|"
+                             r"blog post|analysis) (?:was )?(?:written|contributed|authored|prepared) by\s+(?P<names>[A-Z].{3,160})$",
+                             re.I)
 _VALEDICTION = re.compile(r"^(?:(?:yours\s+)?(?:sincerely|truly|faithfully|respectfully|cordially)(?:\s+yours)?|"
                          r"(?:with\s+)?(?:best|kind|warm)?\s*regards|respectfully submitted|thank you)\s*[,.!]?$", re.I)
 
@@ -295,7 +303,7 @@ def _signature(texts, last_prose, need_place=False):
     """A letter signed under its last paragraph: the writer's name on its own line, then at most
     a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
     under a short heading ("Article Comments"), never more of the letter."""
-    from .head import BYLINE, ROLE_WORDS, clean_name, looks_like_person, split_byline  # imports this module
+    from .head import BYLINE, ORG_WORDS, ROLE_WORDS, clean_name, looks_like_person, split_byline  # imports this module
 
     lines = [" ".join(t.split()) for t in texts if t.strip()]
     # "NAME," on its own line right under the last paragraph: the signer's comma announces the place,
@@ -306,6 +314,14 @@ def _signature(texts, last_prose, need_place=False):
             places = [t for t in lines[k + 1:k + 3] if word_count(t) <= 3 and t[:1].isupper() and not re.search(r"[\d/()|]", t)]
             if places or not need_place:
                 return [clean_name(lines[k].rstrip(","))]
+    # a closing credit that says who wrote the piece: "This article was written by NAME, a ..."
+    for text in lines[-3:]:
+        credit = _CLOSING_CREDIT.match(text)
+        if credit:
+            names = re.split(r",\s+(?:a|an|the|who)\s|\s+(?:for|of|at)\s+(?:the\s+)?(?=[A-Z])", credit.group("names"))[0]
+            persons = split_byline(names.rstrip(". "))
+            if persons:
+                return persons
     for k in range(len(lines) - 2, -1, -1):
         if not is_prose(lines[k]) or word_count(lines[k]) < 8 and not (
                 k > 0 and is_prose(lines[k - 1]) and word_count(lines[k - 1]) >= 8 and lines[k][-1:] in ".!?"):
@@ -325,7 +341,15 @@ def _signature(texts, last_prose, need_place=False):
             break  # the last of a bulleted list of persons (a panel's guests), not the piece's credit
         if role and ROLE_WORDS.search(role) and looks_like_person(named) and word_count(credit) <= 30 \
                 and (not is_prose(credit) or (bulleted and word_count(credit) <= 15)):
-            return [clean_name(named)]
+            # a letter signed by several people, one "NAME, ROLE" line each, to the page's end
+            signers = [clean_name(named)]
+            for more in lines[k + 2:]:
+                other, _, other_role = more.lstrip("•·-–—* ").partition(",")
+                if not (other_role and looks_like_person(other.strip()) and word_count(more) <= 30
+                        and (ROLE_WORDS.search(other_role) or ORG_WORDS.search(other_role))):
+                    break
+                signers.append(clean_name(other))
+            return signers
         signed = lines[k + 1].rstrip(",")
         rest = lines[k + 2:]
         # the name and its place on one line: "Vernon Sanders, Payson"
@@ -334,9 +358,14 @@ def _signature(texts, last_prose, need_place=False):
                                r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?", signed)
         if on_line and word_count(on_line.group("place")) <= 3 and not ROLE_WORDS.search(on_line.group("place")):
             signed, rest = on_line.group("name"), [on_line.group("place")] + rest
+        # the writer's street address after the name: "NAME 12 W. Main Street"
+        street = re.fullmatch(r"(?P<name>[^\d,]{3,60}?)\s*,?\s+(?P<place>\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][\w.'’-]*"
+                              r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+" + _STREET + r")\.?", signed)
+        if street:
+            signed, rest = street.group("name"), [street.group("place")] + rest
         name = clean_name(signed)
-        place = rest[0] if rest and word_count(rest[0]) <= 3 and not re.search(r"[\d/()|]", rest[0]) \
-            and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0]) else ""
+        place = rest[0] if rest and (street or word_count(rest[0]) <= 3 and not re.search(r"[\d/()|]", rest[0])
+                                     and rest[0][:1].isupper() and not _PAGE_FURNITURE.match(rest[0])) else ""
         # ... or the signer's organisation, on the page's last line: "Partnership for Responsible Growth"
         if rest and not place and len(rest) == 1 and _affiliation(rest[0]):
             place = rest[0]
@@ -347,7 +376,14 @@ def _signature(texts, last_prose, need_place=False):
                 and sum(w[:1].isupper() for w in rest[0].split()) * 3 >= word_count(rest[0]) * 2:
             place = rest[0]
         after = rest[1:] if place else rest
+        # (the signer's role, then the organisation, on the page's last lines: "Arts Programme
+        # Administrator" / "City of Springfield")
+        if place and len(after) == 1 and _affiliation(after[0]) and _affiliation(place):
+            after = []
         ended = not after or bool(_PAGE_FURNITURE.match(after[0]))
+        if not looks_like_person(name) and _couple(name) and ended and (
+                place or not need_place or _signed_letter(re.sub(r"\s+(?:and|&)\s+", " ", name), lines[:k + 1])):
+            return [name]  # a couple signs as one: "Ann and Bo Lee"
         if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (
                 place or not need_place or _signed_letter(name, lines[:k + 1])):
             # ("Guidance Counselor" is no name)
@@ -355,6 +391,17 @@ def _signature(texts, last_prose, need_place=False):
         if k < len(lines) - 8:
             break  # only near the end of the page
     return []
+
+
+_STREET = r"(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Circle|Cir|Parkway|Pkwy|Highway|Hwy)"
+
+
+def _couple(name):
+    """Two given names and one family name, as a couple signs a letter: "Ann and Bo Lee"."""
+    from .head import looks_like_person  # imports this module
+    match = re.fullmatch(r"(?P<first>[A-Z][a-z'’-]+)\s+(?:and|&)\s+(?P<rest>[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+)", name)
+    return bool(match) and looks_like_person(match.group("first") + " " + match.group("rest").split()[-1]) \
+        and looks_like_person(match.group("rest"))
 
 
 def _affiliation(text):
