@@ -25,21 +25,21 @@ def test_the_corpus_is_big_enough_and_split_by_outlet():
     assert len(pairs) >= 200 and len({p["outlet_domain"] for p, _ in pairs}) >= 100
     by_split = {s: {p["outlet_domain"] for p, _ in pairs if p["split"] == s} for s in corpus.SPLITS}
     assert not by_split["test"] & (by_split["train"] | by_split["dev"])
-    # The locked test split is batch x, merged by the lead once collected and annotated blind; until
-    # then it is empty (batch w, the last one, is retired), and a page of any earlier batch is never in it.
+    # The locked test split is batch y, merged by the lead once collected and annotated blind; until
+    # then it is empty (batch x, the last one, is retired), and a page of any earlier batch is never in it.
     # (A new batch takes a letter that no batch and no id prefix uses: "n", "q" and "s" are id prefixes.)
     test = [p for p, _ in pairs if p["split"] == "test"]
-    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "x" for p in test)
-    assert corpus.expected_split({"batch": "x", "outlet_domain": "example.org"}) == "test"
-    for earlier in ("l", "m", "p", "r", "t", "u", "v", "w"):
+    assert all(p["batch"] == corpus.LOCKED_TEST_BATCH == "y" for p in test)
+    assert corpus.expected_split({"batch": "y", "outlet_domain": "example.org"}) == "test"
+    for earlier in ("l", "m", "p", "r", "t", "u", "v", "w", "x"):
         assert corpus.expected_split({"batch": earlier, "outlet_domain": "example.org"}) in {"train", "dev"}
 
 
 def test_the_earlier_test_splits_are_retired_into_train_and_dev():
     retired = corpus.load(split="retired")
-    assert len(retired) == 112 + 105 + 104 + 107 + 104 + 106 + 105 + 103 + 100 + 110 + 110 + 110  # the first test split, batches c, j, k, l, m, p, r, t, u, v, then w
-    assert {"c", "j", "k", "l", "m", "p", "r", "t", "u", "v", "w"} <= {p["batch"] for p, _ in retired if p.get("batch")}
-    assert not [p for p, _ in corpus.load(split="train+dev") if p.get("batch") in {"m", "p", "r", "t", "u", "v", "w"} and p.get("retired_from") != "test"]
+    assert len(retired) == 112 + 105 + 104 + 107 + 104 + 106 + 105 + 103 + 100 + 110 + 110 + 110 + 110  # the first test split, batches c, j, k, l, m, p, r, t, u, v, w, then x
+    assert {"c", "j", "k", "l", "m", "p", "r", "t", "u", "v", "w", "x"} <= {p["batch"] for p, _ in retired if p.get("batch")}
+    assert not [p for p, _ in corpus.load(split="train+dev") if p.get("batch") in {"m", "p", "r", "t", "u", "v", "w", "x"} and p.get("retired_from") != "test"]
     assert {p["split"] for p, _ in retired} == {"train", "dev"}
     # a retired outlet stays in one split: its pages never straddle train and dev
     splits_of = {}
@@ -114,8 +114,10 @@ def test_development_splits_keep_their_figures():
         # Batch w (the twelfth test split) joined with its first-sight errors (title 0.976, authors
         # 0.975 on the whole): the title and authors floors held the retirement's figures until the
         # next round's work on its invented values. The thirteenth round (13m: bylines and known
-        # non-titles by shape) reached title 0.984, authors 0.982: the floors are those less a margin.
-        floor = {"title": 0.98, "authors": 0.978}.get(name, 0.98)
+        # non-titles by shape) reached title 0.984, authors 0.982. Batch x (the thirteenth test split)
+        # then joined with its first-sight errors (title 0.979, authors 0.983, date 0.995 on the
+        # whole): the title floor holds the retirement's figure until the next round.
+        floor = {"title": 0.978, "authors": 0.98}.get(name, 0.98)
         assert field.precision >= floor, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
@@ -154,9 +156,11 @@ def test_development_splits_keep_their_figures():
     # Batch w (the twelfth test split) then joined with its first-sight misses (title 0.832, authors
     # 0.764, date 0.869 on the whole). The thirteenth round reached title 0.837, authors 0.827, date
     # 0.869 (bylines in their common shapes, letters' signatures, a byline run into the text).
-    assert score.fields["title"].recall >= 0.835
-    assert score.fields["authors"].recall >= 0.82
-    assert score.fields["date"].recall >= 0.865
+    # Batch x (the thirteenth test split) then joined with its first-sight misses (title 0.8349,
+    # authors 0.803, date 0.8498 on the whole): the floors hold the retirement's figures.
+    assert score.fields["title"].recall >= 0.834
+    assert score.fields["authors"].recall >= 0.80
+    assert score.fields["date"].recall >= 0.849
 
 
 def test_evaluate_import_prints_the_table_and_gates(capsys):

@@ -22,7 +22,7 @@ class Command(BaseCommand):
                                  "train+dev (what the reader is developed on; the default, so that no run "
                                  "scores the locked test split unasked), all")
         parser.add_argument("--batch", default=None,
-                            help="score only the pages of one collection batch (e.g. b or d; never x, the test split)")
+                            help="score only the pages of one collection batch (e.g. b or d; never y, the test split)")
         parser.add_argument("--errors", action="store_true", help="list every wrong, invented and missed value")
         parser.add_argument("--json", action="store_true", help="print the scores as JSON")
         parser.add_argument("--min-precision", type=float, default=None,
