@@ -121,3 +121,24 @@ def test_a_repeated_quotation_takes_each_copy_and_one_span_twice_is_an_error():
               "non_statements": []}
     errors, _ = corpus.check_record(record, {"id": "x", "text": text})
     assert any("same span" in e for e in errors)
+
+
+def test_a_title_quoted_without_its_closing_mark_is_placed_at_the_mark_not_at_the_page_heading():
+    text = "Tourist Tuesday, 12/12/17\n\nA walk through town.\n\n4 thoughts on “Tourist Tuesday, 12/12/17\n\nNice."
+    (start, end), = corpus.locate(text, [{"text": "Tourist Tuesday, 12/12/17"}], "text")
+    assert text[start - 1] == "“" and text[start:end] == "Tourist Tuesday, 12/12/17"
+    # an excerpt cut inside a quotation still finds it at the text's start, before its closing mark
+    text = "the end of an era,” she said. Later the end of an era came."
+    assert corpus.locate(text, [{"quote": "the end of an era,"}], "quote") == [(0, 18)]
+
+
+def test_recomputed_offsets_are_the_stored_ones_for_every_gold_record():
+    passages = corpus.load_passages()
+    for gold in corpus.read_jsonl(corpus.GOLD):
+        bare = {"id": gold["id"], **{field: [{k: v for k, v in item.items() if k not in ("start", "end")}
+                                             for item in gold.get(field, [])]
+                                     for field in ("quotes", "non_statements")}}
+        again = corpus.with_offsets(bare, passages[gold["id"]])
+        for field in ("quotes", "non_statements"):
+            assert [(i["start"], i["end"]) for i in again[field]] == \
+                [(i["start"], i["end"]) for i in gold.get(field, [])], (gold["id"], field)

@@ -62,17 +62,19 @@ MARK_CHARS = "\"“”„«»‘’'‹›「」ˈ"
 def _find(text, needle, pos):
     """The occurrence from ``pos`` best anchored by quotation marks: marks on both sides, then an
     opening mark before it, then a closing mark after it, then the first ("GPT" is not found inside
-    “ChatGPT” when “GPT” stands later; "rev" is not found inside "review")."""
+    “ChatGPT” when “GPT” stands later; "rev" is not found inside "review"). The start of the text
+    counts as an opening mark an excerpt cut off, but less than a mark printed there: a title
+    quoted without its closing mark is the marked copy, not the same words heading the page."""
     best, best_score = -1, -1
     at = text.find(needle, pos)
     while at >= 0:
         before = text[at - 1] if at else ""
         after = text[at + len(needle)] if at + len(needle) < len(text) else ""
-        score = 2 * (before in MARK_CHARS or not before or needle[:1] in MARK_CHARS) + \
-            (after in MARK_CHARS or needle[-1:] in MARK_CHARS)
+        opening = 3 if (before and before in MARK_CHARS) or needle[:1] in MARK_CHARS else 2 if not before else 0
+        score = opening + (after in MARK_CHARS or needle[-1:] in MARK_CHARS)
         if score > best_score:
             best, best_score = at, score
-            if score == 3:
+            if score == 4:
                 break
         at = text.find(needle, at + 1)
     return best
