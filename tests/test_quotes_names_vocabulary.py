@@ -176,3 +176,11 @@ def test_a_common_word_capitalised_by_its_place_before_a_name_is_cut_only_when_t
     assert without_glued_words("Harsh Vardhan Singh", "Harsh Vardhan Singh spoke. Harsh Vardhan Singh left.") == \
         "Harsh Vardhan Singh"
     assert without_glued_words("Yeah Kim Leng", "Yeah Kim Leng, an economist, said so.") == "Yeah Kim Leng"
+    # a label or common word glued before a name the text also writes alone
+    assert without_glued_words("COP26 Boris Johnson", "COP26 Boris Johnson spoke first. Boris Johnson said so.") == \
+        "Boris Johnson"
+    assert without_glued_words("Climate Change Simon Stiell", "UN Climate Change Simon Stiell said. Simon Stiell left.") == \
+        "Simon Stiell"
+    # a given name the text drops elsewhere is no glued word
+    assert without_glued_words("Mohammad Javad Zarif", "Mohammad Javad Zarif spoke. Javad Zarif left.") == \
+        "Mohammad Javad Zarif"

@@ -317,7 +317,8 @@ def without_glued_words(name, text):
     a last word that is a common word (learned, ``vocabulary``) or opens a caption (a colon after
     it) when the text writes the rest of the name elsewhere without it and never with it again.
     A last name word stays ("Sri Mulyani Indrawati" where the text also writes "Sri Mulyani"), and
-    two-word names are left alone ("Mark Young" is a name even where the text also writes "Mark")."""
+    two-word names are left alone ("Mark Young" is a name even where the text also writes "Mark").
+    Before the name, a common word or a label with a digit goes the same way (below)."""
     words = name.split()
     if len(words) < 2 or name.startswith(("@", "(")) or not words[0][:1].isupper() or \
             words[0].lower() in lx.DETERMINERS or not all(w[:1].isupper() for w in words[:2]):
@@ -329,19 +330,25 @@ def without_glued_words(name, text):
     while len(words) >= 3 and words[-1].lower() in lx.POST_NOMINALS and not place_of(" ".join(words[:-1])) \
             and not place_of(words[-2]):
         words = words[:-1]  # "Russell George MS": a seat or an honour after the name ("Sri Lankan MP" is a role)
-    if len(words) >= 3 and is_common(words[0]) and words[0].lower() not in lx.NAME_PARTICLES:
-        # "Meet Javier Milei", "Remember Edmund Burke": a common word capitalised by its place (each
-        # time the text writes the longer form) opens no name where the text names the person
-        # elsewhere without it; "Harsh Vardhan", "Ng Eng Hen" are written so throughout
-        rest = " ".join(words[1:])
-        whole = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)]
-        surname = re.compile(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])")
-        positional = bool(whole) and all(POSITIONAL_RE.search(text[max(0, at - 4):at]) for at in whole)
-        if positional and len(surname.findall(text)) > len(whole):
-            words = words[1:]
-            name = rest
     while len(words) >= 3 and words[-1].lower().rstrip(".,") in _TIME_WORDS:
         words = words[:-1]  # "Harsh Vardhan Saturday said": a day or month the sentence goes on with
+
+    # A common word or a label with a digit glued before a name opens no name ("Meet Javier Milei",
+    # "Astronaut Rick Mastracchio", "COP26 Boris Johnson", "Climate Change Simon Stiell") where the
+    # text names the person without it: the rest of the name written alone, or (when the longer
+    # form stands only where capitals fall by position) the surname alone. "Harsh Vardhan Shringla"
+    # and "Ng Eng Hen", written whole throughout, keep their first word.
+    def count(form):
+        return len(re.findall(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text))
+
+    for k in range(1, len(words) - 1):
+        if not (is_common(words[k - 1]) or re.search(r"\d", words[k - 1])) or words[k - 1].lower() in lx.NAME_PARTICLES:
+            break
+        whole = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(' '.join(words))}(?![\w’'-])", text)]
+        positional = bool(whole) and all(POSITIONAL_RE.search(text[max(0, at - 4):at]) for at in whole)
+        if count(" ".join(words[k:])) > len(whole) or positional and count(words[-1]) > len(whole):
+            words = words[k:]
+            break
     while len(words) >= 2:
         head = " ".join(words[:-1])
         alone = re.findall(rf"(?<![\w’'-]){re.escape(head)}(?![\w’'-])(?![^\S\n]+{re.escape(words[-1])}(?![\w’'-]))", text)
