@@ -20,6 +20,7 @@ from archive.naming import strip_titles
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
 from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stream, title_evidence, title_supported
+from .given_names import is_given_name
 from .lexicon import all_common, lower_words
 from .outlets import known_outlet, printed_name
 
@@ -1353,7 +1354,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             spoken_of = len(family) >= 2 and re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])",
                                                        " ".join(lines[int(title_at)].split()) + " " + opening)
             if looks_like_person(name) and not ROLE_WORDS.search(name) and not _common_words(name, common) \
-                    and (dated or roled) and not spoken_of:
+                    and (dated or roled or given_name_first(name)) and not spoken_of:
                 bylines.append((j, [name]))
             break
     # A name line under the headline (with its role on the next line, or as the only byline).
@@ -1623,6 +1624,13 @@ def _common_words(text, common):
     return bool(parts) and sum(1 for p in parts if p[:5] in common) * 2 >= len(parts)
 
 
+def given_name_first(name):
+    """Whether a name line of two to four words opens with a learned given name (see .given_names)
+    and is not made of common words: a second signal that a bare capitalised line names a person."""
+    parts = " ".join(name.split()).split()
+    return 2 <= len(parts) <= 4 and is_given_name(parts[0]) and not all_common(" ".join(parts))
+
+
 def _name_supported(name, at, lines, kinds):
     """Whether a bare name line under the headline has support beyond its place: its role on the
     next line, a date or another byline beside it, or the page printing the name again (a closing
@@ -1636,6 +1644,10 @@ def _name_supported(name, at, lines, kinds):
     after = next((j for j in range(at + 2, len(lines)) if lines[j].strip()), None)
     if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt) and not is_section_word(nxt) and not any(w.casefold() in lower_words() for w in nxt.split()) \
             and after is not None and is_paragraph(" ".join(lines[after].split()), lambda t: len(t.split()) >= 20):
+        return True
+    # its first word a given name the annotated corpora print in persons' names in two outlets or more
+    # ("Laura Southgate"; never "English Politik", "Recent Posts")
+    if given_name_first(name):
         return True
     family = name.split()[-1] if name.split() else ""
     if len(family) < 2:
