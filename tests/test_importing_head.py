@@ -1201,3 +1201,35 @@ def test_a_bare_name_under_an_unsupported_headline_is_kept_when_it_opens_with_a_
     from archive.importing.head import given_name_first
     assert given_name_first("Ian Chappell") and given_name_first("Laura van der Berg")
     assert not given_name_first("Physical Address") and not given_name_first("Ian") and not given_name_first("Satisfactory Essays")
+
+
+@pytest.mark.parametrize("line", ["Only $5 for 3 months", "Subscribe for €4.99/month", "£1 a week for your first year",
+                                  "Vol. 12, No. 3, pp. 45-67", "Volume 9 Issue 2",
+                                  "Views 7,881 Downloads 2,443 File size 306KB"])
+def test_a_paywall_offer_or_a_journal_citation_line_is_never_the_headline(line):
+    from archive.importing.head import offer_or_citation
+    assert offer_or_citation(line)
+    # (furniture: the headline under it is read, as no line above it could be the headline)
+    assert read(line, HOUSING_TITLE, body=(HOUSING, SECOND)).title == HOUSING_TITLE
+    for headline in ("The $5 billion question for the Fed", "Why a $15 minimum wage matters"):
+        assert not offer_or_citation(headline)
+
+
+def test_a_letters_page_reference_line_is_never_the_headline():
+    from archive.importing.head import reference_line
+    line = "National pharmacare a key element missing from Freeland budget, Opinion, April 20"
+    assert reference_line(line) and reference_line("Letters, May 3, 2021")
+    assert not reference_line("Trump, Xi, and Managing Rivalry")
+    text = ("Re: National pharmacare. The budget leaves out a national pharmacare plan that Canadians were "
+            "promised, and the Freeland budget should have funded it.")
+    assert read(line, body=(text, SECOND)).title == ""
+
+
+def test_a_signature_line_with_its_institution_is_no_headline():
+    from archive.importing.head import signature_line
+    line = "Richard Roe, Crawford School of Public Policy, Australian National University"
+    assert signature_line(line)
+    assert not signature_line("Boris Johnson, the man who broke Britain")
+    text = ("Public policy at the Crawford School of Public Policy has long argued that the budget should tax "
+            "gas exports, and the Australian National University's figures agree.")
+    assert read(line, body=(text, SECOND)).title == ""

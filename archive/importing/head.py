@@ -536,6 +536,49 @@ _COUNTER = re.compile(r"(?:^|\s)\d[\d,.]*k?\s+(?:views?|comments?|reads?|likes?|
                       re.I)
 
 
+# A paywall's offer ("Only $5 for 3 months", "£1 a week for your first year", "Subscribe for €4.99/month"):
+# a price with the period it buys. A journal's citation line ("Vol. 12, No. 3, pp. 45-67", "Volume 9
+# Issue 2"): a volume with its issue or pages. Neither is ever a headline.
+_OFFER = re.compile(r"(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|AUD|CAD|NZD|Rs\.?)\s?)\s?\d[\d.,]*\s*"
+                    r"(?:(?:for|a|per|every|each|/)\s*(?:the\s+)?(?:first\s+)?(?:\d+\s+|one\s+|two\s+|three\s+|six\s+|twelve\s+)?"
+                    r"(?:months?|weeks?|years?|days?|mo|yr|issues?)\b|/\s*(?:month|week|year|mo|yr)\b)", re.I)
+_CITATION = re.compile(r"\b(?:vol\.?|volume)\s*\d+\b.{0,40}?\b(?:no\.?|issue|number|pp?\.)\s*\d+|"
+                       r"\b(?:issn|doi)\b[:\s]*\S*\d", re.I)
+
+
+# A repository's statistics ("Views 7,881 Downloads 2,443 File size 306KB"): labels, each with its count.
+_STATS = re.compile(r"(?:[A-Z][a-z]+(?:\s[a-z]+)?:?\s+\d[\d,.]*\s*(?:KB|MB|GB|kB|k|%)?\s*){2,}")
+
+
+def offer_or_citation(text):
+    """A paywall's price line, a journal's citation line or a page's statistics (digits in their
+    shapes): no headline."""
+    text = " ".join(text.split())
+    return bool(_OFFER.search(text) or _CITATION.search(text) or _STATS.fullmatch(text))
+
+
+def reference_line(text):
+    """A letters page's or an index's reference to a piece: "TITLE, Section, April 20": three
+    comma-joined pieces or more, the last a date without a year's sentence around it."""
+    pieces = [p.strip() for p in " ".join(text.split()).split(",")]
+    if len(pieces) < 3:
+        return False
+    tail = pieces[-1] if not re.fullmatch(r"\d{4}", pieces[-1]) else pieces[-2] + " " + pieces[-1]
+    return bool(re.fullmatch(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:\s+\d{4})?", tail))
+
+
+def signature_line(text):
+    """A signature or an affiliation line: "NAME, Institution[, Institution]" whose name opens with a
+    learned given name and whose other pieces are title-case institutions or roles ("Richard Roe,
+    Crawford School of Public Policy, Australian National University")."""
+    pieces = [p.strip() for p in " ".join(text.split()).split(",")]
+    if len(pieces) < 2 or not looks_like_person(pieces[0]) or not given_name_first(pieces[0]):
+        return False
+    rest = pieces[1:]
+    return all(p and _title_case(p) and len(words(p)) <= 8 for p in rest) and any(
+        ORG_WORDS.search(p) or ROLE_WORDS.search(p) for p in rest)
+
+
 def site_label(text):
     """A line in which the site speaks of its own pages or counts its readers: a label, no headline."""
     text = " ".join(text.split())
@@ -1078,6 +1121,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "tag"  # "Below you will find pages that use the term X": a tag page
             head.listing = True
             continue
+        if offer_or_citation(text) or reference_line(text):
+            kinds[i] = "furniture"  # a price, a citation or a reference line: never the headline
+            continue
         if is_section_word(text) or _TOPIC_LIST.match(text) or site_label(text):
             kinds[i] = "section"
             says = re.match(r"^(?P<name>.+) says$", text)
@@ -1433,7 +1479,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 found.add("dated")
         if "first" in found and "about" not in found and _credit_or_name(head.title):
             found.discard("first")  # the page's first line names its authors or its publisher
-        if not title_supported(found):
+        if signature_line(head.title):
+            head.doubts["title"] = f"the line {head.title!r} signs the piece (a name and its institution): no headline"
+            head.title = ""
+        elif not title_supported(found):
             head.doubts["title"] = (f"nothing but its layout supports the headline {head.title!r} "
                                     f"(evidence: {', '.join(sorted(found)) or 'none'})")
             head.title = ""
