@@ -1233,3 +1233,25 @@ def test_a_signature_line_with_its_institution_is_no_headline():
     text = ("Public policy at the Crawford School of Public Policy has long argued that the budget should tax "
             "gas exports, and the Australian National University's figures agree.")
     assert read(line, body=(text, SECOND)).title == ""
+
+
+def test_a_name_before_the_headline_s_colon_signs_it_when_it_opens_with_a_learned_given_name():
+    text = ("Trade fights with China and Mexico have exposed how fragile the farm economy has become, and "
+            "farmers are paying for the tariffs with lost markets.")
+    doc = read("Ben Roe: Trump's trade fights expose fragility of the farm sector", body=(text, SECOND))
+    assert doc.authors == ["Ben Roe"]
+    # a piece about the person names its subject in the text: a speaker, not the writer
+    text = ("The manager Ben Roe thanked the fans after the final, and Roe said the club would build on the "
+            "season's trade of players.")
+    assert read("Ben Roe: Trump's trade fights expose fragility of the farm sector", body=(text, SECOND)).authors == []
+
+
+def test_a_bare_signature_with_its_dash_under_the_last_paragraph_opens_with_a_learned_given_name():
+    essay = ("The county's school buildings are outdated, and the money to update them comes from the same "
+             "budget that pays teachers, which the board has known for a decade.")
+    more = ("Rigid thinking on the board holds back progress, and the district's classrooms stay too hot, too "
+            "cold and too crowded while the levy waits for a vote.")
+    for signed, authors in (("— Charles Whitman", ["Charles Whitman"]), ("Charles Whitman", ["Charles Whitman"]),
+                            ("Tarvo Whitman", [])):  # (no annotated person's name opens with "Tarvo")
+        doc = parse_file("page.txt", "\n\n".join([essay, more, signed]).encode())
+        assert doc.authors == authors, signed

@@ -1514,8 +1514,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.authors = chosen
     # A first-person column titled with its writer's name: "NAME: headline" ("Dan Walls: Drug prices
     # and a new, different school year", "John Giles: Corruption has always been a part of the game we
-    # love"). Two signals beside the headline's shape: the text speaks in the first person singular,
-    # and it never names the person (a piece about someone, "Pep Guardiola: Manchester City boss
+    # love"). Two signals beside the headline's shape: the text speaks in the first person singular
+    # (or the name opens with a learned given name), and it never names the person (a piece about someone, "Pep Guardiola: Manchester City boss
     # thanks fans", names its subject again and again).
     if not head.authors and head.title and not head.listing:
         column = re.match(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}):\s+(?P<rest>\S.*)$", head.title)
@@ -1524,7 +1524,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             running = " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 12])
             surname = column.group("name").split()[-1]
             first_person = re.findall(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)(?![\w'’])", running)
-            if len(first_person) >= 2 and not re.search(r"\b" + re.escape(surname) + r"\b", running):
+            # (or, instead of the first person, a name that opens with a learned given name: see .given_names)
+            if (len(first_person) >= 2 or given_name_first(column.group("name"))) \
+                    and not re.search(r"\b" + re.escape(surname) + r"\b", running):
                 head.authors = [clean_name(column.group("name"))]
 
     # The date: only from a line that says what it dates ("Published ...", "Updated ...") or stands
