@@ -600,10 +600,12 @@ def test_a_letter_that_says_it_is_one_is_signed_by_the_bare_name_under_it():
     doc = parse_file("page.txt", "\n\n".join(["Dear Mr. Wolf-Killing Rancher:", open_letter, SECOND,
                                                "Linda Camac"]).encode())
     assert doc.authors == ["Linda Camac"]
-    # a page that neither says it is a letter nor speaks in the first person signs nothing so
+    # a page that neither says it is a letter nor speaks in the first person signs nothing so, unless
+    # the name opens with a given name the annotated corpora learned (round 13n: "Linda", not "Tarvo")
     post = ("Instead of declaring war on wolves ranchers could think like the wolf, who does not understand "
             "what ranchers value, and choose to be better neighbors to the wildlife.")
-    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Linda Camac"]).encode()).authors == []
+    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Tarvo Camac"]).encode()).authors == []
+    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Linda Camac"]).encode()).authors == ["Linda Camac"]
 
 
 def test_a_signature_with_the_signer_s_organisation_on_the_page_s_last_line():
