@@ -1257,3 +1257,14 @@ def test_a_bare_signature_with_its_dash_under_the_last_paragraph_opens_with_a_le
                             ("Tarvo Whitman", [])):  # (no annotated person's name opens with "Tarvo")
         doc = parse_file("page.txt", "\n\n".join([essay, more, signed]).encode())
         assert doc.authors == authors, signed
+
+
+def test_a_headline_s_tail_in_a_name_s_shape_of_common_words_is_no_byline():
+    text = ("Candidates for the county board answered the questionnaire on housing, roads and the May 2025 "
+            "primary ballot, and their responses are printed below in full.")
+    doc = read("May 2025 Primary - Questionnaire Responses", body=(text, SECOND))
+    assert doc.authors == [] and doc.title == "May 2025 Primary - Questionnaire Responses"
+    text = ("Improving policy on housing needs better data, and the city's policy office has little of it, so "
+            "the council should fund a survey of rents.")
+    doc = read("Improving Policy – Laura Whitman", body=(text, SECOND))
+    assert doc.authors == ["Laura Whitman"] and doc.title == "Improving Policy"

@@ -1366,7 +1366,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 ORG_WORDS.search(m.group("paper")) and _title_case(m.group("paper"))) else m.group(0), tail)
             pieces = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", tail) if p.strip()]
             persons = split_byline(tail)
-            if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces):
+            if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces) \
+                    and not any(_heading_not_name(p) for p in pieces):
                 head.title = " – ".join(segments[:-1]) if len(segments) > 2 else segments[0]
                 bylines.append((title_at + 0.5, persons))
 
@@ -1673,6 +1674,14 @@ def _common_words(text, common):
     not a person's name, whose words the text would print capitalised."""
     parts = [p.casefold() for p in re.findall(r"[^\W\d_]+", text) if len(p) >= 4]
     return bool(parts) and sum(1 for p in parts if p[:5] in common) * 2 >= len(parts)
+
+
+def _heading_not_name(name):
+    """A heading in a name's shape: its last word one that pages print in lower case and its first word
+    no learned given name ("Questionnaire Responses", the tail of "May 2025 Primary - Questionnaire
+    Responses"); "Ann Lee" and "Ryo Hinata-Yamaguchi" pass."""
+    parts = " ".join(name.split()).split()
+    return len(parts) >= 2 and parts[-1].casefold().strip(".,") in lower_words() and not is_given_name(parts[0])
 
 
 def given_name_first(name):
