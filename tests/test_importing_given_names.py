@@ -44,3 +44,9 @@ def test_first_word_of_a_name():
     assert given_names.first_word("Southgate") is None
     assert given_names.first_word("J. Smith") is None
     assert given_names.first_word("Wilkinson, Charles") is None
+
+
+def test_the_shipped_list_is_what_the_build_command_writes_from_the_corpora():
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    assert sorted(given_names.given_names()) == given_names.build(root)
