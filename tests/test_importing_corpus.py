@@ -116,8 +116,10 @@ def test_development_splits_keep_their_figures():
         # next round's work on its invented values. The thirteenth round (13m: bylines and known
         # non-titles by shape) reached title 0.984, authors 0.982. Batch x (the thirteenth test split)
         # then joined with its first-sight errors (title 0.979, authors 0.983, date 0.995 on the
-        # whole): the title floor holds the retirement's figure until the next round.
-        floor = {"title": 0.978, "authors": 0.98}.get(name, 0.98)
+        # whole): the title floor holds the retirement's figure until the next round. The fourteenth
+        # round (13n: a learned given-name list, non-titles by digit shapes) reached title 0.985,
+        # authors 0.989, date 0.995.
+        floor = {"title": 0.982, "authors": 0.985}.get(name, 0.98)
         assert field.precision >= floor, (name, field.as_dict())
     # Recall is what the evidence gate (archive/importing/evidence.py) costs: a headline, a date
     # or a signature is taken only with evidence beyond its layout, for precision on unseen outlets.
@@ -157,9 +159,10 @@ def test_development_splits_keep_their_figures():
     # 0.764, date 0.869 on the whole). The thirteenth round reached title 0.837, authors 0.827, date
     # 0.869 (bylines in their common shapes, letters' signatures, a byline run into the text).
     # Batch x (the thirteenth test split) then joined with its first-sight misses (title 0.8349,
-    # authors 0.803, date 0.8498 on the whole): the floors hold the retirement's figures.
-    assert score.fields["title"].recall >= 0.834
-    assert score.fields["authors"].recall >= 0.80
+    # authors 0.803, date 0.8498 on the whole): the floors hold the retirement's figures. The fourteenth
+    # round reached title 0.837, authors 0.817 (170/208), date 0.850.
+    assert score.fields["title"].recall >= 0.836
+    assert score.fields["authors"].recall >= 0.81
     assert score.fields["date"].recall >= 0.849
 
 

@@ -30,8 +30,10 @@ def test_a_line_that_shares_no_word_with_the_text_is_not_its_headline():
     for line in ("Independent and cutting-edge analysis on global affairs", "Just $1.99 per week for the first 24 weeks"):
         doc = read(line, RENT, RENT2)
         assert doc.title == "", line
-        assert "nothing but its layout supports the headline" in doc.doubts["title"]
         assert "title" in doc.missing
+        if line.startswith("Just $"):
+            continue  # (a price with its period is furniture by its shape since round 13n: no candidate at all)
+        assert "nothing but its layout supports the headline" in doc.doubts["title"]
 
 
 def test_a_headline_below_another_line_that_could_head_the_page_is_left_for_review():

@@ -600,10 +600,12 @@ def test_a_letter_that_says_it_is_one_is_signed_by_the_bare_name_under_it():
     doc = parse_file("page.txt", "\n\n".join(["Dear Mr. Wolf-Killing Rancher:", open_letter, SECOND,
                                                "Linda Camac"]).encode())
     assert doc.authors == ["Linda Camac"]
-    # a page that neither says it is a letter nor speaks in the first person signs nothing so
+    # a page that neither says it is a letter nor speaks in the first person signs nothing so, unless
+    # the name opens with a given name the annotated corpora learned (round 13n: "Linda", not "Tarvo")
     post = ("Instead of declaring war on wolves ranchers could think like the wolf, who does not understand "
             "what ranchers value, and choose to be better neighbors to the wildlife.")
-    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Linda Camac"]).encode()).authors == []
+    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Tarvo Camac"]).encode()).authors == []
+    assert parse_file("page.txt", "\n\n".join([post, SECOND, "Linda Camac"]).encode()).authors == ["Linda Camac"]
 
 
 def test_a_signature_with_the_signer_s_organisation_on_the_page_s_last_line():
@@ -756,8 +758,10 @@ def test_a_name_over_or_beside_the_paper_s_name_is_a_repost_s_byline():
     doc = read("To Help Prevent the Next Big Wildfire, Let the Forest Burn", "Ash Ngu and Sahil Chinoy  NYTimes Opinion",
                body=(fire, SECOND))
     assert doc.authors == ["Ash Ngu", "Sahil Chinoy"]
-    # a name over a line that is no paper's name stays unsigned
-    assert read("Ben Bova", "Space Program Costs", body=(column, SECOND)).authors == []
+    # a name over a line that is no paper's name stays unsigned, unless it opens with a given name the
+    # annotated corpora learned (round 13n: "Ben" opens persons' names in two outlets or more)
+    assert read("Tarvo Bova", "Space Program Costs", body=(column, SECOND)).authors == []
+    assert read("Ben Bova", "Space Program Costs", body=(column, SECOND)).authors == ["Ben Bova"]
 
 
 def test_a_chinese_language_site_s_author_and_source_labels():
@@ -1181,3 +1185,86 @@ def test_a_short_name_without_a_label_or_of_common_words_is_no_byline():
 def test_a_byline_among_a_stamps_bar_separated_pieces(line):
     doc = read(HOUSING_TITLE, line, body=(HOUSING, SECOND))
     assert (doc.title, doc.authors) == (HOUSING_TITLE, ["Maria Lopez"])
+
+
+def test_a_bare_name_over_the_headline_signs_it_when_it_opens_with_a_learned_given_name():
+    from archive.importing.given_names import is_given_name
+    assert is_given_name("Laura") and is_given_name("IAN") and not is_given_name("English")
+    body = ("Social media has changed how children interact with one another, and Congress has been slow "
+            "to act on what parents already see.", SECOND)
+    doc = read("Laura Whitman", "Congress must protect children on social media", body=body)
+    assert doc.authors == ["Laura Whitman"]
+    # a heading in a name's shape: its first word opens no annotated person's name
+    for label in ("English Politik", "DFP Header", "Recent Posts"):
+        assert read(label, "Congress must protect children on social media", body=body).authors == []
+
+
+def test_a_bare_name_under_an_unsupported_headline_is_kept_when_it_opens_with_a_given_name():
+    from archive.importing.head import given_name_first
+    assert given_name_first("Ian Chappell") and given_name_first("Laura van der Berg")
+    assert not given_name_first("Physical Address") and not given_name_first("Ian") and not given_name_first("Satisfactory Essays")
+
+
+@pytest.mark.parametrize("line", ["Only $5 for 3 months", "Subscribe for €4.99/month", "£1 a week for your first year",
+                                  "Vol. 12, No. 3, pp. 45-67", "Volume 9 Issue 2",
+                                  "Views 7,881 Downloads 2,443 File size 306KB"])
+def test_a_paywall_offer_or_a_journal_citation_line_is_never_the_headline(line):
+    from archive.importing.head import offer_or_citation
+    assert offer_or_citation(line)
+    # (furniture: the headline under it is read, as no line above it could be the headline)
+    assert read(line, HOUSING_TITLE, body=(HOUSING, SECOND)).title == HOUSING_TITLE
+    for headline in ("The $5 billion question for the Fed", "Why a $15 minimum wage matters"):
+        assert not offer_or_citation(headline)
+
+
+def test_a_letters_page_reference_line_is_never_the_headline():
+    from archive.importing.head import reference_line
+    line = "National pharmacare a key element missing from Freeland budget, Opinion, April 20"
+    assert reference_line(line) and reference_line("Letters, May 3, 2021")
+    assert not reference_line("Trump, Xi, and Managing Rivalry")
+    text = ("Re: National pharmacare. The budget leaves out a national pharmacare plan that Canadians were "
+            "promised, and the Freeland budget should have funded it.")
+    assert read(line, body=(text, SECOND)).title == ""
+
+
+def test_a_signature_line_with_its_institution_is_no_headline():
+    from archive.importing.head import signature_line
+    line = "Richard Roe, Crawford School of Public Policy, Australian National University"
+    assert signature_line(line)
+    assert not signature_line("Boris Johnson, the man who broke Britain")
+    text = ("Public policy at the Crawford School of Public Policy has long argued that the budget should tax "
+            "gas exports, and the Australian National University's figures agree.")
+    assert read(line, body=(text, SECOND)).title == ""
+
+
+def test_a_name_before_the_headline_s_colon_signs_it_when_it_opens_with_a_learned_given_name():
+    text = ("Trade fights with China and Mexico have exposed how fragile the farm economy has become, and "
+            "farmers are paying for the tariffs with lost markets.")
+    doc = read("Ben Roe: Trump's trade fights expose fragility of the farm sector", body=(text, SECOND))
+    assert doc.authors == ["Ben Roe"]
+    # a piece about the person names its subject in the text: a speaker, not the writer
+    text = ("The manager Ben Roe thanked the fans after the final, and Roe said the club would build on the "
+            "season's trade of players.")
+    assert read("Ben Roe: Trump's trade fights expose fragility of the farm sector", body=(text, SECOND)).authors == []
+
+
+def test_a_bare_signature_with_its_dash_under_the_last_paragraph_opens_with_a_learned_given_name():
+    essay = ("The county's school buildings are outdated, and the money to update them comes from the same "
+             "budget that pays teachers, which the board has known for a decade.")
+    more = ("Rigid thinking on the board holds back progress, and the district's classrooms stay too hot, too "
+            "cold and too crowded while the levy waits for a vote.")
+    for signed, authors in (("— Charles Whitman", ["Charles Whitman"]), ("Charles Whitman", ["Charles Whitman"]),
+                            ("Tarvo Whitman", [])):  # (no annotated person's name opens with "Tarvo")
+        doc = parse_file("page.txt", "\n\n".join([essay, more, signed]).encode())
+        assert doc.authors == authors, signed
+
+
+def test_a_headline_s_tail_in_a_name_s_shape_of_common_words_is_no_byline():
+    text = ("Candidates for the county board answered the questionnaire on housing, roads and the May 2025 "
+            "primary ballot, and their responses are printed below in full.")
+    doc = read("May 2025 Primary - Questionnaire Responses", body=(text, SECOND))
+    assert doc.authors == [] and doc.title == "May 2025 Primary - Questionnaire Responses"
+    text = ("Improving policy on housing needs better data, and the city's policy office has little of it, so "
+            "the council should fund a survey of rents.")
+    doc = read("Improving Policy – Laura Whitman", body=(text, SECOND))
+    assert doc.authors == ["Laura Whitman"] and doc.title == "Improving Policy"

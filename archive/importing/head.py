@@ -20,6 +20,7 @@ from archive.naming import strip_titles
 from .boilerplate import is_boilerplate
 from .dates import head_date, is_clock
 from .evidence import PASSIVE_KINDS, content_words, key as line_key, teaser_stream, title_evidence, title_supported
+from .given_names import is_given_name
 from .lexicon import all_common, lower_words
 from .outlets import known_outlet, printed_name
 
@@ -533,6 +534,49 @@ _COMMENT_COUNT = re.compile(r"\s+(?:\d+|no)\s+(?:comments?|responses?|replies)\s
 # A page's counters after a label: "Topic 3 sources 0 views", "1.2k views", "12 comments"
 _COUNTER = re.compile(r"(?:^|\s)\d[\d,.]*k?\s+(?:views?|comments?|reads?|likes?|shares?|sources?|reactions?|replies)\s*$",
                       re.I)
+
+
+# A paywall's offer ("Only $5 for 3 months", "£1 a week for your first year", "Subscribe for €4.99/month"):
+# a price with the period it buys. A journal's citation line ("Vol. 12, No. 3, pp. 45-67", "Volume 9
+# Issue 2"): a volume with its issue or pages. Neither is ever a headline.
+_OFFER = re.compile(r"(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|AUD|CAD|NZD|Rs\.?)\s?)\s?\d[\d.,]*\s*"
+                    r"(?:(?:for|a|per|every|each|/)\s*(?:the\s+)?(?:first\s+)?(?:\d+\s+|one\s+|two\s+|three\s+|six\s+|twelve\s+)?"
+                    r"(?:months?|weeks?|years?|days?|mo|yr|issues?)\b|/\s*(?:month|week|year|mo|yr)\b)", re.I)
+_CITATION = re.compile(r"\b(?:vol\.?|volume)\s*\d+\b.{0,40}?\b(?:no\.?|issue|number|pp?\.)\s*\d+|"
+                       r"\b(?:issn|doi)\b[:\s]*\S*\d", re.I)
+
+
+# A repository's statistics ("Views 7,881 Downloads 2,443 File size 306KB"): labels, each with its count.
+_STATS = re.compile(r"(?:[A-Z][a-z]+(?:\s[a-z]+)?:?\s+\d[\d,.]*\s*(?:KB|MB|GB|kB|k|%)?\s*){2,}")
+
+
+def offer_or_citation(text):
+    """A paywall's price line, a journal's citation line or a page's statistics (digits in their
+    shapes): no headline."""
+    text = " ".join(text.split())
+    return bool(_OFFER.search(text) or _CITATION.search(text) or _STATS.fullmatch(text))
+
+
+def reference_line(text):
+    """A letters page's or an index's reference to a piece: "TITLE, Section, April 20": three
+    comma-joined pieces or more, the last a date without a year's sentence around it."""
+    pieces = [p.strip() for p in " ".join(text.split()).split(",")]
+    if len(pieces) < 3:
+        return False
+    tail = pieces[-1] if not re.fullmatch(r"\d{4}", pieces[-1]) else pieces[-2] + " " + pieces[-1]
+    return bool(re.fullmatch(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:\s+\d{4})?", tail))
+
+
+def signature_line(text):
+    """A signature or an affiliation line: "NAME, Institution[, Institution]" whose name opens with a
+    learned given name and whose other pieces are title-case institutions or roles ("Richard Roe,
+    Crawford School of Public Policy, Australian National University")."""
+    pieces = [p.strip() for p in " ".join(text.split()).split(",")]
+    if len(pieces) < 2 or not looks_like_person(pieces[0]) or not given_name_first(pieces[0]):
+        return False
+    rest = pieces[1:]
+    return all(p and _title_case(p) and len(words(p)) <= 8 for p in rest) and any(
+        ORG_WORDS.search(p) or ROLE_WORDS.search(p) for p in rest)
 
 
 def site_label(text):
@@ -1077,6 +1121,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             kinds[i] = "tag"  # "Below you will find pages that use the term X": a tag page
             head.listing = True
             continue
+        if offer_or_citation(text) or reference_line(text):
+            kinds[i] = "furniture"  # a price, a citation or a reference line: never the headline
+            continue
         if is_section_word(text) or _TOPIC_LIST.match(text) or site_label(text):
             kinds[i] = "section"
             says = re.match(r"^(?P<name>.+) says$", text)
@@ -1319,7 +1366,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 ORG_WORDS.search(m.group("paper")) and _title_case(m.group("paper"))) else m.group(0), tail)
             pieces = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", tail) if p.strip()]
             persons = split_byline(tail)
-            if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces):
+            if persons and len(persons) == len(pieces) and all(looks_like_person(p) for p in pieces) \
+                    and not any(_heading_not_name(p) for p in pieces):
                 head.title = " – ".join(segments[:-1]) if len(segments) > 2 else segments[0]
                 bylines.append((title_at + 0.5, persons))
 
@@ -1353,7 +1401,7 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             spoken_of = len(family) >= 2 and re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])",
                                                        " ".join(lines[int(title_at)].split()) + " " + opening)
             if looks_like_person(name) and not ROLE_WORDS.search(name) and not _common_words(name, common) \
-                    and (dated or roled) and not spoken_of:
+                    and (dated or roled or given_name_first(name)) and not spoken_of:
                 bylines.append((j, [name]))
             break
     # A name line under the headline (with its role on the next line, or as the only byline).
@@ -1432,7 +1480,10 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
                 found.add("dated")
         if "first" in found and "about" not in found and _credit_or_name(head.title):
             found.discard("first")  # the page's first line names its authors or its publisher
-        if not title_supported(found):
+        if signature_line(head.title):
+            head.doubts["title"] = f"the line {head.title!r} signs the piece (a name and its institution): no headline"
+            head.title = ""
+        elif not title_supported(found):
             head.doubts["title"] = (f"nothing but its layout supports the headline {head.title!r} "
                                     f"(evidence: {', '.join(sorted(found)) or 'none'})")
             head.title = ""
@@ -1464,8 +1515,8 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
     head.authors = chosen
     # A first-person column titled with its writer's name: "NAME: headline" ("Dan Walls: Drug prices
     # and a new, different school year", "John Giles: Corruption has always been a part of the game we
-    # love"). Two signals beside the headline's shape: the text speaks in the first person singular,
-    # and it never names the person (a piece about someone, "Pep Guardiola: Manchester City boss
+    # love"). Two signals beside the headline's shape: the text speaks in the first person singular
+    # (or the name opens with a learned given name), and it never names the person (a piece about someone, "Pep Guardiola: Manchester City boss
     # thanks fans", names its subject again and again).
     if not head.authors and head.title and not head.listing:
         column = re.match(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}):\s+(?P<rest>\S.*)$", head.title)
@@ -1474,7 +1525,9 @@ def read_head(lines, *, extra_boilerplate=None, raw_head=None):
             running = " ".join(" ".join(t.split()) for t in lines[first_prose:first_prose + 12])
             surname = column.group("name").split()[-1]
             first_person = re.findall(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)(?![\w'’])", running)
-            if len(first_person) >= 2 and not re.search(r"\b" + re.escape(surname) + r"\b", running):
+            # (or, instead of the first person, a name that opens with a learned given name: see .given_names)
+            if (len(first_person) >= 2 or given_name_first(column.group("name"))) \
+                    and not re.search(r"\b" + re.escape(surname) + r"\b", running):
                 head.authors = [clean_name(column.group("name"))]
 
     # The date: only from a line that says what it dates ("Published ...", "Updated ...") or stands
@@ -1623,6 +1676,21 @@ def _common_words(text, common):
     return bool(parts) and sum(1 for p in parts if p[:5] in common) * 2 >= len(parts)
 
 
+def _heading_not_name(name):
+    """A heading in a name's shape: its last word one that pages print in lower case and its first word
+    no learned given name ("Questionnaire Responses", the tail of "May 2025 Primary - Questionnaire
+    Responses"); "Ann Lee" and "Ryo Hinata-Yamaguchi" pass."""
+    parts = " ".join(name.split()).split()
+    return len(parts) >= 2 and parts[-1].casefold().strip(".,") in lower_words() and not is_given_name(parts[0])
+
+
+def given_name_first(name):
+    """Whether a name line of two to four words opens with a learned given name (see .given_names)
+    and is not made of common words: a second signal that a bare capitalised line names a person."""
+    parts = " ".join(name.split()).split()
+    return 2 <= len(parts) <= 4 and is_given_name(parts[0]) and not all_common(" ".join(parts))
+
+
 def _name_supported(name, at, lines, kinds):
     """Whether a bare name line under the headline has support beyond its place: its role on the
     next line, a date or another byline beside it, or the page printing the name again (a closing
@@ -1636,6 +1704,10 @@ def _name_supported(name, at, lines, kinds):
     after = next((j for j in range(at + 2, len(lines)) if lines[j].strip()), None)
     if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt) and not is_section_word(nxt) and not any(w.casefold() in lower_words() for w in nxt.split()) \
             and after is not None and is_paragraph(" ".join(lines[after].split()), lambda t: len(t.split()) >= 20):
+        return True
+    # its first word a given name the annotated corpora print in persons' names in two outlets or more
+    # ("Laura Southgate"; never "English Politik", "Recent Posts")
+    if given_name_first(name):
         return True
     family = name.split()[-1] if name.split() else ""
     if len(family) < 2:

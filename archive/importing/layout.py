@@ -303,7 +303,7 @@ def _signature(texts, last_prose, need_place=False):
     """A letter signed under its last paragraph: the writer's name on its own line, then at most
     a place ("Matthew LaPierre" / "Mundelein"), then the end of the text, or the page's furniture
     under a short heading ("Article Comments"), never more of the letter."""
-    from .head import BYLINE, ORG_WORDS, ROLE_WORDS, clean_name, looks_like_person, split_byline  # imports this module
+    from .head import BYLINE, ORG_WORDS, ROLE_WORDS, clean_name, given_name_first, looks_like_person, split_byline  # imports this module
 
     lines = [" ".join(t.split()) for t in texts if t.strip()]
     # "NAME," on its own line right under the last paragraph: the signer's comma announces the place,
@@ -350,7 +350,7 @@ def _signature(texts, last_prose, need_place=False):
                     break
                 signers.append(clean_name(other))
             return signers
-        signed = lines[k + 1].rstrip(",")
+        signed = re.sub(r"^[—–]\s*", "", lines[k + 1]).rstrip(",")  # ("— NAME": a signature's dash)
         rest = lines[k + 2:]
         # the name and its place on one line: "Vernon Sanders, Payson"
         # (and its date: "Jack Lilly, Dummerston, Sept. 22")
@@ -384,8 +384,10 @@ def _signature(texts, last_prose, need_place=False):
         if not looks_like_person(name) and _couple(name) and ended and (
                 place or not need_place or _signed_letter(re.sub(r"\s+(?:and|&)\s+", " ", name), lines[:k + 1])):
             return [name]  # a couple signs as one: "Ann and Bo Lee"
+        # (without a kept headline or a place, a name that opens with a learned given name signs too:
+        # see .given_names; "Laura Whitman" under the last paragraph, "Recent Posts" never)
         if looks_like_person(name) and ended and not ROLE_WORDS.search(name) and (
-                place or not need_place or _signed_letter(name, lines[:k + 1])):
+                place or not need_place or _signed_letter(name, lines[:k + 1]) or given_name_first(name)):
             # ("Guidance Counselor" is no name)
             return [name]
         if k < len(lines) - 8:
