@@ -20,7 +20,6 @@ built the list, so its authors could not teach the list.
 Pure Python, no Django.
 """
 import argparse
-import json
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -67,42 +66,32 @@ def first_word(name):
 
 def build(root=".", exclude_batches=HELD_OUT):
     """Count, for each first word, the outlets whose annotated persons' names open with it."""
+    from archive.corpora import read_jsonl
+
     root = Path(root)
     outlets = defaultdict(set)
-    pages = {}
-    with open(root / "tests/data/importing/real/pages.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            pages[record["id"]] = record
-    with open(root / "tests/data/importing/real/gold.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            gold = json.loads(line)
-            page = pages.get(gold["id"])
-            if not page or page.get("split") not in ("train", "dev"):
+    pages = {r["id"]: r for r in read_jsonl(root / "tests/data/importing/real/pages.jsonl")}
+    for gold in read_jsonl(root / "tests/data/importing/real/gold.jsonl"):
+        page = pages.get(gold["id"])
+        if not page or page.get("split") not in ("train", "dev"):
+            continue
+        if any(gold["id"].startswith(f"{b}-") for b in exclude_batches):
+            continue
+        for name in gold.get("authors") or []:
+            word = first_word(name)
+            if word:
+                outlets[word].add(page.get("outlet_domain") or gold["id"])
+    passages = {r["id"]: r for r in read_jsonl(root / "tests/data/quotes/real/passages.jsonl")}
+    for gold in read_jsonl(root / "tests/data/quotes/real/gold.jsonl"):
+        passage = passages.get(gold["id"])
+        if not passage or passage.get("split") not in ("train", "dev"):
+            continue
+        for quote in gold.get("quotes") or []:
+            if quote.get("speaker_kind") != "person":
                 continue
-            if any(gold["id"].startswith(f"{b}-") for b in exclude_batches):
-                continue
-            for name in gold.get("authors") or []:
-                word = first_word(name)
-                if word:
-                    outlets[word].add(page.get("outlet_domain") or gold["id"])
-    passages = {}
-    with open(root / "tests/data/quotes/real/passages.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            passages[record["id"]] = record
-    with open(root / "tests/data/quotes/real/gold.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            gold = json.loads(line)
-            passage = passages.get(gold["id"])
-            if not passage or passage.get("split") not in ("train", "dev"):
-                continue
-            for quote in gold.get("quotes") or []:
-                if quote.get("speaker_kind") != "person":
-                    continue
-                word = first_word(quote.get("speaker") or "")
-                if word:
-                    outlets[word].add(passage.get("outlet_domain") or passage.get("outlet") or gold["id"])
+            word = first_word(quote.get("speaker") or "")
+            if word:
+                outlets[word].add(passage.get("outlet_domain") or passage.get("outlet") or gold["id"])
     words = {w for w, seen in outlets.items() if len(seen) >= MIN_OUTLETS}
     # never a word the corpora print in lower case ("one", "bill", "mark": a heading's word as often
     # as a name) nor a particle ("Al", "El": "Al Jazeera")

@@ -76,13 +76,12 @@ POSSESSIVE_TO_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 
 # "al-Sisi", "bin-Salman", "d’Estaing": a lower-case particle joined to a capitalised name
 PARTICLE_JOINED_RE = re.compile(rf"^{lx.JOINED_PARTICLE_ALT}[-’'][A-Z]")
-PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
 
 
 def _without_titles(name):
     """The name without the titles and roles in front of it, or None when nothing else is left."""
     words = name.split()
-    if len(words) == 2 and words[0].lower() in PEERAGES:
+    if len(words) == 2 and words[0].lower() in lx.PEERAGES:
         return name  # "Lord Darzi" is how a peer is named
     k = 0
     while k < len(words) - 1 and (_is_title(words[k]) or (TITLE_ABBREVIATION_RE.match(words[k])

@@ -82,6 +82,8 @@ TITLES = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.",
           # honorifics and offices written before a name in other traditions and chambers
           "archbishop", "patriarch", "barrister", "speaker", "datuk", "dato", "datin", "seri", "tun",
           "pandit", "shri", "smt", "seyyed", "sayyid", "mullah", "haji", "presidente", "dra", "dra."}
+# Titles of peers: "Lord Darzi" is how a peer is named, so the title stays with one word after it.
+PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
 # Lower-case place nouns that close a place name ("Ben Tre province", "Kikuyo town").
 PLACE_NOUNS = {"province", "state", "county", "district", "city", "town", "village", "region", "prefecture",
                "township", "municipality", "island", "valley", "governorate", "oblast", "commune"}

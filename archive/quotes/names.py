@@ -16,7 +16,6 @@ from .kinds import infer_kind
 from .places import DEMONYMS, is_place, place_of
 from .vocabulary import POSITIONAL_RE, is_common
 
-_PEERAGES = {"lord", "lady", "baroness", "baron", "earl", "viscount", "dame", "sir"}
 _CONNECTOR_RE = re.compile(r"\s+(?:of|at|in|from|with|for)\s+(?:the\s+)?(?=[A-Z])")
 # Documents and the words that stand for a publisher's own voice: "an editorial in Global Times",
 # "a report by the IMF", "a commentary published by Xinhua".
@@ -134,7 +133,7 @@ def canonical(name, kind):
     # one word is a name when only titles stood before it ("Pandit Nehru", "President Trump")
     titled = person and not m and len(person.split()) == 1 and kind == "person" and head.split()[-1] == person \
         and all(is_title(w) or _describes(w) for w in head.split()[:-1]) and not is_common(person) \
-        and head.split()[0].lower() not in _PEERAGES  # "Lord Darzi" is how a peer is named
+        and head.split()[0].lower() not in lx.PEERAGES  # "Lord Darzi" is how a peer is named
     if person and (len(person.split()) >= 2 or titled) and infer_kind(person) == "person" and \
             not any(_is_role(w) for w in person.split()):
         if m or kind == "person":
